@@ -1,0 +1,189 @@
+//! Stage 3b, blocks: join hard-wrapped physical lines into logical blocks (a label line
+//! and its wrapped continuation, a field with its value, a prose paragraph).
+//!
+//! PDF text puts blank lines between the wraps of one paragraph, so blank lines mean
+//! nothing here. A line continues the open block unless it starts a new one: a label,
+//! bullet or field line; an all-capitals line; or a capitalised line after a line that
+//! ended a sentence or stopped short of the text width (a heading or a paragraph's end).
+
+use crate::lines::{Line, LineKind};
+
+/// A logical block: one or more physical lines joined.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    /// The first line's kind; byte offsets in it index into `text`.
+    pub kind: LineKind,
+    /// Joined text.
+    pub text: String,
+    /// Line numbers of the non-blank physical lines in this block.
+    pub lines: Vec<u32>,
+    /// Page of the first line, when known.
+    pub page: Option<u32>,
+}
+
+impl Block {
+    pub fn first_line(&self) -> u32 {
+        self.lines.first().copied().unwrap_or(0)
+    }
+
+    pub fn last_line(&self) -> u32 {
+        self.lines.last().copied().unwrap_or(0)
+    }
+
+    /// The text after the label, bullet or field name.
+    pub fn body(&self) -> &str {
+        let at = match &self.kind {
+            LineKind::Label { body, .. } | LineKind::Bullet { body, .. } => *body,
+            LineKind::Field { value, .. } => *value,
+            _ => 0,
+        };
+        self.text.get(at..).unwrap_or("").trim()
+    }
+}
+
+/// Join `lines` into blocks. `pages[i]` is the page of `lines[i]` when known.
+pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
+    let width = text_width(lines);
+    let mut blocks: Vec<Block> = Vec::new();
+    // The block that wrapped text may still continue, and its last physical line.
+    let mut open: Option<usize> = None;
+    let mut prev_text: &str = "";
+    for (i, line) in lines.iter().enumerate() {
+        let page = pages.get(i).copied().flatten();
+        match &line.kind {
+            LineKind::Blank => continue,
+            LineKind::PageNumber => {
+                // Furniture: its own block; the paragraph around it goes on.
+                blocks.push(Block { kind: LineKind::PageNumber, text: line.text.clone(), lines: vec![line.no], page });
+                continue;
+            }
+            LineKind::Prose => {
+                if let Some(b) = open.filter(|_| continues(prev_text, &line.text, width)) {
+                    append(&mut blocks[b], line);
+                    prev_text = &line.text;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        blocks.push(Block { kind: line.kind.clone(), text: line.text.clone(), lines: vec![line.no], page });
+        open = Some(blocks.len() - 1);
+        prev_text = &line.text;
+    }
+    blocks
+}
+
+/// Does `next` (a prose line) continue the paragraph whose last line is `prev`?
+pub fn continues(prev: &str, next: &str, width: usize) -> bool {
+    let Some(first) = next.chars().next() else { return false };
+    if is_all_caps(next) && !is_all_caps(prev) {
+        return false;
+    }
+    if !first.is_uppercase() || is_broken_token(next) {
+        // Lower case, a digit or punctuation: a wrapped sentence goes on.
+        return true;
+    }
+    if is_all_caps(prev) && is_all_caps(next) {
+        return true; // a capitalised heading wrapped over two lines
+    }
+    let ended = prev
+        .trim_end_matches(['"', '”', '\'', ')', ' '])
+        .ends_with(['.', ':', ';', '!', '?']);
+    let full = prev.chars().count() * 4 >= width * 3;
+    !ended && full
+}
+
+/// "I/2023" at the start of a line is the rest of "Quý I/2023" broken at the line end.
+fn is_broken_token(next: &str) -> bool {
+    let token = next.split_whitespace().next().unwrap_or("");
+    token.split_once('/').is_some_and(|(a, b)| {
+        !a.is_empty() && a.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) && b.starts_with(|c: char| c.is_ascii_digit())
+    })
+}
+
+/// Upper-case line with at least two letters ("KẾ HOẠCH", "II. NHIỆM VỤ").
+pub fn is_all_caps(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+fn append(block: &mut Block, line: &Line) {
+    let t = &line.text;
+    // "1543/KH-" + "UBND" is one token broken at the line end; "2022 -" + "2025" is not.
+    let glued = block.text.ends_with('-')
+        && !block.text.ends_with(" -")
+        && block.text.chars().rev().nth(1).is_some_and(|c| c.is_alphanumeric())
+        && t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    if !glued {
+        block.text.push(' ');
+    }
+    block.text.push_str(t);
+    block.lines.push(line.no);
+}
+
+/// The text width of the document: the 90th percentile of line lengths in characters.
+/// Lines close to it were wrapped by the typesetter; shorter ones ended a paragraph.
+fn text_width(lines: &[Line]) -> usize {
+    let mut lens: Vec<usize> = lines
+        .iter()
+        .filter(|l| !matches!(l.kind, LineKind::Blank | LineKind::PageNumber))
+        .map(|l| l.text.chars().count())
+        .collect();
+    if lens.is_empty() {
+        return 80;
+    }
+    lens.sort_unstable();
+    lens[(lens.len() * 9 / 10).min(lens.len() - 1)].max(20)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::classify;
+    use crate::normalize::normalize;
+
+    fn blocks(text: &str) -> Vec<String> {
+        let lines = classify(&normalize(text));
+        join(&lines, &[]).into_iter().map(|b| b.text).collect()
+    }
+
+    #[test]
+    fn wraps_join_across_blank_lines() {
+        let text = "1.1. Tham mưu Ban Thường vụ Tỉnh ủy ban hành Chỉ thị về tăng cường lãnh\n\nđạo việc đẩy mạnh thực hiện Đề án phát triển ứng dụng dữ liệu về dân cư.\n- Cơ quan chủ trì: Công an tỉnh.\n- Cơ quan phối hợp: Văn phòng UBND tỉnh và các sở, ban, ngành, đoàn\n\nthể, địa phương liên quan.\n";
+        assert_eq!(
+            blocks(text),
+            vec![
+                "1.1. Tham mưu Ban Thường vụ Tỉnh ủy ban hành Chỉ thị về tăng cường lãnh đạo việc đẩy mạnh thực hiện Đề án phát triển ứng dụng dữ liệu về dân cư.",
+                "- Cơ quan chủ trì: Công an tỉnh.",
+                "- Cơ quan phối hợp: Văn phòng UBND tỉnh và các sở, ban, ngành, đoàn thể, địa phương liên quan.",
+            ]
+        );
+    }
+
+    #[test]
+    fn heading_then_paragraph() {
+        let text = "2.1. Về hoàn thiện cơ sở pháp lý\nRà soát các văn bản quy phạm pháp luật của Hội đồng nhân dân và Ủy ban nhân\ndân tỉnh ban hành liên quan đến chức năng quản lý nhà nước của ngành mình.\n";
+        assert_eq!(blocks(text).len(), 2);
+    }
+
+    #[test]
+    fn broken_tokens_rejoin() {
+        let text = "tiếp tục thực hiện Kế hoạch số 1543/KH-\nUBND ngày 16/3/2022 của UBND tỉnh, giai đoạn 2022 -\n2025 và Quý\nI/2023.";
+        assert_eq!(blocks(text), vec!["tiếp tục thực hiện Kế hoạch số 1543/KH-UBND ngày 16/3/2022 của UBND tỉnh, giai đoạn 2022 - 2025 và Quý I/2023."]);
+    }
+
+    #[test]
+    fn page_numbers_do_not_break_paragraphs() {
+        let text = "a. Phối hợp với các đơn vị liên quan, xây dựng phương án để các tổ chức thực\n\n7\n\nhiện việc kinh doanh.";
+        let b = blocks(text);
+        assert_eq!(b, vec!["a. Phối hợp với các đơn vị liên quan, xây dựng phương án để các tổ chức thực hiện việc kinh doanh.", "7"]);
+    }
+}

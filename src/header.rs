@@ -1,0 +1,454 @@
+//! The header block (issuer, "Số: ...", place and date, document type, title) and the
+//! tail (recipients after "Nơi nhận:", the signature block).
+//!
+//! Header lines come from a two-column layout that extraction may flatten onto one line
+//! ("Số: 1234/KH-UBND Quảng Nam, ngày 10 tháng 3 năm 2023"), so each recogniser searches
+//! inside a line rather than expecting a line to itself.
+
+use chrono::NaiveDate;
+
+use crate::blocks::is_all_caps;
+use crate::fold::{capitalize_first, collapse_ws, fold};
+use crate::lexicon::{lexicon, starts_with_any};
+use crate::lines::{Line, LineKind};
+use crate::model::{Document, Signer};
+
+/// What the header occupies and what it says.
+#[derive(Debug, Default)]
+pub struct Header {
+    pub document: Document,
+    /// Index into the lines of the first body line.
+    pub body_start: usize,
+    /// Line numbers the header accounts for.
+    pub lines: Vec<u32>,
+}
+
+/// The header lines can only be near the top.
+const HEADER_SCAN: usize = 60;
+/// A title is at most this many lines.
+const TITLE_LINES: usize = 8;
+
+/// Parse the header at the top of `lines`.
+pub fn parse_header(lines: &[Line]) -> Header {
+    let lx = lexicon();
+    let mut h = Header::default();
+    let type_at = lines
+        .iter()
+        .take(HEADER_SCAN)
+        .position(|l| matches!(l.kind, LineKind::Prose) && lx.doc_type_line(&l.text).is_some());
+    let Some(type_at) = type_at else {
+        // No type line: only a leading "Số:"/date/motto block can be header.
+        let mut i = 0;
+        while i < lines.len() && i < HEADER_SCAN {
+            let l = &lines[i];
+            if l.kind != LineKind::Blank && !header_line(l, &mut h) {
+                break;
+            }
+            i += 1;
+        }
+        h.body_start = i;
+        finish(&mut h, &[]);
+        return h;
+    };
+    let mut org = Vec::new();
+    for l in &lines[..type_at] {
+        if l.kind == LineKind::Blank {
+            continue;
+        }
+        let leftover = strip_header_items(&l.text, &mut h.document);
+        if !leftover.is_empty() && is_all_caps(&leftover) {
+            org.push(leftover);
+        }
+        h.lines.push(l.no);
+    }
+    h.document.doc_type = lx.doc_type_line(&lines[type_at].text).map(str::to_owned);
+    h.lines.push(lines[type_at].no);
+    let mut title: Vec<&str> = Vec::new();
+    let mut i = type_at + 1;
+    while i < lines.len() {
+        let l = &lines[i];
+        if l.kind == LineKind::Blank {
+            i += 1;
+            continue;
+        }
+        if !matches!(l.kind, LineKind::Prose) || title.len() >= TITLE_LINES {
+            break;
+        }
+        let f = fold(&l.text);
+        if starts_with_any(&f, &lx.attachment_openers) {
+            h.lines.push(l.no);
+            i += 1;
+            continue;
+        }
+        let starts_upper = l.text.chars().next().is_some_and(char::is_uppercase);
+        let opener = starts_upper && starts_with_any(&f, &lx.preamble_openers);
+        if !title.is_empty() && (opener || is_all_caps(&l.text) || l.text.starts_with('-')) {
+            break;
+        }
+        if title.is_empty() && is_all_caps(&l.text) && l.text.chars().count() < 12 {
+            break;
+        }
+        title.push(&l.text);
+        h.lines.push(l.no);
+        i += 1;
+    }
+    h.body_start = i;
+    if !title.is_empty() {
+        h.document.title = Some(collapse_ws(&title.join(" ")));
+    }
+    finish(&mut h, &org);
+    h
+}
+
+/// A line at the very top with no type line: number, date, motto, or organisation.
+fn header_line(l: &Line, h: &mut Header) -> bool {
+    if !matches!(l.kind, LineKind::Prose) {
+        return false;
+    }
+    let before = (h.document.number.is_some(), h.document.issued_on.is_some());
+    let leftover = strip_header_items(&l.text, &mut h.document);
+    let found = before != (h.document.number.is_some(), h.document.issued_on.is_some());
+    if found || leftover.is_empty() {
+        h.lines.push(l.no);
+        return true;
+    }
+    false
+}
+
+/// Take the number, the place/date and the motto out of a header line; return the rest.
+fn strip_header_items(line: &str, doc: &mut Document) -> String {
+    let mut rest = line.to_owned();
+    for m in &lexicon().motto {
+        let f = fold(&rest);
+        if let Some(at) = f.find(m.as_str()) {
+            // Folding keeps byte lengths of Vietnamese letters only approximately; cut by chars.
+            let start = f[..at].chars().count();
+            let len = m.chars().count();
+            let chars: Vec<char> = rest.chars().collect();
+            rest = chars[..start].iter().chain(&chars[(start + len).min(chars.len())..]).collect();
+        }
+    }
+    if let Some((before, number, after)) = find_number(&rest) {
+        doc.number.get_or_insert(number);
+        rest = format!("{before} {after}");
+    }
+    if let Some((before, place, date)) = find_place_date(&rest) {
+        doc.place.get_or_insert(place);
+        doc.issued_on.get_or_insert(date);
+        rest = before;
+    }
+    collapse_ws(rest.trim_matches(|c: char| c.is_whitespace() || c == '-' || c == '_'))
+}
+
+/// "Số: 1543/KH-UBND" → (text before, "1543/KH-UBND", text after).
+fn find_number(s: &str) -> Option<(String, String, String)> {
+    let at = s.find("Số")?;
+    let after = s[at + "Số".len()..].trim_start();
+    let after = after.strip_prefix(':').unwrap_or(after).trim_start();
+    let end = after.find(char::is_whitespace).unwrap_or(after.len());
+    let token = after[..end].trim_end_matches([',', '.', ';']);
+    if !token.starts_with(|c: char| c.is_ascii_digit()) || !token.contains('/') {
+        return None;
+    }
+    Some((s[..at].to_owned(), token.to_owned(), after[end..].to_owned()))
+}
+
+/// "Quảng Nam, ngày 10 tháng 3 năm 2023" → (text before the place, place, date).
+fn find_place_date(s: &str) -> Option<(String, String, NaiveDate)> {
+    let at = s.find(", ngày")?;
+    let date = parse_long_date(&s[at + 2..])?;
+    let head = &s[..at];
+    // The place is the capitalised words right before ", ngày".
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let n = words
+        .iter()
+        .rev()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.contains('/'))
+        .count();
+    if n == 0 {
+        return None;
+    }
+    let place = words[words.len() - n..].join(" ");
+    let before = words[..words.len() - n].join(" ");
+    Some((before, place, date))
+}
+
+/// "ngày 10 tháng 3 năm 2023" or "ngày 10/3/2023" at the start of `s`.
+pub fn parse_long_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim_start().strip_prefix("ngày")?.trim_start();
+    let nums: Vec<u32> = s
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|t| !t.is_empty())
+        .take(3)
+        .map_while(|t| t.parse().ok())
+        .collect();
+    let [d, m, y] = nums[..] else { return None };
+    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
+}
+
+/// Fill what follows from what was found: issuer, type from the number, province, year.
+fn finish(h: &mut Header, org: &[String]) {
+    let doc = &mut h.document;
+    if !org.is_empty() {
+        doc.issuer = Some(issuer_from(org));
+    }
+    if doc.doc_type.is_none() {
+        doc.doc_type = doc.number.as_deref().and_then(type_from_number);
+    }
+    doc.province = doc
+        .issuer
+        .as_deref()
+        .and_then(province_in)
+        .or_else(|| doc.title.as_deref().and_then(province_in))
+        .or_else(|| doc.place.clone());
+    doc.year = doc.title.as_deref().and_then(year_in_title).or(doc.issued_on.map(|d| chrono::Datelike::year(&d)));
+}
+
+/// ND 30/2020 prints the parent body on the first line and the issuing body below it;
+/// "ỦY BAN NHÂN DÂN / TỈNH QUẢNG NAM" is one body wrapped over two lines.
+fn issuer_from(org: &[String]) -> String {
+    let lx = lexicon();
+    let first_has_place = org.len() > 1
+        && fold(&org[0]).split_whitespace().any(|w| lx.place_heads.iter().any(|p| p == w));
+    let lines = if first_has_place { &org[1..] } else { org };
+    recase(&lines.join(" "))
+}
+
+/// "1543/KH-UBND" → "KH".
+fn type_from_number(number: &str) -> Option<String> {
+    let code = number.rsplit('/').next()?.split('-').next()?;
+    let known = lexicon().doc_types.iter().any(|(_, a)| a == code);
+    known.then(|| code.to_owned())
+}
+
+/// "... tỉnh Quảng Nam năm 2023" → "Quảng Nam".
+pub fn province_in(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate() {
+        let f = fold(w);
+        let two = words.get(i + 1).map(|n| format!("{f} {}", fold(n)));
+        let skip = if f == "tỉnh" {
+            1
+        } else if two.as_deref() == Some("thành phố") {
+            2
+        } else {
+            continue;
+        };
+        let name: Vec<&str> = words[i + skip..]
+            .iter()
+            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .map(|w| w.trim_end_matches([',', '.', ';', ':']))
+            .collect();
+        if !name.is_empty() {
+            return Some(name.join(" "));
+        }
+    }
+    None
+}
+
+/// The plan year from the title: the last "năm YYYY" (a period "2022 - 2025" is not it).
+fn year_in_title(title: &str) -> Option<i32> {
+    let f = fold(title);
+    let words: Vec<&str> = f.split_whitespace().collect();
+    words
+        .windows(2)
+        .rev()
+        .find_map(|w| (w[0] == "năm").then(|| year_word(w[1])).flatten())
+}
+
+fn year_word(w: &str) -> Option<i32> {
+    let w = w.trim_end_matches([',', '.', ';', ':', ')']);
+    (w.len() == 4).then(|| w.parse().ok()).flatten().filter(|y| (1945..=2100).contains(y))
+}
+
+/// Proper casing for a header line printed in capitals:
+/// "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM" → "Ủy ban nhân dân tỉnh Quảng Nam".
+pub fn recase(upper: &str) -> String {
+    let lx = lexicon();
+    let orig: Vec<&str> = upper.split_whitespace().collect();
+    let folded: Vec<String> = orig.iter().map(|w| fold(w)).collect();
+    let mut out: Vec<String> = folded.clone();
+    // Abbreviations keep their capitals.
+    for (k, w) in orig.iter().enumerate() {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if let Some(keep) = lx.keep_upper.iter().find(|u| fold(u) == fold(bare)) {
+            out[k] = w.replace(bare, keep);
+        }
+    }
+    // Known phrases get their usual spelling.
+    let mut k = 0;
+    while k < folded.len() {
+        let hit = lx.casing.iter().find_map(|(f, proper)| {
+            let n = f.split(' ').count();
+            let candidate = folded.get(k..k + n)?.join(" ");
+            (candidate == *f).then(|| (n, proper))
+        });
+        match hit {
+            Some((n, proper)) => {
+                for (j, p) in proper.split(' ').enumerate() {
+                    out[k + j] = p.to_owned();
+                }
+                k += n;
+            }
+            None => k += 1,
+        }
+    }
+    // Place names after "tỉnh", "huyện", ... are capitalised.
+    let mut in_place = false;
+    for k in 0..out.len() {
+        if in_place && !lx.place_heads.contains(&folded[k]) && folded[k].chars().all(char::is_alphabetic) {
+            out[k] = capitalize_first(&out[k]);
+        } else {
+            in_place = false;
+        }
+        if lx.place_heads.contains(&folded[k]) {
+            in_place = true;
+        }
+    }
+    capitalize_first(&out.join(" "))
+}
+
+/// What the tail of a document says: recipients and the signer.
+#[derive(Debug, Default)]
+pub struct Tail {
+    pub recipients: Vec<String>,
+    pub signer: Option<Signer>,
+    /// Line numbers accounted for.
+    pub lines: Vec<u32>,
+    /// Lines that are neither (number, text).
+    pub stray: Vec<(u32, String)>,
+}
+
+/// Parse the lines after the body: "Nơi nhận:" list and signature block, in either order.
+pub fn parse_tail(lines: &[Line]) -> Tail {
+    let lx = lexicon();
+    let mut t = Tail::default();
+    let mut in_recipients = false;
+    let mut authority = Vec::new();
+    let mut titles = Vec::new();
+    let mut name = None;
+    for l in lines {
+        let text = l.text.as_str();
+        if text.is_empty() {
+            continue;
+        }
+        let f = fold(text);
+        if starts_with_any(&f, &lx.recipients) {
+            in_recipients = true;
+            let after = text.split_once(':').map_or("", |(_, a)| a.trim());
+            if !after.is_empty() {
+                t.recipients.push(clean_recipient(after));
+            }
+            t.lines.push(l.no);
+            continue;
+        }
+        if matches!(l.kind, LineKind::PageNumber) || lx.signature_marks.iter().any(|m| f == *m) {
+            t.lines.push(l.no);
+            continue;
+        }
+        if starts_with_any(&f, &lx.signer_authority) {
+            authority.push(recase_mixed(text));
+            in_recipients = false;
+        } else if is_signer_title(&f, text) {
+            titles.push(recase_mixed(text));
+            in_recipients = false;
+        } else if in_recipients && (text.starts_with(['-', '+', '•']) || t.recipients.is_empty()) {
+            t.recipients.push(clean_recipient(text.trim_start_matches(['-', '+', '•', ' '])));
+        } else if in_recipients && t.recipients.last().is_some_and(|r| !r.ends_with([';', '.'])) {
+            let last = t.recipients.last_mut().expect("checked");
+            last.push(' ');
+            last.push_str(text);
+        } else if is_person_name(text) && name.is_none() {
+            name = Some(collapse_ws(text));
+            in_recipients = false;
+        } else {
+            t.stray.push((l.no, text.to_owned()));
+            continue;
+        }
+        t.lines.push(l.no);
+    }
+    for r in &mut t.recipients {
+        *r = collapse_ws(r.trim_end_matches([';', ',']).trim());
+    }
+    if name.is_some() || !titles.is_empty() {
+        t.signer = Some(Signer {
+            title: (!titles.is_empty()).then(|| titles.join(", ")),
+            name,
+            authority,
+        });
+    }
+    t
+}
+
+fn clean_recipient(s: &str) -> String {
+    collapse_ws(s)
+}
+
+fn is_signer_title(folded: &str, text: &str) -> bool {
+    let lx = lexicon();
+    let short = text.chars().count() <= 60;
+    short && (starts_with_any(folded, &lx.signer_titles) || (is_all_caps(text) && !text.contains(':')))
+}
+
+/// A person's name: 2 to 6 capitalised words of letters, not all in capitals.
+fn is_person_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+        && !is_all_caps(text)
+}
+
+/// Recase a line only if it is printed in capitals.
+fn recase_mixed(text: &str) -> String {
+    if is_all_caps(text) { recase(text) } else { collapse_ws(text) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::classify;
+    use crate::normalize::normalize;
+
+    fn header(text: &str) -> Header {
+        parse_header(&classify(&normalize(text)))
+    }
+
+    #[test]
+    fn full_header() {
+        let h = header("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM\nSố: 1234/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nQuảng Nam, ngày 10 tháng 3 năm 2023\n\nKẾ HOẠCH\nTriển khai thực hiện nhiệm vụ Đề án năm 2023\ntrên địa bàn tỉnh Quảng Nam\n\nThực hiện Quyết định số 06/QĐ-TTg ...\nI. MỤC ĐÍCH");
+        let d = &h.document;
+        assert_eq!(d.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh Quảng Nam"));
+        assert_eq!(d.number.as_deref(), Some("1234/KH-UBND"));
+        assert_eq!(d.place.as_deref(), Some("Quảng Nam"));
+        assert_eq!(d.issued_on, NaiveDate::from_ymd_opt(2023, 3, 10));
+        assert_eq!(d.doc_type.as_deref(), Some("KH"));
+        assert_eq!(d.title.as_deref(), Some("Triển khai thực hiện nhiệm vụ Đề án năm 2023 trên địa bàn tỉnh Quảng Nam"));
+        assert_eq!(d.province.as_deref(), Some("Quảng Nam"));
+        assert_eq!(d.year, Some(2023));
+        assert_eq!(h.body_start, 11);
+    }
+
+    #[test]
+    fn one_line_header_and_parent_body() {
+        let h = header("UBND TỈNH KON TUM CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỔ CÔNG TÁC Độc lập - Tự do - Hạnh phúc\nTRIỂN KHAI ĐỀ ÁN 06\nSố: 250/KH-TCT Kon Tum, ngày 26 tháng 01 năm 2024\nKẾ HOẠCH\nTriển khai Đề án giai đoạn 2022 - 2025\ntrên địa bàn tỉnh Kon Tum năm 2024\nThực hiện Quyết định");
+        let d = &h.document;
+        assert_eq!(d.number.as_deref(), Some("250/KH-TCT"));
+        assert_eq!(d.place.as_deref(), Some("Kon Tum"));
+        assert_eq!(d.issued_on, NaiveDate::from_ymd_opt(2024, 1, 26));
+        assert_eq!(d.issuer.as_deref(), Some("Tổ Công tác triển khai Đề án 06"));
+        assert_eq!(d.year, Some(2024));
+        assert_eq!(d.province.as_deref(), Some("Kon Tum"));
+    }
+
+    #[test]
+    fn tail() {
+        let lines = classify(&normalize("Nơi nhận:\n- Bộ Công an (b/c);\n- Báo Kon Tum, Đài Phát thanh,\n  Cổng Thông tin điện tử tỉnh (đ/tin);\n- Lưu: VT, NCLTD.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nPhạm Minh Đức"));
+        let t = parse_tail(&lines);
+        assert_eq!(t.recipients, vec!["Bộ Công an (b/c)", "Báo Kon Tum, Đài Phát thanh, Cổng Thông tin điện tử tỉnh (đ/tin)", "Lưu: VT, NCLTD."]);
+        let s = t.signer.unwrap();
+        assert_eq!(s.name.as_deref(), Some("Phạm Minh Đức"));
+        assert_eq!(s.title.as_deref(), Some("Phó Chủ tịch"));
+        assert_eq!(s.authority, vec!["TM. Ủy ban nhân dân", "KT. Chủ tịch"]);
+        assert!(t.stray.is_empty());
+    }
+}

@@ -1,0 +1,271 @@
+//! The structure and header vocabulary from `grammar/labels.toml`, loaded once.
+//!
+//! The file is compiled in (`include_str!`) so the binary has no run-time data files;
+//! a unit test proves it parses, so a bad edit fails the build's tests, not a user's run.
+
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use crate::fold::fold;
+
+/// What a field line carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldRole {
+    Lead,
+    Support,
+    Deadline,
+    /// Recognised but kept in the task text ("Sản phẩm: ...").
+    Other,
+}
+
+/// What the items of a top-level part are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartKind {
+    Tasks,
+    Responsibilities,
+    Purpose,
+    Funding,
+    Unknown,
+}
+
+/// The loaded vocabulary, every phrase already folded.
+pub struct Lexicon {
+    /// (phrase, role), longest phrase first.
+    pub fields: Vec<(String, FieldRole)>,
+    pub parts: Vec<(String, PartKind)>,
+    /// (phrase, abbreviation), longest phrase first.
+    pub doc_types: Vec<(String, String)>,
+    pub motto: Vec<String>,
+    pub preamble_openers: Vec<String>,
+    pub attachment_openers: Vec<String>,
+    pub closing_openers: Vec<String>,
+    pub recipients: Vec<String>,
+    pub signer_authority: Vec<String>,
+    pub signer_titles: Vec<String>,
+    pub signature_marks: Vec<String>,
+    /// (folded, proper spelling), longest first.
+    pub casing: Vec<(String, String)>,
+    pub place_heads: Vec<String>,
+    pub keep_upper: Vec<String>,
+}
+
+/// The vocabulary, parsed on first use.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+        Lexicon::from_toml(include_str!("../grammar/labels.toml"))
+            .expect("grammar/labels.toml is valid (checked by a unit test)")
+    });
+    &LEXICON
+}
+
+impl Lexicon {
+    /// Parse the vocabulary file.
+    pub fn from_toml(src: &str) -> Result<Self, toml::de::Error> {
+        let raw: Raw = toml::from_str(src)?;
+        let mut fields: Vec<(String, FieldRole)> = Vec::new();
+        for (list, role) in [
+            (&raw.fields.lead, FieldRole::Lead),
+            (&raw.fields.support, FieldRole::Support),
+            (&raw.fields.deadline, FieldRole::Deadline),
+            (&raw.fields.other, FieldRole::Other),
+        ] {
+            fields.extend(list.iter().map(|p| (fold(p), role)));
+        }
+        fields.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        let mut parts = Vec::new();
+        for (list, kind) in [
+            (&raw.parts.responsibilities, PartKind::Responsibilities),
+            (&raw.parts.tasks, PartKind::Tasks),
+            (&raw.parts.purpose, PartKind::Purpose),
+            (&raw.parts.funding, PartKind::Funding),
+        ] {
+            parts.extend(list.iter().map(|p| (fold(p), kind)));
+        }
+        let h = raw.header;
+        let mut doc_types: Vec<(String, String)> =
+            h.doc_types.into_iter().map(|[p, a]| (fold(&p), a)).collect();
+        doc_types.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        let mut casing: Vec<(String, String)> =
+            h.casing.into_iter().map(|c| (fold(&c), c)).collect();
+        casing.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        let folded = |v: Vec<String>| v.iter().map(|s| fold(s)).collect::<Vec<_>>();
+        Ok(Lexicon {
+            fields,
+            parts,
+            doc_types,
+            motto: folded(h.motto),
+            preamble_openers: folded(h.preamble_openers),
+            attachment_openers: folded(h.attachment_openers),
+            closing_openers: folded(h.closing_openers),
+            recipients: folded(h.recipients),
+            signer_authority: folded(h.signer_authority),
+            signer_titles: folded(h.signer_titles),
+            signature_marks: folded(h.signature_marks),
+            casing,
+            place_heads: folded(h.place_heads),
+            keep_upper: h.keep_upper,
+        })
+    }
+
+    /// The role of a field label (the text before ':'), if it is one.
+    pub fn field_role(&self, label: &str) -> Option<FieldRole> {
+        let f = fold(label);
+        self.fields
+            .iter()
+            .find(|(p, _)| starts_with_words(&f, p))
+            .map(|(_, r)| *r)
+    }
+
+    /// The kind of a part from its heading: the phrase that starts earliest wins.
+    pub fn part_kind(&self, heading: &str) -> PartKind {
+        let f = fold(heading);
+        self.parts
+            .iter()
+            .filter_map(|(p, k)| find_words(&f, p).map(|at| (at, std::cmp::Reverse(p.len()), *k)))
+            .min_by_key(|(at, len, _)| (*at, *len))
+            .map_or(PartKind::Unknown, |(_, _, k)| k)
+    }
+
+    /// The abbreviation of a document-type line ("KẾ HOẠCH" → "KH"); the whole line must be it.
+    pub fn doc_type_line(&self, line: &str) -> Option<&str> {
+        let f = fold(line.trim_end_matches([':', '.']));
+        self.doc_types.iter().find(|(p, _)| f == *p).map(|(_, a)| a.as_str())
+    }
+
+    /// The abbreviation for a document-type word at the start of `text`.
+    pub fn doc_type_prefix(&self, text: &str) -> Option<&str> {
+        let f = fold(text);
+        self.doc_types
+            .iter()
+            .find(|(p, _)| starts_with_words(&f, p))
+            .map(|(_, a)| a.as_str())
+    }
+}
+
+/// True when `folded` is `phrase` or starts with it followed by a non-letter.
+pub fn starts_with_words(folded: &str, phrase: &str) -> bool {
+    folded
+        .strip_prefix(phrase)
+        .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+}
+
+/// Byte position of `phrase` in `folded` at word boundaries.
+pub fn find_words(folded: &str, phrase: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = folded[from..].find(phrase) {
+        let at = from + i;
+        let before_ok = folded[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = folded[at + phrase.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if before_ok && after_ok {
+            return Some(at);
+        }
+        from = at + phrase.chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+/// True when `folded` starts with any of `phrases` (at a word boundary).
+pub fn starts_with_any(folded: &str, phrases: &[String]) -> bool {
+    phrases.iter().any(|p| starts_with_words(folded, p))
+}
+
+#[derive(Deserialize)]
+struct Raw {
+    fields: RawFields,
+    parts: RawParts,
+    header: RawHeader,
+}
+
+#[derive(Deserialize)]
+struct RawFields {
+    lead: Vec<String>,
+    support: Vec<String>,
+    deadline: Vec<String>,
+    other: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawParts {
+    tasks: Vec<String>,
+    responsibilities: Vec<String>,
+    purpose: Vec<String>,
+    funding: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawHeader {
+    doc_types: Vec<[String; 2]>,
+    motto: Vec<String>,
+    preamble_openers: Vec<String>,
+    attachment_openers: Vec<String>,
+    closing_openers: Vec<String>,
+    recipients: Vec<String>,
+    signer_authority: Vec<String>,
+    signer_titles: Vec<String>,
+    signature_marks: Vec<String>,
+    casing: Vec<String>,
+    place_heads: Vec<String>,
+    keep_upper: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grammar_file_parses() {
+        Lexicon::from_toml(include_str!("../grammar/labels.toml")).unwrap();
+    }
+
+    #[test]
+    fn field_roles() {
+        let lx = lexicon();
+        for (label, role) in [
+            ("Cơ quan chủ trì", Some(FieldRole::Lead)),
+            ("- Đơn vị chủ trì", None), // callers strip bullets first
+            ("Đơn vị phối hợp", Some(FieldRole::Support)),
+            ("Cơ quan thực hiện", Some(FieldRole::Lead)),
+            ("Thời gian hoàn thành tích hợp, đồng bộ dữ liệu", Some(FieldRole::Deadline)),
+            ("Thời hạn", Some(FieldRole::Deadline)),
+            ("Tiến độ thực hiện", Some(FieldRole::Deadline)),
+            ("Sản phẩm", Some(FieldRole::Other)),
+            ("Chủ trì", Some(FieldRole::Lead)),
+            ("Chủ tịch", None),
+            ("Trong đó", None),
+        ] {
+            assert_eq!(lx.field_role(label), role, "{label}");
+        }
+    }
+
+    #[test]
+    fn part_kinds() {
+        let lx = lexicon();
+        for (h, k) in [
+            ("MỤC ĐÍCH, YÊU CẦU", PartKind::Purpose),
+            ("NHIỆM VỤ CỤ THỂ", PartKind::Tasks),
+            ("NỘI DUNG, NHIỆM VỤ THỰC HIỆN", PartKind::Tasks),
+            ("PHÂN CÔNG TRÁCH NHIỆM", PartKind::Responsibilities),
+            ("TỔ CHỨC THỰC HIỆN", PartKind::Responsibilities),
+            ("PHÂN CÔNG NHIỆM VỤ", PartKind::Responsibilities),
+            ("NHIỆM VỤ VÀ GIẢI PHÁP", PartKind::Tasks),
+            ("MỤC TIÊU HOẠT ĐỘNG", PartKind::Purpose),
+            ("KINH PHÍ THỰC HIỆN", PartKind::Funding),
+            ("LỜI NÓI ĐẦU", PartKind::Unknown),
+        ] {
+            assert_eq!(lx.part_kind(h), k, "{h}");
+        }
+    }
+
+    #[test]
+    fn doc_types() {
+        let lx = lexicon();
+        assert_eq!(lx.doc_type_line(" KẾ HOẠCH "), Some("KH"));
+        assert_eq!(lx.doc_type_line("CHƯƠNG TRÌNH HÀNH ĐỘNG"), Some("CTr"));
+        assert_eq!(lx.doc_type_line("QUYẾT ĐỊNH:"), Some("QĐ"));
+        assert_eq!(lx.doc_type_line("Kế hoạch triển khai"), None);
+    }
+}

@@ -1,0 +1,374 @@
+//! Stage 3, lines: classify each cleaned physical line — numbered label, bullet, field
+//! line, page number or prose — with the label grammar of `grammar/plan.ebnf`.
+//!
+//! Labels are recognised with nom over a [`nom_locate::LocatedSpan`], so the byte offset
+//! where the label's text begins comes out of the parser rather than being recomputed.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while_m_n};
+use nom::character::complete::{char as ch, digit1, one_of, space0, space1};
+use nom::combinator::{eof, map_res, opt, peek, recognize, verify};
+use nom::multi::many0;
+use nom::sequence::{pair, preceded, terminated};
+use nom::{IResult, Parser};
+use nom_locate::LocatedSpan;
+
+use crate::fold::fold;
+use crate::lexicon::{FieldRole, lexicon};
+use crate::normalize::CleanLine;
+
+type In<'a> = LocatedSpan<&'a str>;
+
+/// A classified physical line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// 1-based line number in the original text.
+    pub no: u32,
+    /// The cleaned text (NFC, whitespace collapsed, PDF damage repaired).
+    pub text: String,
+    pub kind: LineKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LineKind {
+    Blank,
+    /// A page number standing alone (page furniture).
+    PageNumber,
+    /// A numbered label; the item's own text starts at byte `body`.
+    Label { label: Label, body: usize },
+    /// An unnumbered bullet; its text starts at byte `body`.
+    Bullet { mark: char, body: usize },
+    /// "Cơ quan chủ trì: ..."; the value starts at byte `value`.
+    Field { role: FieldRole, value: usize },
+    Prose,
+}
+
+/// A label as printed, with the level it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub level: Level,
+    /// As printed, without the trailing "." or ")": "II", "2.2.1", "a", "đ", "A", "Điều 3".
+    pub text: String,
+    /// Position within its sequence (1-based): I=1, b=2, đ=5 (Vietnamese order), 2.2.1 → 1.
+    pub ordinal: u32,
+}
+
+/// Numbering levels. Items of one level are siblings; the nesting between levels comes
+/// from the order they appear in (see `structure`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Level {
+    /// "Phần I", "PHẦN A", "A." — parts above Roman sections.
+    Part,
+    /// "Chương II".
+    Chapter,
+    /// "Mục 1" (followed by a number; "Mục tiêu" is prose).
+    Heading,
+    /// "Điều 1." — articles of a decision.
+    Article,
+    Roman,
+    /// Decimal labels; the depth is the number of components (1. = 1, 2.2.1. = 3).
+    Decimal(u8),
+    Letter,
+}
+
+/// Vietnamese alphabetical order used by letter labels.
+pub const VIETNAMESE_LETTERS: &str = "abcdđeghiklmnopqrstuvxy";
+
+/// Classify cleaned lines.
+pub fn classify(lines: &[CleanLine]) -> Vec<Line> {
+    lines
+        .iter()
+        .map(|l| Line { no: l.no, text: l.text.clone(), kind: classify_text(&l.text) })
+        .collect()
+}
+
+/// Classify one cleaned line's text.
+pub fn classify_text(text: &str) -> LineKind {
+    if text.is_empty() {
+        return LineKind::Blank;
+    }
+    if is_page_number(text) {
+        return LineKind::PageNumber;
+    }
+    let (mark, after_mark) = match bullet(In::new(text)) {
+        Ok((rest, m)) => (Some(m), rest.location_offset()),
+        Err(_) => (None, 0),
+    };
+    if let Some(value) = field_value_start(&text[after_mark..]) {
+        let role = lexicon().field_role(&text[after_mark..]).unwrap_or(FieldRole::Other);
+        return LineKind::Field { role, value: after_mark + value };
+    }
+    if let Some(mark) = mark {
+        return LineKind::Bullet { mark, body: after_mark };
+    }
+    match label(In::new(text)) {
+        Ok((rest, label)) => LineKind::Label { label, body: rest.location_offset() },
+        Err(_) => LineKind::Prose,
+    }
+}
+
+/// If `text` is a field line ("Cơ quan chủ trì: X"), the byte offset of its value.
+fn field_value_start(text: &str) -> Option<usize> {
+    // The label is short: a colon further in belongs to prose ("... bao gồm: khách sạn").
+    let colon = text.char_indices().take(90).find(|(_, c)| *c == ':').map(|(i, _)| i)?;
+    lexicon().field_role(&text[..colon])?;
+    let after = &text[colon + 1..];
+    Some(colon + 1 + (after.len() - after.trim_start().len()))
+}
+
+/// "7", "- 7 -", "Trang 7", "7/12" alone on a line.
+fn is_page_number(text: &str) -> bool {
+    let t = text.trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
+    let t = t.strip_prefix("Trang ").unwrap_or(t);
+    let mut parts = t.splitn(2, '/');
+    let num_ok = |s: Option<&str>| s.is_some_and(|s| !s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit()));
+    let first = parts.next();
+    match parts.next() {
+        None => num_ok(first),
+        Some(total) => num_ok(first) && num_ok(Some(total)),
+    }
+}
+
+fn bullet(i: In) -> IResult<In, char> {
+    terminated(one_of("-–—+*•·▪◦○❖➢✓"), space0).parse(i)
+}
+
+/// Any numbered label, followed by its text (or the end of the line).
+fn label(i: In) -> IResult<In, Label> {
+    terminated(
+        alt((keyword_label, roman_label, decimal_label, letter_label, part_letter_label)),
+        alt((space1, eof)),
+    )
+    .parse(i)
+}
+
+/// "Phần I", "PHẦN THỨ HAI" is not supported (rare), "Chương 2", "Mục 1", "Điều 3."
+fn keyword_label(i: In) -> IResult<In, Label> {
+    let (rest, word) = terminated(
+        alt((
+            tag("PHẦN"), tag("Phần"), tag("CHƯƠNG"), tag("Chương"), tag("MỤC"), tag("Mục"),
+            tag("ĐIỀU"), tag("Điều"),
+        )),
+        space1,
+    )
+    .parse(i)?;
+    let (rest, (text, ordinal)) = terminated(
+        alt((roman_value, number_value, upper_letter_value)),
+        opt(one_of(".:)")),
+    )
+    .parse(rest)?;
+    let level = match fold(word.fragment()).as_str() {
+        "phần" => Level::Part,
+        "chương" => Level::Chapter,
+        "mục" => Level::Heading,
+        _ => Level::Article,
+    };
+    let text = match level {
+        Level::Article => format!("Điều {text}"),
+        _ => text,
+    };
+    Ok((rest, Label { level, text, ordinal }))
+}
+
+fn roman_label(i: In) -> IResult<In, Label> {
+    let (rest, (text, ordinal)) = terminated(roman_value, one_of(".)")).parse(i)?;
+    Ok((rest, Label { level: Level::Roman, text, ordinal }))
+}
+
+fn roman_value(i: In) -> IResult<In, (String, u32)> {
+    map_res(recognize(many0(one_of("IVX"))), |s: In| {
+        roman_to_int(s.fragment()).map(|n| (s.fragment().to_string(), n)).ok_or(())
+    })
+    .parse(i)
+}
+
+fn number_value(i: In) -> IResult<In, (String, u32)> {
+    map_res(take_while_m_n(1, 3, |c: char| c.is_ascii_digit()), |s: In| {
+        s.fragment().parse::<u32>().map(|n| (s.fragment().to_string(), n))
+    })
+    .parse(i)
+}
+
+fn upper_letter_value(i: In) -> IResult<In, (String, u32)> {
+    map_res(one_of("ABCDĐEGHKLMNOPQRSTUY"), |c: char| {
+        letter_ordinal(c.to_lowercase().next().unwrap_or(c)).map(|n| (c.to_string(), n)).ok_or(())
+    })
+    .parse(i)
+}
+
+/// "1.", "1)", "2.2.1.", "2.2.1" (a multi-level label may omit the final dot when a
+/// capital letter follows).
+fn decimal_label(i: In) -> IResult<In, Label> {
+    let component = || verify(digit1, |d: &In| d.len() <= 3 && d.fragment().parse::<u32>().is_ok_and(|n| n <= 200));
+    let (rest, (first, more)) =
+        pair(component(), many0(preceded(ch('.'), verify(digit1, |d: &In| d.len() <= 3)))).parse(i)?;
+    let depth = 1 + more.len();
+    let (rest, closer) = opt(one_of(".)")).parse(rest)?;
+    if closer.is_none() {
+        // "2.2.1 Về ..." is a label; "1 người", "2024 và" are not.
+        if depth == 1 {
+            return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+        }
+        peek(preceded(space1, verify(nom::character::complete::anychar, |c: &char| c.is_uppercase()))).parse(rest)?;
+    }
+    let mut text = first.fragment().to_string();
+    for m in &more {
+        text.push('.');
+        text.push_str(m.fragment());
+    }
+    let ordinal = more.last().unwrap_or(&first).fragment().parse().unwrap_or(0);
+    let depth = u8::try_from(depth).unwrap_or(u8::MAX);
+    Ok((rest, Label { level: Level::Decimal(depth), text, ordinal }))
+}
+
+/// "a)", "a.", "đ)" — lower-case letters of the Vietnamese alphabet (and f, j, w, z, which
+/// some drafters use).
+fn letter_label(i: In) -> IResult<In, Label> {
+    let (rest, c) = terminated(one_of("abcdđefghijklmnopqrstuvwxyz"), one_of(".)")).parse(i)?;
+    let ordinal = letter_ordinal(c).unwrap_or(0);
+    Ok((rest, Label { level: Level::Letter, text: c.to_string(), ordinal }))
+}
+
+/// "A.", "B)" — part letters (I, V and X are read as Roman numerals).
+fn part_letter_label(i: In) -> IResult<In, Label> {
+    let (rest, (text, ordinal)) = terminated(upper_letter_value, one_of(".)")).parse(i)?;
+    Ok((rest, Label { level: Level::Part, text, ordinal }))
+}
+
+/// 1-based position in the Vietnamese alphabet. Latin-only letters (f, j, w, z) share the
+/// position of the letter before them.
+pub fn letter_ordinal(c: char) -> Option<u32> {
+    let base = match c {
+        'f' => 'e',
+        'j' => 'i',
+        'w' => 'v',
+        'z' => 'y',
+        other => other,
+    };
+    VIETNAMESE_LETTERS.chars().position(|x| x == base).map(|p| p as u32 + 1)
+}
+
+/// The letter after `c` in the Latin alphabet (some drafters letter items a, b, ..., f).
+pub fn next_latin_letter(c: char) -> Option<char> {
+    match c {
+        'a'..='y' => char::from_u32(c as u32 + 1),
+        'đ' => Some('e'),
+        _ => None,
+    }
+}
+
+/// The letter that follows `c` in Vietnamese order.
+pub fn next_letter(c: char) -> Option<char> {
+    let mut it = VIETNAMESE_LETTERS.chars().skip_while(|x| *x != c);
+    it.next()?;
+    it.next()
+}
+
+fn roman_to_int(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 6 {
+        return None;
+    }
+    let val = |c| match c {
+        'I' => 1,
+        'V' => 5,
+        'X' => 10,
+        'L' => 50,
+        _ => 0,
+    };
+    let chars: Vec<u32> = s.chars().map(val).collect();
+    let mut total = 0;
+    for (k, v) in chars.iter().enumerate() {
+        if chars.get(k + 1).is_some_and(|n| n > v) {
+            total -= *v as i32;
+        } else {
+            total += *v as i32;
+        }
+    }
+    let n = u32::try_from(total).ok().filter(|n| *n > 0)?;
+    // Only canonical spellings: "IIII" or "VX" are not numerals.
+    (to_roman(n) == s).then_some(n)
+}
+
+fn to_roman(mut n: u32) -> String {
+    let table = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
+    let mut s = String::new();
+    for (v, r) in table {
+        while n >= v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lab(text: &str) -> Option<(Level, String, u32, String)> {
+        match classify_text(text) {
+            LineKind::Label { label, body } => Some((label.level, label.text, label.ordinal, text[body..].to_string())),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn labels() {
+        let cases: &[(&str, Option<(Level, &str, u32, &str)>)] = &[
+            ("I. MỤC ĐÍCH, YÊU CẦU", Some((Level::Roman, "I", 1, "MỤC ĐÍCH, YÊU CẦU"))),
+            ("IV. TỔ CHỨC THỰC HIỆN", Some((Level::Roman, "IV", 4, "TỔ CHỨC THỰC HIỆN"))),
+            ("1. Công tác tham mưu", Some((Level::Decimal(1), "1", 1, "Công tác tham mưu"))),
+            ("2.2.1. Đẩy mạnh", Some((Level::Decimal(3), "2.2.1", 1, "Đẩy mạnh"))),
+            ("2.1 Về hoàn thiện", Some((Level::Decimal(2), "2.1", 1, "Về hoàn thiện"))),
+            ("a) Mô hình điểm", Some((Level::Letter, "a", 1, "Mô hình điểm"))),
+            ("đ. Tiếp tục", Some((Level::Letter, "đ", 5, "Tiếp tục"))),
+            ("i. Các sở", Some((Level::Letter, "i", 9, "Các sở"))),
+            ("A. PHẦN CHUNG", Some((Level::Part, "A", 1, "PHẦN CHUNG"))),
+            ("L. Tiếp", Some((Level::Part, "L", 11, "Tiếp"))),
+            ("Phần I. KẾT QUẢ", Some((Level::Part, "I", 1, "KẾT QUẢ"))),
+            ("Điều 1. Ban hành", Some((Level::Article, "Điều 1", 1, "Ban hành"))),
+            ("3.  Sở Thông tin", Some((Level::Decimal(1), "3", 3, "Sở Thông tin"))),
+            ("1)", Some((Level::Decimal(1), "1", 1, ""))),
+            ("2024 và các năm tiếp theo.", None),
+            ("06/QĐ-TTg ngày", None),
+            ("2025, tầm nhìn", None),
+            ("I/2023.", None),
+            ("Mục tiêu cụ thể", None),
+            ("v.v... các", None),
+            ("1.5 triệu người", None),
+            ("IIII. x", None),
+        ];
+        for (text, want) in cases {
+            let got = lab(text);
+            let want = want.clone().map(|(l, t, o, b)| (l, t.to_string(), o, b.to_string()));
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn fields_and_bullets() {
+        let t = "- Cơ quan chủ trì: Công an tỉnh.";
+        assert!(matches!(classify_text(t), LineKind::Field { role: FieldRole::Lead, value } if &t[value..] == "Công an tỉnh."));
+        assert!(matches!(classify_text("Đơn vị phối hợp: Sở Nội vụ"), LineKind::Field { role: FieldRole::Support, .. }));
+        assert!(matches!(classify_text("- Thời gian hoàn thành tích hợp, đồng bộ dữ liệu: Hoàn thành"), LineKind::Field { role: FieldRole::Deadline, .. }));
+        assert!(matches!(classify_text("- Cơ quan chủ trì:"), LineKind::Field { role: FieldRole::Lead, .. }));
+        assert!(matches!(classify_text("* Sở Thông tin và Truyền thông chủ trì"), LineKind::Bullet { mark: '*', body: 2 }));
+        assert!(matches!(classify_text("-Chủ trì, phối hợp"), LineKind::Bullet { mark: '-', body: 1 }));
+        assert!(matches!(classify_text("bao gồm: khách sạn"), LineKind::Prose));
+        assert_eq!(classify_text("7"), LineKind::PageNumber);
+        assert_eq!(classify_text("- 12 -"), LineKind::PageNumber);
+        assert_eq!(classify_text("Trang 3"), LineKind::PageNumber);
+        assert_eq!(classify_text("2024"), LineKind::Prose);
+    }
+
+    #[test]
+    fn letter_order() {
+        assert_eq!(next_letter('d'), Some('đ'));
+        assert_eq!(next_letter('h'), Some('i'));
+        assert_eq!(next_letter('i'), Some('k'));
+        assert_eq!(next_letter('y'), None);
+        assert_eq!(letter_ordinal('f'), letter_ordinal('e'));
+        assert!(letter_ordinal('f') < letter_ordinal('g'));
+        assert_eq!(next_latin_letter('e'), Some('f'));
+    }
+}

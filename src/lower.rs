@@ -1,0 +1,500 @@
+//! Stage 6, lower: the section tree, header and tail become the output model.
+//!
+//! Which items are tasks depends on the part they are in (`grammar/labels.toml`,
+//! `[parts]`): in a task part every leaf item is a task; under a per-agency heading each
+//! bullet is a duty of that agency; elsewhere an item is a task only when it assigns work
+//! itself (field lines or "X chủ trì, phối hợp Y ...").
+
+use crate::agency::{self, Assignment};
+use crate::blocks::Block;
+use crate::citation::find_citations;
+use crate::deadline::{find_inline_deadline, parse_deadline};
+use crate::fold::collapse_ws;
+use crate::header::{Header, Tail};
+use crate::lexicon::{FieldRole, PartKind, lexicon};
+use crate::lines::Level;
+use crate::model::{Agency, Deadline, Document, Reference, Section, Span, Task, TaskKind, Unparsed, Warning};
+use crate::structure::{Body, NodeId, NodeKind};
+
+/// Who a physical line belongs to (every non-blank line has exactly one owner).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Owner {
+    Header,
+    Preamble,
+    Section(String),
+    Task(String),
+    Closing,
+    Furniture,
+    Tail,
+    Unparsed,
+}
+
+/// The lowered plan parts and the line ownership map.
+pub struct Lowered {
+    pub document: Document,
+    pub sections: Vec<Section>,
+    pub tasks: Vec<Task>,
+    pub unparsed: Vec<Unparsed>,
+    pub warnings: Vec<Warning>,
+    /// `owners[n - 1]` is the owner of line `n`; `None` for blank lines.
+    pub owners: Vec<Option<Owner>>,
+    /// Lines claimed twice (a bug if ever non-empty; tests check it).
+    pub conflicts: Vec<u32>,
+}
+
+/// Lower everything. `line_count` is the number of input lines.
+pub fn lower(header: Header, body: Body, tail: Tail, line_count: usize) -> Lowered {
+    let mut l = Lowerer {
+        body: &body,
+        year: header.document.year,
+        tasks: Vec::new(),
+        warnings: Vec::new(),
+        owners: vec![None; line_count],
+        conflicts: Vec::new(),
+    };
+    let mut document = header.document;
+    for &n in &header.lines {
+        l.claim(n, Owner::Header);
+    }
+    document.preamble = l.prose(&body.preamble, Owner::Preamble);
+    document.closing = l.prose(&body.closing, Owner::Closing);
+    for &f in &body.furniture {
+        l.claim_block(f, &Owner::Furniture);
+    }
+    let sections = l.children_sections(0, PartKind::Unknown);
+    let mut unparsed = Vec::new();
+    let root = &body.nodes[0];
+    for &bi in body.unplaced.iter().chain(&root.body).chain(root.fields.iter().map(|(_, b)| b)) {
+        l.claim_block(bi, &Owner::Unparsed);
+        unparsed.push(Unparsed { text: collapse_ws(&body.blocks[bi].text), span: span_of(&body.blocks, &[bi]) });
+    }
+    for &n in &tail.lines {
+        l.claim(n, Owner::Tail);
+    }
+    for (n, text) in &tail.stray {
+        l.claim(*n, Owner::Unparsed);
+        unparsed.push(Unparsed { text: text.clone(), span: Span { line_start: *n, line_end: *n, page: None } });
+    }
+    for u in &unparsed {
+        l.warnings.push(Warning {
+            code: "unparsed-text".into(),
+            message: format!("text not placed in any section or task: \"{}\"", preview(&u.text)),
+            span: Some(u.span),
+            task: None,
+        });
+    }
+    for p in &body.problems {
+        let task = p.node.map(|n| body.nodes[n].id.clone());
+        l.warnings.push(Warning {
+            code: p.code.into(),
+            message: p.message.clone(),
+            span: Some(span_of(&body.blocks, &[p.block])),
+            task,
+        });
+    }
+    document.references = references(&body);
+    document.recipients = tail.recipients;
+    document.signer = tail.signer;
+    let Lowerer { tasks, mut warnings, owners, conflicts, .. } = l;
+    warnings.sort_by_key(|w| w.span.map_or(0, |s| s.line_start));
+    Lowered { document, sections, tasks, unparsed, warnings, owners, conflicts }
+}
+
+struct Lowerer<'a> {
+    body: &'a Body,
+    year: Option<i32>,
+    tasks: Vec<Task>,
+    warnings: Vec<Warning>,
+    owners: Vec<Option<Owner>>,
+    conflicts: Vec<u32>,
+}
+
+impl Lowerer<'_> {
+    fn claim(&mut self, line: u32, owner: Owner) {
+        let Some(slot) = (line as usize).checked_sub(1).and_then(|i| self.owners.get_mut(i)) else { return };
+        if slot.is_some() {
+            self.conflicts.push(line);
+        }
+        *slot = Some(owner);
+    }
+
+    fn claim_block(&mut self, bi: usize, owner: &Owner) {
+        for &n in &self.body.blocks[bi].lines {
+            self.claim(n, owner.clone());
+        }
+    }
+
+    fn prose(&mut self, blocks: &[usize], owner: Owner) -> Option<String> {
+        for &b in blocks {
+            self.claim_block(b, &owner);
+        }
+        let text = blocks.iter().map(|&b| self.body.blocks[b].text.as_str()).collect::<Vec<_>>().join(" ");
+        (!text.is_empty()).then(|| collapse_ws(&text))
+    }
+
+    /// Sections for the labelled children of `n`; tasks are collected on the way.
+    fn children_sections(&mut self, n: NodeId, part: PartKind) -> Vec<Section> {
+        let children = self.body.nodes[n].children.clone();
+        let mut out = Vec::new();
+        for c in children {
+            if matches!(self.body.nodes[c].kind, NodeKind::Labelled(_)) {
+                if let Some(s) = self.node(c, part) {
+                    out.push(s);
+                }
+            }
+        }
+        out
+    }
+
+    /// Lower one labelled node: a section (returned) or a task/duty (collected).
+    fn node(&mut self, n: NodeId, part: PartKind) -> Option<Section> {
+        let node = &self.body.nodes[n];
+        let NodeKind::Labelled(label) = &node.kind else { return None };
+        let heading = self.heading(n);
+        let is_part = matches!(label.level, Level::Roman | Level::Part | Level::Chapter);
+        let part = if is_part {
+            match lexicon().part_kind(&heading) {
+                PartKind::Unknown => part,
+                k => k,
+            }
+        } else {
+            part
+        };
+        let has_labelled_children = node.children.iter().any(|&c| matches!(self.body.nodes[c].kind, NodeKind::Labelled(_)));
+        let assigns = node.fields.iter().any(|(r, _)| matches!(r, FieldRole::Lead | FieldRole::Support | FieldRole::Deadline));
+        let structural = is_part || matches!(label.level, Level::Article | Level::Heading);
+
+        if !structural && !has_labelled_children && !assigns {
+            if let Some(heads) = self.agency_heading(n) {
+                return self.duty_group(n, heads);
+            }
+        }
+        let leaf = !has_labelled_children && !structural;
+        let as_task = leaf
+            && match part {
+                PartKind::Tasks => true,
+                PartKind::Responsibilities => false,
+                _ => assigns || self.assignment(n).is_some(),
+            };
+        if as_task || (assigns && !structural) {
+            self.task(n, TaskKind::Task);
+            if !has_labelled_children {
+                return None;
+            }
+        } else if leaf && part == PartKind::Responsibilities {
+            self.task(n, TaskKind::Duty);
+            return None;
+        }
+        Some(self.section(n, part))
+    }
+
+    fn section(&mut self, n: NodeId, part: PartKind) -> Section {
+        let node = &self.body.nodes[n];
+        let id = node.id.clone();
+        let owner = Owner::Section(id.clone());
+        let mut own: Vec<usize> = node.head.into_iter().chain(node.body.iter().copied()).collect();
+        own.extend(node.fields.iter().map(|(_, b)| *b));
+        // Bullets of a section that is not a duty heading are part of its text.
+        let mut text_parts: Vec<String> = node.body.iter().map(|&b| self.body.blocks[b].text.clone()).collect();
+        for b in self.bullet_blocks(n) {
+            own.push(b);
+            text_parts.push(self.body.blocks[b].text.clone());
+        }
+        for &b in &own {
+            self.claim_block(b, &owner);
+        }
+        let span = span_of(&self.body.blocks, &own);
+        let text = (!text_parts.is_empty()).then(|| collapse_ws(&text_parts.join(" ")));
+        let label = node.label.clone();
+        let title = self.heading(n);
+        let children = self.children_sections(n, part);
+        Section { id, label, title, text, span, children }
+    }
+
+    /// A per-agency heading with its duties: the heading is a section, each bullet a duty.
+    fn duty_group(&mut self, n: NodeId, heads: Vec<Agency>) -> Option<Section> {
+        let node = &self.body.nodes[n];
+        let bullets: Vec<NodeId> = node.children.iter().copied().filter(|&c| matches!(self.body.nodes[c].kind, NodeKind::Bullet(_))).collect();
+        if bullets.is_empty() {
+            // "9. Sở Tài nguyên và Môi trường" + one paragraph: the item is the duty.
+            let blocks: Vec<usize> = node.body.clone();
+            let text = self.joined(&blocks);
+            let (lead, support) = agency::duty_agencies(&text, &heads);
+            let all: Vec<usize> = node.head.into_iter().chain(blocks).collect();
+            self.push_task(n, TaskKind::Duty, node.label.clone(), node.id.clone(), first_sentence(&text), text, lead, support, None, &all);
+            return None;
+        }
+        let id = node.id.clone();
+        let owner = Owner::Section(id.clone());
+        let own: Vec<usize> = node.head.into_iter().chain(node.body.iter().copied()).collect();
+        for &b in &own {
+            self.claim_block(b, &owner);
+        }
+        let intro = (!node.body.is_empty()).then(|| self.joined(&node.body));
+        let section = Section {
+            id,
+            label: node.label.clone(),
+            title: self.heading(n),
+            text: intro,
+            span: span_of(&self.body.blocks, &own),
+            children: Vec::new(),
+        };
+        for b in bullets {
+            let bn = &self.body.nodes[b];
+            let mut blocks: Vec<usize> = bn.head.into_iter().chain(bn.body.iter().copied()).collect();
+            blocks.extend(self.bullet_blocks(b));
+            let text = self.joined_bodies(&blocks);
+            let (lead, support) = agency::duty_agencies(&text, &heads);
+            self.push_task(b, TaskKind::Duty, bn.label.clone(), bn.id.clone(), first_sentence(&text), text, lead, support, None, &blocks);
+        }
+        Some(section)
+    }
+
+    /// A task (or a duty outside an agency heading) from a labelled item.
+    fn task(&mut self, n: NodeId, kind: TaskKind) {
+        let node = &self.body.nodes[n];
+        let heading = self.heading(n);
+        let mut blocks: Vec<usize> = node.head.into_iter().chain(node.body.iter().copied()).collect();
+        let mut texts: Vec<String> = std::iter::once(heading.clone())
+            .chain(node.body.iter().map(|&b| collapse_ws(&self.body.blocks[b].text)))
+            .filter(|t| !t.is_empty())
+            .collect();
+        let mut assignment: Option<(Assignment, String)> = None;
+        for b in self.bullet_blocks(n) {
+            blocks.push(b);
+            let body = self.body.blocks[b].body().to_owned();
+            if assignment.is_none() {
+                if let Some(a) = agency::parse_inline_assignment(&body) {
+                    assignment = Some((a, body));
+                    continue;
+                }
+            }
+            texts.push(collapse_ws(&self.body.blocks[b].text));
+        }
+        let text = texts.join(" ");
+        if assignment.is_none() {
+            assignment = sentences(&text).find_map(|s| agency::parse_inline_assignment(s).map(|a| (a, s.to_owned())));
+        }
+        let (mut lead, mut support, mut deadline) = (Vec::new(), Vec::new(), None);
+        for (role, b) in &node.fields {
+            blocks.push(*b);
+            let value = self.body.blocks[*b].body();
+            match role {
+                FieldRole::Lead => lead.extend(agency::split_agencies(value)),
+                FieldRole::Support => support.extend(agency::split_agencies(value)),
+                FieldRole::Deadline if deadline.is_none() && !value.is_empty() => {
+                    let parsed = parse_deadline(value, self.year);
+                    if !parsed.understood {
+                        self.warn_block("unrecognized-deadline", format!("deadline not understood: \"{}\"", preview(value)), *b, &node.id);
+                    }
+                    deadline = Some(parsed.deadline);
+                }
+                _ => {}
+            }
+        }
+        if let Some((a, sentence)) = &assignment {
+            if lead.is_empty() {
+                lead = a.lead.clone();
+            }
+            if support.is_empty() {
+                support = a.support.clone();
+            }
+            if deadline.is_none() {
+                let rest = sentence.get(a.rest_start..).unwrap_or("");
+                let parsed = parse_deadline(rest, self.year);
+                if parsed.understood {
+                    deadline = Some(parsed.deadline);
+                }
+            }
+        }
+        if lead.is_empty() {
+            lead = agency::subject_agencies(&heading).unwrap_or_default();
+        }
+        if deadline.is_none() {
+            deadline = find_inline_deadline(&text, self.year).map(|(_, d)| d);
+        }
+        let title = self.title(n);
+        self.push_task(n, kind, node.label.clone(), node.id.clone(), title, text, lead, support, deadline, &blocks);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push_task(
+        &mut self,
+        n: NodeId,
+        kind: TaskKind,
+        label: String,
+        id: String,
+        title: String,
+        text: String,
+        lead: Vec<Agency>,
+        support: Vec<Agency>,
+        deadline: Option<Deadline>,
+        blocks: &[usize],
+    ) {
+        let deadline = match deadline {
+            Some(d) => Some(d),
+            None if kind == TaskKind::Duty => find_inline_deadline(&text, self.year).map(|(_, d)| d),
+            None => None,
+        };
+        for &b in blocks {
+            self.claim_block(b, &Owner::Task(id.clone()));
+        }
+        let section = self.ancestors(n);
+        let span = span_of(&self.body.blocks, blocks);
+        self.tasks.push(Task { id, kind, section, label, title, text: collapse_ws(&text), lead, support, deadline, span });
+    }
+
+    /// Ids of the enclosing labelled items, outermost first.
+    fn ancestors(&self, n: NodeId) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut p = self.body.nodes[n].parent;
+        while let Some(i) = p {
+            if matches!(self.body.nodes[i].kind, NodeKind::Labelled(_)) {
+                out.push(self.body.nodes[i].id.clone());
+            }
+            p = self.body.nodes[i].parent;
+        }
+        out.reverse();
+        out
+    }
+
+    /// Block indices of all bullets (and their sub-bullets, fields and prose) under `n`.
+    fn bullet_blocks(&self, n: NodeId) -> Vec<usize> {
+        let mut out = Vec::new();
+        for &c in &self.body.nodes[n].children {
+            let cn = &self.body.nodes[c];
+            if matches!(cn.kind, NodeKind::Bullet(_)) {
+                out.extend(cn.head);
+                out.extend(cn.body.iter().copied());
+                out.extend(cn.fields.iter().map(|(_, b)| *b));
+                out.extend(self.bullet_blocks(c));
+            }
+        }
+        out
+    }
+
+    /// The item's own heading text (after its label).
+    fn heading(&self, n: NodeId) -> String {
+        self.body.nodes[n].head.map_or_else(String::new, |h| collapse_ws(self.body.blocks[h].body()))
+    }
+
+    /// Task title: a heading that stands alone, else the first sentence.
+    fn title(&self, n: NodeId) -> String {
+        let heading = self.heading(n);
+        if self.heading_only(n) && !self.body.nodes[n].body.is_empty() {
+            return heading;
+        }
+        first_sentence(&heading)
+    }
+
+    /// The heading block is a short title line, not the start of a paragraph.
+    fn heading_only(&self, n: NodeId) -> bool {
+        let h = self.heading(n);
+        h.chars().count() <= 120 && !h.trim_end().ends_with('.')
+    }
+
+    /// The agencies of a per-agency responsibility heading ("3. Sở Thông tin và Truyền thông").
+    fn agency_heading(&self, n: NodeId) -> Option<Vec<Agency>> {
+        let node = &self.body.nodes[n];
+        let has_content = !node.body.is_empty() || node.children.iter().any(|&c| matches!(self.body.nodes[c].kind, NodeKind::Bullet(_)));
+        if !has_content || !self.heading_only(n) {
+            return None;
+        }
+        agency::agency_heading(&self.heading(n))
+    }
+
+    /// An inline assignment anywhere in the item's own text or bullets.
+    fn assignment(&self, n: NodeId) -> Option<Assignment> {
+        let node = &self.body.nodes[n];
+        let mut blocks: Vec<usize> = node.head.into_iter().chain(node.body.iter().copied()).collect();
+        blocks.extend(self.bullet_blocks(n));
+        blocks.iter().find_map(|&b| {
+            let body = self.body.blocks[b].body();
+            sentences(body).find_map(agency::parse_inline_assignment)
+        })
+    }
+
+    fn joined(&self, blocks: &[usize]) -> String {
+        collapse_ws(&blocks.iter().map(|&b| self.body.blocks[b].text.as_str()).collect::<Vec<_>>().join(" "))
+    }
+
+    /// Joined text with each block's bullet or label stripped from the first one only.
+    fn joined_bodies(&self, blocks: &[usize]) -> String {
+        let parts: Vec<&str> = blocks
+            .iter()
+            .enumerate()
+            .map(|(k, &b)| if k == 0 { self.body.blocks[b].body() } else { self.body.blocks[b].text.as_str() })
+            .collect();
+        collapse_ws(&parts.join(" "))
+    }
+
+    fn warn_block(&mut self, code: &str, message: String, block: usize, task: &str) {
+        self.warnings.push(Warning {
+            code: code.into(),
+            message,
+            span: Some(span_of(&self.body.blocks, &[block])),
+            task: Some(task.to_owned()),
+        });
+    }
+}
+
+/// References cited anywhere in the body, first mention of each number.
+fn references(body: &Body) -> Vec<Reference> {
+    let mut out: Vec<Reference> = Vec::new();
+    for b in &body.blocks {
+        for c in find_citations(&b.text) {
+            let r = c.reference;
+            let key = r.number.clone().unwrap_or_else(|| r.text.clone());
+            if !out.iter().any(|o| o.number.as_ref().unwrap_or(&o.text) == &key) {
+                out.push(r);
+            }
+        }
+    }
+    out
+}
+
+/// The span covering `blocks`.
+pub fn span_of(blocks: &[Block], which: &[usize]) -> Span {
+    let first = which.iter().map(|&b| blocks[b].first_line()).min().unwrap_or(0);
+    let last = which.iter().map(|&b| blocks[b].last_line()).max().unwrap_or(first);
+    let page = which.iter().min_by_key(|&&b| blocks[b].first_line()).and_then(|&b| blocks[b].page);
+    Span { line_start: first, line_end: last, page }
+}
+
+/// Sentences of `text`: split after ". " / "; " when a capital letter follows.
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let cut = sentence_end(rest);
+        let (s, r) = rest.split_at(cut);
+        rest = r.trim_start();
+        Some(s.trim())
+    })
+}
+
+fn sentence_end(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        if c == '.' || c == ';' {
+            let after = &text[i + 1..];
+            let next = after.trim_start().chars().next();
+            if after.starts_with(' ') && next.is_some_and(|n| n.is_uppercase() || n == '*' || n == '-') {
+                return i + 1;
+            }
+        }
+    }
+    bytes.len()
+}
+
+/// The first sentence of `text`.
+pub fn first_sentence(text: &str) -> String {
+    sentences(text).next().unwrap_or("").to_owned()
+}
+
+fn preview(s: &str) -> String {
+    let p: String = s.chars().take(60).collect();
+    if p.len() < s.len() { format!("{p}…") } else { p }
+}

@@ -1,0 +1,120 @@
+//! Stage 2, normalize: one cleaned line per input line, numbered as in the original.
+//!
+//! Repairs what PDF text extraction does to a document without ever merging or dropping
+//! lines, so line numbers stay those of the input: Unicode NFC, control and zero-width
+//! characters removed, runs of spaces collapsed, and "&" restored to "…" where the
+//! extractor substituted it. Joining wrapped lines is the job of `blocks`.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// A cleaned line with its 1-based number in the original text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CleanLine {
+    pub no: u32,
+    pub text: String,
+    /// The page, when the text marks page breaks (form feeds).
+    pub page: Option<u32>,
+}
+
+/// Split and clean `text`. Form feeds (page breaks in extracted text) count pages.
+pub fn normalize(text: &str) -> Vec<CleanLine> {
+    let has_pages = text.contains('\u{c}');
+    let mut page = 1u32;
+    let mut out = Vec::new();
+    for (i, raw) in text.split('\n').enumerate() {
+        let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        let breaks = raw.matches('\u{c}').count() as u32;
+        // A form feed starts a new page; the text after it is on that page.
+        page += breaks;
+        out.push(CleanLine { no, text: clean_line(raw), page: has_pages.then_some(page) });
+    }
+    // A trailing newline does not make an extra line.
+    if text.ends_with('\n') {
+        out.pop();
+    }
+    out
+}
+
+/// Clean one line: NFC, controls and invisible characters removed, spaces collapsed,
+/// "word&" → "word…".
+pub fn clean_line(raw: &str) -> String {
+    let nfc: String = raw.nfc().collect();
+    let mut s = String::with_capacity(nfc.len());
+    let mut last_space = true; // trims leading spaces
+    for c in nfc.chars() {
+        let c = match c {
+            '\t' | '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{3000}' | '\r' | '\u{c}' => ' ',
+            '\u{200b}'..='\u{200d}' | '\u{feff}' | '\u{ad}' | '\u{2060}' => continue,
+            c if c.is_control() => continue,
+            c if c.is_whitespace() => ' ',
+            c => c,
+        };
+        if c == ' ' {
+            if !last_space {
+                s.push(' ');
+            }
+            last_space = true;
+        } else {
+            s.push(c);
+            last_space = false;
+        }
+    }
+    if s.ends_with(' ') {
+        s.pop();
+    }
+    repair_ellipsis(&s)
+}
+
+/// PDF extraction turns "…" into "&" ("máy tính&)"); "&" between letters is an
+/// abbreviation ("TT&TT") and stays.
+fn repair_ellipsis(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_owned();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len() + 4);
+    for (i, &c) in chars.iter().enumerate() {
+        let prev_letter = i > 0 && chars[i - 1].is_alphanumeric();
+        let next_word = chars.get(i + 1).is_some_and(|n| n.is_alphanumeric() || *n == ' ' && chars.get(i + 2).is_some_and(|m| *m == '&'));
+        if c == '&' && prev_letter && !next_word && !abbreviation_before(&chars[..i]) {
+            out.push('…');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// "TT& TT" style spacing inside an abbreviation: upper-case letters right before "&".
+fn abbreviation_before(before: &[char]) -> bool {
+    let word: Vec<&char> = before.iter().rev().take_while(|c| c.is_alphanumeric()).collect();
+    word.len() <= 3 && word.iter().all(|c| c.is_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleaning() {
+        assert_eq!(clean_line("  Sở  Y\ttế \u{200b}"), "Sở Y tế");
+        assert_eq!(clean_line("máy tính&) để"), "máy tính…) để");
+        assert_eq!(clean_line("cấp xã&)."), "cấp xã…).");
+        assert_eq!(clean_line("Sở TT&TT và KH&ĐT"), "Sở TT&TT và KH&ĐT");
+        assert_eq!(clean_line("QLHC & TTXH"), "QLHC & TTXH");
+        assert_eq!(clean_line("khác&"), "khác…");
+        let nfd: String = "Ủy ban".nfd().collect();
+        assert_eq!(clean_line(&nfd), "Ủy ban");
+    }
+
+    #[test]
+    fn numbering_is_kept() {
+        let lines = normalize("a\r\n\n b \n");
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[2], CleanLine { no: 3, text: "b".into(), page: None });
+        let paged = normalize("p1\n\u{c}p2\nx");
+        assert_eq!(paged[1].page, Some(2));
+        assert_eq!(paged[0].page, Some(1));
+    }
+}

@@ -1,0 +1,297 @@
+//! Stage 4, structure: blocks → section tree, with ids and sequence checks.
+//!
+//! Nesting comes from the order labels appear in, not from a fixed hierarchy: a label
+//! whose level is already open closes it and becomes its sibling; any other label opens
+//! a child of the innermost open item. So "II > 1 > 1.1 > a" and "II > a > -" both work,
+//! and so does a plan that starts at decimal labels with no Roman parts.
+
+use crate::blocks::Block;
+use crate::fold::fold;
+use crate::lexicon::{FieldRole, lexicon, starts_with_any};
+use crate::lines::{Label, Level, LineKind, next_latin_letter, next_letter};
+
+/// Index of a node in [`Tree::nodes`]; 0 is the root.
+pub type NodeId = usize;
+
+/// A numbered item, bullet, or the document root.
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub parent: Option<NodeId>,
+    pub children: Vec<NodeId>,
+    pub kind: NodeKind,
+    /// The label as printed ("2.2.1", "a", "-").
+    pub label: String,
+    /// Block index of the heading (the labelled block).
+    pub head: Option<usize>,
+    /// Prose blocks that follow the heading.
+    pub body: Vec<usize>,
+    /// Field blocks ("Cơ quan chủ trì: ...").
+    pub fields: Vec<(FieldRole, usize)>,
+    /// The id per the contract ("II.2.2.4.a", "II.3.d#2", "III.1#3").
+    pub id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NodeKind {
+    Root,
+    Labelled(Label),
+    Bullet(char),
+}
+
+/// The body of a document, structured.
+#[derive(Debug, Default)]
+pub struct Body {
+    pub blocks: Vec<Block>,
+    pub nodes: Vec<Node>,
+    /// Prose before the first label.
+    pub preamble: Vec<usize>,
+    /// Prose after the last part that closes the document.
+    pub closing: Vec<usize>,
+    /// Page numbers and the like.
+    pub furniture: Vec<usize>,
+    /// Blocks that could not be placed.
+    pub unplaced: Vec<usize>,
+    /// (code, message, block index, node) problems found on the way.
+    pub problems: Vec<Problem>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Problem {
+    pub code: &'static str,
+    pub message: String,
+    pub block: usize,
+    pub node: Option<NodeId>,
+}
+
+/// Build the tree from body blocks.
+pub fn build(blocks: Vec<Block>) -> Body {
+    let mut b = Body {
+        nodes: vec![Node {
+            parent: None,
+            children: Vec::new(),
+            kind: NodeKind::Root,
+            label: String::new(),
+            head: None,
+            body: Vec::new(),
+            fields: Vec::new(),
+            id: String::new(),
+        }],
+        ..Body::default()
+    };
+    let lx = lexicon();
+    // Open items, outermost first; the root is implicit below them.
+    let mut stack: Vec<NodeId> = Vec::new();
+    let mut seen_part = false;
+    let mut closing = false;
+    for (bi, block) in blocks.iter().enumerate() {
+        match &block.kind {
+            LineKind::PageNumber => b.furniture.push(bi),
+            LineKind::Label { label, .. } => {
+                closing = false;
+                seen_part |= matches!(label.level, Level::Roman | Level::Part | Level::Chapter | Level::Article);
+                pop_bullets(&b.nodes, &mut stack);
+                if let Some(p) = stack.iter().rposition(|&n| same_level(&b.nodes[n].kind, &label.level)) {
+                    stack.truncate(p);
+                }
+                let parent = stack.last().copied().unwrap_or(0);
+                let id = b.add(parent, NodeKind::Labelled(label.clone()), label.text.clone(), bi);
+                stack.push(id);
+            }
+            LineKind::Bullet { mark, .. } => {
+                if let Some(p) = stack.iter().rposition(|&n| b.nodes[n].kind == NodeKind::Bullet(*mark)) {
+                    stack.truncate(p);
+                }
+                let parent = stack.last().copied().unwrap_or(0);
+                let id = b.add(parent, NodeKind::Bullet(*mark), mark.to_string(), bi);
+                stack.push(id);
+            }
+            LineKind::Field { role, .. } => {
+                pop_bullets(&b.nodes, &mut stack);
+                match stack.last() {
+                    Some(&n) => b.nodes[n].fields.push((*role, bi)),
+                    None => b.unplaced.push(bi),
+                }
+            }
+            LineKind::Prose | LineKind::Blank => {
+                let f = fold(&block.text);
+                if stack.is_empty() {
+                    if closing || seen_part {
+                        b.closing.push(bi);
+                    } else {
+                        b.preamble.push(bi);
+                    }
+                } else if closing || (seen_part && starts_with_any(&f, &lx.closing_openers)) {
+                    closing = true;
+                    b.closing.push(bi);
+                } else {
+                    let top = *stack.last().expect("non-empty");
+                    b.nodes[top].body.push(bi);
+                }
+            }
+        }
+    }
+    b.blocks = blocks;
+    b.assign_ids();
+    b
+}
+
+impl Body {
+    fn add(&mut self, parent: NodeId, kind: NodeKind, label: String, head: usize) -> NodeId {
+        let id = self.nodes.len();
+        self.nodes.push(Node {
+            parent: Some(parent),
+            children: Vec::new(),
+            kind,
+            label,
+            head: Some(head),
+            body: Vec::new(),
+            fields: Vec::new(),
+            id: String::new(),
+        });
+        self.nodes[parent].children.push(id);
+        id
+    }
+
+    /// Ids per the contract, plus duplicate-label and numbering-gap checks.
+    fn assign_ids(&mut self) {
+        let mut order = vec![0];
+        while let Some(n) = order.pop() {
+            let children = self.nodes[n].children.clone();
+            let mut seen: Vec<(String, u32)> = Vec::new();
+            let mut bullets = 0;
+            let mut prev: Option<Label> = None;
+            for &c in &children {
+                let parent_id = self.nodes[n].id.clone();
+                let id = match self.nodes[c].kind.clone() {
+                    NodeKind::Bullet(_) => {
+                        bullets += 1;
+                        format!("{parent_id}#{bullets}")
+                    }
+                    NodeKind::Labelled(label) => {
+                        self.check_sequence(n, c, prev.as_ref(), &label);
+                        let dup = match seen.iter_mut().find(|(l, _)| *l == label.text) {
+                            Some((_, count)) => {
+                                *count += 1;
+                                Some(*count)
+                            }
+                            None => {
+                                seen.push((label.text.clone(), 1));
+                                None
+                            }
+                        };
+                        let mut own = self.id_base(n, &label);
+                        if let Some(k) = dup {
+                            let head = self.nodes[c].head.unwrap_or(0);
+                            self.problems.push(Problem {
+                                code: "duplicate-label",
+                                message: format!("label \"{}\" repeats under the same parent; this one is #{k}", label.text),
+                                block: head,
+                                node: Some(c),
+                            });
+                            own = format!("{own}#{k}");
+                        }
+                        prev = Some(label);
+                        own
+                    }
+                    NodeKind::Root => continue,
+                };
+                self.nodes[c].id = id;
+                order.push(c);
+            }
+        }
+    }
+
+    /// The id of child label `label` under node `parent`: parent id + "." + label, except
+    /// that a decimal label extending its parent's decimal label replaces it.
+    fn id_base(&self, parent: NodeId, label: &Label) -> String {
+        let p = &self.nodes[parent];
+        if p.kind == NodeKind::Root {
+            return label.text.clone();
+        }
+        if let (NodeKind::Labelled(pl), Level::Decimal(_)) = (&p.kind, &label.level)
+            && matches!(pl.level, Level::Decimal(_))
+            && label.text.starts_with(&format!("{}.", pl.text))
+        {
+            let base = p.id.strip_suffix(&pl.text).unwrap_or(&p.id);
+            return format!("{base}{}", label.text);
+        }
+        format!("{}.{}", p.id, label.text)
+    }
+
+    fn check_sequence(&mut self, parent: NodeId, node: NodeId, prev: Option<&Label>, label: &Label) {
+        let expected = match prev {
+            Some(p) if p.level == label.level => successor_ok(p, label),
+            Some(_) => true,
+            None => label.ordinal <= 1 || matches!(label.level, Level::Decimal(d) if d > 1 && label.ordinal == 1),
+        };
+        if !expected && prev.is_none_or(|p| p.text != label.text) {
+            let after = prev.map_or("the start of its parent".to_owned(), |p| format!("\"{}\"", p.text));
+            let head = self.nodes[node].head.unwrap_or(0);
+            self.problems.push(Problem {
+                code: "numbering-gap",
+                message: format!("label \"{}\" does not follow {after}", label.text),
+                block: head,
+                node: Some(node),
+            });
+        }
+        let _ = parent;
+    }
+}
+
+/// Does `next` follow `prev` in its sequence?
+fn successor_ok(prev: &Label, next: &Label) -> bool {
+    match next.level {
+        Level::Letter => {
+            let (p, n) = (prev.text.chars().next(), next.text.chars().next());
+            p.and_then(next_letter) == n || p.and_then(next_latin_letter) == n
+        }
+        _ => next.ordinal == prev.ordinal + 1,
+    }
+}
+
+fn same_level(kind: &NodeKind, level: &Level) -> bool {
+    matches!(kind, NodeKind::Labelled(l) if l.level == *level)
+}
+
+fn pop_bullets(nodes: &[Node], stack: &mut Vec<NodeId>) {
+    while stack.last().is_some_and(|&n| matches!(nodes[n].kind, NodeKind::Bullet(_))) {
+        stack.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::blocks::join;
+    use crate::lines::classify;
+    use crate::normalize::normalize;
+
+    fn ids(text: &str) -> (Vec<String>, Vec<&'static str>) {
+        let lines = classify(&normalize(text));
+        let body = build(join(&lines, &[]));
+        let ids = body.nodes.iter().skip(1).map(|n| n.id.clone()).collect();
+        (ids, body.problems.iter().map(|p| p.code).collect())
+    }
+
+    #[test]
+    fn contract_ids() {
+        let (ids, problems) = ids("II. NHIỆM VỤ\n2. Triển khai\n2.2. Về dịch vụ công\n2.2.4. Triển khai\na) Mô hình\nb) Mô hình\n2.2.5. Hướng dẫn\nIII. PHÂN CÔNG\n1. Công an tỉnh\n- Chủ trì\n- Phối hợp\n- Thực hiện\n");
+        assert_eq!(ids, vec!["II", "II.2", "II.2.2", "II.2.2.4", "II.2.2.4.a", "II.2.2.4.b", "II.2.2.5", "III", "III.1", "III.1#1", "III.1#2", "III.1#3"]);
+        assert_eq!(problems, vec!["numbering-gap"; 4]);
+    }
+
+    #[test]
+    fn duplicates_and_gaps() {
+        let (ids, problems) = ids("I. A\n1. x\na. y\nb. y\nd. y\nd. z\nđ. w\n");
+        assert_eq!(ids, vec!["I", "I.1", "I.1.a", "I.1.b", "I.1.d", "I.1.d#2", "I.1.đ"]);
+        assert_eq!(problems, vec!["numbering-gap", "duplicate-label"]);
+    }
+
+    #[test]
+    fn closing_and_preamble() {
+        let lines = classify(&normalize("Thực hiện Quyết định số 06.\nI. MỤC ĐÍCH\n1. Một.\nTrên đây là Kế hoạch của tỉnh./.\n"));
+        let body = build(join(&lines, &[]));
+        assert_eq!(body.preamble, vec![0]);
+        assert_eq!(body.closing, vec![3]);
+    }
+}
