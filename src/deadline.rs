@@ -1,5 +1,1004 @@
-//! PLACEHOLDER (replaced by the deadline grammar module).
-use crate::model::Deadline;
-pub struct Parsed { pub deadline: Deadline, pub understood: bool }
-pub fn parse_deadline(text: &str, _year: Option<i32>) -> Parsed { Parsed { deadline: Deadline::unrecognized(text), understood: false } }
-pub fn find_inline_deadline(_text: &str, _year: Option<i32>) -> Option<(std::ops::Range<usize>, Deadline)> { None }
+//! Deadline phrases: "Trong Quý I/2023 và thực hiện thường xuyên", "trước ngày 15/3",
+//! "Khi có hướng dẫn của Bộ Công an", "giai đoạn 2022 - 2025".
+//!
+//! The words live in `grammar/deadline.toml` (so they can be extended without Rust);
+//! the shapes are nom parsers below, written down in `grammar/deadline.ebnf`. All
+//! matching runs on folded text (see [`crate::fold`]); results are sliced from the
+//! original. Dates inside cited documents ("Chỉ thị số 05/CT-TTg ngày 23/02/2023")
+//! are masked first: they are never deadlines.
+//!
+//! Scanning tries the phrase parsers at each word start and jumps past every match,
+//! so the work is linear in the input (each attempt looks at a bounded window, except
+//! a condition, whose clause is measured once).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate};
+use nom::branch::alt;
+use nom::character::complete::{char, digit1};
+use nom::combinator::{opt, value, verify};
+use nom::multi::many_m_n;
+use nom::sequence::preceded;
+use nom::{IResult, Parser};
+use serde::Deserialize;
+
+use crate::citation::{FoldedText, citations_in};
+use crate::model::{Deadline, Precision};
+
+/// A parsed deadline value and whether anything in it was recognised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parsed {
+    pub deadline: Deadline,
+    /// true when at least one phrase (date, period, ongoing marker or condition) was recognised
+    pub understood: bool,
+}
+
+/// Parse the value of a deadline field ("Thời gian hoàn thành: <value>"), or an inline
+/// tail. `year` = the plan's year for phrases that omit it.
+pub fn parse_deadline(text: &str, year: Option<i32>) -> Parsed {
+    let view = FoldedText::new(text);
+    let masked = mask_citations(&view);
+    let acc = scan(&masked, year);
+    let understood = acc.understood();
+    let condition = acc
+        .condition
+        .as_ref()
+        .map(|r| clean_clause(text.get(view.orig_range(r.clone())).unwrap_or_default()))
+        .filter(|c| !c.is_empty());
+    let deadline = Deadline {
+        text: clean_clause(text),
+        due: acc.due.map(|(d, _)| d),
+        start: acc.start,
+        precision: acc.due.map(|(_, p)| p),
+        ongoing: acc.ongoing,
+        condition,
+        recurrence: acc.recurrence,
+    };
+    Parsed { deadline, understood }
+}
+
+/// Find a deadline phrase inside task prose, introduced by a marker ("Thời gian hoàn
+/// thành trong tháng 02 năm 2024", "hoàn thành trước ngày 01/01/2025", "chậm nhất ngày
+/// ..."). Returns the byte range of the phrase in `text` (marker included) and the
+/// parsed deadline (its `text` = that slice, trimmed). None when the prose has no
+/// marked deadline: a date without a marker ("sau ngày 31/12/2022 khi ...") is a fact
+/// of the task, not its deadline.
+pub fn find_inline_deadline(text: &str, year: Option<i32>) -> Option<(Range<usize>, Deadline)> {
+    let view = FoldedText::new(text);
+    let masked = mask_citations(&view);
+    let folded = masked.folded.as_str();
+    masked.word_starts().find_map(|start| {
+        let (after, ()) = inline_phrase(&folded[start..]).ok()?;
+        let range = view.orig_range(start..folded.len() - after.len());
+        let slice = text.get(range.clone())?.trim();
+        let mut deadline = parse_deadline(slice, year).deadline;
+        deadline.text = slice.to_string();
+        Some((range, deadline))
+    })
+}
+
+// ---------------------------------------------------------------------------------
+// Shared lexical layer (also used by `citation`).
+
+/// Parser result over folded text.
+pub(crate) type Res<'a, T> = IResult<&'a str, T>;
+
+/// A list of folded phrases, longest first, each with a payload.
+pub(crate) struct Lexicon<T> {
+    entries: Vec<(String, T)>,
+}
+
+impl<T: Copy> Lexicon<T> {
+    /// Fold every phrase (so the data file may use any case or tone style).
+    pub(crate) fn new(items: impl IntoIterator<Item = (String, T)>) -> Self {
+        let mut entries: Vec<(String, T)> = items
+            .into_iter()
+            .map(|(w, t)| (crate::fold::fold(&w), t))
+            .filter(|(w, _)| !w.is_empty())
+            .collect();
+        entries.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        Lexicon { entries }
+    }
+
+    /// The longest phrase at the start of `i`, ending at a word boundary.
+    pub(crate) fn parse<'a>(&self, i: &'a str) -> Res<'a, T> {
+        for (w, t) in &self.entries {
+            if let Some(rest) = i.strip_prefix(w.as_str()) {
+                let ends_in_word = w.chars().last().is_some_and(is_word_char);
+                if !ends_in_word || !starts_with_word_char(rest) {
+                    return Ok((rest, *t));
+                }
+            }
+        }
+        fail(i)
+    }
+}
+
+impl Lexicon<()> {
+    fn plain(words: &[String]) -> Self {
+        Lexicon::new(words.iter().map(|w| (w.clone(), ())))
+    }
+}
+
+/// Letters, digits and combining marks make words; everything else is punctuation.
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+}
+
+pub(crate) fn starts_with_word_char(s: &str) -> bool {
+    s.chars().next().is_some_and(is_word_char)
+}
+
+pub(crate) fn fail<T>(i: &str) -> Res<'_, T> {
+    Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))
+}
+
+/// Folded text has exactly one space between spaced tokens.
+pub(crate) fn space(i: &str) -> Res<'_, ()> {
+    value((), char(' ')).parse(i)
+}
+
+pub(crate) fn opt_space(i: &str) -> Res<'_, ()> {
+    value((), opt(char(' '))).parse(i)
+}
+
+/// An unsigned number of at most `max` digits, not glued to letters.
+pub(crate) fn num<'a>(max: usize) -> impl FnMut(&'a str) -> Res<'a, u32> {
+    move |i| {
+        let (rest, digits) = digit1(i)?;
+        if digits.len() > max || starts_with_word_char(rest) {
+            return fail(i);
+        }
+        match digits.parse::<u32>() {
+            Ok(n) => Ok((rest, n)),
+            Err(_) => fail(i),
+        }
+    }
+}
+
+/// A plausible four-digit year (see `[limits]`); "20210" or "1800" fail.
+pub(crate) fn year(i: &str) -> Res<'_, i32> {
+    let (rest, digits) = digit1(i)?;
+    let y: i32 = match digits.parse() {
+        Ok(y) if digits.len() == 4 && !starts_with_word_char(rest) => y,
+        _ => return fail(i),
+    };
+    if (G.min_year..=G.max_year).contains(&y) { Ok((rest, y)) } else { fail(i) }
+}
+
+/// Three or more digits: something in year position, plausible or not.
+fn long_number(i: &str) -> Res<'_, &str> {
+    verify(digit1, |d: &str| d.len() >= 3).parse(i)
+}
+
+/// The day noun ("ngày"), for citations' issue dates.
+pub(crate) fn day_word(i: &str) -> Res<'_, ()> {
+    G.day.parse(i)
+}
+
+/// A calendar date as numbers: "30/6/2023", "30-6-2023", "30 tháng 6 năm 2023",
+/// "15/3" (no year). Not validated: callers check the calendar.
+pub(crate) fn calendar_date(i: &str) -> Res<'_, (u32, u32, Option<i32>)> {
+    alt((numeric_dmy, textual_dmy)).parse(i)
+}
+
+/// Citations' byte ranges masked out of the folded view.
+fn mask_citations<'a>(view: &FoldedText<'a>) -> FoldedText<'a> {
+    let ranges: Vec<Range<usize>> = citations_in(view).into_iter().map(|c| c.range).collect();
+    view.masked(&ranges)
+}
+
+// ---------------------------------------------------------------------------------
+// Vocabulary loaded from grammar/deadline.toml.
+
+static G: LazyLock<Grammar> = LazyLock::new(|| {
+    let raw: RawGrammar = toml::from_str(include_str!("../grammar/deadline.toml"))
+        .expect("grammar/deadline.toml is valid (checked by tests)");
+    Grammar::from_raw(raw)
+});
+
+#[derive(Deserialize)]
+struct RawGrammar {
+    words: RawWords,
+    limits: RawLimits,
+    half: Vec<RawHalf>,
+    range: RawRange,
+    start: RawStart,
+    ongoing: RawList,
+    recurrence: Vec<RawRecurrence>,
+    condition: RawTriggers,
+    inline: RawInline,
+}
+
+#[derive(Deserialize)]
+struct RawWords {
+    day: Vec<String>,
+    month: Vec<String>,
+    quarter: Vec<String>,
+    year: Vec<String>,
+    quarter_numerals: Vec<String>,
+    date_separators: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawLimits {
+    min_year: i32,
+    max_year: i32,
+}
+
+#[derive(Deserialize)]
+struct RawHalf {
+    end_month: u32,
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawRange {
+    intro: Vec<String>,
+    separator: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawStart {
+    words: Vec<String>,
+    tail: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawList {
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawRecurrence {
+    rule: String,
+    words: Vec<String>,
+    #[serde(default)]
+    day_of_month: bool,
+}
+
+#[derive(Deserialize)]
+struct RawTriggers {
+    triggers: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawInline {
+    markers: Vec<String>,
+    connectors: Vec<String>,
+}
+
+struct Rule {
+    rule: String,
+    day_of_month: bool,
+}
+
+struct Grammar {
+    day: Lexicon<()>,
+    month: Lexicon<()>,
+    quarter: Lexicon<()>,
+    year_word: Lexicon<()>,
+    quarter_numeral: Lexicon<u32>,
+    date_sep: Lexicon<()>,
+    min_year: i32,
+    max_year: i32,
+    half: Lexicon<u32>,
+    range_intro: Lexicon<()>,
+    range_sep: Lexicon<()>,
+    start: Lexicon<()>,
+    start_tail: Lexicon<()>,
+    ongoing: Lexicon<()>,
+    recurrence: Lexicon<usize>,
+    rules: Vec<Rule>,
+    trigger: Lexicon<()>,
+    marker: Lexicon<()>,
+    connector: Lexicon<()>,
+}
+
+impl Grammar {
+    fn from_raw(raw: RawGrammar) -> Self {
+        let numerals = raw.words.quarter_numerals.iter().cloned().zip(1u32..=4);
+        let halves = raw.half.iter().flat_map(|h| h.words.iter().map(|w| (w.clone(), h.end_month)));
+        let recurrence = raw
+            .recurrence
+            .iter()
+            .enumerate()
+            .flat_map(|(k, r)| r.words.iter().map(move |w| (w.clone(), k)));
+        Grammar {
+            day: Lexicon::plain(&raw.words.day),
+            month: Lexicon::plain(&raw.words.month),
+            quarter: Lexicon::plain(&raw.words.quarter),
+            year_word: Lexicon::plain(&raw.words.year),
+            quarter_numeral: Lexicon::new(numerals),
+            date_sep: Lexicon::plain(&raw.words.date_separators),
+            min_year: raw.limits.min_year,
+            max_year: raw.limits.max_year,
+            half: Lexicon::new(halves.filter(|(_, m)| (1..=12).contains(m))),
+            range_intro: Lexicon::plain(&raw.range.intro),
+            range_sep: Lexicon::plain(&raw.range.separator),
+            start: Lexicon::plain(&raw.start.words),
+            start_tail: Lexicon::plain(&raw.start.tail),
+            ongoing: Lexicon::plain(&raw.ongoing.words),
+            recurrence: Lexicon::new(recurrence),
+            rules: raw
+                .recurrence
+                .into_iter()
+                .map(|r| Rule { rule: r.rule, day_of_month: r.day_of_month })
+                .collect(),
+            trigger: Lexicon::plain(&raw.condition.triggers),
+            marker: Lexicon::plain(&raw.inline.markers),
+            connector: Lexicon::plain(&raw.inline.connectors),
+        }
+    }
+}
+
+/// A parser for one of the grammar's word lists.
+fn word<'a>(pick: fn(&'static Grammar) -> &'static Lexicon<()>) -> impl FnMut(&'a str) -> Res<'a, ()> {
+    move |i| pick(&G).parse(i)
+}
+
+// ---------------------------------------------------------------------------------
+// Periods.
+
+/// A date or period as written; the year may be missing (taken from the plan).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Period {
+    Day { d: u32, m: u32, y: Option<i32> },
+    Month { m: u32, y: Option<i32> },
+    Quarter { q: u32, y: Option<i32> },
+    Half { end_month: u32, y: Option<i32> },
+    Year { y: i32 },
+}
+
+impl Period {
+    fn year(self) -> Option<i32> {
+        match self {
+            Period::Day { y, .. } | Period::Month { y, .. } | Period::Quarter { y, .. } | Period::Half { y, .. } => y,
+            Period::Year { y } => Some(y),
+        }
+    }
+
+    /// First day, last day and precision; None for invalid dates or an unknown year.
+    fn bounds(self, default_year: Option<i32>) -> Option<(NaiveDate, NaiveDate, Precision)> {
+        let y = self.year().or(default_year)?;
+        match self {
+            Period::Day { d, m, .. } => {
+                let date = NaiveDate::from_ymd_opt(y, m, d)?;
+                Some((date, date, Precision::Day))
+            }
+            Period::Month { m, .. } => Some((first_of(y, m)?, last_of(y, m)?, Precision::Month)),
+            Period::Quarter { q, .. } => Some((first_of(y, q * 3 - 2)?, last_of(y, q * 3)?, Precision::Quarter)),
+            Period::Half { end_month, .. } => {
+                let first = end_month.saturating_sub(5).max(1);
+                Some((first_of(y, first)?, last_of(y, end_month)?, Precision::Half))
+            }
+            Period::Year { .. } => Some((first_of(y, 1)?, last_of(y, 12)?, Precision::Year)),
+        }
+    }
+}
+
+fn first_of(y: i32, m: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, 1)
+}
+
+fn last_of(y: i32, m: u32) -> Option<NaiveDate> {
+    let next = if m == 12 { NaiveDate::from_ymd_opt(y.checked_add(1)?, 1, 1) } else { NaiveDate::from_ymd_opt(y, m + 1, 1) };
+    next?.pred_opt().filter(|d| d.month() == m)
+}
+
+/// period = half | quarter | day | month | year
+fn period(i: &str) -> Res<'_, Period> {
+    alt((half_period, quarter_period, day_period, month_period, year_period)).parse(i)
+}
+
+/// "6 tháng đầu năm 2024", "cuối năm", "nửa đầu năm".
+fn half_period(i: &str) -> Res<'_, Period> {
+    let (rest, end_month) = G.half.parse(i)?;
+    let (rest, y) = year_tail(true)(rest)?;
+    Ok((rest, Period::Half { end_month, y }))
+}
+
+/// "Quý I/2023", "quý II năm 2024", "quý 3".
+fn quarter_period(i: &str) -> Res<'_, Period> {
+    let (rest, (_, _, q, y)) = (word(|g| &g.quarter), space, quarter_number, year_tail(true)).parse(i)?;
+    Ok((rest, Period::Quarter { q, y }))
+}
+
+/// "I".."IV" (from the grammar file) or 1..4.
+fn quarter_number(i: &str) -> Res<'_, u32> {
+    if let Ok(found) = G.quarter_numeral.parse(i) {
+        return Ok(found);
+    }
+    verify(num(1), |q: &u32| (1..=4).contains(q)).parse(i)
+}
+
+/// "ngày 30/6/2023", "30-6-2023", "ngày 30 tháng 6 năm 2023", "ngày 15/3" (plan year).
+/// Without "ngày" a year is required: a bare "15/3" is too ambiguous.
+fn day_period(i: &str) -> Res<'_, Period> {
+    let (rest, prefixed) = opt((word(|g| &g.day), opt_space)).parse(i)?;
+    let (rest, (d, m, y)) = calendar_date(rest)?;
+    if y.is_none() && prefixed.is_none() {
+        return fail(i);
+    }
+    Ok((rest, Period::Day { d, m, y }))
+}
+
+fn numeric_dmy(i: &str) -> Res<'_, (u32, u32, Option<i32>)> {
+    let (rest, (d, _, m, y)) = (num(2), tight_sep, num(2), year_tail(false)).parse(i)?;
+    Ok((rest, (d, m, y)))
+}
+
+fn textual_dmy(i: &str) -> Res<'_, (u32, u32, Option<i32>)> {
+    let (rest, (d, _, _, _, m, y)) =
+        (num(2), space, word(|g| &g.month), space, num(2), year_tail(false)).parse(i)?;
+    Ok((rest, (d, m, y)))
+}
+
+/// "tháng 3/2023", "tháng 02 năm 2024", "tháng 6" (plan year), bare "6/2025".
+fn month_period(i: &str) -> Res<'_, Period> {
+    let (rest, (m, y)) =
+        verify(alt((named_month, bare_month)), |x: &(u32, Option<i32>)| (1..=12).contains(&x.0)).parse(i)?;
+    Ok((rest, Period::Month { m, y }))
+}
+
+fn named_month(i: &str) -> Res<'_, (u32, Option<i32>)> {
+    let (rest, (_, _, m, y)) = (word(|g| &g.month), space, num(2), year_tail(false)).parse(i)?;
+    Ok((rest, (m, y)))
+}
+
+fn bare_month(i: &str) -> Res<'_, (u32, Option<i32>)> {
+    let (rest, (m, _, y)) = (num(2), tight_sep, year).parse(i)?;
+    Ok((rest, (m, Some(y))))
+}
+
+/// "năm 2024", bare "2024".
+fn year_period(i: &str) -> Res<'_, Period> {
+    let (rest, y) = preceded(opt((word(|g| &g.year_word), space)), year).parse(i)?;
+    Ok((rest, Period::Year { y }))
+}
+
+/// A date separator, optionally spaced: "/", " / ", "-", ".".
+fn sep(i: &str) -> Res<'_, ()> {
+    value((), (opt_space, tight_sep, opt_space)).parse(i)
+}
+
+/// A date separator glued to its neighbours, for numeric forms without a keyword.
+fn tight_sep(i: &str) -> Res<'_, ()> {
+    G.date_sep.parse(i)
+}
+
+/// Optional year after a day, month, quarter or half: "/2023", " năm 2023", and (when
+/// `bare`) " 2023". A number of three or more digits in year position that is not a
+/// plausible year ("tháng 3/20210") fails the whole phrase instead of being ignored.
+fn year_tail<'a>(bare: bool) -> impl FnMut(&'a str) -> Res<'a, Option<i32>> {
+    move |i| {
+        let spelled = || (space, word(|g| &g.year_word), space);
+        if let Ok((rest, y)) = preceded(sep, year).parse(i) {
+            return Ok((rest, Some(y)));
+        }
+        if let Ok((rest, y)) = preceded(spelled(), year).parse(i) {
+            return Ok((rest, Some(y)));
+        }
+        if bare && let Ok((rest, y)) = preceded(space, year).parse(i) {
+            return Ok((rest, Some(y)));
+        }
+        let bad = preceded(sep, long_number).parse(i).is_ok()
+            || preceded(spelled(), long_number).parse(i).is_ok()
+            || (bare && preceded(space, long_number).parse(i).is_ok());
+        if bad { fail(i) } else { Ok((i, None)) }
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Phrase items and the scan.
+
+/// One recognised phrase.
+#[derive(Debug, Clone, Copy)]
+enum Item {
+    Condition,
+    Recurrence { rule: usize, day: Option<u32> },
+    Ongoing,
+    Range(Period, Period),
+    Start(Period),
+    Point(Period),
+}
+
+/// item = condition | recurrence | ongoing | range | start | point
+fn item(i: &str) -> Res<'_, Item> {
+    alt((
+        value(Item::Condition, word(|g| &g.trigger)),
+        recurrence_on_day,
+        recurrence_item,
+        value(Item::Ongoing, word(|g| &g.ongoing)),
+        range_item,
+        start_item,
+        point_item,
+    ))
+    .parse(i)
+}
+
+/// "ngày 15 hàng tháng" → monthly on the 15th.
+fn recurrence_on_day(i: &str) -> Res<'_, Item> {
+    let (rest, (_, _, day, _, rule)) = (
+        word(|g| &g.day),
+        space,
+        verify(num(2), |d| (1..=31).contains(d)),
+        space,
+        verify(recurrence_word, |k: &usize| G.rules.get(*k).is_some_and(|r| r.day_of_month)),
+    )
+        .parse(i)?;
+    Ok((rest, Item::Recurrence { rule, day: Some(day) }))
+}
+
+fn recurrence_word(i: &str) -> Res<'_, usize> {
+    G.recurrence.parse(i)
+}
+
+fn recurrence_item(i: &str) -> Res<'_, Item> {
+    let (rest, rule) = recurrence_word(i)?;
+    Ok((rest, Item::Recurrence { rule, day: None }))
+}
+
+fn point_item(i: &str) -> Res<'_, Item> {
+    let (rest, p) = period(i)?;
+    Ok((rest, Item::Point(p)))
+}
+
+/// "[từ | giai đoạn] <period> (- | đến) <period>".
+fn range_item(i: &str) -> Res<'_, Item> {
+    let (rest, (_, from, _, _, _, to)) = (
+        opt((word(|g| &g.range_intro), space)),
+        period,
+        opt_space,
+        word(|g| &g.range_sep),
+        opt_space,
+        period,
+    )
+        .parse(i)?;
+    Ok((rest, Item::Range(from, to)))
+}
+
+/// "bắt đầu từ <period> [trở đi]".
+fn start_item(i: &str) -> Res<'_, Item> {
+    let (rest, (_, _, p, _)) =
+        (word(|g| &g.start), opt_space, period, opt((space, word(|g| &g.start_tail)))).parse(i)?;
+    Ok((rest, Item::Start(p)))
+}
+
+/// "<marker> {connector} <range | period>": the inline deadline shape.
+fn inline_phrase(i: &str) -> Res<'_, ()> {
+    let connectors = many_m_n(0, 4, preceded(opt_space, word(|g| &g.connector)));
+    let target = alt((range_item, point_item));
+    value((), (word(|g| &g.marker), connectors, opt_space, target)).parse(i)
+}
+
+/// What the scan found, in folded offsets where text is involved.
+#[derive(Default)]
+struct Acc {
+    due: Option<(NaiveDate, Precision)>,
+    start: Option<NaiveDate>,
+    ongoing: bool,
+    condition: Option<Range<usize>>,
+    recurrence: Option<String>,
+}
+
+impl Acc {
+    fn understood(&self) -> bool {
+        self.due.is_some() || self.start.is_some() || self.ongoing || self.condition.is_some() || self.recurrence.is_some()
+    }
+
+    /// Several dated phrases: the latest wins, with its own precision.
+    fn add_due(&mut self, date: NaiveDate, precision: Precision) {
+        if self.due.is_none_or(|(d, _)| date > d) {
+            self.due = Some((date, precision));
+        }
+    }
+
+    fn add_start(&mut self, date: NaiveDate) {
+        if self.start.is_none_or(|s| date < s) {
+            self.start = Some(date);
+        }
+    }
+
+    fn apply(&mut self, item: Item, year: Option<i32>) {
+        match item {
+            Item::Point(p) => {
+                if let Some((_, end, precision)) = p.bounds(year) {
+                    self.add_due(end, precision);
+                }
+            }
+            Item::Range(from, to) => self.apply_range(from, to, year),
+            Item::Start(p) => {
+                if let Some((first, _, _)) = p.bounds(year) {
+                    self.add_start(first);
+                }
+            }
+            Item::Recurrence { rule, day } => {
+                self.ongoing = true;
+                if self.recurrence.is_none()
+                    && let Some(r) = G.rules.get(rule)
+                {
+                    self.recurrence = Some(match day {
+                        Some(d) => format!("{};BYMONTHDAY={d}", r.rule),
+                        None => r.rule.clone(),
+                    });
+                }
+            }
+            Item::Ongoing => self.ongoing = true,
+            Item::Condition => {}
+        }
+    }
+
+    /// The first period inherits the second's year ("từ tháng 3 đến tháng 6/2024").
+    fn apply_range(&mut self, from: Period, to: Period, year: Option<i32>) {
+        let Some((_, due, precision)) = to.bounds(year) else { return };
+        match from.bounds(to.year().or(year)) {
+            Some((start, _, _)) if start <= due => self.add_start(start),
+            // Written backwards ("2023 - 2022"): two dated phrases, the latest wins.
+            Some((_, end, p)) => self.add_due(end, p),
+            None => {}
+        }
+        self.add_due(due, precision);
+    }
+}
+
+/// Try the item parsers at each word start of the (masked) view.
+fn scan(view: &FoldedText, year: Option<i32>) -> Acc {
+    let text = view.folded.as_str();
+    let mut acc = Acc::default();
+    let mut resume = 0;
+    let mut first_inside = None;
+    for start in view.word_starts() {
+        if start < resume {
+            continue;
+        }
+        let Ok((after, found)) = item(&text[start..]) else { continue };
+        let end = text.len() - after.len();
+        if let Item::Condition = found {
+            // Only the first condition is kept; its clause is measured once.
+            if acc.condition.is_none() {
+                acc.condition = Some(start..clause_end(text, end));
+            }
+        } else {
+            acc.apply(found, year);
+            if first_inside.is_none() && acc.condition.as_ref().is_some_and(|c| c.contains(&start)) {
+                first_inside = Some(start);
+            }
+        }
+        resume = end;
+    }
+    if let (Some(c), Some(cut)) = (acc.condition.as_mut(), first_inside) {
+        c.end = condition_cut(text, c.start, cut);
+    }
+    acc
+}
+
+/// "Khi có hướng dẫn của Bộ Công an và thực hiện thường xuyên": when a date or ongoing
+/// phrase follows inside the condition's clause, the condition ends at the last "và"
+/// or "," before it.
+fn condition_cut(text: &str, start: usize, item: usize) -> usize {
+    let span = &text[start..item];
+    let at_and = span.rfind(" và ");
+    let at_comma = span.rfind(',');
+    match at_and.max(at_comma) {
+        Some(k) => start + k,
+        None => text.len().min(item),
+    }
+}
+
+/// End of the clause that starts before `from`: ";" or a "." that ends a sentence.
+fn clause_end(text: &str, from: usize) -> usize {
+    let tail = &text[from..];
+    let mut chars = tail.char_indices().peekable();
+    while let Some((k, c)) = chars.next() {
+        let next_is_space = chars.peek().is_none_or(|(_, n)| *n == ' ');
+        if c == ';' || (c == '.' && next_is_space) {
+            return from + k;
+        }
+    }
+    text.len()
+}
+
+/// Whitespace collapsed, trailing punctuation and spaces dropped.
+fn clean_clause(s: &str) -> String {
+    crate::fold::collapse_ws(s).trim_end_matches(['.', ',', ';', ':', ' ']).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    use Precision::{Day, Half, Month, Quarter, Year};
+
+    /// (input, plan year, due, precision, ongoing, has condition, start, recurrence)
+    type Row = (&'static str, Option<i32>, Option<NaiveDate>, Option<Precision>, bool, bool, Option<NaiveDate>, Option<&'static str>);
+
+    fn rows() -> Vec<Row> {
+        vec![
+            // Real field values.
+            ("Quý I/2023.", None, d(2023, 3, 31), Some(Quarter), false, false, None, None),
+            ("Kế hoạch (văn bản kiểm tra) ban hành trong Quý I/2023.", None, d(2023, 3, 31), Some(Quarter), false, false, None, None),
+            ("Quý I/2023, đảm bảo thời hạn Thủ tướng Chính phủ giao tại Chỉ thị số 05/CT-TTg ngày 23/02/2023.", None, d(2023, 3, 31), Some(Quarter), false, false, None, None),
+            ("Trong Quý I/2023.", None, d(2023, 3, 31), Some(Quarter), false, false, None, None),
+            ("Thực hiện thường xuyên.", None, None, None, true, false, None, None),
+            ("Trong Quý II/2023.", None, d(2023, 6, 30), Some(Quarter), false, false, None, None),
+            ("01/6/2023.", None, d(2023, 6, 1), Some(Day), false, false, None, None),
+            ("Trong Quý I/2023 và thực hiện thường xuyên.", None, d(2023, 3, 31), Some(Quarter), true, false, None, None),
+            ("Thực hiện thường xuyên, theo chỉ tiêu Bộ Công an giao.", None, None, None, true, false, None, None),
+            ("Sau khi có hướng dẫn của Bộ Công an.", None, None, None, false, true, None, None),
+            ("30/6/2023.", None, d(2023, 6, 30), Some(Day), false, false, None, None),
+            ("Hoàn thành trong Quý III/2023.", None, d(2023, 9, 30), Some(Quarter), false, false, None, None),
+            ("Thực hiện thường xuyên, bắt đầu từ tháng 3/2023.", None, None, None, true, false, d(2023, 3, 1), None),
+            ("Hoàn thành trước ngày 30/6/2023. Cập nhật thường xuyên dữ liệu về cán bộ công chức viên chức.", None, d(2023, 6, 30), Some(Day), true, false, None, None),
+            ("ngày 30/6/2023.", None, d(2023, 6, 30), Some(Day), false, false, None, None),
+            ("Trong năm 2024.", None, d(2024, 12, 31), Some(Year), false, false, None, None),
+            ("Khi có hướng dẫn triển khai thực hiện đồng bộ của Tòa án nhân dân tối cao.", None, None, None, false, true, None, None),
+            ("Trong tháng 6 năm 2024.", None, d(2024, 6, 30), Some(Month), false, false, None, None),
+            ("Trong tháng 4 năm 2024.", None, d(2024, 4, 30), Some(Month), false, false, None, None),
+            ("Trong tháng 6 năm 2024 và thực hiện thường xuyên.", None, d(2024, 6, 30), Some(Month), true, false, None, None),
+            ("Theo tiến độ, yêu cầu tại Quyết định số 766/QĐ-TTg ngày 23 tháng 6 năm 2022 của Thủ tướng Chính phủ.", None, None, None, false, true, None, None),
+            ("Trong năm 2024 và thực hiện thường xuyên.", None, d(2024, 12, 31), Some(Year), true, false, None, None),
+            ("Khi có hướng dẫn của Bộ Công an, Bộ Tài chính.", None, None, None, false, true, None, None),
+            ("Tháng 6 năm 2024 và thực hiện thường xuyên.", None, d(2024, 6, 30), Some(Month), true, false, None, None),
+            ("Trong năm 2024 và các năm tiếp theo.", None, d(2024, 12, 31), Some(Year), true, false, None, None),
+            ("Theo lộ trình Bộ Công an đề xuất.", None, None, None, false, true, None, None),
+            ("Quý I năm 2024 và theo lộ trình của Trung ương.", None, d(2024, 3, 31), Some(Quarter), false, true, None, None),
+            ("Quý II năm 2024 và theo lộ trình của Trung ương.", None, d(2024, 6, 30), Some(Quarter), false, true, None, None),
+            ("Sau khi các Cơ sở dữ liệu này được Bộ Tư pháp hoàn thiện và có hướng dẫn kết nối, chia sẻ dữ liệu.", None, None, None, false, true, None, None),
+            // Quarters.
+            ("quý 3", Some(2024), d(2024, 9, 30), Some(Quarter), false, false, None, None),
+            ("Quý III", Some(2023), d(2023, 9, 30), Some(Quarter), false, false, None, None),
+            ("Quý IV/2025", None, d(2025, 12, 31), Some(Quarter), false, false, None, None),
+            ("quý 2 năm 2024", None, d(2024, 6, 30), Some(Quarter), false, false, None, None),
+            // Months and years.
+            ("Trong tháng 02 năm 2024", None, d(2024, 2, 29), Some(Month), false, false, None, None),
+            ("tháng 3/2023", None, d(2023, 3, 31), Some(Month), false, false, None, None),
+            ("6/2025", None, d(2025, 6, 30), Some(Month), false, false, None, None),
+            ("tháng 9", Some(2024), d(2024, 9, 30), Some(Month), false, false, None, None),
+            ("2024", None, d(2024, 12, 31), Some(Year), false, false, None, None),
+            ("năm 2025", None, d(2025, 12, 31), Some(Year), false, false, None, None),
+            ("đến năm 2025", None, d(2025, 12, 31), Some(Year), false, false, None, None),
+            // Days.
+            ("trước ngày 30/6/2023", None, d(2023, 6, 30), Some(Day), false, false, None, None),
+            ("ngày 30 tháng 6 năm 2023", None, d(2023, 6, 30), Some(Day), false, false, None, None),
+            ("ngày  01 tháng 11 năm 2023", None, d(2023, 11, 1), Some(Day), false, false, None, None),
+            ("30-6-2023", None, d(2023, 6, 30), Some(Day), false, false, None, None),
+            ("30.6.2023", None, d(2023, 6, 30), Some(Day), false, false, None, None),
+            ("trước ngày 15/3", Some(2023), d(2023, 3, 15), Some(Day), false, false, None, None),
+            ("ngày 31/02/2024", None, None, None, false, false, None, None),
+            // Halves.
+            ("6 tháng đầu năm 2024", None, d(2024, 6, 30), Some(Half), false, false, None, None),
+            ("6 tháng cuối năm", Some(2024), d(2024, 12, 31), Some(Half), false, false, None, None),
+            ("cuối năm 2024", None, d(2024, 12, 31), Some(Half), false, false, None, None),
+            ("đầu năm", Some(2025), d(2025, 6, 30), Some(Half), false, false, None, None),
+            ("giữa năm 2024", None, d(2024, 6, 30), Some(Half), false, false, None, None),
+            ("nửa đầu năm 2024", None, d(2024, 6, 30), Some(Half), false, false, None, None),
+            // Ranges.
+            ("2026 - 2030", None, d(2030, 12, 31), Some(Year), false, false, d(2026, 1, 1), None),
+            ("giai đoạn 2022 - 2025", None, d(2025, 12, 31), Some(Year), false, false, d(2022, 1, 1), None),
+            ("Từ năm 2024 đến năm 2025", None, d(2025, 12, 31), Some(Year), false, false, d(2024, 1, 1), None),
+            ("năm 2024-2025", None, d(2025, 12, 31), Some(Year), false, false, d(2024, 1, 1), None),
+            ("từ tháng 3 đến tháng 6/2024", None, d(2024, 6, 30), Some(Month), false, false, d(2024, 3, 1), None),
+            // Starts.
+            ("bắt đầu từ tháng 3/2023", None, None, None, false, false, d(2023, 3, 1), None),
+            ("từ tháng 3/2023 trở đi", None, None, None, false, false, d(2023, 3, 1), None),
+            ("kể từ ngày 01/7/2024", None, None, None, false, false, d(2024, 7, 1), None),
+            // Ongoing and recurrence.
+            ("Hằng năm", None, None, None, true, false, None, Some("FREQ=YEARLY")),
+            ("hàng năm", None, None, None, true, false, None, Some("FREQ=YEARLY")),
+            ("những năm tiếp theo", None, None, None, true, false, None, None),
+            ("Liên tục", None, None, None, true, false, None, None),
+            ("Định kỳ", None, None, None, true, false, None, None),
+            ("Định kỳ hàng quý", None, None, None, true, false, None, Some("FREQ=MONTHLY;INTERVAL=3")),
+            ("trước ngày 15 hàng tháng", None, None, None, true, false, None, Some("FREQ=MONTHLY;BYMONTHDAY=15")),
+            ("Hàng tuần", None, None, None, true, false, None, Some("FREQ=WEEKLY")),
+            ("hằng tháng", None, None, None, true, false, None, Some("FREQ=MONTHLY")),
+            // Conditions.
+            ("Theo lộ trình của Trung ương", None, None, None, false, true, None, None),
+            ("đảm bảo hoàn thành theo lộ trình kế hoạch", None, None, None, false, true, None, None),
+            ("theo quy định", None, None, None, false, false, None, None),
+            // Tone style and case never matter.
+            ("TRONG QUÝ II/2023", None, d(2023, 6, 30), Some(Quarter), false, false, None, None),
+            ("Thực hiện thường xuyên", None, None, None, true, false, None, None),
+            // Suspicious years and invalid dates.
+            ("năm 20210", None, None, None, false, false, None, None),
+            ("tháng 13/2024", None, None, None, false, false, None, None),
+            ("ngày 32/1/2024", None, None, None, false, false, None, None),
+            ("tháng 3/20210", Some(2024), None, None, false, false, None, None),
+            ("năm 1800", None, None, None, false, false, None, None),
+            ("năm 2023 - 2022", None, d(2023, 12, 31), Some(Year), false, false, None, None),
+        ]
+    }
+
+    #[test]
+    fn deadline_table() {
+        let rows = rows();
+        assert!(rows.len() >= 45);
+        for (input, year, due, precision, ongoing, cond, start, rec) in rows {
+            let p = parse_deadline(input, year);
+            let dl = &p.deadline;
+            assert_eq!(dl.due, due, "due: {input}");
+            assert_eq!(dl.precision, precision, "precision: {input}");
+            assert_eq!(dl.ongoing, ongoing, "ongoing: {input}");
+            assert_eq!(dl.condition.is_some(), cond, "condition: {input} → {:?}", dl.condition);
+            assert_eq!(dl.start, start, "start: {input}");
+            assert_eq!(dl.recurrence.as_deref(), rec, "recurrence: {input}");
+            let anything = due.is_some() || ongoing || cond || start.is_some();
+            assert_eq!(p.understood, anything, "understood: {input}");
+        }
+    }
+
+    #[test]
+    fn condition_texts() {
+        let cases = [
+            ("Khi có hướng dẫn của Bộ Công an", "Khi có hướng dẫn của Bộ Công an"),
+            ("Sau khi có hướng dẫn của Bộ Công an.", "Sau khi có hướng dẫn của Bộ Công an"),
+            ("Quý I năm 2024 và theo lộ trình của Trung ương.", "theo lộ trình của Trung ương"),
+            ("Khi có hướng dẫn của Bộ Công an, Bộ Tài chính.", "Khi có hướng dẫn của Bộ Công an, Bộ Tài chính"),
+            (
+                "Theo tiến độ, yêu cầu tại Quyết định số 766/QĐ-TTg ngày 23 tháng 6 năm 2022 của Thủ tướng Chính phủ.",
+                "Theo tiến độ, yêu cầu tại Quyết định số 766/QĐ-TTg ngày 23 tháng 6 năm 2022 của Thủ tướng Chính phủ",
+            ),
+            ("Theo lộ trình Bộ Công an đề xuất.", "Theo lộ trình Bộ Công an đề xuất"),
+            ("Khi có hướng dẫn của Bộ Công an và thực hiện thường xuyên.", "Khi có hướng dẫn của Bộ Công an"),
+            ("Sau khi Bộ ban hành, chậm nhất trong Quý II/2024", "Sau khi Bộ ban hành"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(parse_deadline(input, None).deadline.condition.as_deref(), Some(want), "{input}");
+        }
+    }
+
+    #[test]
+    fn text_is_kept_as_written() {
+        let p = parse_deadline("  Trong   Quý I/2023. ", None);
+        assert_eq!(p.deadline.text, "Trong Quý I/2023");
+        let p = parse_deadline("không rõ", Some(2024));
+        assert!(!p.understood);
+        assert_eq!(p.deadline, Deadline::unrecognized("không rõ"));
+    }
+
+    #[test]
+    fn old_tone_style_and_decomposed_input() {
+        use unicode_normalization::UnicodeNormalization;
+        let nfd: String = "Trong Quý II/2023 và thực hiện thường xuyên".nfd().collect();
+        let p = parse_deadline(&nfd, None);
+        assert_eq!(p.deadline.due, d(2023, 6, 30));
+        assert!(p.deadline.ongoing);
+        let p = parse_deadline("Khi có hướng dẫn của Uỷ ban nhân dân tỉnh", None);
+        assert_eq!(p.deadline.condition.as_deref(), Some("Khi có hướng dẫn của Uỷ ban nhân dân tỉnh"));
+    }
+
+    /// (prose, year, expected phrase or None, due, precision)
+    type InlineRow = (&'static str, Option<i32>, Option<&'static str>, Option<NaiveDate>, Option<Precision>);
+
+    #[test]
+    fn inline_table() {
+        let rows: Vec<InlineRow> = vec![
+            (
+                "Các đơn vị gửi báo cáo về Công an tỉnh để theo dõi, tổng hợp. Thời gian hoàn thành trong tháng 02 năm 2024.",
+                Some(2024),
+                Some("Thời gian hoàn thành trong tháng 02 năm 2024"),
+                d(2024, 2, 29),
+                Some(Month),
+            ),
+            (
+                "Triển khai cấp tài khoản định danh điện tử, hoàn thành trong Quý I/2023 (áp dụng đối với công dân đã có thẻ Căn cước công dân).",
+                None,
+                Some("hoàn thành trong Quý I/2023"),
+                d(2023, 3, 31),
+                Some(Quarter),
+            ),
+            (
+                "Sở Tư pháp thực hiện việc số hóa Sổ hộ tịch hoàn thành trước ngày 01/01/2025.",
+                None,
+                Some("hoàn thành trước ngày 01/01/2025"),
+                d(2025, 1, 1),
+                Some(Day),
+            ),
+            ("Gửi báo cáo trước ngày 15/3/2023 để tổng hợp.", None, Some("trước ngày 15/3/2023"), d(2023, 3, 15), Some(Day)),
+            ("Nộp hồ sơ chậm nhất ngày 20/12/2023.", None, Some("chậm nhất ngày 20/12/2023"), d(2023, 12, 20), Some(Day)),
+            ("Báo cáo kết quả chậm nhất là ngày 15 tháng 3.", Some(2024), Some("chậm nhất là ngày 15 tháng 3"), d(2024, 3, 15), Some(Day)),
+            ("Thời hạn hoàn thành: Quý II/2024.", None, Some("Thời hạn hoàn thành: Quý II/2024"), d(2024, 6, 30), Some(Quarter)),
+            ("Tổ chức rà soát, hoàn thành trong giai đoạn 2022 - 2025.", None, Some("hoàn thành trong giai đoạn 2022 - 2025"), d(2025, 12, 31), Some(Year)),
+            ("Hoàn thành trong 6 tháng đầu năm 2024 theo chỉ đạo.", None, Some("Hoàn thành trong 6 tháng đầu năm 2024"), d(2024, 6, 30), Some(Half)),
+            // Negatives.
+            (
+                "Hướng dẫn công dân thực hiện thủ tục sau ngày 31/12/2022 khi Sổ hộ khẩu, Sổ tạm trú giấy không còn giá trị sử dụng theo quy định.",
+                Some(2023),
+                None,
+                None,
+                None,
+            ),
+            ("Áp dụng từ ngày 01/01/2023 đối với toàn bộ hồ sơ.", None, None, None, None),
+            ("Triển khai theo Quyết định số 06/QĐ-TTg ngày 06/01/2022 của Thủ tướng Chính phủ.", None, None, None, None),
+            ("Phấn đấu hoàn thành các chỉ tiêu được giao.", None, None, None, None),
+            ("Hoàn thành trước Chỉ thị số 05/CT-TTg ngày 23/02/2023.", None, None, None, None),
+            ("", None, None, None, None),
+        ];
+        assert!(rows.len() >= 12);
+        for (prose, year, phrase, due, precision) in rows {
+            let found = find_inline_deadline(prose, year);
+            match phrase {
+                None => assert!(found.is_none(), "{prose} → {found:?}"),
+                Some(want) => {
+                    let (range, dl) = found.unwrap_or_else(|| panic!("no deadline in {prose}"));
+                    assert_eq!(&prose[range.clone()], want, "{prose}");
+                    assert_eq!(dl.text, want);
+                    assert_eq!(dl.due, due, "{prose}");
+                    assert_eq!(dl.precision, precision, "{prose}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        for s in ["", "Quý", "tháng 13/2024", "ngày 32/1/2024", "năm 20210", "/", "-", "ngày", "ngày 15", "từ", "khi", "Ǆ İ ß ﬁ 𝟘𝟙", "1/1/1", "99999999999999999999/2023", "theo lộ trình."] {
+            let p = parse_deadline(s, Some(2024));
+            assert_eq!(p.deadline.due, None, "{s}");
+            let _ = find_inline_deadline(s, Some(2024));
+        }
+        let p = parse_deadline("năm 20210", None);
+        assert!(!p.understood);
+    }
+
+    #[test]
+    fn long_input_is_linear() {
+        let big = "Quý I/2023 ".repeat(10_000);
+        assert!(big.len() >= 100_000);
+        let t = std::time::Instant::now();
+        let p = parse_deadline(&big, None);
+        assert_eq!(p.deadline.due, d(2023, 3, 31));
+        assert!(find_inline_deadline(&big, None).is_none());
+        let noise: String = "hoàn thành trong khi ngày tháng năm quý 1/ ".repeat(3_000);
+        let _ = parse_deadline(&noise, Some(2024));
+        let _ = find_inline_deadline(&noise, Some(2024));
+        assert!(t.elapsed().as_secs() < 20, "took {:?}", t.elapsed());
+    }
+
+    #[test]
+    fn extreme_plan_years_do_not_panic() {
+        for y in [i32::MAX, i32::MIN, 0] {
+            for s in ["quý 3", "cuối năm", "tháng 12", "ngày 31/12", "từ tháng 3 đến tháng 12"] {
+                let _ = parse_deadline(s, Some(y));
+            }
+        }
+    }
+
+    /// Deterministic pseudo-random phrases built from grammar fragments: nothing panics.
+    #[test]
+    fn fuzzed_fragments_do_not_panic() {
+        let parts = [
+            "quý", "I", "IV", "/", "-", ".", " ", "  ", "2023", "20210", "31", "02", "ngày", "tháng", "năm",
+            "từ", "đến", "khi", "theo lộ trình", "hàng tháng", ",", ";", "Quyết định số", "06/QĐ-TTg", "của",
+            "cuối năm", "6 tháng đầu năm", "hoàn thành", "trước", "\u{301}", "Đ", "İ", "(", ")", "thường xuyên",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..3_000 {
+            let mut s = String::new();
+            for _ in 0..12 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                s.push_str(parts[(seed >> 33) as usize % parts.len()]);
+            }
+            let p = parse_deadline(&s, Some(2024));
+            assert!(p.deadline.due.is_none_or(|d| (1945..=2101).contains(&d.year())), "{s}");
+            if let Some((r, _)) = find_inline_deadline(&s, Some(2024)) {
+                assert!(s.get(r).is_some(), "{s}");
+            }
+            for c in crate::citation::find_citations(&s) {
+                assert!(s.get(c.range).is_some(), "{s}");
+            }
+        }
+    }
+
+    #[test]
+    fn grammar_file_loads() {
+        assert!(!G.rules.is_empty());
+        assert!(G.min_year < G.max_year);
+    }
+}

@@ -1,0 +1,50 @@
+//! Flags as typed by the user (clap derive); nothing here is validated beyond syntax.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  every input parsed
+  1  several inputs and some failed (the others were written; see stderr)
+  2  bad command line
+  3  an input could not be read or the output could not be written
+  4  the input is not decodable text (invalid UTF-8/UTF-16, binary data)
+  5  the input is empty
+  6  the input is in a format this build cannot read";
+
+#[derive(Debug, Parser)]
+#[command(name = "kehoach", version, about = "Turn Vietnamese administrative plans into structured JSON tasks", after_help = EXIT_CODES)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Parse plans and print their tasks as JSON (schema: `kehoach schema`).
+    #[command(after_help = EXIT_CODES)]
+    Parse {
+        /// Input files ("-" reads standard input). Plain text in UTF-8 or UTF-16 (with BOM).
+        #[arg(required = true, value_name = "FILE")]
+        inputs: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, short = 'f', value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Write here instead of standard output. With several inputs, a directory that
+        /// receives one NAME.json per input.
+        #[arg(long, short = 'o', value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
+    /// Print the JSON Schema of the output contract (v1).
+    Schema,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// One pretty-printed JSON document per input (an array when several go to stdout).
+    Json,
+    /// One compact JSON document per line, one line per input.
+    Ndjson,
+}

@@ -1,0 +1,69 @@
+//! Validated configuration: everything checked before any input is read.
+
+use std::path::PathBuf;
+
+use super::args::{Args, Command, Format};
+
+/// What to do, fully decided.
+#[derive(Debug)]
+pub enum Config {
+    Parse { inputs: Vec<Input>, format: Format, output: Output },
+    Schema,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Stdin,
+    File(PathBuf),
+}
+
+#[derive(Debug)]
+pub enum Output {
+    Stdout,
+    File(PathBuf),
+    /// One file per input in this directory.
+    Dir(PathBuf),
+}
+
+impl Input {
+    /// The name recorded in `source.name`.
+    pub fn name(&self) -> String {
+        match self {
+            Input::Stdin => "-".to_owned(),
+            Input::File(p) => p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()),
+        }
+    }
+}
+
+impl Config {
+    pub fn from_args(args: Args) -> Result<Config, String> {
+        match args.command {
+            Command::Schema => Ok(Config::Schema),
+            Command::Parse { inputs, format, output } => {
+                let inputs: Vec<Input> = inputs
+                    .into_iter()
+                    .map(|p| if p.as_os_str() == "-" { Input::Stdin } else { Input::File(p) })
+                    .collect();
+                if inputs.iter().filter(|i| **i == Input::Stdin).count() > 1 {
+                    return Err("standard input (\"-\") can be read only once".into());
+                }
+                let output = match output {
+                    None => Output::Stdout,
+                    Some(p) if p.is_dir() => Output::Dir(p),
+                    Some(p) if inputs.len() > 1 => {
+                        return Err(format!("{}: with several inputs, --output must be an existing directory", p.display()));
+                    }
+                    Some(p) => Output::File(p),
+                };
+                if let Output::Dir(_) = output {
+                    let mut names: Vec<String> = inputs.iter().map(Input::name).collect();
+                    names.sort();
+                    if let Some(w) = names.windows(2).find(|w| w[0] == w[1]) {
+                        return Err(format!("two inputs are named {}; their outputs would overwrite each other", w[0]));
+                    }
+                }
+                Ok(Config::Parse { inputs, format, output })
+            }
+        }
+    }
+}
