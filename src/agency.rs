@@ -1,9 +1,1259 @@
-//! PLACEHOLDER (replaced by the agency grammar module).
+//! Agency lists: splitting "Văn phòng UBND tỉnh và các sở, ban, ngành, ..." into
+//! agencies, canonical names and join keys, per-agency headings, inline assignments
+//! ("X chủ trì, phối hợp với Y thực hiện ...") and duty openers ("Phối hợp với X ...").
+//!
+//! The written grammar is `grammar/agency.ebnf`; the words it refers to (head words,
+//! collective nouns, known names, abbreviations, verbs) live in
+//! `grammar/agencies.toml`, so the lexicon can grow without touching code.
+//!
+//! Everything works on a token stream of the original text (so byte offsets stay
+//! exact) whose words carry a [`fold`]ed form (so case and tone style never matter).
+//! Each function makes a bounded number of left-to-right passes: near-linear, no
+//! backtracking, and no indexing that can fail on input.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use crate::fold::{capitalize_first, collapse_ws, fold, slug, tone_style};
 use crate::model::Agency;
-pub fn split_agencies(text: &str) -> Vec<Agency> { text.split(',').filter(|s| !s.trim().is_empty()).map(|s| make_agency(s.trim(), None)).collect() }
-pub fn make_agency(name: &str, note: Option<String>) -> Agency { Agency { name: name.into(), canonical: name.into(), key: crate::fold::slug(name), group: false, note } }
-pub fn agency_heading(_text: &str) -> Option<Vec<Agency>> { None }
-pub struct Assignment { pub lead: Vec<Agency>, pub support: Vec<Agency>, pub rest_start: usize }
-pub fn parse_inline_assignment(_s: &str) -> Option<Assignment> { None }
-pub fn duty_agencies(_s: &str, heading: &[Agency]) -> (Vec<Agency>, Vec<Agency>) { (heading.to_vec(), vec![]) }
-pub fn subject_agencies(_s: &str) -> Option<Vec<Agency>> { None }
+
+// ───────────────────────────── public API ─────────────────────────────
+
+/// Split an agency-list field value ("Văn phòng UBND tỉnh và các sở, ban, ngành,
+/// đoàn thể, địa phương liên quan.") into agencies.
+///
+/// Field values are whole lists, so a piece that is not an agency belongs to the
+/// agency before it ("Cơ quan chủ quản hệ thống thông tin, cơ sở dữ liệu chuyên ngành").
+pub fn split_agencies(text: &str) -> Vec<Agency> {
+    let sc = Scanner::new(text);
+    let from = sc.skip_label(0);
+    sc.list(from, sc.len(), Mode::Field).items
+}
+
+/// Build one Agency from a name as written (canonical, key, group computed here).
+pub fn make_agency(name: &str, note: Option<String>) -> Agency {
+    let name = clean_text(name);
+    let canonical = canonical(&name);
+    Agency {
+        key: slug(&canonical),
+        group: is_group(&name, &canonical),
+        canonical,
+        name,
+        note: note.map(|n| clean_text(&n)).filter(|n| !n.is_empty()),
+    }
+}
+
+/// The canonical spelling: abbreviations expanded (UBND → Ủy ban nhân dân, TT&TT →
+/// Thông tin và Truyền thông, VP → Văn phòng as a head, ...), modern tone style,
+/// first letter upper case, whitespace collapsed, trailing punctuation dropped and a
+/// trailing "có liên quan" shortened to "liên quan". When the result is a known name
+/// (or a department head + known field), the lexicon's spelling wins, so plans that
+/// write "Cục thuế tỉnh" and "Cục Thuế tỉnh" share one key.
+pub fn canonical(name: &str) -> String {
+    let styled = tone_style(name);
+    let toks = tokenize(&styled);
+    let lex = &*LEXICON;
+    let mut parts: Vec<(Kind, String)> = Vec::with_capacity(toks.len());
+    for (idx, t) in toks.iter().enumerate() {
+        let text = &styled[t.start..t.end];
+        let expanded = match (t.kind, lex.abbreviations.get(&t.fold)) {
+            (Kind::Word, Some(ab)) if has_upper(text) && (!ab.head_only || idx == 0) => {
+                Some(ab.long.clone())
+            }
+            _ => None,
+        };
+        parts.push((t.kind, expanded.unwrap_or_else(|| text.to_string())));
+    }
+    trim_parts(&mut parts);
+    shorten_lien_quan(&mut parts);
+    let text = capitalize_first(&render(&parts));
+    lex.known_spelling(&text).unwrap_or(text)
+}
+
+/// A per-agency responsibility heading ("Công an tỉnh - Cơ quan thường trực Tổ Công
+/// tác", "Sở Tài chính, Sở Kế hoạch và Đầu tư", "UBND các huyện, thị xã, thành phố",
+/// "Các sở, ngành và địa phương:") → its agencies; the " - Cơ quan thường trực …" or
+/// "(…)" part becomes the note. None for ordinary headings ("Công tác tuyên truyền",
+/// "Kinh phí thực hiện"): the whole heading must be an agency list.
+pub fn agency_heading(text: &str) -> Option<Vec<Agency>> {
+    let sc = Scanner::new(text);
+    let from = sc.skip_label(0);
+    let mut to = sc.trim_end_punct(from, sc.len());
+    let mut note = None;
+    if let Some(dash) = sc.heading_note_dash(from, to) {
+        note = Some(sc.text(dash + 1, to));
+        to = dash;
+    }
+    if from >= to {
+        return None;
+    }
+    let out = sc.list(from, to, Mode::Bounded { strict: true });
+    if out.items.is_empty() || out.end < to {
+        return None;
+    }
+    let mut items = out.items;
+    if let (Some(note), Some(last)) = (note, items.last_mut()) {
+        last.note = Some(join_notes(last.note.take(), note));
+    }
+    Some(items)
+}
+
+/// An inline assignment: lead and support agencies and where the remaining prose
+/// (usually the deadline) starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assignment {
+    pub lead: Vec<Agency>,
+    pub support: Vec<Agency>,
+    /// Byte offset in the input where the text after the agency lists starts
+    /// ("thực hiện trong năm 2024 ..."), so the caller can parse a deadline from it.
+    pub rest_start: usize,
+}
+
+/// Inline assignment sentence: "Sở Thông tin và Truyền thông chủ trì, phối hợp các
+/// sở, ban ngành, địa phương và các đơn vị có liên quan thực hiện trong năm 2024 ..."
+/// → lead [Sở TT&TT], support [...], rest "thực hiện trong năm 2024 ...". Also
+/// "X chủ trì thực hiện" and "X chủ trì, Y phối hợp thực hiện". None when nothing
+/// agency-like stands before "chủ trì" (so "X thực hiện" is not an assignment).
+pub fn parse_inline_assignment(sentence: &str) -> Option<Assignment> {
+    let sc = Scanner::new(sentence);
+    let start = sc.subject_start(sc.skip_label(0));
+    let lead_at = sc.find_lead_role(start)?;
+    if lead_at <= start {
+        return None;
+    }
+    let subject = sc.list(start, lead_at, Mode::Bounded { strict: true });
+    if subject.items.is_empty() || subject.end < lead_at {
+        return None;
+    }
+    let after_role = sc.skip_commas(lead_at + sc.lead_len(lead_at));
+    let (support, rest) = sc.support_after_lead(after_role);
+    Some(Assignment {
+        lead: subject.items,
+        support,
+        rest_start: sc.offset(rest),
+    })
+}
+
+/// A duty bullet under a per-agency heading whose agencies are `heading`:
+/// "Phối hợp (với) X …" → (X, heading); "Chủ trì, phối hợp (với) X …" →
+/// (heading, X); anything else → (heading, []). X ends where the prose continues
+/// (a list-ending verb) or at a piece that is not an agency.
+pub fn duty_agencies(sentence: &str, heading: &[Agency]) -> (Vec<Agency>, Vec<Agency>) {
+    let sc = Scanner::new(sentence);
+    let at = sc.skip_label(0);
+    let own = heading.to_vec();
+    if let Some(len) = LEXICON.lead_roles.match_at(&sc.toks, at) {
+        let next = sc.skip_joiners(at + len);
+        if let Some(slen) = LEXICON.support_roles.match_at(&sc.toks, next) {
+            let others = sc.list(next + slen, sc.len(), Mode::Bounded { strict: false });
+            return (own, others.items);
+        }
+        return (own, Vec::new());
+    }
+    if let Some(slen) = LEXICON.support_roles.match_at(&sc.toks, at) {
+        let others = sc.list(at + slen, sc.len(), Mode::Bounded { strict: false });
+        if !others.items.is_empty() {
+            return (others.items, own);
+        }
+    }
+    (own, Vec::new())
+}
+
+/// The grammatical subject when a sentence opens with agencies: "Các sở, ban ngành,
+/// địa phương khẩn trương xây dựng …" → [các sở, ban ngành, địa phương]. A fronted
+/// "Căn cứ …," clause and a leading "Giao"/"Đề nghị" are skipped. None when the
+/// sentence opens otherwise, or the agencies are not followed by a predicate.
+pub fn subject_agencies(sentence: &str) -> Option<Vec<Agency>> {
+    let sc = Scanner::new(sentence);
+    let start = sc.subject_start(sc.skip_label(0));
+    let out = sc.list(start, sc.len(), Mode::Bounded { strict: true });
+    let predicate = matches!(out.stop, Stop::Verb | Stop::Role);
+    (predicate && !out.items.is_empty()).then_some(out.items)
+}
+
+// ───────────────────────────── lexicon ─────────────────────────────
+
+/// The lexicon, parsed once from `grammar/agencies.toml`.
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let raw: RawLexicon = toml::from_str(include_str!("../grammar/agencies.toml"))
+        .unwrap_or_else(|e| panic!("grammar/agencies.toml is invalid: {e}"));
+    Lexicon::from_raw(raw)
+});
+
+#[derive(Deserialize)]
+struct RawLexicon {
+    heads: Vec<String>,
+    weak_heads: Vec<String>,
+    false_heads: Vec<String>,
+    collectives: Vec<String>,
+    quantifiers: Vec<String>,
+    levels: Vec<String>,
+    qualifier_openers: Vec<String>,
+    list_end_verbs: Vec<String>,
+    trailing_verbs: Vec<String>,
+    lead_roles: Vec<String>,
+    support_roles: Vec<String>,
+    subject_prefixes: Vec<String>,
+    fronted_clauses: Vec<String>,
+    heading_note_openers: Vec<String>,
+    field_heads: Vec<String>,
+    abbreviations: Vec<RawAbbrev>,
+    fields: Vec<RawField>,
+    names: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawAbbrev {
+    short: String,
+    long: String,
+    #[serde(default)]
+    head_only: bool,
+}
+
+#[derive(Deserialize)]
+struct RawField {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+struct Abbrev {
+    long: String,
+    head_only: bool,
+}
+
+struct Lexicon {
+    heads: Phrases,
+    weak_heads: Phrases,
+    false_heads: Phrases,
+    collectives: Phrases,
+    quantifiers: Phrases,
+    levels: Phrases,
+    qualifier_openers: Phrases,
+    list_end_verbs: Phrases,
+    trailing_verbs: Phrases,
+    lead_roles: Phrases,
+    support_roles: Phrases,
+    subject_prefixes: Phrases,
+    fronted_clauses: Phrases,
+    heading_note_openers: Phrases,
+    field_heads: Phrases,
+    abbreviations: HashMap<String, Abbrev>,
+    /// Every spelling of every field (names and aliases).
+    fields: Phrases,
+    /// Folded field spelling → canonical field name.
+    field_spelling: HashMap<String, String>,
+    names: Phrases,
+    /// Folded known name → its spelling.
+    name_spelling: HashMap<String, String>,
+}
+
+impl Lexicon {
+    fn from_raw(raw: RawLexicon) -> Self {
+        let mut field_spelling = HashMap::new();
+        let mut field_list = Vec::new();
+        for f in &raw.fields {
+            for spelling in std::iter::once(&f.name).chain(&f.aliases) {
+                field_spelling.insert(fold_join(&tokenize(spelling)), f.name.clone());
+                field_list.push(spelling.clone());
+            }
+        }
+        let name_spelling = raw.names.iter().map(|n| (fold(n), n.clone())).collect();
+        let abbreviations = raw
+            .abbreviations
+            .into_iter()
+            .map(|a| {
+                (
+                    fold(&a.short),
+                    Abbrev {
+                        long: a.long,
+                        head_only: a.head_only,
+                    },
+                )
+            })
+            .collect();
+        Lexicon {
+            heads: Phrases::new(&raw.heads),
+            weak_heads: Phrases::new(&raw.weak_heads),
+            false_heads: Phrases::new(&raw.false_heads),
+            collectives: Phrases::new(&raw.collectives),
+            quantifiers: Phrases::new(&raw.quantifiers),
+            levels: Phrases::new(&raw.levels),
+            qualifier_openers: Phrases::new(&raw.qualifier_openers),
+            list_end_verbs: Phrases::new(&raw.list_end_verbs),
+            trailing_verbs: Phrases::new(&raw.trailing_verbs),
+            lead_roles: Phrases::new(&raw.lead_roles),
+            support_roles: Phrases::new(&raw.support_roles),
+            subject_prefixes: Phrases::new(&raw.subject_prefixes),
+            fronted_clauses: Phrases::new(&raw.fronted_clauses),
+            heading_note_openers: Phrases::new(&raw.heading_note_openers),
+            field_heads: Phrases::new(&raw.field_heads),
+            abbreviations,
+            fields: Phrases::new(&field_list),
+            field_spelling,
+            names: Phrases::new(&raw.names),
+            name_spelling,
+        }
+    }
+
+    /// The lexicon spelling of a whole name: a known name, or a field head followed
+    /// by a known field ("Sở văn hoá - thể thao và du lịch" → "Sở Văn hóa, Thể thao
+    /// và Du lịch"), the rest kept.
+    fn known_spelling(&self, text: &str) -> Option<String> {
+        if let Some(s) = self.name_spelling.get(&fold(text)) {
+            return Some(s.clone());
+        }
+        let toks = tokenize(text);
+        let head = self.field_heads.match_at(&toks, 0)?;
+        let len = self.fields.match_at(&toks, head)?;
+        let written = fold_join(&toks[head..head + len]);
+        let field = self.field_spelling.get(&written)?;
+        let before = slice(text, &toks, 0, head);
+        let after = slice(text, &toks, head + len, toks.len());
+        let rebuilt = collapse_ws(&format!("{before} {field} {after}"));
+        Some(
+            self.name_spelling
+                .get(&fold(&rebuilt))
+                .cloned()
+                .unwrap_or(rebuilt),
+        )
+    }
+}
+
+/// Longest phrase (in tokens) looked for backwards from a position.
+const MAX_PHRASE: usize = 8;
+
+/// A set of phrases matched word by word on folded tokens, longest first.
+struct Phrases {
+    by_first: HashMap<String, Vec<Vec<String>>>,
+}
+
+impl Phrases {
+    fn new(list: &[String]) -> Self {
+        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        for phrase in list {
+            let words: Vec<String> = tokenize(phrase).into_iter().map(|t| t.fold).collect();
+            if let Some(first) = words.first() {
+                by_first.entry(first.clone()).or_default().push(words);
+            }
+        }
+        for v in by_first.values_mut() {
+            v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        }
+        Phrases { by_first }
+    }
+
+    /// Length in tokens of the longest phrase starting at token `i`.
+    fn match_at(&self, toks: &[Tok], i: usize) -> Option<usize> {
+        let first = toks.get(i)?;
+        let candidates = self.by_first.get(&first.fold)?;
+        candidates
+            .iter()
+            .find(|words| {
+                words.len() <= toks.len() - i
+                    && words.iter().zip(&toks[i..]).all(|(w, t)| *w == t.fold)
+            })
+            .map(Vec::len)
+    }
+
+    /// Whether some phrase ends exactly before token `i`.
+    fn ends_before(&self, toks: &[Tok], i: usize) -> bool {
+        (1..=i.min(MAX_PHRASE)).any(|len| self.match_at(toks, i - len) == Some(len))
+    }
+}
+
+// ───────────────────────────── tokens ─────────────────────────────
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Word,
+    Comma,
+    Semi,
+    Colon,
+    /// "." ending a sentence or list (not the dot inside "TP.HCM" or "1.2").
+    Stop,
+    Open,
+    Close,
+    /// A free-standing "-", "–", "—".
+    Dash,
+    /// Bullets, quotes, ellipsis.
+    Mark,
+}
+
+#[derive(Debug, Clone)]
+struct Tok {
+    start: usize,
+    end: usize,
+    kind: Kind,
+    /// Folded text (see [`fold`]); punctuation is its own text.
+    fold: String,
+    /// First character is upper case.
+    upper: bool,
+}
+
+/// Split into words and punctuation, keeping byte offsets into `s`.
+fn tokenize(s: &str) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let mut it = s.char_indices().peekable();
+    while let Some((start, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let next = it.peek().map(|&(_, n)| n);
+        let kind = match c {
+            ',' => Some(Kind::Comma),
+            ';' => Some(Kind::Semi),
+            ':' => Some(Kind::Colon),
+            '.' => Some(Kind::Stop),
+            '(' | '[' => Some(Kind::Open),
+            ')' | ']' => Some(Kind::Close),
+            '-' | '–' | '—' => Some(Kind::Dash),
+            c if is_mark(c) => Some(Kind::Mark),
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            let end = start + c.len_utf8();
+            toks.push(Tok {
+                start,
+                end,
+                kind,
+                fold: s[start..end].to_string(),
+                upper: false,
+            });
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        let mut prev_alnum = c.is_alphanumeric();
+        let mut next = next;
+        while let Some(n) = next {
+            if ends_word(n, prev_alnum, &mut it.clone()) {
+                break;
+            }
+            it.next();
+            end += n.len_utf8();
+            prev_alnum = n.is_alphanumeric();
+            next = it.peek().map(|&(_, n)| n);
+        }
+        let text = &s[start..end];
+        toks.push(Tok {
+            start,
+            end,
+            kind: Kind::Word,
+            fold: fold(text),
+            upper: c.is_uppercase(),
+        });
+    }
+    toks
+}
+
+/// Whether character `n` (the next one) ends the current word. A "." or "-" stays
+/// inside a word only between letters/digits ("TP.HCM", "LĐ-TB&XH").
+fn ends_word(
+    n: char,
+    prev_alnum: bool,
+    rest: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
+) -> bool {
+    if n.is_whitespace()
+        || is_mark(n)
+        || matches!(n, ',' | ';' | ':' | '(' | ')' | '[' | ']' | '–' | '—')
+    {
+        return true;
+    }
+    if matches!(n, '.' | '-') {
+        rest.next();
+        let after = rest.peek().map(|&(_, a)| a);
+        return !(prev_alnum && after.is_some_and(char::is_alphanumeric));
+    }
+    false
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '*' | '+' | '•' | '●' | '○' | '■' | '"' | '“' | '”' | '‘' | '’' | '…' | '«' | '»'
+    )
+}
+
+fn has_upper(s: &str) -> bool {
+    s.chars().any(char::is_uppercase)
+}
+
+fn fold_join(toks: &[Tok]) -> String {
+    toks.iter()
+        .map(|t| t.fold.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Original text of tokens `a..b` (empty when the range is empty or out of bounds).
+fn slice<'s>(s: &'s str, toks: &[Tok], a: usize, b: usize) -> &'s str {
+    match (toks.get(a), b.checked_sub(1).and_then(|l| toks.get(l))) {
+        (Some(first), Some(last)) if a < b => s.get(first.start..last.end).unwrap_or(""),
+        _ => "",
+    }
+}
+
+/// Join rendered tokens with the usual spacing around punctuation.
+fn render(parts: &[(Kind, String)]) -> String {
+    let mut out = String::new();
+    let mut glue_next = true;
+    for (kind, text) in parts {
+        let glue = glue_next
+            || matches!(
+                kind,
+                Kind::Comma | Kind::Semi | Kind::Colon | Kind::Stop | Kind::Close
+            );
+        if !glue {
+            out.push(' ');
+        }
+        out.push_str(text);
+        glue_next = *kind == Kind::Open;
+    }
+    collapse_ws(&out)
+}
+
+fn is_end_punct(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Stop | Kind::Comma | Kind::Semi | Kind::Colon | Kind::Dash | Kind::Mark
+    )
+}
+
+fn trim_parts(parts: &mut Vec<(Kind, String)>) {
+    while parts.last().is_some_and(|(k, _)| is_end_punct(*k)) {
+        parts.pop();
+    }
+    let lead = parts.iter().take_while(|(k, _)| is_end_punct(*k)).count();
+    parts.drain(..lead);
+}
+
+/// "... có liên quan" → "... liên quan", so both spellings share a key.
+fn shorten_lien_quan(parts: &mut Vec<(Kind, String)>) {
+    let n = parts.len();
+    if n >= 4 {
+        let tail: Vec<String> = parts[n - 3..].iter().map(|(_, t)| fold(t)).collect();
+        if tail == ["có", "liên", "quan"] {
+            parts.remove(n - 3);
+        }
+    }
+}
+
+/// Collapse whitespace and drop surrounding list punctuation.
+fn clean_text(s: &str) -> String {
+    let trimmed = s.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '*' | '+' | '•')
+    });
+    collapse_ws(trimmed)
+}
+
+fn join_notes(old: Option<String>, new: String) -> String {
+    match old {
+        Some(old) if !old.is_empty() => format!("{old}; {new}"),
+        _ => new,
+    }
+}
+
+/// A collective: "các …", a bare collective noun ("sở, ban, ngành"), "X các huyện…"
+/// or an administrative level ("UBND cấp huyện"). Known single agencies never are.
+fn is_group(name: &str, canonical: &str) -> bool {
+    let lex = &*LEXICON;
+    if lex.name_spelling.contains_key(&fold(canonical)) {
+        return false;
+    }
+    let toks = tokenize(name);
+    if lex.quantifiers.match_at(&toks, 0).is_some() {
+        return true;
+    }
+    if let Some(len) = lex.collectives.match_at(&toks, 0)
+        && !toks
+            .get(len)
+            .is_some_and(|t| t.kind == Kind::Word && t.upper)
+    {
+        return true;
+    }
+    (0..toks.len()).any(|i| {
+        lex.levels.match_at(&toks, i).is_some()
+            || lex
+                .quantifiers
+                .match_at(&toks, i)
+                .is_some_and(|q| lex.collectives.match_at(&toks, i + q).is_some())
+    })
+}
+
+// ───────────────────────────── scanner ─────────────────────────────
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// A whole field value: non-agency pieces join the previous agency.
+    Field,
+    /// A list inside prose: it ends at a verb, a role word, sentence punctuation or
+    /// a piece that is not an agency. `strict`: an unknown capitalised word does
+    /// not open an agency (the sentence may simply start with a capital).
+    Bounded { strict: bool },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    End,
+    Verb,
+    Role,
+    Punct,
+    Other,
+}
+
+struct ListOut {
+    items: Vec<Agency>,
+    /// Token index where the list stopped.
+    end: usize,
+    stop: Stop,
+}
+
+/// What a list piece is, judged by its first words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SegKind {
+    /// "các …", "tất cả các …": always a new collective.
+    Quantified,
+    /// A bare collective noun ("ban", "địa phương liên quan"): joins an open collective.
+    Bare,
+    /// One agency ("Sở Y tế", "UBND các huyện").
+    Named,
+    /// "cấp xã" after "Ủy ban nhân dân cấp huyện": the head is repeated.
+    Level,
+    /// Not an agency ("cơ sở dữ liệu chuyên ngành").
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sep {
+    None,
+    Comma,
+    And,
+}
+
+/// One piece of a list between separators: runs of name tokens plus notes.
+struct Seg {
+    runs: Vec<(usize, usize)>,
+    notes: Vec<String>,
+    sep: Sep,
+}
+
+impl Seg {
+    fn new(sep: Sep) -> Self {
+        Seg {
+            runs: Vec::new(),
+            notes: Vec::new(),
+            sep,
+        }
+    }
+    fn first(&self) -> Option<usize> {
+        self.runs.first().map(|r| r.0)
+    }
+}
+
+/// An agency being assembled.
+struct Item {
+    name: String,
+    notes: Vec<String>,
+    /// A collective that still accepts bare collective nouns.
+    open: bool,
+}
+
+struct Scanner<'a> {
+    src: &'a str,
+    toks: Vec<Tok>,
+    /// `prot[i] = Some(end)`: a known name or field occupies tokens `i..end`.
+    prot: Vec<Option<usize>>,
+}
+
+impl<'a> Scanner<'a> {
+    fn new(src: &'a str) -> Self {
+        let mut toks = tokenize(src);
+        // In ALL-CAPS text capitals say nothing about names ("TỔ CHỨC THỰC HIỆN").
+        if !src.chars().any(char::is_lowercase) {
+            toks.iter_mut().for_each(|t| t.upper = false);
+        }
+        let prot = protect(&toks);
+        Scanner { src, toks, prot }
+    }
+
+    fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    fn tok(&self, i: usize) -> Option<&Tok> {
+        self.toks.get(i)
+    }
+
+    fn kind(&self, i: usize) -> Option<Kind> {
+        self.tok(i).map(|t| t.kind)
+    }
+
+    fn is_word(&self, i: usize, w: &str) -> bool {
+        self.tok(i)
+            .is_some_and(|t| t.kind == Kind::Word && t.fold == w)
+    }
+
+    /// Byte offset of token `i` (input length past the end).
+    fn offset(&self, i: usize) -> usize {
+        self.tok(i).map_or(self.src.len(), |t| t.start)
+    }
+
+    fn text(&self, a: usize, b: usize) -> String {
+        clean_text(slice(self.src, &self.toks, a, b))
+    }
+
+    /// Where a protected span starting at `i` ends (`i + 1` for a plain token).
+    fn step(&self, i: usize) -> usize {
+        self.prot
+            .get(i)
+            .copied()
+            .flatten()
+            .unwrap_or(i + 1)
+            .max(i + 1)
+    }
+
+    /// Skip a bullet or item label: "-", "*", "+", "•", "a)", "1.", "2.3.", "IV.".
+    fn skip_label(&self, mut i: usize) -> usize {
+        while matches!(self.kind(i), Some(Kind::Dash | Kind::Mark)) {
+            i += 1;
+        }
+        let is_label = self.tok(i).is_some_and(|t| {
+            let text = &self.src[t.start..t.end];
+            t.kind == Kind::Word
+                && text.chars().count() <= 6
+                && (text.chars().all(|c| c.is_ascii_digit() || c == '.')
+                    || text.chars().count() == 1
+                    || text.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))
+        });
+        if is_label && matches!(self.kind(i + 1), Some(Kind::Stop | Kind::Close)) {
+            i += 2;
+        }
+        while matches!(self.kind(i), Some(Kind::Dash | Kind::Mark)) {
+            i += 1;
+        }
+        i
+    }
+
+    fn skip_commas(&self, mut i: usize) -> usize {
+        while self.kind(i) == Some(Kind::Comma) {
+            i += 1;
+        }
+        i
+    }
+
+    /// Skip "," and "và" between "Chủ trì" and "phối hợp".
+    fn skip_joiners(&self, mut i: usize) -> usize {
+        while self.kind(i) == Some(Kind::Comma) || self.is_word(i, "và") {
+            i += 1;
+        }
+        i
+    }
+
+    fn trim_end_punct(&self, from: usize, mut to: usize) -> usize {
+        while to > from && self.kind(to - 1).is_some_and(is_end_punct) {
+            to -= 1;
+        }
+        to
+    }
+
+    /// Skip "Giao …" / "Đề nghị …" and a fronted "Căn cứ …," clause before a subject.
+    fn subject_start(&self, mut i: usize) -> usize {
+        let lex = &*LEXICON;
+        if let Some(len) = lex.subject_prefixes.match_at(&self.toks, i) {
+            i += len;
+        }
+        if lex.fronted_clauses.match_at(&self.toks, i).is_none() {
+            return i;
+        }
+        let mut j = i;
+        let mut depth = 0usize;
+        while j < self.len() {
+            match self.kind(j) {
+                Some(Kind::Open) => depth += 1,
+                Some(Kind::Close) => depth = depth.saturating_sub(1),
+                Some(Kind::Comma) if depth == 0 && self.classify(j + 1, true) != SegKind::Other => {
+                    return j + 1;
+                }
+                Some(Kind::Stop | Kind::Semi) if depth == 0 => break,
+                _ => {}
+            }
+            j = self.step(j);
+        }
+        i
+    }
+
+    /// The first lead role ("chủ trì") outside parentheses.
+    fn find_lead_role(&self, from: usize) -> Option<usize> {
+        let mut depth = 0usize;
+        let mut i = from;
+        while i < self.len() {
+            match self.kind(i) {
+                Some(Kind::Open) => depth += 1,
+                Some(Kind::Close) => depth = depth.saturating_sub(1),
+                Some(Kind::Word)
+                    if depth == 0 && LEXICON.lead_roles.match_at(&self.toks, i).is_some() =>
+                {
+                    return Some(i);
+                }
+                _ => {}
+            }
+            i = self.step(i);
+        }
+        None
+    }
+
+    fn lead_len(&self, i: usize) -> usize {
+        LEXICON.lead_roles.match_at(&self.toks, i).unwrap_or(1)
+    }
+
+    /// After "X chủ trì,": "phối hợp (với) Y …" or "Y phối hợp …" → support Y and the
+    /// token where the rest of the sentence starts.
+    fn support_after_lead(&self, at: usize) -> (Vec<Agency>, usize) {
+        let support_roles = &LEXICON.support_roles;
+        if let Some(len) = support_roles.match_at(&self.toks, at) {
+            let out = self.list(at + len, self.len(), Mode::Bounded { strict: false });
+            return (out.items, out.end);
+        }
+        let out = self.list(at, self.len(), Mode::Bounded { strict: true });
+        if !out.items.is_empty()
+            && out.stop == Stop::Role
+            && let Some(len) = support_roles.match_at(&self.toks, out.end)
+        {
+            return (out.items, self.skip_commas(out.end + len));
+        }
+        (Vec::new(), at)
+    }
+
+    /// In a heading, the " - " that opens "Cơ quan thường trực …".
+    fn heading_note_dash(&self, from: usize, to: usize) -> Option<usize> {
+        (from + 1..to).find(|&i| {
+            self.kind(i) == Some(Kind::Dash)
+                && LEXICON
+                    .heading_note_openers
+                    .match_at(&self.toks, i + 1)
+                    .is_some()
+        })
+    }
+
+    /// A list-ending verb at `i`: lower case, and not a collective noun standing
+    /// right after a separator or quantifier ("các tổ chức", ", tổ chức").
+    fn verb_at(&self, i: usize) -> Option<usize> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Word || t.upper {
+            return None;
+        }
+        let len = LEXICON.list_end_verbs.match_at(&self.toks, i)?;
+        let after_sep = i.checked_sub(1).is_some_and(|p| {
+            matches!(self.kind(p), Some(Kind::Comma | Kind::Semi))
+                || self.is_word(p, "và")
+                || LEXICON.quantifiers.ends_before(&self.toks, i)
+        });
+        if after_sep && LEXICON.collectives.match_at(&self.toks, i).is_some() {
+            return None;
+        }
+        Some(len)
+    }
+
+    fn role_at(&self, i: usize) -> bool {
+        let lex = &*LEXICON;
+        self.tok(i).is_some_and(|t| !t.upper)
+            && (lex.lead_roles.match_at(&self.toks, i).is_some()
+                || lex.support_roles.match_at(&self.toks, i).is_some())
+    }
+
+    /// Where a list inside prose ends, and why.
+    fn bounded_end(&self, from: usize, to: usize) -> (usize, Stop) {
+        let mut depth = 0usize;
+        let mut i = from;
+        while i < to {
+            match self.kind(i) {
+                Some(Kind::Open) => depth += 1,
+                Some(Kind::Close) => depth = depth.saturating_sub(1),
+                Some(Kind::Stop | Kind::Semi | Kind::Colon) if depth == 0 => {
+                    return (i, Stop::Punct);
+                }
+                Some(Kind::Word) if depth == 0 && self.prot.get(i).copied().flatten().is_none() => {
+                    if self.role_at(i) {
+                        return (i, Stop::Role);
+                    }
+                    if self.verb_at(i).is_some() {
+                        return (i, Stop::Verb);
+                    }
+                }
+                _ => {}
+            }
+            i = self.step(i);
+        }
+        (to, Stop::End)
+    }
+
+    /// Parse an agency list in tokens `from..to`.
+    fn list(&self, from: usize, to: usize, mode: Mode) -> ListOut {
+        let to = to.min(self.len());
+        let (end, stop) = match mode {
+            Mode::Field => (to, Stop::End),
+            Mode::Bounded { .. } => self.bounded_end(from, to),
+        };
+        let mut items: Vec<Item> = Vec::new();
+        for (cs, ce) in self.chunks(from, end) {
+            if let Some(at) = self.chunk(cs, ce, mode, &mut items) {
+                return ListOut {
+                    items: finish(items),
+                    end: at,
+                    stop: Stop::Other,
+                };
+            }
+        }
+        ListOut {
+            items: finish(items),
+            end,
+            stop,
+        }
+    }
+
+    /// Split `from..to` at top-level ";".
+    fn chunks(&self, from: usize, to: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut depth = 0usize;
+        let mut start = from;
+        let mut i = from;
+        while i < to {
+            match self.kind(i) {
+                Some(Kind::Open) => depth += 1,
+                Some(Kind::Close) => depth = depth.saturating_sub(1),
+                Some(Kind::Semi) if depth == 0 => {
+                    out.push((start, i));
+                    start = i + 1;
+                }
+                _ => {}
+            }
+            i = self.step(i);
+        }
+        out.push((start, to));
+        out
+    }
+
+    /// Parse one ";"-chunk into `items`. Returns the token where a bounded list
+    /// stopped at a non-agency piece.
+    fn chunk(&self, cs: usize, ce: usize, mode: Mode, items: &mut Vec<Item>) -> Option<usize> {
+        let mut ce = self.trim_end_punct(cs, ce);
+        let mut cs = cs;
+        while cs < ce && matches!(self.kind(cs), Some(Kind::Comma | Kind::Mark | Kind::Dash)) {
+            cs += 1;
+        }
+        if mode == Mode::Field {
+            ce = self.trim_trailing_verbs(cs, ce);
+        }
+        let q = self.qualifier_start(cs, ce);
+        let strict = matches!(mode, Mode::Bounded { strict: true });
+        let chunk_first = items.len();
+        for seg in self.segments(cs, q.unwrap_or(ce)) {
+            let Some(first) = seg.first() else {
+                attach_notes(items, seg.notes);
+                continue;
+            };
+            let kind = self.classify(first, strict);
+            if kind == SegKind::Other && mode != Mode::Field {
+                return Some(first);
+            }
+            let same_chunk = items.len() > chunk_first;
+            self.push_seg(items, &seg, kind, same_chunk);
+        }
+        if let Some(q) = q {
+            attach_notes(items, vec![self.text(q, ce)]);
+        }
+        None
+    }
+
+    /// Drop "thực hiện" / "cùng thực hiện" ending a field value.
+    fn trim_trailing_verbs(&self, cs: usize, mut ce: usize) -> usize {
+        let verbs = &LEXICON.trailing_verbs;
+        while ce > cs + 1 && verbs.ends_before(&self.toks, ce) {
+            let longest = (ce - cs - 1).min(MAX_PHRASE);
+            let len = (1..=longest)
+                .rev()
+                .find(|&l| verbs.match_at(&self.toks, ce - l) == Some(l));
+            match len {
+                Some(l) => ce = self.trim_end_punct(cs, ce - l),
+                None => break,
+            }
+        }
+        ce
+    }
+
+    /// A top-level qualifier opener ("theo", "đối với", …) after the first word.
+    fn qualifier_start(&self, cs: usize, ce: usize) -> Option<usize> {
+        let lex = &*LEXICON;
+        let mut depth = 0usize;
+        let mut i = cs;
+        while i < ce {
+            match self.kind(i) {
+                Some(Kind::Open) => depth += 1,
+                Some(Kind::Close) => depth = depth.saturating_sub(1),
+                Some(Kind::Word)
+                    if depth == 0
+                        && i > cs
+                        && self.prot.get(i).copied().flatten().is_none()
+                        && lex.qualifier_openers.match_at(&self.toks, i).is_some()
+                        && lex.list_end_verbs.match_at(&self.toks, i).is_none() =>
+                {
+                    return Some(i);
+                }
+                _ => {}
+            }
+            i = self.step(i);
+        }
+        None
+    }
+
+    /// Cut `from..to` at top-level "," and "và"; "(…)" become notes.
+    fn segments(&self, from: usize, to: usize) -> Vec<Seg> {
+        let mut segs = Vec::new();
+        let mut cur = Seg::new(Sep::None);
+        let mut run: Option<usize> = None;
+        let mut i = from;
+        while i < to {
+            let kind = self.kind(i);
+            let sep = match kind {
+                Some(Kind::Comma) => Some(Sep::Comma),
+                Some(Kind::Word) if self.is_word(i, "và") => Some(Sep::And),
+                _ => None,
+            };
+            if let Some(sep) = sep {
+                close_run(&mut cur, &mut run, i);
+                segs.push(std::mem::replace(&mut cur, Seg::new(sep)));
+                i += 1;
+                continue;
+            }
+            match kind {
+                Some(Kind::Open) => {
+                    close_run(&mut cur, &mut run, i);
+                    let close = self.matching_close(i, to);
+                    let note = self.text(i + 1, close);
+                    if !note.is_empty() {
+                        cur.notes.push(note);
+                    }
+                    i = close + 1;
+                }
+                Some(Kind::Close) => {
+                    close_run(&mut cur, &mut run, i);
+                    i += 1;
+                }
+                _ => {
+                    run.get_or_insert(i);
+                    i = self.step(i).min(to.max(i + 1));
+                }
+            }
+        }
+        close_run(&mut cur, &mut run, i.min(to));
+        segs.push(cur);
+        segs
+    }
+
+    /// The ")" closing the "(" at `open` (or `to` when unbalanced).
+    fn matching_close(&self, open: usize, to: usize) -> usize {
+        let mut depth = 0usize;
+        for i in open..to {
+            match self.kind(i) {
+                Some(Kind::Open) => depth += 1,
+                Some(Kind::Close) => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return i;
+                    }
+                }
+                _ => {}
+            }
+        }
+        to
+    }
+
+    /// Judge a piece by its first words (see [`SegKind`]).
+    fn classify(&self, i: usize, strict: bool) -> SegKind {
+        let lex = &*LEXICON;
+        let toks = &self.toks;
+        let Some(t) = self.tok(i).filter(|t| t.kind == Kind::Word) else {
+            return SegKind::Other;
+        };
+        if lex.quantifiers.match_at(toks, i).is_some() {
+            return SegKind::Quantified;
+        }
+        if lex.names.match_at(toks, i).is_some() || self.is_abbrev_head(i) {
+            return SegKind::Named;
+        }
+        if let Some(len) = lex.collectives.match_at(toks, i) {
+            let next = self.tok(i + len);
+            let next_upper = next.is_some_and(|n| n.kind == Kind::Word && n.upper);
+            if !next_upper && (!strict || !t.upper || self.closes_bare(i + len)) {
+                return SegKind::Bare;
+            }
+        }
+        if lex.false_heads.match_at(toks, i).is_some() {
+            return SegKind::Other;
+        }
+        if let Some(len) = lex.heads.match_at(toks, i) {
+            let weak = lex.weak_heads.match_at(toks, i) == Some(len);
+            let next_upper = self
+                .tok(i + len)
+                .is_some_and(|n| n.kind == Kind::Word && n.upper);
+            if !weak || next_upper {
+                return SegKind::Named;
+            }
+        }
+        if t.fold == "cấp" {
+            return SegKind::Level;
+        }
+        if t.upper && !strict && t.fold.chars().next().is_some_and(char::is_alphabetic) {
+            return SegKind::Named;
+        }
+        SegKind::Other
+    }
+
+    /// A capitalised bare collective opening a sentence ("Sở, ban, ngành …") must be
+    /// followed by a separator, "liên quan" or the end, else it is ordinary prose
+    /// ("Tổ chức hội nghị …", "Cơ quan chủ quản …").
+    fn closes_bare(&self, j: usize) -> bool {
+        match self.kind(j) {
+            None => true,
+            Some(Kind::Word) => {
+                self.is_word(j, "và") || self.is_word(j, "liên") || self.is_word(j, "có")
+            }
+            Some(_) => true,
+        }
+    }
+
+    /// An abbreviation opening a name ("UBND cấp huyện", "BHXH tỉnh").
+    fn is_abbrev_head(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| {
+            t.kind == Kind::Word
+                && LEXICON.abbreviations.contains_key(&t.fold)
+                && has_upper(&self.src[t.start..t.end])
+        })
+    }
+
+    /// Add a classified piece to the items being built.
+    fn push_seg(&self, items: &mut Vec<Item>, seg: &Seg, kind: SegKind, same_chunk: bool) {
+        let name = self.seg_name(seg);
+        let notes = seg.notes.clone();
+        let glue = if seg.sep == Sep::And { " và " } else { ", " };
+        let last_open = same_chunk && items.last().is_some_and(|l| l.open);
+        match kind {
+            SegKind::Bare if last_open => append(items, glue, &name, notes),
+            SegKind::Other if !items.is_empty() => append(items, glue, &name, notes),
+            SegKind::Level => {
+                let head = items.last().and_then(|l| level_head(&l.name));
+                let name = match head {
+                    Some(h) => format!("{h} {name}"),
+                    None => name,
+                };
+                items.push(Item {
+                    name,
+                    notes,
+                    open: false,
+                });
+            }
+            SegKind::Quantified | SegKind::Bare => items.push(Item {
+                name,
+                notes,
+                open: true,
+            }),
+            SegKind::Named | SegKind::Other => {
+                let open = self.opens_collective(seg);
+                items.push(Item { name, notes, open });
+            }
+        }
+    }
+
+    /// "UBND các huyện": a named piece that lists units, so "thị xã, thành phố" join it.
+    fn opens_collective(&self, seg: &Seg) -> bool {
+        let lex = &*LEXICON;
+        seg.runs.iter().any(|&(a, b)| {
+            (a..b).any(|i| {
+                lex.quantifiers.match_at(&self.toks, i).is_some_and(|q| {
+                    i + q < b && lex.collectives.match_at(&self.toks, i + q).is_some()
+                })
+            })
+        })
+    }
+
+    fn seg_name(&self, seg: &Seg) -> String {
+        let parts: Vec<&str> = seg
+            .runs
+            .iter()
+            .map(|&(a, b)| slice(self.src, &self.toks, a, b))
+            .collect();
+        clean_text(&parts.join(" "))
+    }
+}
+
+/// Mark known names (always) and fields (after a field head such as "Sở", or when
+/// capitalised) so their "và", "," and " - " are not separators.
+fn protect(toks: &[Tok]) -> Vec<Option<usize>> {
+    let lex = &*LEXICON;
+    let mut prot = vec![None; toks.len()];
+    let mut i = 0;
+    while i < toks.len() {
+        let name = lex.names.match_at(toks, i);
+        let field = lex.fields.match_at(toks, i).filter(|_| {
+            toks.get(i).is_some_and(|t| t.upper) || lex.field_heads.ends_before(toks, i)
+        });
+        match name.max(field) {
+            Some(len) if len > 1 => {
+                prot[i] = Some(i + len);
+                i += len;
+            }
+            _ => i += 1,
+        }
+    }
+    prot
+}
+
+fn close_run(seg: &mut Seg, run: &mut Option<usize>, end: usize) {
+    if let Some(start) = run.take()
+        && start < end
+    {
+        seg.runs.push((start, end));
+    }
+}
+
+fn append(items: &mut [Item], glue: &str, name: &str, notes: Vec<String>) {
+    if let Some(last) = items.last_mut() {
+        last.name.push_str(glue);
+        last.name.push_str(name);
+        last.notes.extend(notes);
+    }
+}
+
+fn attach_notes(items: &mut [Item], notes: Vec<String>) {
+    if let Some(last) = items.last_mut() {
+        last.notes
+            .extend(notes.into_iter().filter(|n| !n.is_empty()));
+    }
+}
+
+/// "Ủy ban nhân dân cấp huyện" → "Ủy ban nhân dân": the head to repeat before "cấp xã".
+fn level_head(name: &str) -> Option<String> {
+    let toks = tokenize(name);
+    let at = toks
+        .iter()
+        .rposition(|t| t.kind == Kind::Word && t.fold == "cấp")?;
+    let head = slice(name, &toks, 0, at);
+    (!head.is_empty()).then(|| head.to_string())
+}
+
+fn finish(items: Vec<Item>) -> Vec<Agency> {
+    items
+        .into_iter()
+        .filter(|it| !it.name.is_empty())
+        .map(|it| {
+            let note = (!it.notes.is_empty()).then(|| it.notes.join("; "));
+            make_agency(&it.name, note)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+#[path = "agency_tests.rs"]
+mod tests;

@@ -1,0 +1,874 @@
+//! Table tests for the agency grammar: field values from real plans plus other
+//! provinces' wordings. Each split row checks names, notes and `group`.
+
+use super::*;
+
+/// (name, note, group)
+type Row<'a> = (&'a str, Option<&'a str>, bool);
+
+const N: Option<&str> = None;
+
+fn got(agencies: &[Agency]) -> Vec<(String, Option<String>, bool)> {
+    agencies
+        .iter()
+        .map(|a| (a.name.clone(), a.note.clone(), a.group))
+        .collect()
+}
+
+fn want(rows: &[Row]) -> Vec<(String, Option<String>, bool)> {
+    rows.iter()
+        .map(|(n, note, g)| (n.to_string(), note.map(str::to_string), *g))
+        .collect()
+}
+
+fn check_split(input: &str, rows: &[Row]) {
+    assert_eq!(got(&split_agencies(input)), want(rows), "\ninput: {input}");
+}
+
+const CONG_AN: Row = ("Công an tỉnh", None, false);
+const VP_UBND: Row = ("Văn phòng UBND tỉnh", None, false);
+const VP_UBND_FULL: Row = ("Văn phòng Ủy ban nhân dân tỉnh", None, false);
+const TTTT: Row = ("Sở Thông tin và Truyền thông", None, false);
+const SBN_DT_DP_LQ: Row = (
+    "các sở, ban, ngành, đoàn thể, địa phương liên quan",
+    None,
+    true,
+);
+
+#[test]
+fn splits_real_field_values() {
+    check_split("Công an tỉnh.", &[CONG_AN]);
+    check_split(
+        "Văn phòng UBND tỉnh và các sở, ban, ngành, đoàn thể, địa phương liên quan.",
+        &[VP_UBND, SBN_DT_DP_LQ],
+    );
+    check_split(
+        "Công an tỉnh, Văn phòng UBND tỉnh và các sở, ban, ngành, đoàn thể, địa phương liên quan.",
+        &[CONG_AN, VP_UBND, SBN_DT_DP_LQ],
+    );
+    check_split(
+        "Các cơ quan chuyên môn thuộc UBND tỉnh.",
+        &[("Các cơ quan chuyên môn thuộc UBND tỉnh", N, true)],
+    );
+    check_split(
+        "Sở Tư pháp, Công an tỉnh.",
+        &[("Sở Tư pháp", N, false), CONG_AN],
+    );
+    check_split(
+        "Công an tỉnh, Văn phòng UBND tỉnh và các sở, ban, ngành, đoàn thể, UBND cấp huyện, UBND cấp xã.",
+        &[
+            CONG_AN,
+            VP_UBND,
+            ("các sở, ban, ngành, đoàn thể", N, true),
+            ("UBND cấp huyện", N, true),
+            ("UBND cấp xã", N, true),
+        ],
+    );
+    check_split(
+        "Các sở, ban, ngành, UBND cấp huyện, UBND cấp xã",
+        &[
+            ("Các sở, ban, ngành", N, true),
+            ("UBND cấp huyện", N, true),
+            ("UBND cấp xã", N, true),
+        ],
+    );
+    check_split(
+        "Văn phòng UBND tỉnh, Sở Thông tin và Truyền thông và Công an tỉnh.",
+        &[VP_UBND, TTTT, CONG_AN],
+    );
+    check_split("Các sở, ban, ngành.", &[("Các sở, ban, ngành", N, true)]);
+    check_split(
+        "Văn phòng UBND tỉnh, Sở Thông tin và Truyền thông, Công an tỉnh và các đơn vị, địa phương liên quan.",
+        &[
+            VP_UBND,
+            TTTT,
+            CONG_AN,
+            ("các đơn vị, địa phương liên quan", N, true),
+        ],
+    );
+    check_split(
+        "Các sở, ban, ngành, địa phương liên quan.",
+        &[("Các sở, ban, ngành, địa phương liên quan", N, true)],
+    );
+    check_split(
+        "Sở Thông tin và Truyền thông, Sở Tài chính, Sở Kế hoạch và Đầu tư, UBND cấp huyện (Phòng Tài chính - Kế hoạch), UBND cấp xã theo phân cấp quản lý nhà nước về đầu tư ứng dụng công nghệ thông tin và sử dụng vốn ngân sách nhà nước.",
+        &[
+            TTTT,
+            ("Sở Tài chính", N, false),
+            ("Sở Kế hoạch và Đầu tư", N, false),
+            ("UBND cấp huyện", Some("Phòng Tài chính - Kế hoạch"), true),
+            (
+                "UBND cấp xã",
+                Some(
+                    "theo phân cấp quản lý nhà nước về đầu tư ứng dụng công nghệ thông tin và sử dụng vốn ngân sách nhà nước",
+                ),
+                true,
+            ),
+        ],
+    );
+    check_split(
+        "Công an tỉnh, Sở Thông tin và Truyền thông, Bảo hiểm xã hội tỉnh và các sở, ban, ngành, đoàn thể, địa phương liên quan.",
+        &[
+            CONG_AN,
+            TTTT,
+            ("Bảo hiểm xã hội tỉnh", N, false),
+            SBN_DT_DP_LQ,
+        ],
+    );
+    check_split("Công an tỉnh, Văn phòng UBND tỉnh.", &[CONG_AN, VP_UBND]);
+    check_split(
+        "Sở Y tế và các sở, ban, ngành, đoàn thể, địa phương liên quan.",
+        &[("Sở Y tế", N, false), SBN_DT_DP_LQ],
+    );
+    check_split(
+        "Sở Lao động - Thương binh và Xã hội.",
+        &[("Sở Lao động - Thương binh và Xã hội", N, false)],
+    );
+    check_split(
+        "Công an tỉnh, các sở, ban, ngành, đoàn thể, địa phương liên quan.",
+        &[CONG_AN, SBN_DT_DP_LQ],
+    );
+    check_split(
+        "Các sở, ban, ngành, địa phương.",
+        &[("Các sở, ban, ngành, địa phương", N, true)],
+    );
+    check_split(
+        "UBND cấp huyện và UBND cấp xã.",
+        &[("UBND cấp huyện", N, true), ("UBND cấp xã", N, true)],
+    );
+    check_split(
+        "Sở Lao động - Thương binh và Xã hội, Sở Y tế, Sở Tài nguyên và Môi trường, các hội, đoàn thể theo chức năng, thẩm quyền quản lý.",
+        &[
+            ("Sở Lao động - Thương binh và Xã hội", N, false),
+            ("Sở Y tế", N, false),
+            ("Sở Tài nguyên và Môi trường", N, false),
+            (
+                "các hội, đoàn thể",
+                Some("theo chức năng, thẩm quyền quản lý"),
+                true,
+            ),
+        ],
+    );
+    check_split(
+        "Bộ Nội vụ; các sở, ban, ngành; UBND các huyện, thị xã, thành phố.",
+        &[
+            ("Bộ Nội vụ", N, false),
+            ("các sở, ban, ngành", N, true),
+            ("UBND các huyện, thị xã, thành phố", N, true),
+        ],
+    );
+    check_split(
+        "Sở Thông tin và Truyền thông, Công an tỉnh, Văn phòng UBND tỉnh và sở, ban, ngành, đoàn thể, địa phương theo thẩm quyền quản lý cán bộ, công chức, viên chức.",
+        &[
+            TTTT,
+            CONG_AN,
+            VP_UBND,
+            (
+                "sở, ban, ngành, đoàn thể, địa phương",
+                Some("theo thẩm quyền quản lý cán bộ, công chức, viên chức"),
+                true,
+            ),
+        ],
+    );
+    check_split(
+        "Sở Thông tin và Truyền thông, Cơ quan chủ quản hệ thống thông tin, cơ sở dữ liệu chuyên ngành.",
+        &[
+            TTTT,
+            (
+                "Cơ quan chủ quản hệ thống thông tin, cơ sở dữ liệu chuyên ngành",
+                N,
+                true,
+            ),
+        ],
+    );
+    check_split(
+        "Sở Thông tin và Truyền thông, Báo Quảng Nam, Đài Phát thanh - Truyền hình Quảng Nam, Công an tỉnh, UBND cấp huyện và các cơ quan báo chí đóng trên địa bàn.",
+        &[
+            TTTT,
+            ("Báo Quảng Nam", N, false),
+            ("Đài Phát thanh - Truyền hình Quảng Nam", N, false),
+            CONG_AN,
+            ("UBND cấp huyện", N, true),
+            ("các cơ quan báo chí đóng trên địa bàn", N, true),
+        ],
+    );
+    check_split(
+        "Các sở, ban ngành, địa phương.",
+        &[("Các sở, ban ngành, địa phương", N, true)],
+    );
+    check_split(
+        "Văn phòng Ủy ban nhân dân tỉnh, Sở Thông tin và Truyền thông.",
+        &[VP_UBND_FULL, TTTT],
+    );
+    check_split(
+        "Văn phòng Ủy ban nhân dân tỉnh; Sở Thông tin và Truyền thông.",
+        &[VP_UBND_FULL, TTTT],
+    );
+    check_split(
+        "Tòa án nhân dân tỉnh, Sở Thông tin và Truyền thông.",
+        &[("Tòa án nhân dân tỉnh", N, false), TTTT],
+    );
+    check_split(
+        "Văn phòng Ủy ban nhân dân tỉnh (chỉ đạo Trung tâm Phục vụ hành chính công tỉnh);",
+        &[(
+            "Văn phòng Ủy ban nhân dân tỉnh",
+            Some("chỉ đạo Trung tâm Phục vụ hành chính công tỉnh"),
+            false,
+        )],
+    );
+    check_split(
+        "Ủy ban nhân dân cấp huyện (chỉ đạo Bộ phận Một cửa các cấp).",
+        &[(
+            "Ủy ban nhân dân cấp huyện",
+            Some("chỉ đạo Bộ phận Một cửa các cấp"),
+            true,
+        )],
+    );
+    check_split(
+        "Sở Kế hoạch và Đầu tư và các sở, ban ngành, địa phương.",
+        &[
+            ("Sở Kế hoạch và Đầu tư", N, false),
+            ("các sở, ban ngành, địa phương", N, true),
+        ],
+    );
+    check_split(
+        "Các cơ quan, tổ chức và doanh nghiệp có liên quan.",
+        &[("Các cơ quan, tổ chức và doanh nghiệp có liên quan", N, true)],
+    );
+    check_split(
+        "Văn phòng Uỷ ban nhân dân tỉnh, Sở Thông tin và Truyền thông.",
+        &[("Văn phòng Uỷ ban nhân dân tỉnh", N, false), TTTT],
+    );
+    check_split("Cục thuế tỉnh.", &[("Cục thuế tỉnh", N, false)]);
+    check_split(
+        "Công an tỉnh và các đơn vị liên quan thực hiện.",
+        &[CONG_AN, ("các đơn vị liên quan", N, true)],
+    );
+    check_split(
+        "Sở Lao động - Thương binh và Xã hội, Trung tâm Phục vụ hành chính công tỉnh.",
+        &[
+            ("Sở Lao động - Thương binh và Xã hội", N, false),
+            ("Trung tâm Phục vụ hành chính công tỉnh", N, false),
+        ],
+    );
+    check_split(
+        "Công an tỉnh và các cơ quan, đơn vị liên quan; Ủy ban nhân dân cấp huyện, cấp xã.",
+        &[
+            CONG_AN,
+            ("các cơ quan, đơn vị liên quan", N, true),
+            ("Ủy ban nhân dân cấp huyện", N, true),
+            ("Ủy ban nhân dân cấp xã", N, true),
+        ],
+    );
+    check_split(
+        "Sở Lao động - Thương binh và Xã hội, Ủy ban nhân dân cấp huyện, cấp xã.",
+        &[
+            ("Sở Lao động - Thương binh và Xã hội", N, false),
+            ("Ủy ban nhân dân cấp huyện", N, true),
+            ("Ủy ban nhân dân cấp xã", N, true),
+        ],
+    );
+    check_split(
+        "Ủy ban nhân dân cấp huyện, cấp xã.",
+        &[
+            ("Ủy ban nhân dân cấp huyện", N, true),
+            ("Ủy ban nhân dân cấp xã", N, true),
+        ],
+    );
+    check_split(
+        "Sở Tài nguyên và Môi trường, Sở Văn hóa - Thể thao và Du lịch, Bưu điện tỉnh và Ủy ban nhân dân cấp huyện, cấp xã.",
+        &[
+            ("Sở Tài nguyên và Môi trường", N, false),
+            ("Sở Văn hóa - Thể thao và Du lịch", N, false),
+            ("Bưu điện tỉnh", N, false),
+            ("Ủy ban nhân dân cấp huyện", N, true),
+            ("Ủy ban nhân dân cấp xã", N, true),
+        ],
+    );
+    check_split(
+        "Sở Tài chính (đối với các nhiệm vụ sử dụng vốn sự nghiệp), Sở Kế hoạch và Đầu tư (đối với các nhiệm vụ sử dụng vốn đầu tư công) và Ủy ban nhân dân cấp huyện (đối với nguồn kinh phí thực hiện theo phân cấp).",
+        &[
+            (
+                "Sở Tài chính",
+                Some("đối với các nhiệm vụ sử dụng vốn sự nghiệp"),
+                false,
+            ),
+            (
+                "Sở Kế hoạch và Đầu tư",
+                Some("đối với các nhiệm vụ sử dụng vốn đầu tư công"),
+                false,
+            ),
+            (
+                "Ủy ban nhân dân cấp huyện",
+                Some("đối với nguồn kinh phí thực hiện theo phân cấp"),
+                true,
+            ),
+        ],
+    );
+    check_split(
+        "Sở Thông tin và Truyền thông, Công an tỉnh, Văn phòng Ủy ban nhân dân tỉnh.",
+        &[TTTT, CONG_AN, VP_UBND_FULL],
+    );
+    check_split("Sở Nội vụ.", &[("Sở Nội vụ", N, false)]);
+    check_split("Bộ Công an.", &[("Bộ Công an", N, false)]);
+    check_split(
+        "Sở TT&TT, Sở KH&ĐT",
+        &[("Sở TT&TT", N, false), ("Sở KH&ĐT", N, false)],
+    );
+}
+
+#[test]
+fn splits_other_provinces_wordings() {
+    check_split(
+        "Sở Nội vụ, Sở Tài chính và UBND các huyện, thành phố",
+        &[
+            ("Sở Nội vụ", N, false),
+            ("Sở Tài chính", N, false),
+            ("UBND các huyện, thành phố", N, true),
+        ],
+    );
+    check_split(
+        "Ban Quản lý các khu công nghiệp",
+        &[("Ban Quản lý các khu công nghiệp", N, false)],
+    );
+    check_split(
+        "Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ",
+        &[("Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ", N, true)],
+    );
+    check_split(
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội",
+        &[
+            ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", N, false),
+            ("các tổ chức chính trị - xã hội", N, true),
+        ],
+    );
+    check_split(
+        "UBND các xã, phường, thị trấn",
+        &[("UBND các xã, phường, thị trấn", N, true)],
+    );
+    check_split(
+        "Sở Văn hóa, Thể thao và Du lịch; Sở Giáo dục và Đào tạo; Đài Phát thanh và Truyền hình tỉnh.",
+        &[
+            ("Sở Văn hóa, Thể thao và Du lịch", N, false),
+            ("Sở Giáo dục và Đào tạo", N, false),
+            ("Đài Phát thanh và Truyền hình tỉnh", N, false),
+        ],
+    );
+    check_split(
+        "Sở Nông nghiệp và Phát triển nông thôn, Sở Khoa học và Công nghệ, Thanh tra tỉnh.",
+        &[
+            ("Sở Nông nghiệp và Phát triển nông thôn", N, false),
+            ("Sở Khoa học và Công nghệ", N, false),
+            ("Thanh tra tỉnh", N, false),
+        ],
+    );
+    check_split(
+        "Ban Quản lý Khu kinh tế và các khu công nghiệp tỉnh, Cục Hải quan tỉnh",
+        &[
+            (
+                "Ban Quản lý Khu kinh tế và các khu công nghiệp tỉnh",
+                N,
+                false,
+            ),
+            ("Cục Hải quan tỉnh", N, false),
+        ],
+    );
+    check_split(
+        "Tỉnh Đoàn, Hội Liên hiệp Phụ nữ tỉnh, Hội Nông dân tỉnh, Liên đoàn Lao động tỉnh",
+        &[
+            ("Tỉnh Đoàn", N, false),
+            ("Hội Liên hiệp Phụ nữ tỉnh", N, false),
+            ("Hội Nông dân tỉnh", N, false),
+            ("Liên đoàn Lao động tỉnh", N, false),
+        ],
+    );
+    check_split(
+        "UBND cấp huyện, cấp xã",
+        &[("UBND cấp huyện", N, true), ("UBND cấp xã", N, true)],
+    );
+    check_split(
+        "Viettel Quảng Nam, VNPT Quảng Nam và các doanh nghiệp viễn thông",
+        &[
+            ("Viettel Quảng Nam", N, false),
+            ("VNPT Quảng Nam", N, false),
+            ("các doanh nghiệp viễn thông", N, true),
+        ],
+    );
+    check_split(
+        "- Bộ Chỉ huy Quân sự tỉnh, Bộ Chỉ huy Bộ đội Biên phòng tỉnh cùng thực hiện.",
+        &[
+            ("Bộ Chỉ huy Quân sự tỉnh", N, false),
+            ("Bộ Chỉ huy Bộ đội Biên phòng tỉnh", N, false),
+        ],
+    );
+    check_split(
+        "Tất cả các cơ quan, đơn vị trong phạm vi quản lý",
+        &[(
+            "Tất cả các cơ quan, đơn vị",
+            Some("trong phạm vi quản lý"),
+            true,
+        )],
+    );
+    check_split(
+        "Sở Lao động, Thương binh và Xã hội và Bảo hiểm xã hội tỉnh",
+        &[
+            ("Sở Lao động, Thương binh và Xã hội", N, false),
+            ("Bảo hiểm xã hội tỉnh", N, false),
+        ],
+    );
+    check_split("", &[]);
+    check_split(" ; , . ", &[]);
+}
+
+#[test]
+fn split_keeps_canonical_and_key() {
+    let a = split_agencies("Văn phòng Uỷ ban nhân dân tỉnh, Sở TT&TT, Sở KH&ĐT");
+    let canon: Vec<&str> = a.iter().map(|x| x.canonical.as_str()).collect();
+    assert_eq!(
+        canon,
+        [
+            "Văn phòng Ủy ban nhân dân tỉnh",
+            "Sở Thông tin và Truyền thông",
+            "Sở Kế hoạch và Đầu tư"
+        ]
+    );
+    assert_eq!(a[0].key, "van-phong-uy-ban-nhan-dan-tinh");
+}
+
+#[test]
+fn canonical_forms() {
+    for (input, want) in [
+        ("Văn phòng UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"),
+        ("VP UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"),
+        (
+            "Sở Văn hoá, Thể thao và Du lịch",
+            "Sở Văn hóa, Thể thao và Du lịch",
+        ),
+        (
+            "Sở Văn hóa - Thể thao và Du lịch",
+            "Sở Văn hóa, Thể thao và Du lịch",
+        ),
+        ("Sở TT&TT", "Sở Thông tin và Truyền thông"),
+        ("Sở TTTT", "Sở Thông tin và Truyền thông"),
+        ("Sở KH&ĐT.", "Sở Kế hoạch và Đầu tư"),
+        ("Sở LĐ-TB&XH", "Sở Lao động - Thương binh và Xã hội"),
+        (
+            "Ủy ban MTTQ Việt Nam tỉnh",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+        ),
+        ("BHXH tỉnh", "Bảo hiểm xã hội tỉnh"),
+        ("HĐND tỉnh", "Hội đồng nhân dân tỉnh"),
+        ("Cục thuế tỉnh", "Cục Thuế tỉnh"),
+        ("các đơn vị có liên quan", "Các đơn vị liên quan"),
+        (
+            "  Uỷ  ban nhân dân   cấp huyện ; ",
+            "Ủy ban nhân dân cấp huyện",
+        ),
+        ("sở tài chính", "Sở Tài chính"),
+        (
+            "Cục Cảnh sát QLHC về TTXH - Bộ Công an",
+            "Cục Cảnh sát quản lý hành chính về trật tự xã hội - Bộ Công an",
+        ),
+        (
+            "UBND các huyện, thị xã, thành phố",
+            "Ủy ban nhân dân các huyện, thị xã, thành phố",
+        ),
+        ("Các sở, ban, ngành", "Các sở, ban, ngành"),
+        ("vp", "Vp"),
+    ] {
+        assert_eq!(canonical(input), want, "input: {input}");
+    }
+}
+
+#[test]
+fn keys_join_spellings() {
+    let k = |s: &str| make_agency(s, None).key;
+    assert_eq!(k("Văn phòng UBND tỉnh"), "van-phong-uy-ban-nhan-dan-tinh");
+    assert_eq!(k("Văn phòng Uỷ ban nhân dân tỉnh"), k("VP UBND tỉnh"));
+    assert_eq!(
+        k("Sở Văn hoá - Thể thao và Du lịch"),
+        "so-van-hoa-the-thao-va-du-lich"
+    );
+    assert_eq!(k("Sở LĐ-TB&XH"), "so-lao-dong-thuong-binh-va-xa-hoi");
+    assert_eq!(
+        k("các sở, ban, ngành có liên quan"),
+        k("Các sở, ban, ngành liên quan")
+    );
+    let a = make_agency(" Công an tỉnh. ", Some(" (x) ".into()));
+    assert_eq!((a.name.as_str(), a.group), ("Công an tỉnh", false));
+    assert_eq!(make_agency("Sở Y tế", Some("  ".into())).note, None);
+}
+
+fn heading_rows(text: &str) -> Option<Vec<(String, Option<String>, bool)>> {
+    agency_heading(text).map(|a| got(&a))
+}
+
+#[test]
+fn agency_headings() {
+    assert_eq!(
+        heading_rows("Công an tỉnh - Cơ quan thường trực Tổ Công tác"),
+        Some(want(&[(
+            "Công an tỉnh",
+            Some("Cơ quan thường trực Tổ Công tác"),
+            false
+        )]))
+    );
+    assert_eq!(
+        heading_rows("Công an tỉnh (Cơ quan thường trực Tổ Công tác triển khai Đề án 06 tỉnh):"),
+        Some(want(&[(
+            "Công an tỉnh",
+            Some("Cơ quan thường trực Tổ Công tác triển khai Đề án 06 tỉnh"),
+            false
+        )]))
+    );
+    assert_eq!(
+        heading_rows("Sở Tài chính, Sở Kế hoạch và Đầu tư"),
+        Some(want(&[
+            ("Sở Tài chính", N, false),
+            ("Sở Kế hoạch và Đầu tư", N, false)
+        ]))
+    );
+    assert_eq!(
+        heading_rows("Tỉnh Đoàn, Hội Liên hiệp Phụ nữ tỉnh"),
+        Some(want(&[
+            ("Tỉnh Đoàn", N, false),
+            ("Hội Liên hiệp Phụ nữ tỉnh", N, false)
+        ]))
+    );
+    assert_eq!(
+        heading_rows("UBND các huyện, thị xã, thành phố"),
+        Some(want(&[("UBND các huyện, thị xã, thành phố", N, true)]))
+    );
+    assert_eq!(
+        heading_rows("Các sở, ngành và địa phương:"),
+        Some(want(&[("Các sở, ngành và địa phương", N, true)]))
+    );
+    assert_eq!(
+        heading_rows("Ngân hàng Nhà nước tỉnh"),
+        Some(want(&[("Ngân hàng Nhà nước tỉnh", N, false)]))
+    );
+    assert_eq!(heading_rows("Văn phòng UBND tỉnh"), Some(want(&[VP_UBND])));
+    assert_eq!(
+        heading_rows("Các sở, ban, ngành"),
+        Some(want(&[("Các sở, ban, ngành", N, true)]))
+    );
+    assert_eq!(
+        heading_rows("3. Bưu điện tỉnh"),
+        Some(want(&[("Bưu điện tỉnh", N, false)]))
+    );
+    assert_eq!(
+        heading_rows("b) Báo Quảng Nam, Đài Phát thanh - Truyền hình Quảng Nam").map(|v| v.len()),
+        Some(2)
+    );
+    for negative in [
+        "Nhiệm vụ chung của các sở, ban ngành, địa phương",
+        "Công tác tuyên truyền",
+        "Về dịch vụ công",
+        "Phục vụ phát triển kinh tế, xã hội",
+        "Nguồn lực triển khai",
+        "Kinh phí thực hiện",
+        "Hoàn thiện hệ sinh thái phục vụ kết nối, khai thác, bổ sung làm giàu dữ liệu dân cư",
+        "TỔ CHỨC THỰC HIỆN",
+        "Tổ chức thực hiện",
+        "Báo cáo kết quả thực hiện",
+        "Hội nghị sơ kết",
+        "Sở Thông tin và Truyền thông chủ trì thực hiện",
+        "",
+        ":",
+    ] {
+        assert_eq!(heading_rows(negative), None, "heading: {negative}");
+    }
+}
+
+fn names(a: &[Agency]) -> Vec<&str> {
+    a.iter().map(|x| x.name.as_str()).collect()
+}
+
+fn assignment(s: &str) -> Option<(Vec<String>, Vec<String>, String)> {
+    parse_inline_assignment(s).map(|a| {
+        let own = |v: &[Agency]| names(v).into_iter().map(str::to_string).collect::<Vec<_>>();
+        (
+            own(&a.lead),
+            own(&a.support),
+            s.get(a.rest_start..).unwrap_or("?").to_string(),
+        )
+    })
+}
+
+fn strs(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn inline_assignments() {
+    let rows: &[(&str, &[&str], &[&str], &str)] = &[
+        (
+            "Sở Thông tin và Truyền thông chủ trì, phối hợp các sở, ban ngành, địa phương và các đơn vị có liên quan thực hiện trong năm 2024 và các năm tiếp theo.",
+            &["Sở Thông tin và Truyền thông"],
+            &["các sở, ban ngành, địa phương", "các đơn vị có liên quan"],
+            "thực hiện trong năm 2024 và các năm tiếp theo.",
+        ),
+        (
+            "Các sở, ban ngành, địa phương theo chức năng, nhiệm vụ quản lý nhà nước chủ trì, phối hợp với các cơ quan, đơn vị liên quan thực hiện hằng năm.",
+            &["Các sở, ban ngành, địa phương"],
+            &["các cơ quan, đơn vị liên quan"],
+            "thực hiện hằng năm.",
+        ),
+        (
+            "Sở Tài chính, Sở Kế hoạch và Đầu tư theo chức năng, nhiệm vụ được giao chủ trì, phối hợp với các sở, ban ngành, địa phương thực hiện, đảm bảo hoàn thành theo lộ trình kế hoạch.",
+            &["Sở Tài chính", "Sở Kế hoạch và Đầu tư"],
+            &["các sở, ban ngành, địa phương"],
+            "thực hiện, đảm bảo hoàn thành theo lộ trình kế hoạch.",
+        ),
+        (
+            "Công an tỉnh chủ trì thực hiện, hoàn thành trong Quý II/2024.",
+            &["Công an tỉnh"],
+            &[],
+            "thực hiện, hoàn thành trong Quý II/2024.",
+        ),
+        (
+            "Sở Nội vụ chủ trì, Sở Tài chính và UBND cấp huyện phối hợp thực hiện trước ngày 30/6/2024.",
+            &["Sở Nội vụ"],
+            &["Sở Tài chính", "UBND cấp huyện"],
+            "thực hiện trước ngày 30/6/2024.",
+        ),
+        (
+            "- Văn phòng UBND tỉnh chủ trì, phối hợp với Sở Thông tin và Truyền thông, Công an tỉnh tham mưu triển khai.",
+            &["Văn phòng UBND tỉnh"],
+            &["Sở Thông tin và Truyền thông", "Công an tỉnh"],
+            "tham mưu triển khai.",
+        ),
+        (
+            "* Giao Sở Y tế chủ trì, phối hợp với Bảo hiểm xã hội tỉnh triển khai thực hiện.",
+            &["Sở Y tế"],
+            &["Bảo hiểm xã hội tỉnh"],
+            "triển khai thực hiện.",
+        ),
+        (
+            "Ủy ban nhân dân cấp huyện, cấp xã chủ trì thực hiện.",
+            &["Ủy ban nhân dân cấp huyện", "Ủy ban nhân dân cấp xã"],
+            &[],
+            "thực hiện.",
+        ),
+        (
+            "Sở Thông tin và Truyền thông chủ trì",
+            &["Sở Thông tin và Truyền thông"],
+            &[],
+            "",
+        ),
+    ];
+    for (input, lead, support, rest) in rows {
+        assert_eq!(
+            assignment(input),
+            Some((strs(lead), strs(support), rest.to_string())),
+            "\ninput: {input}"
+        );
+    }
+    for negative in [
+        "Sở Thông tin và Truyền thông thực hiện trong năm 2024.",
+        "Chủ trì, phối hợp với Công an tỉnh thực hiện.",
+        "Tiếp tục rà soát các thủ tục hành chính do Sở Tư pháp chủ trì.",
+        "100% thủ tục hành chính được số hóa.",
+        "",
+        "chủ trì",
+    ] {
+        assert_eq!(assignment(negative), None, "input: {negative}");
+    }
+}
+
+#[test]
+fn inline_assignment_qualified_subject_note() {
+    let a = parse_inline_assignment(
+        "Các sở, ban ngành, địa phương theo chức năng, nhiệm vụ quản lý nhà nước chủ trì, phối hợp với các cơ quan, đơn vị liên quan thực hiện.",
+    )
+    .expect("assignment");
+    assert_eq!(
+        a.lead[0].note.as_deref(),
+        Some("theo chức năng, nhiệm vụ quản lý nhà nước")
+    );
+    assert!(a.lead[0].group);
+}
+
+/// (sentence, heading, lead, support)
+type DutyRow<'a> = (&'a str, &'a [Agency], &'a [&'a str], &'a [&'a str]);
+
+fn duty(s: &str, heading: &[Agency]) -> (Vec<String>, Vec<String>) {
+    let (l, r) = duty_agencies(s, heading);
+    (strs(&names(&l)), strs(&names(&r)))
+}
+
+#[test]
+fn duties() {
+    let ca = split_agencies("Công an tỉnh");
+    let tt = split_agencies("Sở Thông tin và Truyền thông");
+    let rows: Vec<DutyRow> = vec![
+        (
+            "Phối hợp Văn phòng Ủy ban nhân dân tỉnh, Sở Thông tin và Truyền thông, các đơn vị liên quan xây dựng mô hình trung tâm điều hành.",
+            &ca,
+            &[
+                "Văn phòng Ủy ban nhân dân tỉnh",
+                "Sở Thông tin và Truyền thông",
+                "các đơn vị liên quan",
+            ],
+            &["Công an tỉnh"],
+        ),
+        (
+            "Chủ trì, phối hợp với Cục Cảnh sát QLHC về TTXH - Bộ Công an và Công an tỉnh bảo đảm các điều kiện kết nối.",
+            &tt,
+            &["Sở Thông tin và Truyền thông"],
+            &["Cục Cảnh sát QLHC về TTXH - Bộ Công an", "Công an tỉnh"],
+        ),
+        (
+            "Chỉ đạo công tác tuyên truyền về Đề án 06.",
+            &tt,
+            &["Sở Thông tin và Truyền thông"],
+            &[],
+        ),
+        (
+            "Chủ trì phối hợp với Sở Tư pháp rà soát thủ tục hành chính.",
+            &ca,
+            &["Công an tỉnh"],
+            &["Sở Tư pháp"],
+        ),
+        (
+            "- Phối hợp với Sở Xây dựng, Ban Tổ chức Tỉnh ủy khai thác dữ liệu dân cư.",
+            &ca,
+            &["Sở Xây dựng", "Ban Tổ chức Tỉnh ủy"],
+            &["Công an tỉnh"],
+        ),
+        (
+            "Phối hợp chặt chẽ với UBND cấp huyện, cấp xã làm sạch dữ liệu.",
+            &tt,
+            &["UBND cấp huyện", "UBND cấp xã"],
+            &["Sở Thông tin và Truyền thông"],
+        ),
+        (
+            "Chủ trì, phối hợp với các sở, ban, ngành và các tổ chức, doanh nghiệp tổ chức tập huấn.",
+            &tt,
+            &["Sở Thông tin và Truyền thông"],
+            &["các sở, ban, ngành", "các tổ chức, doanh nghiệp"],
+        ),
+        (
+            "Phối hợp với Bưu điện tỉnh, năm 2024 hoàn thành.",
+            &ca,
+            &["Bưu điện tỉnh"],
+            &["Công an tỉnh"],
+        ),
+        (
+            "Chủ trì triển khai các nhiệm vụ.",
+            &ca,
+            &["Công an tỉnh"],
+            &[],
+        ),
+        (
+            "Phối hợp thực hiện các nhiệm vụ.",
+            &ca,
+            &["Công an tỉnh"],
+            &[],
+        ),
+        ("", &ca, &["Công an tỉnh"], &[]),
+    ];
+    for (input, heading, lead, support) in rows {
+        assert_eq!(
+            duty(input, heading),
+            (strs(lead), strs(support)),
+            "\ninput: {input}"
+        );
+    }
+}
+
+#[test]
+fn subjects() {
+    let s = |x: &str| subject_agencies(x).map(|a| strs(&names(&a)));
+    assert_eq!(
+        s("Các sở, ban ngành, địa phương khẩn trương xây dựng Kế hoạch triển khai."),
+        Some(strs(&["Các sở, ban ngành, địa phương"]))
+    );
+    assert_eq!(
+        s(
+            "Căn cứ nội dung Kế hoạch này, các sở, ban ngành, địa phương xây dựng Kế hoạch thực hiện."
+        ),
+        Some(strs(&["các sở, ban ngành, địa phương"]))
+    );
+    assert_eq!(
+        s("Căn cứ chức năng, nhiệm vụ được giao, Sở Y tế và Bảo hiểm xã hội tỉnh triển khai."),
+        Some(strs(&["Sở Y tế", "Bảo hiểm xã hội tỉnh"]))
+    );
+    assert_eq!(
+        s("Công an tỉnh chủ trì, phối hợp với các đơn vị."),
+        Some(strs(&["Công an tỉnh"]))
+    );
+    assert_eq!(
+        s("UBND các huyện, thị xã, thành phố có trách nhiệm bố trí kinh phí."),
+        Some(strs(&["UBND các huyện, thị xã, thành phố"]))
+    );
+    for negative in [
+        "Tiếp tục rà soát, đánh giá các thủ tục hành chính.",
+        "100% thủ tục hành chính đủ điều kiện được cung cấp trực tuyến.",
+        "Tổ chức hội nghị sơ kết.",
+        "Các sở, ban, ngành.",
+        "Báo cáo kết quả thực hiện về Sở Thông tin và Truyền thông.",
+        "",
+    ] {
+        assert_eq!(s(negative), None, "input: {negative}");
+    }
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    let long = "Sở Y tế, ".repeat(2000);
+    for input in [
+        "(((",
+        ")))",
+        "(Sở Y tế",
+        "Sở Y tế)",
+        "- - -",
+        "và và và",
+        ", , ,",
+        "theo",
+        "cấp xã",
+        "chủ trì chủ trì phối hợp",
+        "Phối hợp với (",
+        "Chủ trì, phối hợp với",
+        "…",
+        "1.",
+        "a)",
+        "\u{301}\u{300}",
+        "Sở  Y\u{0301} tế",
+        long.as_str(),
+        "Ủy ban nhân dân cấp huyện, cấp",
+    ] {
+        let _ = split_agencies(input);
+        let _ = agency_heading(input);
+        let _ = parse_inline_assignment(input);
+        let _ = subject_agencies(input);
+        let _ = duty_agencies(input, &[]);
+        let _ = canonical(input);
+    }
+    assert_eq!(split_agencies(&long).len(), 2000);
+}
+
+#[test]
+fn stays_near_linear_on_long_input() {
+    let inputs = [
+        "các sở, ban, ".repeat(5_000),
+        "(".repeat(50_000) + &")".repeat(50_000),
+        "Căn cứ a, ".repeat(20_000),
+        "Phối hợp với Sở Y tế và ".repeat(4_000),
+        "UBND cấp huyện, cấp xã, ".repeat(3_000),
+        "x theo y ".repeat(20_000) + "chủ trì",
+    ];
+    let started = std::time::Instant::now();
+    for input in &inputs {
+        let _ = split_agencies(input);
+        let _ = agency_heading(input);
+        let _ = parse_inline_assignment(input);
+        let _ = subject_agencies(input);
+        let _ = duty_agencies(input, &[]);
+    }
+    assert!(
+        started.elapsed().as_secs() < 30,
+        "took {:?}",
+        started.elapsed()
+    );
+}

@@ -1,0 +1,195 @@
+//! Accuracy against the hand-checked gold files in `corpus/gold/`, with the same rules
+//! as `corpus/score.py` (task F1, lead/support agency F1, deadline accuracy).
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+const TASK_F1: f64 = 1.0;
+const LEAD_F1: f64 = 0.97;
+const SUPPORT_F1: f64 = 0.95;
+const DEADLINE_ACC: f64 = 0.97;
+
+#[test]
+fn corpus_meets_gold_thresholds() {
+    let dir = crate::root().join("corpus/gold");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+        let path = entry.path();
+        let Some(name) = path.file_name().unwrap().to_str().and_then(|n| n.strip_suffix(".gold.json")) else { continue };
+        let text = ["corpus/text", "corpus/synthetic"]
+            .iter()
+            .map(|d| crate::root().join(d).join(format!("{name}.txt")))
+            .find(|p| p.exists())
+            .unwrap_or_else(|| panic!("no text for gold {name}"));
+        let gold: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let plan = serde_json::to_value(crate::parse_file(&text)).unwrap();
+        let s = score(&gold, &plan);
+        let report = format!("{name}: {s:?}");
+        assert!(s.task_f1 >= TASK_F1, "{report}");
+        assert!(s.lead_f1 >= LEAD_F1, "{report}");
+        assert!(s.support_f1 >= SUPPORT_F1, "{report}");
+        assert!(s.deadline_acc >= DEADLINE_ACC, "{report}");
+        checked += 1;
+    }
+    assert!(checked >= 2);
+}
+
+#[derive(Debug)]
+#[allow(dead_code)] // fields are read through Debug in failure reports
+struct Score {
+    task_f1: f64,
+    lead_f1: f64,
+    support_f1: f64,
+    deadline_acc: f64,
+    problems: Vec<String>,
+}
+
+fn score(gold: &Value, parsed: &Value) -> Score {
+    let gtasks: BTreeMap<&str, &Value> = gold["tasks"].as_array().unwrap().iter().map(|t| (t["id"].as_str().unwrap(), t)).collect();
+    let ptasks: BTreeMap<&str, &Value> = parsed["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["kind"] == "task")
+        .map(|t| (t["id"].as_str().unwrap(), t))
+        .collect();
+    let common: Vec<&str> = gtasks.keys().filter(|k| ptasks.contains_key(*k)).copied().collect();
+    let tp = common.len() as f64;
+    let task_f1 = f1(tp / ptasks.len().max(1) as f64, tp / gtasks.len().max(1) as f64);
+    let mut agg = [[0usize; 3]; 2];
+    let (mut dl_ok, mut dl_n) = (0, 0);
+    let mut problems = Vec::new();
+    for id in common {
+        let (g, t) = (gtasks[id], ptasks[id]);
+        for (k, role) in ["lead", "support"].iter().enumerate() {
+            let gl = names(&g[role]);
+            let tl = names(&t[role]);
+            if *role == "lead" && g["lead_optional"] == true && tl.is_empty() {
+                continue;
+            }
+            let m = matches(&gl, &tl);
+            agg[k][0] += m;
+            agg[k][1] += gl.len();
+            agg[k][2] += tl.len();
+            if m != gl.len() || m != tl.len() {
+                problems.push(format!("{id} {role}: want {gl:?} got {tl:?}"));
+            }
+        }
+        if g["deadline_optional"] != true {
+            dl_n += 1;
+            if deadline_ok(&g["deadline"], &t["deadline"]) {
+                dl_ok += 1;
+            } else {
+                problems.push(format!("{id} deadline: want {} got {}", g["deadline"], t["deadline"]));
+            }
+        }
+    }
+    let rf = |a: [usize; 3]| f1(a[0] as f64 / a[2].max(1) as f64, a[0] as f64 / a[1].max(1) as f64);
+    Score { task_f1, lead_f1: rf(agg[0]), support_f1: rf(agg[1]), deadline_acc: dl_ok as f64 / dl_n.max(1) as f64, problems }
+}
+
+fn f1(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+}
+
+fn names(v: &Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .map(|x| norm_agency(x.get("canonical").or(x.get("name")).and_then(Value::as_str).or(x.as_str()).unwrap_or("")))
+                .filter(|s| !s.is_empty())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The scorer's agency normalization: case, tone style, common abbreviations,
+/// parentheses, a leading "các", a trailing "liên quan"/"thực hiện".
+fn norm_agency(s: &str) -> String {
+    let mut s = kehoach::fold::fold(s);
+    // Parenthetical notes are not part of the name.
+    while let (Some(a), Some(b)) = (s.find('('), s.find(')')) {
+        if b < a {
+            break;
+        }
+        s.replace_range(a..=b, " ");
+    }
+    let s = s.replace('&', " & ");
+    let mut toks: Vec<String> = s.split_whitespace().map(str::to_owned).collect();
+    let expand: &[(&[&str], &str)] = &[
+        (&["ubnd"], "ủy ban nhân dân"),
+        (&["hđnd"], "hội đồng nhân dân"),
+        (&["tt", "&", "tt"], "thông tin và truyền thông"),
+        (&["kh", "&", "đt"], "kế hoạch và đầu tư"),
+        (&["lđ-tb", "&", "xh"], "lao động - thương binh và xã hội"),
+    ];
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    'outer: while i < toks.len() {
+        for (pat, rep) in expand {
+            if toks.len() >= i + pat.len() && toks[i..i + pat.len()].iter().zip(pat.iter()).all(|(a, b)| a == b) {
+                out.extend(rep.split(' ').map(str::to_owned));
+                i += pat.len();
+                continue 'outer;
+            }
+        }
+        out.push(std::mem::take(&mut toks[i]));
+        i += 1;
+    }
+    let mut s = out.join(" ").trim_end_matches(['.', ';', ':', ',', ' ']).to_owned();
+    for lead in ["tất cả các ", "các "] {
+        if let Some(rest) = s.strip_prefix(lead) {
+            s = rest.to_owned();
+            break;
+        }
+    }
+    for tail in [" có liên quan", " liên quan", " thực hiện"] {
+        if let Some(rest) = s.strip_suffix(tail) {
+            s = rest.to_owned();
+        }
+    }
+    s.replace([',', ';'], " ").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn same_agency(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let ta: std::collections::BTreeSet<&str> = a.split(' ').collect();
+    let tb: std::collections::BTreeSet<&str> = b.split(' ').collect();
+    let inter = ta.intersection(&tb).count() as f64;
+    let union = ta.union(&tb).count() as f64;
+    union > 0.0 && inter / union >= 0.8
+}
+
+fn matches(gold: &[String], got: &[String]) -> usize {
+    let mut got: Vec<&String> = got.iter().collect();
+    let mut m = 0;
+    for g in gold {
+        if let Some(i) = got.iter().position(|x| same_agency(g, x)) {
+            got.remove(i);
+            m += 1;
+        }
+    }
+    m
+}
+
+fn deadline_ok(g: &Value, t: &Value) -> bool {
+    let day = |v: &Value| v.as_str().and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+    let null = Value::Null;
+    let d = if t.is_null() { &null } else { t };
+    let (gd, td) = (day(&g["due"]), day(d.get("due").unwrap_or(&null)));
+    if gd.is_none() != td.is_none() {
+        return false;
+    }
+    if let (Some(a), Some(b)) = (gd, td) {
+        if (a - b).num_days().abs() > 1 || g["precision"] != d["precision"] {
+            return false;
+        }
+    }
+    let truthy = |v: &Value| v.as_bool().unwrap_or(false) || v.as_str().is_some_and(|s| !s.is_empty());
+    truthy(&g["ongoing"]) == truthy(d.get("ongoing").unwrap_or(&null))
+        && truthy(&g["conditional"]) == truthy(d.get("condition").unwrap_or(&null))
+        && g.get("start").and_then(Value::as_str).is_none_or(|s| d.get("start").and_then(Value::as_str) == Some(s))
+}
