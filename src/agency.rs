@@ -776,6 +776,15 @@ impl<'a> Scanner<'a> {
                 Some(Kind::Comma) if depth == 0 && self.classify(j + 1, true) != SegKind::Other => {
                     return j + 1;
                 }
+                // "Căn cứ nội dung Kế hoạch này các cơ quan, …": the demonstrative ends the
+                // fronted phrase even when the drafter left out the comma.
+                Some(Kind::Word)
+                    if depth == 0
+                        && self.toks[j].fold == "này"
+                        && self.classify(self.step(j), true) != SegKind::Other =>
+                {
+                    return self.step(j);
+                }
                 Some(Kind::Stop | Kind::Semi) if depth == 0 => break,
                 _ => {}
             }

@@ -791,6 +791,10 @@ fn subjects() {
         Some(strs(&["các sở, ban ngành, địa phương"]))
     );
     assert_eq!(
+        s("Căn cứ nội dung Kế hoạch này các cơ quan, đơn vị, địa phương khẩn trương xây dựng Kế hoạch."),
+        Some(strs(&["các cơ quan, đơn vị, địa phương"]))
+    );
+    assert_eq!(
         s("Căn cứ chức năng, nhiệm vụ được giao, Sở Y tế và Bảo hiểm xã hội tỉnh triển khai."),
         Some(strs(&["Sở Y tế", "Bảo hiểm xã hội tỉnh"]))
     );

@@ -25,7 +25,7 @@ pub enum ErrorKind {
     #[error("empty input: nothing to parse")]
     Empty,
     /// Bytes that are not valid UTF-8 text.
-    #[error("not valid UTF-8 text (invalid byte at offset {offset}); convert the file to UTF-8 or pass a PDF/DOCX")]
+    #[error("not valid UTF-8 text (invalid byte at offset {offset}); convert it to UTF-8 first, e.g. `iconv -f WINDOWS-1258 -t UTF-8 FILE`")]
     InvalidUtf8 { offset: usize },
     /// A UTF-16 byte-order mark followed by invalid UTF-16.
     #[error("invalid UTF-16 text after the byte-order mark (at byte {offset})")]

@@ -181,14 +181,18 @@ impl Lowerer<'_> {
             if !has_labelled_children {
                 return None;
             }
+            // An item with its own fields and sub-items: the task owns its text, the
+            // section only carries the tree.
+            return Some(self.section(n, part, false));
         } else if leaf && part == PartKind::Responsibilities {
             self.task(n, TaskKind::Duty);
             return None;
         }
-        Some(self.section(n, part))
+        Some(self.section(n, part, true))
     }
 
-    fn section(&mut self, n: NodeId, part: PartKind) -> Section {
+    /// A section for `n`; `owns_text` is false when a task already owns its lines.
+    fn section(&mut self, n: NodeId, part: PartKind, owns_text: bool) -> Section {
         let node = &self.body.nodes[n];
         let id = node.id.clone();
         let owner = Owner::Section(id.clone());
@@ -200,10 +204,14 @@ impl Lowerer<'_> {
             own.push(b);
             text_parts.push(self.body.blocks[b].text.clone());
         }
-        for &b in &own {
-            self.claim_block(b, &owner);
-        }
         let span = span_of(&self.body.blocks, &own);
+        if owns_text {
+            for &b in &own {
+                self.claim_block(b, &owner);
+            }
+        } else {
+            text_parts.clear();
+        }
         let text = (!text_parts.is_empty()).then(|| collapse_ws(&text_parts.join(" ")));
         let label = node.label.clone();
         let title = self.heading(n);

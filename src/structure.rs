@@ -97,6 +97,10 @@ pub fn build(blocks: Vec<Block>) -> Body {
                 let id = b.add(parent, NodeKind::Labelled(label.clone()), label.text.clone(), bi);
                 stack.push(id);
             }
+            LineKind::Bullet { .. } if stack.is_empty() => {
+                // A list before the first label is part of the preamble ("Căn cứ: - Luật ...").
+                if closing || seen_part { b.closing.push(bi) } else { b.preamble.push(bi) }
+            }
             LineKind::Bullet { mark, .. } => {
                 if let Some(p) = stack.iter().rposition(|&n| b.nodes[n].kind == NodeKind::Bullet(*mark)) {
                     stack.truncate(p);

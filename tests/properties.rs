@@ -1,0 +1,121 @@
+//! Property tests: the parser never panics, accounts for every non-blank input line
+//! exactly once, and is deterministic.
+
+use proptest::prelude::*;
+
+/// Every non-blank line has exactly one owner.
+fn assert_accounted(text: &str) {
+    let acc = kehoach::parse_text_accounted(text, "prop");
+    assert!(acc.conflicts.is_empty(), "lines claimed twice: {:?}", acc.conflicts);
+    for line in kehoach::normalize::normalize(text) {
+        if !line.text.is_empty() {
+            let owner = acc.owners.get(line.no as usize - 1).cloned().flatten();
+            assert!(owner.is_some(), "line {} not accounted for: {:?}", line.no, line.text);
+        }
+    }
+}
+
+fn corpus_lines() -> Vec<String> {
+    let mut out = Vec::new();
+    for p in crate::corpus_texts() {
+        out.extend(std::fs::read_to_string(p).unwrap().lines().map(str::to_owned));
+    }
+    out
+}
+
+/// A line a plan might contain: labels, bullets, fields, deadlines, agencies, furniture.
+fn plan_line() -> impl Strategy<Value = String> {
+    let pieces = prop_oneof![
+        Just("I. NHIỆM VỤ".to_owned()),
+        Just("II. TỔ CHỨC THỰC HIỆN".to_owned()),
+        Just("1. Sở Y tế".to_owned()),
+        Just("1.1. Rà soát văn bản".to_owned()),
+        Just("2.2.1. Triển khai".to_owned()),
+        Just("a) Mô hình điểm".to_owned()),
+        Just("đ. Tiếp tục".to_owned()),
+        Just("- Cơ quan chủ trì: Công an tỉnh.".to_owned()),
+        Just("- Đơn vị phối hợp: Các sở, ban ngành, địa phương.".to_owned()),
+        Just("- Thời gian hoàn thành: Trong Quý I/2024 và thực hiện thường xuyên.".to_owned()),
+        Just("* Sở Tư pháp chủ trì, phối hợp Công an tỉnh thực hiện trong năm 2024.".to_owned()),
+        Just("- Phối hợp với Sở Nội vụ triển khai hoàn thành trước ngày 30/6/2024.".to_owned()),
+        Just("Nơi nhận:".to_owned()),
+        Just("TM. ỦY BAN NHÂN DÂN".to_owned()),
+        Just("KẾ HOẠCH".to_owned()),
+        Just("7".to_owned()),
+        Just(String::new()),
+        "[a-zA-Zàáảãạăâđêôơưỳ0-9 ,.;:()&/*+-]{0,80}",
+    ];
+    pieces
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_text_never_panics_and_is_accounted(text in "\\PC{0,400}") {
+        assert_accounted(&text);
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+        let _ = kehoach::parse_bytes("bytes", &bytes);
+    }
+
+    #[test]
+    fn plan_shaped_text_is_accounted(lines in proptest::collection::vec(plan_line(), 0..60)) {
+        assert_accounted(&lines.join("\n"));
+    }
+
+    #[test]
+    fn mutated_corpus_is_accounted(
+        ops in proptest::collection::vec((0u8..5, any::<prop::sample::Index>(), any::<prop::sample::Index>()), 1..25)
+    ) {
+        let mut lines = corpus_lines();
+        for (op, a, b) in ops {
+            if lines.is_empty() { break; }
+            let (i, j) = (a.index(lines.len()), b.index(lines.len()));
+            match op {
+                0 => { lines.remove(i); }
+                1 => { let l = lines[i].clone(); lines.insert(j, l); }
+                2 => lines.swap(i, j),
+                3 => lines.truncate(i.max(1)),
+                _ => { let mut l = lines[i].clone(); l.insert(0, '\u{7}'); l.push('\u{301}'); lines[i] = l; }
+            }
+        }
+        assert_accounted(&lines.join("\n"));
+    }
+}
+
+#[test]
+fn corpus_is_accounted() {
+    for p in crate::corpus_texts() {
+        assert_accounted(&std::fs::read_to_string(p).unwrap());
+    }
+}
+
+#[test]
+fn output_is_deterministic_across_runs_and_threads() {
+    for p in crate::corpus_texts() {
+        let text = std::fs::read_to_string(&p).unwrap();
+        let first = kehoach::render::json(&kehoach::parse_text(&text));
+        let others: Vec<String> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..4).map(|_| s.spawn(|| kehoach::render::json(&kehoach::parse_text(&text)))).collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        for o in others {
+            assert_eq!(first, o, "{}", p.display());
+        }
+    }
+}
+
+#[test]
+fn pathological_shapes_stay_bounded() {
+    // Deep numbering, many bullets, one huge line: no stack overflow, no blow-up.
+    let deep: String = (1..=60).map(|d| format!("{}. Mục\n", vec!["1"; d.min(6)].join("."))).collect();
+    assert_accounted(&deep);
+    let bullets = "II. NHIỆM VỤ\n1. Sở Y tế\n".to_owned() + &"- Chỉ đạo thực hiện.\n".repeat(20_000);
+    let plan = kehoach::parse_text(&bullets);
+    assert_eq!(plan.tasks.len(), 20_000);
+    let huge = "Rà soát ".repeat(200_000);
+    assert_accounted(&huge);
+}
