@@ -7,6 +7,7 @@
 //! ended a sentence or stopped short of the text width (a heading or a paragraph's end).
 
 use crate::lines::{Line, LineKind};
+use crate::table;
 
 /// A logical block: one or more physical lines joined.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,17 +49,40 @@ pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
     // The block that wrapped text may still continue, and its last physical line.
     let mut open: Option<usize> = None;
     let mut prev_text: &str = "";
-    for (i, line) in lines.iter().enumerate() {
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
         let page = pages.get(i).copied().flatten();
+        i += 1;
+        if table::is_row(&line.text) {
+            // A run of table rows (blank lines inside it do not end it).
+            let mut end = i;
+            while end < lines.len() && (table::is_row(&lines[end].text) || lines[end].kind == LineKind::Blank) {
+                end += 1;
+            }
+            let rows: Vec<&Line> = lines[i - 1..end].iter().filter(|l| l.kind != LineKind::Blank).collect();
+            let row_pages: Vec<Option<u32>> = (i - 1..end)
+                .filter(|&k| lines[k].kind != LineKind::Blank)
+                .map(|k| pages.get(k).copied().flatten())
+                .collect();
+            if let Some(table_blocks) = table::blocks(&rows, &row_pages) {
+                blocks.extend(table_blocks);
+                open = None;
+                i = end;
+                continue;
+            }
+        }
         match &line.kind {
             LineKind::Blank => continue,
-            LineKind::PageNumber => {
+            LineKind::PageNumber | LineKind::Furniture => {
                 // Furniture: its own block; the paragraph around it goes on.
-                blocks.push(Block { kind: LineKind::PageNumber, text: line.text.clone(), lines: vec![line.no], page });
+                blocks.push(Block { kind: line.kind.clone(), text: line.text.clone(), lines: vec![line.no], page });
                 continue;
             }
             LineKind::Prose => {
-                if let Some(b) = open.filter(|_| continues(prev_text, &line.text, width)) {
+                // "- Cơ quan chủ trì:" alone on its line: the next line is its value.
+                let awaits_value = open.is_some_and(|b| matches!(blocks[b].kind, LineKind::Field { .. }) && blocks[b].body().is_empty());
+                if let Some(b) = open.filter(|_| awaits_value || continues(prev_text, &line.text, width)) {
                     append(&mut blocks[b], line);
                     prev_text = &line.text;
                     continue;
@@ -134,7 +158,7 @@ fn append(block: &mut Block, line: &Line) {
 fn text_width(lines: &[Line]) -> usize {
     let mut lens: Vec<usize> = lines
         .iter()
-        .filter(|l| !matches!(l.kind, LineKind::Blank | LineKind::PageNumber))
+        .filter(|l| !matches!(l.kind, LineKind::Blank | LineKind::PageNumber | LineKind::Furniture))
         .map(|l| l.text.chars().count())
         .collect();
     if lens.is_empty() {
@@ -178,6 +202,15 @@ mod tests {
     fn broken_tokens_rejoin() {
         let text = "tiếp tục thực hiện Kế hoạch số 1543/KH-\nUBND ngày 16/3/2022 của UBND tỉnh, giai đoạn 2022 -\n2025 và Quý\nI/2023.";
         assert_eq!(blocks(text), vec!["tiếp tục thực hiện Kế hoạch số 1543/KH-UBND ngày 16/3/2022 của UBND tỉnh, giai đoạn 2022 - 2025 và Quý I/2023."]);
+    }
+
+    #[test]
+    fn field_value_on_the_next_line() {
+        let text = "- Cơ quan chủ trì:\nTrung tâm Công nghệ thông tin.\n- Cơ quan phối hợp:\n\nCục An toàn thông tin; Văn phòng Bộ.\nThời hạn: Quý I/2025.";
+        assert_eq!(
+            blocks(text),
+            vec!["- Cơ quan chủ trì: Trung tâm Công nghệ thông tin.", "- Cơ quan phối hợp: Cục An toàn thông tin; Văn phòng Bộ.", "Thời hạn: Quý I/2025."]
+        );
     }
 
     #[test]

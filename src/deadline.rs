@@ -569,7 +569,8 @@ fn start_item(i: &str) -> Res<'_, Item> {
 /// "<marker> {connector} <range | period>": the inline deadline shape.
 fn inline_phrase(i: &str) -> Res<'_, ()> {
     let connectors = many_m_n(0, 4, preceded(opt_space, word(|g| &g.connector)));
-    let target = alt((range_item, point_item));
+    // "báo cáo trước ngày 15 hằng tháng": a periodic duty, not a one-off date.
+    let target = alt((recurrence_on_day, range_item, point_item));
     value((), (word(|g| &g.marker), connectors, opt_space, target)).parse(i)
 }
 
@@ -875,6 +876,16 @@ mod tests {
 
     /// (prose, year, expected phrase or None, due, precision)
     type InlineRow = (&'static str, Option<i32>, Option<&'static str>, Option<NaiveDate>, Option<Precision>);
+
+    #[test]
+    fn inline_recurrence() {
+        let (range, dl) = find_inline_deadline("Xây dựng kế hoạch cụ thể, báo cáo kết quả thực hiện trước ngày 15 hằng tháng.", Some(2024)).unwrap();
+        assert_eq!(dl.recurrence.as_deref(), Some("FREQ=MONTHLY;BYMONTHDAY=15"));
+        assert!(dl.ongoing);
+        assert_eq!(dl.due, None);
+        assert_eq!(dl.text, "trước ngày 15 hằng tháng");
+        assert!(range.start > 0);
+    }
 
     #[test]
     fn inline_table() {

@@ -76,8 +76,14 @@ pub fn parse_header(lines: &[Line]) -> Header {
         }
         let f = fold(&l.text);
         if starts_with_any(&f, &lx.attachment_openers) {
-            h.lines.push(l.no);
-            i += 1;
+            // "(Ban hành kèm theo Quyết định số ... ngày ... \n của ...)" may wrap.
+            while i < lines.len() {
+                h.lines.push(lines[i].no);
+                i += 1;
+                if lines[i - 1].text.contains(')') {
+                    break;
+                }
+            }
             continue;
         }
         let starts_upper = l.text.chars().next().is_some_and(char::is_uppercase);
@@ -195,12 +201,17 @@ fn finish(h: &mut Header, org: &[String]) {
     if doc.doc_type.is_none() {
         doc.doc_type = doc.number.as_deref().and_then(type_from_number);
     }
+    // The place line names a province only for local bodies; a ministry signs in Hà Nội.
+    let local = doc.issuer.as_deref().is_none_or(|i| {
+        let f = fold(i);
+        f.split_whitespace().any(|w| lexicon().place_heads.iter().any(|p| p == w)) || f.contains("ủy ban nhân dân")
+    });
     doc.province = doc
         .issuer
         .as_deref()
         .and_then(province_in)
         .or_else(|| doc.title.as_deref().and_then(province_in))
-        .or_else(|| doc.place.clone());
+        .or_else(|| doc.place.clone().filter(|_| local));
     doc.year = doc.title.as_deref().and_then(year_in_title).or(doc.issued_on.map(|d| chrono::Datelike::year(&d)));
 }
 
@@ -211,7 +222,10 @@ fn issuer_from(org: &[String]) -> String {
     let first_has_place = org.len() > 1
         && fold(&org[0]).split_whitespace().any(|w| lx.place_heads.iter().any(|p| p == w));
     let lines = if first_has_place { &org[1..] } else { org };
-    recase(&lines.join(" "))
+    let recased = recase(&lines.join(" "));
+    // Known agencies keep their usual spelling ("Bộ Thông tin và Truyền thông").
+    let known = crate::agency::canonical(&recased);
+    if fold(&known) == fold(&recased) { known } else { recased }
 }
 
 /// "1543/KH-UBND" → "KH".
@@ -342,7 +356,7 @@ pub fn parse_tail(lines: &[Line]) -> Tail {
             t.lines.push(l.no);
             continue;
         }
-        if matches!(l.kind, LineKind::PageNumber) || lx.signature_marks.iter().any(|m| f == *m) {
+        if matches!(l.kind, LineKind::PageNumber | LineKind::Furniture) || lx.signature_marks.iter().any(|m| f == *m) {
             t.lines.push(l.no);
             continue;
         }

@@ -48,6 +48,9 @@ pub struct Lexicon {
     pub casing: Vec<(String, String)>,
     pub place_heads: Vec<String>,
     pub keep_upper: Vec<String>,
+    /// Task-table header cells: the number column and the task column.
+    pub table_number: Vec<String>,
+    pub table_name: Vec<String>,
 }
 
 /// The vocabulary, parsed on first use.
@@ -105,6 +108,8 @@ impl Lexicon {
             casing,
             place_heads: folded(h.place_heads),
             keep_upper: h.keep_upper,
+            table_number: folded(raw.table.number),
+            table_name: folded(raw.table.name),
         })
     }
 
@@ -178,6 +183,13 @@ struct Raw {
     fields: RawFields,
     parts: RawParts,
     header: RawHeader,
+    table: RawTable,
+}
+
+#[derive(Deserialize)]
+struct RawTable {
+    number: Vec<String>,
+    name: Vec<String>,
 }
 
 #[derive(Deserialize)]

@@ -41,6 +41,7 @@ pub mod model;
 pub mod normalize;
 pub mod render;
 pub mod structure;
+pub mod table;
 
 pub use error::{Error, ErrorKind};
 pub use model::{Agency, Deadline, Plan, Precision, Section, Span, Task, TaskKind, Warning};
@@ -86,22 +87,13 @@ pub fn parse_text_accounted(text: &str, name: &str) -> Accounted {
     let clean = normalize::normalize(text);
     let pages: Vec<Option<u32>> = clean.iter().map(|l| l.page).collect();
     let lines: Vec<Line> = lines::classify(&clean);
-    let head = header::parse_header(&lines);
-    let body_lines = &lines[head.body_start.min(lines.len())..];
-    let body_pages = &pages[head.body_start.min(pages.len())..];
-    let all_blocks = blocks::join(body_lines, body_pages);
-    let tail_at = tail_start(&all_blocks);
-    let (body_blocks, tail_lines) = match tail_at {
-        Some(b) => {
-            let first = all_blocks[b].first_line();
-            let idx = body_lines.iter().position(|l| l.no == first).unwrap_or(body_lines.len());
-            (all_blocks[..b].to_vec(), &body_lines[idx..])
-        }
-        None => (all_blocks, &body_lines[body_lines.len()..]),
-    };
-    let body = structure::build(body_blocks);
-    let tail = header::parse_tail(tail_lines);
-    let lowered = lower::lower(head, body, tail, lines.len());
+    let mut parts = segments(&lines, &pages).into_iter();
+    let mut merged = parts.next().map(|(h, b, t)| lower::lower(h, b, t, lines.len())).expect("at least one segment");
+    // A decision that issues a plan: the plan follows the decision's signature.
+    for (mut head, body, tail) in parts {
+        head.document.year = head.document.year.or(merged.document.year);
+        merged.absorb(lower::lower(head, body, tail, lines.len()));
+    }
     let plan = Plan {
         schema_version: SCHEMA_VERSION.to_owned(),
         source: Source {
@@ -111,13 +103,70 @@ pub fn parse_text_accounted(text: &str, name: &str) -> Accounted {
             pages: pages.iter().flatten().max().copied(),
             encoding: "utf-8".to_owned(),
         },
-        document: lowered.document,
-        sections: lowered.sections,
-        tasks: lowered.tasks,
-        unparsed: lowered.unparsed,
-        warnings: lowered.warnings,
+        document: merged.document,
+        sections: merged.sections,
+        tasks: merged.tasks,
+        unparsed: merged.unparsed,
+        warnings: merged.warnings,
     };
-    Accounted { plan, owners: lowered.owners, conflicts: lowered.conflicts }
+    Accounted { plan, owners: merged.owners, conflicts: merged.conflicts }
+}
+
+/// Split the document into header/body/tail segments: one for a plain plan; two for a
+/// decision followed by the plan it issues ("KẾ HOẠCH (Ban hành kèm theo ...)").
+fn segments(lines: &[Line], pages: &[Option<u32>]) -> Vec<(header::Header, structure::Body, header::Tail)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < lines.len() || out.is_empty() {
+        let seg = &lines[start..];
+        let mut head = header::parse_header(seg);
+        let body_at = head.body_start.min(seg.len());
+        let body_lines = &seg[body_at..];
+        let all_blocks = blocks::join(body_lines, &pages[start + body_at..]);
+        let tail_at = tail_start(&all_blocks);
+        let (body_blocks, tail_lines) = match tail_at {
+            Some(b) => {
+                let first = all_blocks[b].first_line();
+                let idx = body_lines.iter().position(|l| l.no == first).unwrap_or(body_lines.len());
+                (all_blocks[..b].to_vec(), &body_lines[idx..])
+            }
+            None => (all_blocks, &body_lines[body_lines.len()..]),
+        };
+        let (tail_lines, next) = match attachment_start(tail_lines) {
+            Some(k) => (&tail_lines[..k], Some(tail_lines[k].no)),
+            None => (tail_lines, None),
+        };
+        head.body_start += start;
+        out.push((head, structure::build(body_blocks), header::parse_tail(tail_lines)));
+        match next.and_then(|no| lines.iter().position(|l| l.no == no)) {
+            Some(i) if i > start => start = i,
+            _ => break,
+        }
+    }
+    out
+}
+
+/// Where an attached document begins inside a tail: its type line ("KẾ HOẠCH") and the
+/// issuer/motto lines right above it.
+fn attachment_start(tail: &[Line]) -> Option<usize> {
+    let lx = lexicon::lexicon();
+    let k = tail.iter().position(|l| lx.doc_type_line(&l.text).is_some())?;
+    let mut s = k;
+    while s > 0 {
+        let l = &tail[s - 1];
+        let f = fold::fold(&l.text);
+        let headerish = l.text.is_empty()
+            || lx.motto.iter().any(|m| f.contains(m.as_str()))
+            || (blocks::is_all_caps(&l.text) && !lexicon::starts_with_any(&f, &lx.signer_authority) && !lexicon::starts_with_any(&f, &lx.signer_titles));
+        if !headerish {
+            break;
+        }
+        s -= 1;
+    }
+    while s < k && tail[s].text.is_empty() {
+        s += 1;
+    }
+    Some(s)
 }
 
 /// The first block of the tail: "Nơi nhận:" or a signature authority line ("TM.", "KT.").

@@ -34,6 +34,8 @@ pub enum LineKind {
     Blank,
     /// A page number standing alone (page furniture).
     PageNumber,
+    /// Other layout furniture: a table's header and rule rows.
+    Furniture,
     /// A numbered label; the item's own text starts at byte `body`.
     Label { label: Label, body: usize },
     /// An unnumbered bullet; its text starts at byte `body`.

@@ -42,6 +42,37 @@ pub struct Lowered {
     pub conflicts: Vec<u32>,
 }
 
+impl Lowered {
+    /// Merge an attached document (the plan a decision issues) into this one.
+    pub fn absorb(&mut self, other: Lowered) {
+        let d = &mut self.document;
+        let o = other.document;
+        d.year = d.year.or(o.year);
+        d.province = d.province.take().or(o.province);
+        d.issuer = d.issuer.take().or(o.issuer);
+        for r in o.references {
+            if !d.references.iter().any(|x| x.number.is_some() && x.number == r.number) {
+                d.references.push(r);
+            }
+        }
+        d.signer = d.signer.take().or(o.signer);
+        d.recipients.extend(o.recipients);
+        d.attachments.push(crate::model::Attachment { doc_type: o.doc_type, title: o.title, preamble: o.preamble });
+        self.sections.extend(other.sections);
+        self.tasks.extend(other.tasks);
+        self.unparsed.extend(other.unparsed);
+        self.warnings.extend(other.warnings);
+        for (i, o) in other.owners.into_iter().enumerate() {
+            match (&self.owners[i], o) {
+                (_, None) => {}
+                (None, o) => self.owners[i] = o,
+                (Some(_), Some(_)) => self.conflicts.push(i as u32 + 1),
+            }
+        }
+        self.conflicts.extend(other.conflicts);
+    }
+}
+
 /// Lower everything. `line_count` is the number of input lines.
 pub fn lower(header: Header, body: Body, tail: Tail, line_count: usize) -> Lowered {
     let mut l = Lowerer {
@@ -112,7 +143,8 @@ struct Lowerer<'a> {
 impl Lowerer<'_> {
     fn claim(&mut self, line: u32, owner: Owner) {
         let Some(slot) = (line as usize).checked_sub(1).and_then(|i| self.owners.get_mut(i)) else { return };
-        if slot.is_some() {
+        // One owner may claim a line several times (a table row is several blocks).
+        if slot.as_ref().is_some_and(|o| *o != owner) {
             self.conflicts.push(line);
         }
         *slot = Some(owner);

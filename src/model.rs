@@ -60,6 +60,18 @@ pub struct Document {
     pub preamble: Option<String>,
     /// Added field: the closing paragraph after the last section ("Trên đây là ...").
     pub closing: Option<String>,
+    /// Added field: documents issued with this one ("Ban hành kèm theo Quyết định ..."):
+    /// a decision's attached plan. Their tasks are in `tasks`.
+    pub attachments: Vec<Attachment>,
+}
+
+/// A document attached to the main one (the plan a decision issues).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Attachment {
+    #[serde(rename = "type")]
+    pub doc_type: Option<String>,
+    pub title: Option<String>,
+    pub preamble: Option<String>,
 }
 
 /// A cited legal document ("Quyết định số 06/QĐ-TTg ngày 06/01/2022 của Thủ tướng Chính phủ").

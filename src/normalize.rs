@@ -63,6 +63,10 @@ pub fn clean_line(raw: &str) -> String {
     if s.ends_with(' ') {
         s.pop();
     }
+    // Markdown bold from converted documents ("**PHỤ LỤC II**") is not text.
+    if s.contains("**") {
+        s = s.replace("**", "");
+    }
     repair_ellipsis(&s)
 }
 

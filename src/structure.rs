@@ -85,7 +85,7 @@ pub fn build(blocks: Vec<Block>) -> Body {
     let mut closing = false;
     for (bi, block) in blocks.iter().enumerate() {
         match &block.kind {
-            LineKind::PageNumber => b.furniture.push(bi),
+            LineKind::PageNumber | LineKind::Furniture => b.furniture.push(bi),
             LineKind::Label { label, .. } => {
                 closing = false;
                 seen_part |= matches!(label.level, Level::Roman | Level::Part | Level::Chapter | Level::Article);
@@ -226,7 +226,7 @@ impl Body {
         let expected = match prev {
             Some(p) if p.level == label.level => successor_ok(p, label),
             Some(_) => true,
-            None => label.ordinal <= 1 || matches!(label.level, Level::Decimal(d) if d > 1 && label.ordinal == 1),
+            None => label.ordinal <= 1 || self.continues_cousins(parent, label),
         };
         if !expected && prev.is_none_or(|p| p.text != label.text) {
             let after = prev.map_or("the start of its parent".to_owned(), |p| format!("\"{}\"", p.text));
@@ -238,7 +238,20 @@ impl Body {
                 node: Some(node),
             });
         }
-        let _ = parent;
+    }
+
+    /// Numbering that runs on across groups (group II's items start at 14 when group I
+    /// ended at 13) is a convention, not a gap.
+    fn continues_cousins(&self, parent: NodeId, label: &Label) -> bool {
+        let Some(grand) = self.nodes[parent].parent else { return false };
+        let siblings = &self.nodes[grand].children;
+        let Some(pos) = siblings.iter().position(|&c| c == parent) else { return false };
+        siblings[..pos].iter().rev().find_map(|&uncle| {
+            self.nodes[uncle].children.iter().rev().find_map(|&c| match &self.nodes[c].kind {
+                NodeKind::Labelled(l) if l.level == label.level => Some(l.ordinal + 1 == label.ordinal),
+                _ => None,
+            })
+        }) == Some(true)
     }
 }
 
@@ -282,6 +295,12 @@ mod tests {
         let (ids, problems) = ids("II. NHIỆM VỤ\n2. Triển khai\n2.2. Về dịch vụ công\n2.2.4. Triển khai\na) Mô hình\nb) Mô hình\n2.2.5. Hướng dẫn\nIII. PHÂN CÔNG\n1. Công an tỉnh\n- Chủ trì\n- Phối hợp\n- Thực hiện\n");
         assert_eq!(ids, vec!["II", "II.2", "II.2.2", "II.2.2.4", "II.2.2.4.a", "II.2.2.4.b", "II.2.2.5", "III", "III.1", "III.1#1", "III.1#2", "III.1#3"]);
         assert_eq!(problems, vec!["numbering-gap"; 4]);
+    }
+
+    #[test]
+    fn numbering_running_on_across_groups_is_no_gap() {
+        let (_, problems) = ids("I. A\n1. x\n2. y\nII. B\n3. z\n4. w\nIII. C\n7. v\n");
+        assert_eq!(problems, vec!["numbering-gap"]);
     }
 
     #[test]

@@ -1,0 +1,141 @@
+//! Task tables flattened to text ("| TT | Tên nhiệm vụ | Cơ quan chủ trì | ... |"):
+//! each row becomes the blocks a written-out item would have — a label block for the
+//! number and task cells, one field block per agency or deadline cell — so the structure
+//! stage reads a table plan exactly like a plan written with field lines.
+
+use crate::blocks::Block;
+use crate::fold::{collapse_ws, fold};
+use crate::lexicon::{FieldRole, lexicon};
+use crate::lines::{Line, LineKind, classify_text};
+
+/// A line that looks like a pipe-table row.
+pub fn is_row(text: &str) -> bool {
+    text.starts_with('|') && text.matches('|').count() >= 3
+}
+
+/// Blocks for a run of table rows, or `None` when the header does not name task columns
+/// (then the rows are ordinary prose).
+pub fn blocks(rows: &[&Line], pages: &[Option<u32>]) -> Option<Vec<Block>> {
+    let (header_at, columns) = rows.iter().enumerate().find_map(|(i, r)| header(&cells(&r.text)).map(|c| (i, c)))?;
+    let mut out = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        let page = pages.get(i).copied().flatten();
+        let furniture = |text: &str| Block { kind: LineKind::Furniture, text: text.to_owned(), lines: vec![row.no], page };
+        let cs = cells(&row.text);
+        if i <= header_at || is_rule(&cs) {
+            out.push(furniture(&row.text));
+            continue;
+        }
+        let cell = |c: Column| columns.iter().position(|x| *x == c).and_then(|k| cs.get(k)).map(String::as_str).unwrap_or("");
+        let number = label_text(cell(Column::Number));
+        let name = cell(Column::Name);
+        let text = collapse_ws(&format!("{number} {name}"));
+        let kind = match classify_text(&text) {
+            k @ LineKind::Label { .. } => k,
+            _ => LineKind::Prose,
+        };
+        out.push(Block { kind, text, lines: vec![row.no], page });
+        for (k, col) in columns.iter().enumerate() {
+            let Column::Field(role, ref head) = *col else { continue };
+            let value = cs.get(k).map_or("", |v| v.trim());
+            if value.is_empty() {
+                continue;
+            }
+            let text = format!("{head}: {value}");
+            out.push(Block { kind: LineKind::Field { role, value: head.len() + 2 }, text, lines: vec![row.no], page });
+        }
+    }
+    Some(out)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Column {
+    Number,
+    Name,
+    Field(FieldRole, String),
+    Unknown,
+}
+
+/// The cells of a row, Markdown emphasis removed.
+fn cells(text: &str) -> Vec<String> {
+    let inner = text.trim().trim_start_matches('|');
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    inner.split('|').map(|c| collapse_ws(&c.replace("**", "").replace("__", ""))).collect()
+}
+
+/// "|---|:--:|" rows.
+fn is_rule(cells: &[String]) -> bool {
+    cells.iter().all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+}
+
+/// Column meanings, when the row is a task-table header.
+fn header(cells: &[String]) -> Option<Vec<Column>> {
+    let lx = lexicon();
+    let cols: Vec<Column> = cells
+        .iter()
+        .map(|c| {
+            let f = fold(c);
+            if lx.table_number.contains(&f) {
+                Column::Number
+            } else if lx.table_name.contains(&f) {
+                Column::Name
+            } else if let Some(role) = lx.field_role(c) {
+                Column::Field(role, c.clone())
+            } else {
+                Column::Unknown
+            }
+        })
+        .collect();
+    let fields = cols.iter().filter(|c| matches!(c, Column::Field(FieldRole::Lead | FieldRole::Support | FieldRole::Deadline, _))).count();
+    (cols.contains(&Column::Name) && fields >= 1).then_some(cols)
+}
+
+/// The number cell as a label: "1" → "1.", "I" → "I.", "a" → "a)".
+fn label_text(cell: &str) -> String {
+    let c = cell.trim();
+    if c.is_empty() || c.ends_with(['.', ')']) {
+        return c.to_owned();
+    }
+    if c.chars().all(|ch| ch.is_ascii_digit() || ch == '.') || c.chars().all(|ch| matches!(ch, 'I' | 'V' | 'X')) {
+        format!("{c}.")
+    } else if c.chars().count() == 1 && c.chars().all(char::is_lowercase) {
+        format!("{c})")
+    } else {
+        c.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::{Level, classify};
+    use crate::normalize::normalize;
+
+    #[test]
+    fn rows_become_items_with_fields() {
+        let text = "| TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả | Thời gian hoàn thành |\n|---|---|---|---|---|---|\n| **I.** | Nâng cao nhận thức | | | | |\n| 1 | Xây dựng chương trình | Bộ Nội vụ | Các bộ, ngành | Đề án | 6/2025 |\n";
+        let lines = classify(&normalize(text));
+        let refs: Vec<&Line> = lines.iter().collect();
+        let b = blocks(&refs, &[]).unwrap();
+        let kinds: Vec<String> = b.iter().map(|b| match &b.kind {
+            LineKind::Label { label, .. } => format!("label {:?} {}", label.level, b.body()),
+            LineKind::Field { role, .. } => format!("field {role:?} {}", b.body()),
+            LineKind::Furniture => "furniture".into(),
+            k => format!("{k:?}"),
+        }).collect();
+        assert_eq!(kinds, vec![
+            "furniture", "furniture",
+            &format!("label {:?} Nâng cao nhận thức", Level::Roman),
+            &format!("label {:?} Xây dựng chương trình", Level::Decimal(1)),
+            "field Lead Bộ Nội vụ", "field Support Các bộ, ngành", "field Other Đề án", "field Deadline 6/2025",
+        ]);
+    }
+
+    #[test]
+    fn tables_without_task_columns_are_prose() {
+        let text = "| Chỉ tiêu | 2023 | 2024 |\n|---|---|---|\n| Hồ sơ trực tuyến | 50% | 80% |";
+        let lines = classify(&normalize(text));
+        let refs: Vec<&Line> = lines.iter().collect();
+        assert!(blocks(&refs, &[]).is_none());
+    }
+}
