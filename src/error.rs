@@ -33,6 +33,9 @@ pub enum ErrorKind {
     /// Binary data that is not a document kehoach reads.
     #[error("binary data, not a text document (NUL byte at offset {offset})")]
     Binary { offset: usize },
+    /// A PDF without usable text, or whose extraction failed.
+    #[error("{0}")]
+    Pdf(crate::extract::PdfError),
     /// A known document format that this build cannot read.
     #[error("{format} input is not supported by this build; extract its text first (e.g. `pdftotext -layout FILE -`) and parse that")]
     UnsupportedFormat { format: &'static str },

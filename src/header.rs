@@ -334,52 +334,57 @@ pub struct Tail {
 }
 
 /// Parse the lines after the body: "Nơi nhận:" list and signature block, in either order.
+/// Extraction of the two-column layout may put a signature line at the end of a recipient
+/// line ("- Bộ Công an (b/c); PHÓ CHỦ TỊCH"); such lines are split first.
 pub fn parse_tail(lines: &[Line]) -> Tail {
     let lx = lexicon();
     let mut t = Tail::default();
     let mut in_recipients = false;
     let mut authority = Vec::new();
     let mut titles = Vec::new();
-    let mut name = None;
+    let mut name: Option<String> = None;
     for l in lines {
-        let text = l.text.as_str();
-        if text.is_empty() {
+        if l.text.is_empty() {
             continue;
         }
-        let f = fold(text);
-        if starts_with_any(&f, &lx.recipients) {
-            in_recipients = true;
-            let after = text.split_once(':').map_or("", |(_, a)| a.trim());
-            if !after.is_empty() {
-                t.recipients.push(clean_recipient(after));
+        let (left, right) = split_right_column(&l.text, name.is_none());
+        let mut placed = true;
+        for (k, text) in std::iter::once(left.as_str()).chain(right.as_deref()).enumerate() {
+            if text.is_empty() {
+                continue;
             }
-            t.lines.push(l.no);
-            continue;
+            let f = fold(text);
+            let right_column = k == 1;
+            if right_column && is_person_name(text) && !starts_with_any(&f, &lx.signer_titles) {
+                name = Some(collapse_ws(text));
+            } else if starts_with_any(&f, &lx.recipients) {
+                in_recipients = true;
+                let after = text.split_once(':').map_or("", |(_, a)| a.trim());
+                if !after.is_empty() {
+                    t.recipients.push(clean_recipient(after));
+                }
+            } else if matches!(l.kind, LineKind::PageNumber | LineKind::Furniture) || lx.signature_marks.iter().any(|m| f == *m) {
+            } else if starts_with_any(&f, &lx.signer_authority) {
+                authority.push(recase_mixed(text));
+            } else if is_signer_title(&f, text) {
+                titles.push(recase_mixed(text));
+            } else if in_recipients && (text.starts_with(['-', '+', '•']) || t.recipients.is_empty()) {
+                t.recipients.push(clean_recipient(text.trim_start_matches(['-', '+', '•', ' '])));
+            } else if in_recipients && t.recipients.last().is_some_and(|r| !r.ends_with([';', '.'])) {
+                let last = t.recipients.last_mut().expect("checked");
+                last.push(' ');
+                last.push_str(text);
+            } else if is_person_name(text) && name.is_none() {
+                name = Some(collapse_ws(text));
+            } else {
+                placed = false;
+            }
         }
-        if matches!(l.kind, LineKind::PageNumber | LineKind::Furniture) || lx.signature_marks.iter().any(|m| f == *m) {
+        if placed {
             t.lines.push(l.no);
-            continue;
-        }
-        if starts_with_any(&f, &lx.signer_authority) {
-            authority.push(recase_mixed(text));
-            in_recipients = false;
-        } else if is_signer_title(&f, text) {
-            titles.push(recase_mixed(text));
-            in_recipients = false;
-        } else if in_recipients && (text.starts_with(['-', '+', '•']) || t.recipients.is_empty()) {
-            t.recipients.push(clean_recipient(text.trim_start_matches(['-', '+', '•', ' '])));
-        } else if in_recipients && t.recipients.last().is_some_and(|r| !r.ends_with([';', '.'])) {
-            let last = t.recipients.last_mut().expect("checked");
-            last.push(' ');
-            last.push_str(text);
-        } else if is_person_name(text) && name.is_none() {
-            name = Some(collapse_ws(text));
-            in_recipients = false;
         } else {
-            t.stray.push((l.no, text.to_owned()));
-            continue;
+            t.stray.push((l.no, l.text.clone()));
         }
-        t.lines.push(l.no);
     }
     for r in &mut t.recipients {
         *r = collapse_ws(r.trim_end_matches([';', ',']).trim());
@@ -392,6 +397,45 @@ pub fn parse_tail(lines: &[Line]) -> Tail {
         });
     }
     t
+}
+
+/// Split a flattened two-column line into its left part and a right-column signature
+/// part: after the last "; " or ": " ("- Bộ Công an (b/c); CHỦ TỊCH UBND TỈNH"), or a
+/// person's name glued to a wrapped recipient ("... các huyện, thành Lê Ngọc Tuấn").
+fn split_right_column(text: &str, want_name: bool) -> (String, Option<String>) {
+    let lx = lexicon();
+    let signer_like = |r: &str| {
+        let f = fold(r);
+        starts_with_any(&f, &lx.signer_authority)
+            || (starts_with_any(&f, &lx.signer_titles) && r.chars().count() <= 60)
+            || (want_name && is_person_name(r))
+    };
+    for sep in ["; ", ": "] {
+        if let Some(at) = text.rfind(sep) {
+            let right = text[at + sep.len()..].trim();
+            if !right.is_empty() && signer_like(right) {
+                return (text[..at + sep.len() - 1].to_owned(), Some(right.to_owned()));
+            }
+        }
+    }
+    if want_name && text.starts_with(['-', '+', '•']) {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        for k in (3..=5).rev() {
+            if words.len() <= k + 1 {
+                continue;
+            }
+            let (head, tail) = words.split_at(words.len() - k);
+            let before = head.last().copied().unwrap_or("");
+            let glued = before.chars().next().is_some_and(char::is_lowercase)
+                && before.chars().all(char::is_alphabetic)
+                && !lx.place_heads.iter().any(|p| *p == fold(before));
+            let name = tail.join(" ");
+            if glued && is_person_name(&name) {
+                return (head.join(" "), Some(name));
+            }
+        }
+    }
+    (text.to_owned(), None)
 }
 
 fn clean_recipient(s: &str) -> String {
@@ -463,6 +507,17 @@ mod tests {
         assert_eq!(s.name.as_deref(), Some("Phạm Minh Đức"));
         assert_eq!(s.title.as_deref(), Some("Phó Chủ tịch"));
         assert_eq!(s.authority, vec!["TM. Ủy ban nhân dân", "KT. Chủ tịch"]);
+        assert!(t.stray.is_empty());
+    }
+
+    #[test]
+    fn two_column_tail_flattened() {
+        let lines = classify(&normalize("Nơi nhận: TỔ TRƯỞNG\n- Bộ Công an (b/c); CHỦ TỊCH UBND TỈNH\n- Văn phòng Chính phủ (b/c);\n- Tổ Công tác triển khai Đề án 06 các huyện, thành Lê Ngọc Tuấn\nphố (t/h);\n- Văn phòng UBND tỉnh: CVP, các PCVP;\n- Lưu: VT, TH."));
+        let t = parse_tail(&lines);
+        assert_eq!(t.recipients, vec!["Bộ Công an (b/c)", "Văn phòng Chính phủ (b/c)", "Tổ Công tác triển khai Đề án 06 các huyện, thành phố (t/h)", "Văn phòng UBND tỉnh: CVP, các PCVP", "Lưu: VT, TH."]);
+        let s = t.signer.unwrap();
+        assert_eq!(s.name.as_deref(), Some("Lê Ngọc Tuấn"));
+        assert_eq!(s.title.as_deref(), Some("Tổ trưởng, Chủ tịch UBND tỉnh"));
         assert!(t.stray.is_empty());
     }
 }

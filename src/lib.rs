@@ -58,18 +58,33 @@ pub fn parse_text(text: &str) -> Plan {
 }
 
 /// Parse an input's bytes, detecting its format and encoding. `name` goes into
-/// `source.name`.
+/// `source.name`. PDFs are extracted in this process; use [`parse_bytes_with`] and
+/// [`extract::ExtractOptions::pdf_worker`] to isolate them.
 pub fn parse_bytes(name: &str, bytes: &[u8]) -> Result<Plan, Error> {
-    let extracted = extract::extract(bytes).map_err(|e| e.with_input(name))?;
-    let mut parsed = parse_text_accounted(&extracted.text, name);
-    parsed.plan.source = Source {
+    parse_bytes_with(name, bytes, &extract::ExtractOptions::default())
+}
+
+/// [`parse_bytes`] with extraction options (PDF worker, password, backend, limits).
+pub fn parse_bytes_with(name: &str, bytes: &[u8], opts: &extract::ExtractOptions) -> Result<Plan, Error> {
+    let extracted = extract::extract(name, bytes, opts).map_err(|e| e.with_input(name))?;
+    let mut plan = parse_text_accounted(&extracted.text, name).plan;
+    plan.source = Source {
         name: name.to_owned(),
         format: extracted.format,
         sha256: hex_sha256(bytes),
-        pages: extracted.pages,
+        pages: extracted.pages.or(plan.source.pages),
         encoding: extracted.encoding.to_owned(),
+        backend: extracted.backend,
     };
-    Ok(parsed.plan)
+    for (page, message) in extracted.page_warnings {
+        plan.warnings.push(Warning {
+            code: "pdf-page-unreadable".into(),
+            message: format!("page {page}: {message}"),
+            span: None,
+            task: None,
+        });
+    }
+    Ok(plan)
 }
 
 /// A plan and, for each input line, the part of the plan that accounts for it.
@@ -94,6 +109,14 @@ pub fn parse_text_accounted(text: &str, name: &str) -> Accounted {
         head.document.year = head.document.year.or(merged.document.year);
         merged.absorb(lower::lower(head, body, tail, lines.len()));
     }
+    if merged.tasks.is_empty() {
+        merged.warnings.push(Warning {
+            code: "no-tasks".into(),
+            message: "no tasks found: no numbered item assigns work (check that this is a plan, and that its text was extracted)".into(),
+            span: None,
+            task: None,
+        });
+    }
     let plan = Plan {
         schema_version: SCHEMA_VERSION.to_owned(),
         source: Source {
@@ -102,6 +125,7 @@ pub fn parse_text_accounted(text: &str, name: &str) -> Accounted {
             sha256: hex_sha256(text.as_bytes()),
             pages: pages.iter().flatten().max().copied(),
             encoding: "utf-8".to_owned(),
+            backend: None,
         },
         document: merged.document,
         sections: merged.sections,

@@ -29,6 +29,8 @@ pub struct Source {
     pub sha256: String,
     pub pages: Option<u32>,
     pub encoding: String,
+    /// Added field: the PDF text extractor used ("pdf-extract", "pdftotext"), else null.
+    pub backend: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

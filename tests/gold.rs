@@ -35,6 +35,23 @@ fn corpus_meets_gold_thresholds() {
     assert!(checked >= 2);
 }
 
+/// The PDF versions of the plans score as their text versions do.
+#[test]
+fn pdf_plans_meet_gold_thresholds() {
+    for (pdf, name) in [("qn2023_plain.pdf", "quang-nam-2023"), ("kt2024_plain.pdf", "kon-tum-2024")] {
+        let gold: Value = serde_json::from_str(&std::fs::read_to_string(crate::root().join(format!("corpus/gold/{name}.gold.json"))).unwrap()).unwrap();
+        let bytes = std::fs::read(crate::root().join("corpus/pdf").join(pdf)).unwrap();
+        let opts = kehoach::extract::ExtractOptions {
+            pdf_worker: Some(std::path::PathBuf::from(env!("CARGO_BIN_EXE_kehoach"))),
+            ..Default::default()
+        };
+        let plan = serde_json::to_value(kehoach::parse_bytes_with(pdf, &bytes, &opts).unwrap()).unwrap();
+        let s = score(&gold, &plan);
+        let report = format!("{pdf}: {s:?}");
+        assert!(s.task_f1 >= TASK_F1 && s.lead_f1 >= LEAD_F1 && s.support_f1 >= SUPPORT_F1 && s.deadline_acc >= DEADLINE_ACC, "{report}");
+    }
+}
+
 #[derive(Debug)]
 #[allow(dead_code)] // fields are read through Debug in failure reports
 struct Score {

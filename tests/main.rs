@@ -5,6 +5,7 @@ mod cli;
 mod corpus;
 mod errors;
 mod gold;
+mod pdf;
 mod properties;
 mod schema;
 

@@ -12,7 +12,11 @@ Exit codes:
   3  an input could not be read or the output could not be written
   4  the input is not decodable text (invalid UTF-8/UTF-16, binary data)
   5  the input is empty
-  6  the input is in a format this build cannot read";
+  6  the input is in a format this build cannot read
+  7  the input is damaged, truncated or not what its name says (e.g. HTML named .pdf)
+  8  an encrypted PDF needs a (correct) --password
+  9  the PDF has no usable text layer (scanned, outlined or unmapped fonts): run OCR
+ 10  PDF extraction failed (worker crashed, timed out or hit a limit)";
 
 #[derive(Debug, Parser)]
 #[command(name = "kehoach", version, about = "Turn Vietnamese administrative plans into structured JSON tasks", after_help = EXIT_CODES)]
@@ -36,6 +40,8 @@ pub enum Command {
         /// receives one NAME.json per input.
         #[arg(long, short = 'o', value_name = "PATH")]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        pdf: PdfArgs,
     },
     /// Print the JSON Schema of the output contract (v1).
     Schema,
@@ -47,4 +53,34 @@ pub enum Format {
     Json,
     /// One compact JSON document per line, one line per input.
     Ndjson,
+}
+
+/// How PDFs are read. Extraction runs in a separate worker process with these limits,
+/// so a hostile file cannot take the run down.
+#[derive(Debug, clap::Args)]
+#[command(next_help_heading = "PDF input")]
+pub struct PdfArgs {
+    /// User password of encrypted PDFs (or set KEHOACH_PASSWORD).
+    #[arg(long, env = "KEHOACH_PASSWORD", hide_env_values = true, value_name = "PASSWORD")]
+    pub password: Option<String>,
+    /// Text extractor: pdf-extract, falling back to pdftotext (poppler-utils) when it
+    /// fails or yields garbage (auto); or only one of them.
+    #[arg(long, value_enum, default_value_t = PdfBackend::Auto)]
+    pub pdf_backend: PdfBackend,
+    /// Wall-time limit per PDF, in seconds.
+    #[arg(long, default_value_t = 60, value_name = "SECS")]
+    pub pdf_timeout: u64,
+    /// Memory (address-space) limit of the extraction worker, in MiB.
+    #[arg(long, default_value_t = 1024, value_name = "MIB")]
+    pub pdf_memory: u64,
+    /// Largest text a PDF may yield, in MiB.
+    #[arg(long, default_value_t = 64, value_name = "MIB")]
+    pub pdf_max_output: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PdfBackend {
+    Auto,
+    PdfExtract,
+    Pdftotext,
 }

@@ -2,12 +2,16 @@
 
 use std::path::PathBuf;
 
-use super::args::{Args, Command, Format};
+use std::time::Duration;
+
+use kehoach::extract::{Backend, ExtractOptions, PdfLimits};
+
+use super::args::{Args, Command, Format, PdfArgs, PdfBackend};
 
 /// What to do, fully decided.
 #[derive(Debug)]
 pub enum Config {
-    Parse { inputs: Vec<Input>, format: Format, output: Output },
+    Parse { inputs: Vec<Input>, format: Format, output: Output, extract: ExtractOptions },
     Schema,
 }
 
@@ -39,7 +43,8 @@ impl Config {
     pub fn from_args(args: Args) -> Result<Config, String> {
         match args.command {
             Command::Schema => Ok(Config::Schema),
-            Command::Parse { inputs, format, output } => {
+            Command::Parse { inputs, format, output, pdf } => {
+                let extract = extract_options(pdf)?;
                 let inputs: Vec<Input> = inputs
                     .into_iter()
                     .map(|p| if p.as_os_str() == "-" { Input::Stdin } else { Input::File(p) })
@@ -62,8 +67,30 @@ impl Config {
                         return Err(format!("two inputs are named {}; their outputs would overwrite each other", w[0]));
                     }
                 }
-                Ok(Config::Parse { inputs, format, output })
+                Ok(Config::Parse { inputs, format, output, extract })
             }
         }
     }
+}
+
+/// PDF flags → extraction options; the worker is this very executable.
+fn extract_options(pdf: PdfArgs) -> Result<ExtractOptions, String> {
+    if pdf.pdf_timeout == 0 || pdf.pdf_memory < 64 || pdf.pdf_max_output == 0 {
+        return Err("--pdf-timeout must be > 0, --pdf-memory >= 64 (MiB), --pdf-max-output > 0".into());
+    }
+    let exe = std::env::current_exe().map_err(|e| format!("cannot locate the kehoach executable for PDF extraction: {e}"))?;
+    Ok(ExtractOptions {
+        pdf_worker: Some(exe),
+        password: pdf.password,
+        backend: match pdf.pdf_backend {
+            PdfBackend::Auto => Backend::Auto,
+            PdfBackend::PdfExtract => Backend::PdfExtract,
+            PdfBackend::Pdftotext => Backend::Pdftotext,
+        },
+        limits: PdfLimits {
+            timeout: Duration::from_secs(pdf.pdf_timeout),
+            memory_bytes: pdf.pdf_memory.saturating_mul(1 << 20),
+            max_output_bytes: usize::try_from(pdf.pdf_max_output.saturating_mul(1 << 20)).unwrap_or(usize::MAX),
+        },
+    })
 }

@@ -25,9 +25,23 @@ pub mod exit {
     pub const EMPTY: u8 = 5;
     /// The input is in a format this build cannot read.
     pub const UNSUPPORTED: u8 = 6;
+    /// Not what its name says, truncated or damaged (e.g. an HTML page named .pdf).
+    pub const DAMAGED: u8 = 7;
+    /// An encrypted PDF that needs a (correct) `--password`.
+    pub const ENCRYPTED: u8 = 8;
+    /// A PDF with no usable text layer (scanned, outlined or unmapped fonts): OCR it.
+    pub const NO_TEXT: u8 = 9;
+    /// PDF extraction failed: the worker crashed, timed out or hit a limit.
+    pub const EXTRACTION_FAILED: u8 = 10;
 }
 
 pub fn main() -> ExitCode {
+    // PDF extraction re-runs this binary as an isolated worker process.
+    let raw: Vec<String> = std::env::args().collect();
+    if raw.get(1).map(String::as_str) == Some(kehoach::extract::WORKER_SUBCOMMAND) {
+        let code = kehoach::extract::worker_main(&raw[2..]);
+        return ExitCode::from(u8::try_from(code).unwrap_or(1));
+    }
     let args = match args::Args::try_parse() {
         Ok(a) => a,
         Err(e) => {

@@ -4,6 +4,7 @@
 use std::io::{Read, Write};
 use std::path::Path;
 
+use kehoach::extract::{ExtractOptions, PdfError};
 use kehoach::{ErrorKind, Plan, render};
 
 use super::args::Format;
@@ -13,15 +14,15 @@ use super::exit;
 pub fn run(cfg: &Config) -> u8 {
     match cfg {
         Config::Schema => write_stdout(render::SCHEMA.as_bytes()),
-        Config::Parse { inputs, format, output } => parse_all(inputs, *format, output),
+        Config::Parse { inputs, format, output, extract } => parse_all(inputs, *format, output, extract),
     }
 }
 
-fn parse_all(inputs: &[Input], format: Format, output: &Output) -> u8 {
+fn parse_all(inputs: &[Input], format: Format, output: &Output, opts: &ExtractOptions) -> u8 {
     let mut plans: Vec<Plan> = Vec::new();
     let mut codes: Vec<u8> = Vec::new();
     for input in inputs {
-        match parse_one(input) {
+        match parse_one(input, opts) {
             Ok(plan) => {
                 if let Output::Dir(dir) = output {
                     let path = dir.join(format!("{}.json", stem(&input.name())));
@@ -70,7 +71,7 @@ fn parse_all(inputs: &[Input], format: Format, output: &Output) -> u8 {
     }
 }
 
-fn parse_one(input: &Input) -> Result<Plan, (String, u8)> {
+fn parse_one(input: &Input, opts: &ExtractOptions) -> Result<Plan, (String, u8)> {
     let name = input.name();
     let bytes = match input {
         Input::Stdin => {
@@ -84,15 +85,21 @@ fn parse_one(input: &Input) -> Result<Plan, (String, u8)> {
         Input::File(p) => p.display().to_string(),
     };
     let bytes = bytes.map_err(|e| (format!("{shown}: cannot read: {e}"), exit::IO))?;
-    kehoach::parse_bytes(&name, &bytes).map_err(|e| {
-        let code = match e.kind() {
-            ErrorKind::Io(_) => exit::IO,
-            ErrorKind::Empty => exit::EMPTY,
-            ErrorKind::UnsupportedFormat { .. } => exit::UNSUPPORTED,
-            _ => exit::NOT_TEXT,
-        };
-        (format!("{shown}: {}", e.kind()), code)
-    })
+    kehoach::parse_bytes_with(&name, &bytes, opts).map_err(|e| (format!("{shown}: {}", e.kind()), exit_code(e.kind())))
+}
+
+/// The documented exit code for an input error.
+fn exit_code(kind: &ErrorKind) -> u8 {
+    match kind {
+        ErrorKind::Io(_) => exit::IO,
+        ErrorKind::Empty | ErrorKind::Pdf(PdfError::Empty) => exit::EMPTY,
+        ErrorKind::UnsupportedFormat { .. } => exit::UNSUPPORTED,
+        ErrorKind::Pdf(PdfError::NotPdf { .. } | PdfError::Truncated | PdfError::Damaged(_)) => exit::DAMAGED,
+        ErrorKind::Pdf(PdfError::PasswordRequired | PdfError::WrongPassword) => exit::ENCRYPTED,
+        ErrorKind::Pdf(PdfError::NoTextLayer | PdfError::Undecodable) => exit::NO_TEXT,
+        ErrorKind::Pdf(_) => exit::EXTRACTION_FAILED,
+        _ => exit::NOT_TEXT,
+    }
 }
 
 fn render_one(plan: &Plan, format: Format) -> String {
