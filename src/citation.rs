@@ -33,6 +33,9 @@ pub struct Citation {
 
 /// Every citation in `text`, in order, non-overlapping; `range` is byte offsets into `text`.
 pub fn find_citations(text: &str) -> Vec<Citation> {
+    if !text.contains('/') {
+        return Vec::new();
+    }
     citations_in(&FoldedText::new(text))
 }
 
@@ -240,6 +243,10 @@ const MAX_ISSUER_WORDS: usize = 20;
 
 /// Citations found in a folded view (shared with `deadline`, which masks them).
 pub(crate) fn citations_in(view: &FoldedText) -> Vec<Citation> {
+    // Every citation carries a numbered reference ("06/QĐ-TTg"): no slash, no citation.
+    if !view.original.contains('/') {
+        return Vec::new();
+    }
     let text = view.folded.as_str();
     let mut out = Vec::new();
     let mut resume = 0;

@@ -6,59 +6,122 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-/// Old-style tone placement and its modern equivalent, lower and upper case.
-const OLD_TO_NEW: &[(&str, &str)] = &[
-    ("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"),
-    ("oè", "òe"), ("oé", "óe"), ("oẻ", "ỏe"), ("oẽ", "õe"), ("oẹ", "ọe"),
-    ("uỳ", "ùy"), ("uý", "úy"), ("uỷ", "ủy"), ("uỹ", "ũy"), ("uỵ", "ụy"),
-    ("Oà", "Òa"), ("Oá", "Óa"), ("Oả", "Ỏa"), ("Oã", "Õa"), ("Oạ", "Ọa"),
-    ("Oè", "Òe"), ("Oé", "Óe"), ("Oẻ", "Ỏe"), ("Oẽ", "Õe"), ("Oẹ", "Ọe"),
-    ("Uỳ", "Ùy"), ("Uý", "Úy"), ("Uỷ", "Ủy"), ("Uỹ", "Ũy"), ("Uỵ", "Ụy"),
-    ("OÀ", "ÒA"), ("OÁ", "ÓA"), ("OẢ", "ỎA"), ("OÃ", "ÕA"), ("OẠ", "ỌA"),
-    ("OÈ", "ÒE"), ("OÉ", "ÓE"), ("OẺ", "ỎE"), ("OẼ", "ÕE"), ("OẸ", "ỌE"),
-    ("UỲ", "ÙY"), ("UÝ", "ÚY"), ("UỶ", "ỦY"), ("UỸ", "ŨY"), ("UỴ", "ỤY"),
-];
-
 /// NFC and modern tone placement, case kept. `"Uỷ ban"` → `"Ủy ban"`.
 ///
-/// The old style only differs when the vowel pair ends the syllable ("hoà", "thuỷ");
-/// in "hoàn", "khuỷu" the mark sits where both styles put it, so those are left alone.
+/// The old style puts the mark on the second vowel of "oa", "oe", "uy" when the pair ends
+/// the syllable ("hoà", "thuỷ"); the modern style puts it on the first ("hòa", "thủy").
+/// In "hoàn", "khuỷu" both styles agree, so a pair followed by a letter is left alone.
+/// One pass over the text; the common case (already NFC, nothing to move) allocates once.
 pub fn tone_style(s: &str) -> String {
-    let nfc: String = s.nfc().collect();
-    if !nfc.chars().any(is_old_style_candidate) {
-        return nfc;
-    }
+    let nfc: std::borrow::Cow<'_, str> = match unicode_normalization::is_nfc_quick(s.chars()) {
+        unicode_normalization::IsNormalized::Yes => std::borrow::Cow::Borrowed(s),
+        _ => std::borrow::Cow::Owned(s.nfc().collect()),
+    };
     let mut out = String::with_capacity(nfc.len());
-    let mut rest = nfc.as_str();
-    'outer: while !rest.is_empty() {
-        for (old, new) in OLD_TO_NEW {
-            if let Some(after) = rest.strip_prefix(old) {
-                let ends_syllable = after.chars().next().is_none_or(|c| !c.is_alphabetic());
-                if ends_syllable {
-                    out.push_str(new);
-                    rest = after;
-                    continue 'outer;
+    let mut chars = nfc.chars().peekable();
+    let mut prev = ' ';
+    while let Some(c) = chars.next() {
+        // In "qu" the u is part of the consonant: "Quý" is already modern.
+        let after_q = matches!(prev, 'q' | 'Q');
+        prev = c;
+        if matches!(c, 'o' | 'O' | 'u' | 'U') && !after_q {
+            if let Some(&next) = chars.peek() {
+                if let Some((first, second)) = modern_pair(c, next) {
+                    let mut ahead = chars.clone();
+                    ahead.next();
+                    if ahead.next().is_none_or(|a| !a.is_alphabetic()) {
+                        chars.next();
+                        out.push(first);
+                        out.push(second);
+                        prev = second;
+                        continue;
+                    }
                 }
             }
         }
-        let c = rest.chars().next().expect("non-empty");
         out.push(c);
-        rest = &rest[c.len_utf8()..];
     }
     out
 }
 
-fn is_old_style_candidate(c: char) -> bool {
-    matches!(
-        c,
-        'à' | 'á' | 'ả' | 'ã' | 'ạ' | 'è' | 'é' | 'ẻ' | 'ẽ' | 'ẹ' | 'ỳ' | 'ý' | 'ỷ' | 'ỹ' | 'ỵ'
-            | 'À' | 'Á' | 'Ả' | 'Ã' | 'Ạ' | 'È' | 'É' | 'Ẻ' | 'Ẽ' | 'Ẹ' | 'Ỳ' | 'Ý' | 'Ỷ' | 'Ỹ' | 'Ỵ'
-    )
+/// The modern spelling of an old-style pair: ('o', 'à') → ('ò', 'a').
+fn modern_pair(first: char, second: char) -> Option<(char, char)> {
+    // (unmarked second vowel, the five marked forms) for a, e, y in both cases.
+    const SECOND: [(char, [char; 5]); 6] = [
+        ('a', ['à', 'á', 'ả', 'ã', 'ạ']),
+        ('e', ['è', 'é', 'ẻ', 'ẽ', 'ẹ']),
+        ('y', ['ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ']),
+        ('A', ['À', 'Á', 'Ả', 'Ã', 'Ạ']),
+        ('E', ['È', 'É', 'Ẻ', 'Ẽ', 'Ẹ']),
+        ('Y', ['Ỳ', 'Ý', 'Ỷ', 'Ỹ', 'Ỵ']),
+    ];
+    // The first vowel with each of the five marks.
+    const FIRST: [(char, [char; 5]); 4] = [
+        ('o', ['ò', 'ó', 'ỏ', 'õ', 'ọ']),
+        ('u', ['ù', 'ú', 'ủ', 'ũ', 'ụ']),
+        ('O', ['Ò', 'Ó', 'Ỏ', 'Õ', 'Ọ']),
+        ('U', ['Ù', 'Ú', 'Ủ', 'Ũ', 'Ụ']),
+    ];
+    let (plain, mark) = SECOND.iter().find_map(|(p, marked)| marked.iter().position(|m| *m == second).map(|k| (*p, k)))?;
+    // "oa", "oe" take o; "uy" takes u.
+    let valid = matches!((first.to_ascii_lowercase(), plain.to_ascii_lowercase()), ('o', 'a') | ('o', 'e') | ('u', 'y'));
+    if !valid {
+        return None;
+    }
+    let marked_first = FIRST.iter().find(|(p, _)| *p == first)?.1[mark];
+    Some((marked_first, plain))
 }
 
 /// The matching form: NFC, modern tone style, lower case, whitespace collapsed.
+/// One pass and one allocation: it runs on every phrase the grammars compare.
 pub fn fold(s: &str) -> String {
-    collapse_ws(&tone_style(s).to_lowercase())
+    let nfc: std::borrow::Cow<'_, str> = if s.is_ascii() {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        match unicode_normalization::is_nfc_quick(s.chars()) {
+            unicode_normalization::IsNormalized::Yes => std::borrow::Cow::Borrowed(s),
+            _ => std::borrow::Cow::Owned(s.nfc().collect()),
+        }
+    };
+    let lower = |c: char| if c.is_ascii() { c.to_ascii_lowercase() } else { c.to_lowercase().next().unwrap_or(c) };
+    let mut out = String::with_capacity(nfc.len());
+    let mut space = false;
+    let mut prev = ' ';
+    let mut chars = nfc.chars().peekable();
+    while let Some(raw) = chars.next() {
+        if raw.is_whitespace() {
+            space = !out.is_empty();
+            prev = ' ';
+            continue;
+        }
+        if std::mem::take(&mut space) {
+            out.push(' ');
+        }
+        let c = lower(raw);
+        if matches!(c, 'o' | 'u') && prev != 'q' {
+            if let Some(&next) = chars.peek() {
+                if let Some((first, second)) = modern_pair(c, lower(next)) {
+                    let mut ahead = chars.clone();
+                    ahead.next();
+                    if ahead.next().is_none_or(|a| !a.is_alphabetic()) {
+                        chars.next();
+                        out.push(first);
+                        out.push(second);
+                        prev = second;
+                        continue;
+                    }
+                }
+            }
+        }
+        // Characters whose lower case is several chars (rare outside Vietnamese) keep them all.
+        if !c.is_ascii() && raw.to_lowercase().nth(1).is_some() {
+            out.extend(raw.to_lowercase());
+        } else {
+            out.push(c);
+        }
+        prev = c;
+    }
+    out
 }
 
 /// Collapse runs of whitespace to one space and trim.
@@ -127,6 +190,10 @@ mod tests {
             ("hoàn thành", "hoàn thành"),
             ("khuỷu", "khuỷu"),
             ("Thuỷ lợi", "Thủy lợi"),
+            ("HOÀ BÌNH", "HÒA BÌNH"),
+            ("Quý", "Quý"),
+            ("uý", "úy"),
+            ("khoẻ.", "khỏe."),
         ] {
             assert_eq!(tone_style(old), new, "{old}");
         }
@@ -145,5 +212,9 @@ mod tests {
         assert_eq!(slug("Sở Lao động - Thương binh và Xã hội"), "so-lao-dong-thuong-binh-va-xa-hoi");
         assert_eq!(slug("Đài Phát thanh"), "dai-phat-thanh");
         assert_eq!(fold("  Uỷ   BAN "), "ủy ban");
+        assert_eq!(fold("HOÀ\tBÌNH\n"), "hòa bình");
+        assert_eq!(fold("Quý I"), "quý i");
+        assert_eq!(fold("THUỶ"), "thủy");
+        assert_eq!(fold(""), "");
     }
 }

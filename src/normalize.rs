@@ -39,7 +39,10 @@ pub fn normalize(text: &str) -> Vec<CleanLine> {
 /// Clean one line: NFC, controls and invisible characters removed, spaces collapsed,
 /// "word&" → "word…".
 pub fn clean_line(raw: &str) -> String {
-    let nfc: String = raw.nfc().collect();
+    let nfc: std::borrow::Cow<'_, str> = match unicode_normalization::is_nfc_quick(raw.chars()) {
+        unicode_normalization::IsNormalized::Yes => std::borrow::Cow::Borrowed(raw),
+        _ => std::borrow::Cow::Owned(raw.nfc().collect()),
+    };
     let mut s = String::with_capacity(nfc.len());
     let mut last_space = true; // trims leading spaces
     for c in nfc.chars() {
