@@ -180,11 +180,12 @@ fn with_pdf_extract(bytes: &[u8], password: Option<&str>) -> Result<RawText, Pdf
     if page_ids.is_empty() {
         return Err(PdfError::Damaged("no pages found in the page tree".into()));
     }
+    let results = extract_pages_parallel(&doc, &page_ids);
     let mut pages = Vec::with_capacity(page_ids.len());
     let mut page_warnings = Vec::new();
-    for (index, (lopdf_num, id)) in page_ids.iter().enumerate() {
+    for (index, result) in results.into_iter().enumerate() {
         let num = u32::try_from(index + 1).unwrap_or(u32::MAX);
-        match extract_page(&doc, *lopdf_num, *id) {
+        match result {
             Ok(text) => pages.push(text),
             Err(msg) => {
                 pages.push(String::new());
@@ -194,6 +195,53 @@ fn with_pdf_extract(bytes: &[u8], password: Option<&str>) -> Result<RawText, Pdf
     }
     let raw = RawText { pages, backend: "pdf-extract", page_warnings };
     judge(raw)
+}
+
+/// Pages are independent: extract them on every core, each thread taking every n-th
+/// page, and return the results in page order.
+fn extract_pages_parallel(doc: &Document, page_ids: &[(u32, ObjectId)]) -> Vec<Result<String, String>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(page_ids.len()).max(1);
+    if threads == 1 {
+        return page_ids.iter().map(|(num, id)| extract_page(doc, *num, *id)).collect();
+    }
+    let mut results: Vec<Option<Result<String, String>>> = vec![None; page_ids.len()];
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                // A deep but finite content stream must not overflow a small thread stack.
+                std::thread::Builder::new()
+                    .stack_size(64 << 20)
+                    .spawn_scoped(scope, move || {
+                        page_ids
+                            .iter()
+                            .enumerate()
+                            .skip(t)
+                            .step_by(threads)
+                            .map(|(i, (num, id))| (i, extract_page(doc, *num, *id)))
+                            .collect::<Vec<_>>()
+                    })
+            })
+            .collect();
+        for h in handles {
+            match h.map(|h| h.join()) {
+                Ok(Ok(done)) => {
+                    for (i, r) in done {
+                        results[i] = Some(r);
+                    }
+                }
+                Ok(Err(_)) => {}
+                Err(e) => {
+                    // Could not start a thread: fall back to this one for the rest.
+                    let _ = e;
+                }
+            }
+        }
+    });
+    results
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| r.unwrap_or_else(|| extract_page(doc, page_ids[i].0, page_ids[i].1)))
+        .collect()
 }
 
 /// Loads with lopdf 0.42 (pdf-extract's own version, so types match) and
