@@ -32,7 +32,12 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>]) -> Option<Vec<Block>> {
         let text = collapse_ws(&format!("{number} {name}"));
         let kind = match classify_text(&text) {
             k @ LineKind::Label { .. } => k,
-            _ => LineKind::Prose,
+            _ => {
+                // Not an item (a continuation or damaged row): keep the row whole as prose,
+                // so its cells stay together wherever it is placed.
+                out.push(Block { kind: LineKind::Prose, text: row.text.clone(), lines: vec![row.no], page });
+                continue;
+            }
         };
         out.push(Block { kind, text, lines: vec![row.no], page });
         for (k, col) in columns.iter().enumerate() {

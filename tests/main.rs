@@ -5,9 +5,14 @@ mod cli;
 mod corpus;
 mod errors;
 mod gold;
+mod mutation;
 mod pdf;
 mod properties;
+mod scaling;
 mod schema;
+
+#[global_allocator]
+static ALLOCATOR: scaling::Counting = scaling::Counting;
 
 use std::path::{Path, PathBuf};
 
