@@ -163,7 +163,7 @@ impl<'a> FoldedText<'a> {
 
 /// Token folding: one tone style, lower case (whitespace is handled by the tokenizer).
 fn fold_token(token: &str) -> String {
-    crate::fold::tone_style(token).to_lowercase()
+    crate::fold::fold(token)
 }
 
 // ---------------------------------------------------------------------------------

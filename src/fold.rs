@@ -24,24 +24,32 @@ pub fn tone_style(s: &str) -> String {
         // In "qu" the u is part of the consonant: "Quý" is already modern.
         let after_q = matches!(prev, 'q' | 'Q');
         prev = c;
-        if matches!(c, 'o' | 'O' | 'u' | 'U') && !after_q {
-            if let Some(&next) = chars.peek() {
-                if let Some((first, second)) = modern_pair(c, next) {
-                    let mut ahead = chars.clone();
-                    ahead.next();
-                    if ahead.next().is_none_or(|a| !a.is_alphabetic()) {
-                        chars.next();
-                        out.push(first);
-                        out.push(second);
-                        prev = second;
-                        continue;
-                    }
-                }
-            }
+        if !after_q && let Some((first, second)) = take_old_pair(c, &mut chars, |x| x) {
+            out.push(first);
+            out.push(second);
+            prev = second;
+            continue;
         }
         out.push(c);
     }
     out
+}
+
+/// When `c` and the next character are an old-style pair that ends its syllable ("oà"
+/// in "hoà", not in "hoàn"), consume the second one and return the modern pair. `map`
+/// is applied to the next character first (lower-casing, for `fold`).
+fn take_old_pair(c: char, chars: &mut std::iter::Peekable<std::str::Chars<'_>>, map: impl Fn(char) -> char) -> Option<(char, char)> {
+    if !matches!(c, 'o' | 'O' | 'u' | 'U') {
+        return None;
+    }
+    let pair = modern_pair(c, map(*chars.peek()?))?;
+    let mut ahead = chars.clone();
+    ahead.next();
+    if ahead.next().is_some_and(char::is_alphabetic) {
+        return None;
+    }
+    chars.next();
+    Some(pair)
 }
 
 /// The modern spelling of an old-style pair: ('o', 'à') → ('ò', 'a').
@@ -98,20 +106,11 @@ pub fn fold(s: &str) -> String {
             out.push(' ');
         }
         let c = lower(raw);
-        if matches!(c, 'o' | 'u') && prev != 'q' {
-            if let Some(&next) = chars.peek() {
-                if let Some((first, second)) = modern_pair(c, lower(next)) {
-                    let mut ahead = chars.clone();
-                    ahead.next();
-                    if ahead.next().is_none_or(|a| !a.is_alphabetic()) {
-                        chars.next();
-                        out.push(first);
-                        out.push(second);
-                        prev = second;
-                        continue;
-                    }
-                }
-            }
+        if prev != 'q' && let Some((first, second)) = take_old_pair(c, &mut chars, lower) {
+            out.push(first);
+            out.push(second);
+            prev = second;
+            continue;
         }
         // Characters whose lower case is several chars (rare outside Vietnamese) keep them all.
         if !c.is_ascii() && raw.to_lowercase().nth(1).is_some() {

@@ -295,7 +295,7 @@ pub fn recase(upper: &str) -> String {
         let hit = lx.casing.iter().find_map(|(f, proper)| {
             let n = f.split(' ').count();
             let candidate = folded.get(k..k + n)?.join(" ");
-            (candidate == *f).then(|| (n, proper))
+            (candidate == *f).then_some((n, proper))
         });
         match hit {
             Some((n, proper)) => {
@@ -363,7 +363,7 @@ pub fn parse_tail(lines: &[Line]) -> Tail {
                 if !after.is_empty() {
                     t.recipients.push(clean_recipient(after));
                 }
-            } else if matches!(l.kind, LineKind::PageNumber | LineKind::Furniture) || lx.signature_marks.iter().any(|m| f == *m) {
+            } else if matches!(l.kind, LineKind::PageNumber | LineKind::Furniture) || lx.signature_marks.contains(&f) {
             } else if starts_with_any(&f, &lx.signer_authority) {
                 authority.push(recase_mixed(text));
             } else if is_signer_title(&f, text) {

@@ -75,7 +75,7 @@ impl Lexicon {
         ] {
             fields.extend(list.iter().map(|p| (fold(p), role)));
         }
-        fields.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        fields.sort_by_key(|f| std::cmp::Reverse(f.0.len()));
         let mut parts = Vec::new();
         for (list, kind) in [
             (&raw.parts.responsibilities, PartKind::Responsibilities),
@@ -88,10 +88,10 @@ impl Lexicon {
         let h = raw.header;
         let mut doc_types: Vec<(String, String)> =
             h.doc_types.into_iter().map(|[p, a]| (fold(&p), a)).collect();
-        doc_types.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        doc_types.sort_by_key(|d| std::cmp::Reverse(d.0.len()));
         let mut casing: Vec<(String, String)> =
             h.casing.into_iter().map(|c| (fold(&c), c)).collect();
-        casing.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        casing.sort_by_key(|c| std::cmp::Reverse(c.0.len()));
         let folded = |v: Vec<String>| v.iter().map(|s| fold(s)).collect::<Vec<_>>();
         Ok(Lexicon {
             fields,

@@ -314,9 +314,12 @@ mod tests {
         }
     }
 
+    /// (line, expected (level, label text, ordinal, text after the label)).
+    type LabelRow<'a> = (&'a str, Option<(Level, &'a str, u32, &'a str)>);
+
     #[test]
     fn labels() {
-        let cases: &[(&str, Option<(Level, &str, u32, &str)>)] = &[
+        let cases: &[LabelRow] = &[
             ("I. MỤC ĐÍCH, YÊU CẦU", Some((Level::Roman, "I", 1, "MỤC ĐÍCH, YÊU CẦU"))),
             ("IV. TỔ CHỨC THỰC HIỆN", Some((Level::Roman, "IV", 4, "TỔ CHỨC THỰC HIỆN"))),
             ("1. Công tác tham mưu", Some((Level::Decimal(1), "1", 1, "Công tác tham mưu"))),
