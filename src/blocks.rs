@@ -81,7 +81,9 @@ pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
             }
             LineKind::Prose => {
                 // "- Cơ quan chủ trì:" alone on its line: the next line is its value.
-                let awaits_value = open.is_some_and(|b| matches!(blocks[b].kind, LineKind::Field { .. }) && blocks[b].body().is_empty());
+                let awaits_value = open.is_some_and(|b| {
+                    matches!(blocks[b].kind, LineKind::Field { .. }) && (blocks[b].body().is_empty() || blocks[b].text.ends_with(':'))
+                });
                 if let Some(b) = open.filter(|_| awaits_value || continues(prev_text, &line.text, width)) {
                     append(&mut blocks[b], line);
                     prev_text = &line.text;
@@ -94,7 +96,36 @@ pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
         open = Some(blocks.len() - 1);
         prev_text = &line.text;
     }
-    blocks
+    blocks.into_iter().flat_map(split_fields).collect()
+}
+
+/// "Chủ trì: Sở Y tế; Phối hợp: Sở Tài chính; Thời gian: Quý III/2024" is three fields
+/// on one line: cut the block before each further field label (after ";" or ".").
+fn split_fields(block: Block) -> Vec<Block> {
+    let LineKind::Field { value, .. } = block.kind else { return vec![block] };
+    let mut cuts = Vec::new();
+    for (i, c) in block.text.char_indices().skip_while(|(i, _)| *i < value) {
+        if matches!(c, ';' | '.') {
+            let rest = block.text[i + 1..].trim_start();
+            let start = block.text.len() - rest.len();
+            if crate::lines::field_value_start(rest).is_some() {
+                cuts.push((i, start));
+            }
+        }
+    }
+    if cuts.is_empty() {
+        return vec![block];
+    }
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut from = 0;
+    let mut kind = block.kind.clone();
+    for (end, next) in cuts.into_iter().chain(std::iter::once((block.text.len(), block.text.len()))) {
+        let text = block.text[from..end].trim_end().to_owned();
+        out.push(Block { kind, text, lines: block.lines.clone(), page: block.page });
+        from = next;
+        kind = crate::lines::classify_text(block.text.get(next..).unwrap_or(""));
+    }
+    out
 }
 
 /// Does `next` (a prose line) continue the paragraph whose last line is `prev`?
@@ -211,6 +242,12 @@ mod tests {
             blocks(text),
             vec!["- Cơ quan chủ trì: Trung tâm Công nghệ thông tin.", "- Cơ quan phối hợp: Cục An toàn thông tin; Văn phòng Bộ.", "Thời hạn: Quý I/2025."]
         );
+    }
+
+    #[test]
+    fn several_fields_on_one_line() {
+        let text = "Chủ trì: Phòng Bưu chính; Phối hợp: các doanh nghiệp viễn thông; Thời gian:\nQuý III/2024.";
+        assert_eq!(blocks(text), vec!["Chủ trì: Phòng Bưu chính", "Phối hợp: các doanh nghiệp viễn thông", "Thời gian: Quý III/2024."]);
     }
 
     #[test]

@@ -570,7 +570,8 @@ fn start_item(i: &str) -> Res<'_, Item> {
 fn inline_phrase(i: &str) -> Res<'_, ()> {
     let connectors = many_m_n(0, 4, preceded(opt_space, word(|g| &g.connector)));
     // "báo cáo trước ngày 15 hằng tháng": a periodic duty, not a one-off date.
-    let target = alt((recurrence_on_day, range_item, point_item));
+    // "... định kỳ hằng quý": a period word after the marker is a recurrence.
+    let target = alt((recurrence_on_day, range_item, point_item, recurrence_item));
     value((), (word(|g| &g.marker), connectors, opt_space, target)).parse(i)
 }
 
@@ -885,6 +886,15 @@ mod tests {
         assert_eq!(dl.due, None);
         assert_eq!(dl.text, "trước ngày 15 hằng tháng");
         assert!(range.start > 0);
+    }
+
+    #[test]
+    fn inline_periodic() {
+        let (_, dl) = find_inline_deadline("Cập nhật dữ liệu lên Cổng dịch vụ công định kỳ hằng quý.", Some(2024)).unwrap();
+        assert_eq!(dl.recurrence.as_deref(), Some("FREQ=MONTHLY;INTERVAL=3"));
+        assert!(dl.ongoing);
+        assert_eq!(dl.text, "định kỳ hằng quý");
+        assert!(find_inline_deadline("Họp định kỳ để đánh giá kết quả.", Some(2024)).is_none());
     }
 
     #[test]

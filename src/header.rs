@@ -206,10 +206,13 @@ fn finish(h: &mut Header, org: &[String]) {
         let f = fold(i);
         f.split_whitespace().any(|w| lexicon().place_heads.iter().any(|p| p == w)) || f.contains("ủy ban nhân dân")
     });
+    // The parent body line ("UBND TỈNH ĐẮK LẮK" above "SỞ ...") names the province too.
+    let org_line = org.first().map(|l| recase(l));
     doc.province = doc
         .issuer
         .as_deref()
         .and_then(province_in)
+        .or_else(|| org_line.as_deref().and_then(province_in))
         .or_else(|| doc.title.as_deref().and_then(province_in))
         .or_else(|| doc.place.clone().filter(|_| local));
     doc.year = doc.title.as_deref().and_then(year_in_title).or(doc.issued_on.map(|d| chrono::Datelike::year(&d)));

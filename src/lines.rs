@@ -110,7 +110,7 @@ pub fn classify_text(text: &str) -> LineKind {
 }
 
 /// If `text` is a field line ("Cơ quan chủ trì: X"), the byte offset of its value.
-fn field_value_start(text: &str) -> Option<usize> {
+pub fn field_value_start(text: &str) -> Option<usize> {
     // The label is short: a colon further in belongs to prose ("... bao gồm: khách sạn").
     let colon = text.char_indices().take(90).find(|(_, c)| *c == ':').map(|(i, _)| i)?;
     lexicon().field_role(&text[..colon])?;
