@@ -36,6 +36,7 @@ pub mod fold;
 pub mod header;
 pub mod lexicon;
 pub mod lines;
+pub mod legacy;
 pub mod lower;
 pub mod model;
 pub mod normalize;
