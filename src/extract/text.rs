@@ -11,7 +11,7 @@ pub fn decode_with(bytes: &[u8], choice: Choice) -> Result<(String, String), Err
     match (choice, decode(bytes)) {
         (Choice::Utf8, r) => r.map(|(t, e)| (t, e.to_owned())),
         (Choice::Auto, Ok((t, e))) => Ok(match legacy::detect_mojibake(&t) {
-            Some(l) => (legacy::decode_font_text(l, &t, false), l.name().to_owned()),
+            Some(l) => (legacy::decode_latin_text(l, &t), l.name().to_owned()),
             None => (t, e.to_owned()),
         }),
         (Choice::Auto, Err(err @ ErrorKind::InvalidUtf8 { .. })) => match legacy::detect_bytes(bytes) {
@@ -20,7 +20,7 @@ pub fn decode_with(bytes: &[u8], choice: Choice) -> Result<(String, String), Err
         },
         (Choice::Auto, Err(err)) => Err(err),
         // Unicode text (a converted file read as Latin-1) or raw legacy bytes.
-        (Choice::Forced(l), Ok((t, _))) if !t.is_ascii() => Ok((legacy::decode_font_text(l, &t, false), l.name().to_owned())),
+        (Choice::Forced(l), Ok((t, _))) if !t.is_ascii() => Ok((legacy::decode_latin_text(l, &t), l.name().to_owned())),
         (Choice::Forced(l), Ok(_) | Err(ErrorKind::InvalidUtf8 { .. })) => legacy_bytes(bytes, l),
         (Choice::Forced(_), Err(err)) => Err(err),
     }

@@ -9,7 +9,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::{ALL, Legacy, decode_bytes, decode_font_text};
+use super::{ALL, Legacy, decode_bytes, decode_latin_text};
 
 /// Fewer scored words than this is too little evidence to convert anything.
 pub const MIN_WORDS: usize = 8;
@@ -25,17 +25,17 @@ pub fn detect_bytes(bytes: &[u8]) -> Option<Legacy> {
 
 /// The legacy encoding of Unicode text that is really a legacy font's bytes read as
 /// Latin-1 ("KÕ ho¹ch" for "Kế hoạch"), when the evidence is clear. Text with real
-/// Vietnamese letters beyond Latin-1 is Unicode and is left alone.
+/// Vietnamese letters beyond Windows-1252 (ạ, ế, ơ …) is Unicode and is left alone.
 pub fn detect_mojibake(text: &str) -> Option<Legacy> {
     let (mut latin, mut beyond) = (0usize, 0usize);
     for c in text.chars().filter(|c| !c.is_ascii() && c.is_alphabetic()) {
-        if u32::from(c) <= 0xFF { latin += 1 } else { beyond += 1 }
+        if super::to_cp1252(c).is_some() { latin += 1 } else { beyond += 1 }
     }
     if latin < MIN_WORDS || beyond * 20 > latin {
         return None;
     }
     let (as_is, _) = syllable_score(text);
-    best(ALL.iter().map(|&e| (e, syllable_score(&decode_font_text(e, text, false)))), as_is)
+    best(ALL.iter().map(|&e| (e, syllable_score(&decode_latin_text(e, text)))), as_is)
 }
 
 fn best(scores: impl Iterator<Item = (Legacy, (f64, usize))>, as_is: f64) -> Option<Legacy> {

@@ -99,6 +99,18 @@ pub fn decode_font_text(enc: Legacy, text: &str, caps: bool) -> String {
     if caps { out.to_uppercase() } else { out }
 }
 
+/// Map Unicode text that is a legacy byte stream read as Windows-1252 (a TCVN3 text file
+/// converted to UTF-8 as if it were Latin-1): every character with a Windows-1252 byte
+/// goes through the whole table, so TCVN3's capitals at 0x01–0x17 and 0x80–0x9F come back
+/// too (unlike [`decode_font_text`], which serves VN3 fonts).
+pub fn decode_latin_text(enc: Legacy, text: &str) -> String {
+    let t = tables::tables();
+    match enc {
+        Legacy::Tcvn3 => text.chars().map(|c| to_cp1252(c).and_then(|b| t.tcvn3[usize::from(b)]).unwrap_or(c)).collect::<String>().nfc().collect(),
+        _ => decode_font_text(enc, text, false),
+    }
+}
+
 /// Encode Unicode text as `enc` bytes (for tests and conversions). Characters the
 /// encoding lacks are written as ASCII look-alikes ("“" → '"', "…" → "...") or '?'.
 pub fn encode(enc: Legacy, text: &str) -> Vec<u8> {
