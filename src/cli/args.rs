@@ -16,7 +16,7 @@ Exit codes:
   7  the input is damaged, truncated or not what its name says (e.g. HTML named .pdf)
   8  an encrypted PDF needs a (correct) --password
   9  the PDF has no usable text layer (scanned, outlined or unmapped fonts): run OCR
- 10  PDF extraction failed (worker crashed, timed out or hit a limit)";
+ 10  PDF extraction failed (worker crashed, timed out or hit a limit), or .doc conversion failed";
 
 #[derive(Debug, Parser)]
 #[command(name = "kehoach", version, about = "Turn Vietnamese administrative plans into structured JSON tasks", after_help = EXIT_CODES)]
