@@ -36,6 +36,18 @@ pub enum ErrorKind {
     /// A PDF without usable text, or whose extraction failed.
     #[error("{0}")]
     Pdf(crate::extract::PdfError),
+    /// A ZIP archive that is not a Word document (no `word/document.xml`).
+    #[error("a ZIP archive but not a Word (.docx) document: it has no word/document.xml")]
+    NotDocx,
+    /// A DOCX whose archive or XML is damaged.
+    #[error("damaged Word (.docx) document: {reason}")]
+    DamagedDocx { reason: String },
+    /// A Word 97-2003 (.doc) file and no LibreOffice to convert it.
+    #[error("Word 97-2003 (.doc) files are read through LibreOffice, which is not installed (no `soffice` on PATH); convert it first, e.g. `soffice --headless --convert-to docx FILE`, or save it as .docx in Word, and parse the .docx")]
+    DocNeedsConverter,
+    /// LibreOffice failed to convert a .doc, or took too long.
+    #[error("Word 97-2003 (.doc) conversion with LibreOffice failed: {reason}")]
+    DocConversionFailed { reason: String },
     /// A known document format that this build cannot read.
     #[error("{format} input is not supported by this build; extract its text first (e.g. `pdftotext -layout FILE -`) and parse that")]
     UnsupportedFormat { format: &'static str },

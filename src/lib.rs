@@ -36,6 +36,7 @@ pub mod fold;
 pub mod header;
 pub mod lexicon;
 pub mod lines;
+pub mod legacy;
 pub mod lower;
 pub mod model;
 pub mod normalize;
@@ -73,7 +74,7 @@ pub fn parse_bytes_with(name: &str, bytes: &[u8], opts: &extract::ExtractOptions
         format: extracted.format,
         sha256: hex_sha256(bytes),
         pages: extracted.pages.or(plan.source.pages),
-        encoding: extracted.encoding.to_owned(),
+        encoding: extracted.encoding,
         backend: extracted.backend,
     };
     for (page, message) in extracted.page_warnings {

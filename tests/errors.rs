@@ -6,6 +6,10 @@ fn invalid_inputs_render_clear_errors() {
     insta::glob!("invalid/*", |path| {
         let bytes = std::fs::read(path).unwrap();
         let name = path.file_name().unwrap().to_string_lossy();
+        // With LibreOffice installed a .doc is converted instead (tests/docx.rs covers it).
+        if name.ends_with(".doc") && kehoach::extract::doc::converter().is_some() {
+            return;
+        }
         let err = kehoach::parse_bytes(&name, &bytes).expect_err("must be rejected");
         let rendered = err.to_string();
         assert!(rendered.starts_with(&*name), "message names the file: {rendered}");

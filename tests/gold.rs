@@ -52,6 +52,19 @@ fn pdf_plans_meet_gold_thresholds() {
     }
 }
 
+/// The Word sources of the PDF plans score as their text versions do.
+#[test]
+fn docx_plans_meet_gold_thresholds() {
+    for (docx, name) in [("qn2023_plain.docx", "quang-nam-2023"), ("kt2024_plain.docx", "kon-tum-2024")] {
+        let gold: Value = serde_json::from_str(&std::fs::read_to_string(crate::root().join(format!("corpus/gold/{name}.gold.json"))).unwrap()).unwrap();
+        let plan = crate::parse_file(&crate::root().join("corpus/pdf").join(docx));
+        assert_eq!(plan.source.format, kehoach::model::SourceFormat::Docx);
+        let s = score(&gold, &serde_json::to_value(plan).unwrap());
+        let report = format!("{docx}: {s:?}");
+        assert!(s.task_f1 >= TASK_F1 && s.lead_f1 >= LEAD_F1 && s.support_f1 >= SUPPORT_F1 && s.deadline_acc >= DEADLINE_ACC, "{report}");
+    }
+}
+
 #[derive(Debug)]
 #[allow(dead_code)] // fields are read through Debug in failure reports
 struct Score {

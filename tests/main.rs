@@ -3,6 +3,7 @@
 
 mod cli;
 mod corpus;
+mod docx;
 mod errors;
 mod gold;
 mod mutation;

@@ -16,7 +16,7 @@ Exit codes:
   7  the input is damaged, truncated or not what its name says (e.g. HTML named .pdf)
   8  an encrypted PDF needs a (correct) --password
   9  the PDF has no usable text layer (scanned, outlined or unmapped fonts): run OCR
- 10  PDF extraction failed (worker crashed, timed out or hit a limit)";
+ 10  PDF extraction failed (worker crashed, timed out or hit a limit), or .doc conversion failed";
 
 #[derive(Debug, Parser)]
 #[command(name = "kehoach", version, about = "Turn Vietnamese administrative plans into structured JSON tasks", after_help = EXIT_CODES)]
@@ -30,7 +30,8 @@ pub enum Command {
     /// Parse plans and print their tasks as JSON (schema: `kehoach schema`).
     #[command(after_help = EXIT_CODES)]
     Parse {
-        /// Input files ("-" reads standard input). Plain text in UTF-8 or UTF-16 (with BOM).
+        /// Input files ("-" reads standard input): plain text (UTF-8, UTF-16 with BOM, TCVN3,
+        /// VNI, VISCII), PDF, DOCX, and .doc through LibreOffice.
         #[arg(required = true, value_name = "FILE")]
         inputs: Vec<PathBuf>,
         /// Output format.
@@ -42,6 +43,11 @@ pub enum Command {
         output: Option<PathBuf>,
         #[command(flatten)]
         pdf: PdfArgs,
+        /// Text encoding: detect the legacy Vietnamese encodings TCVN3 (.VnTime), VNI
+        /// (VNI-Times) and VISCII from the text and font names (auto), never convert
+        /// (utf-8), or read the input as one of them.
+        #[arg(long, value_enum, default_value_t = Encoding::Auto)]
+        encoding: Encoding,
     },
     /// Print the JSON Schema of the output contract (v1).
     Schema,
@@ -83,4 +89,15 @@ pub enum PdfBackend {
     Auto,
     PdfExtract,
     Pdftotext,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Encoding {
+    Auto,
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    #[value(alias = "abc")]
+    Tcvn3,
+    Vni,
+    Viscii,
 }

@@ -6,7 +6,9 @@ use std::time::Duration;
 
 use kehoach::extract::{Backend, ExtractOptions, PdfLimits};
 
-use super::args::{Args, Command, Format, PdfArgs, PdfBackend};
+use kehoach::legacy::{Choice, Legacy};
+
+use super::args::{Args, Command, Encoding, Format, PdfArgs, PdfBackend};
 
 /// What to do, fully decided.
 #[derive(Debug)]
@@ -43,8 +45,15 @@ impl Config {
     pub fn from_args(args: Args) -> Result<Config, String> {
         match args.command {
             Command::Schema => Ok(Config::Schema),
-            Command::Parse { inputs, format, output, pdf } => {
-                let extract = extract_options(pdf)?;
+            Command::Parse { inputs, format, output, pdf, encoding } => {
+                let mut extract = extract_options(pdf)?;
+                extract.encoding = match encoding {
+                    Encoding::Auto => Choice::Auto,
+                    Encoding::Utf8 => Choice::Utf8,
+                    Encoding::Tcvn3 => Choice::Forced(Legacy::Tcvn3),
+                    Encoding::Vni => Choice::Forced(Legacy::Vni),
+                    Encoding::Viscii => Choice::Forced(Legacy::Viscii),
+                };
                 let inputs: Vec<Input> = inputs
                     .into_iter()
                     .map(|p| if p.as_os_str() == "-" { Input::Stdin } else { Input::File(p) })
@@ -92,5 +101,6 @@ fn extract_options(pdf: PdfArgs) -> Result<ExtractOptions, String> {
             memory_bytes: pdf.pdf_memory.saturating_mul(1 << 20),
             max_output_bytes: usize::try_from(pdf.pdf_max_output.saturating_mul(1 << 20)).unwrap_or(usize::MAX),
         },
+        encoding: Choice::Auto,
     })
 }

@@ -93,7 +93,9 @@ fn exit_code(kind: &ErrorKind) -> u8 {
     match kind {
         ErrorKind::Io(_) => exit::IO,
         ErrorKind::Empty | ErrorKind::Pdf(PdfError::Empty) => exit::EMPTY,
-        ErrorKind::UnsupportedFormat { .. } => exit::UNSUPPORTED,
+        ErrorKind::UnsupportedFormat { .. } | ErrorKind::NotDocx | ErrorKind::DocNeedsConverter => exit::UNSUPPORTED,
+        ErrorKind::DamagedDocx { .. } => exit::DAMAGED,
+        ErrorKind::DocConversionFailed { .. } => exit::EXTRACTION_FAILED,
         ErrorKind::Pdf(PdfError::NotPdf { .. } | PdfError::Truncated | PdfError::Damaged(_)) => exit::DAMAGED,
         ErrorKind::Pdf(PdfError::PasswordRequired | PdfError::WrongPassword) => exit::ENCRYPTED,
         ErrorKind::Pdf(PdfError::NoTextLayer | PdfError::Undecodable) => exit::NO_TEXT,

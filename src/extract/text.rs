@@ -1,6 +1,41 @@
-//! Plain-text decoding: UTF-8 with or without BOM, UTF-16 LE/BE with BOM.
+//! Plain-text decoding: UTF-8 with or without BOM, UTF-16 LE/BE with BOM, and the legacy
+//! Vietnamese encodings (TCVN3, VNI, VISCII) when detection is confident or asked for.
 
 use crate::error::ErrorKind;
+use crate::legacy::{self, Choice};
+
+/// [`decode`] with the `--encoding` choice. In `auto`, bytes that are not UTF-8 are tried
+/// as legacy encodings, and UTF-8 text that is a legacy encoding read as Latin-1
+/// ("KÕ ho¹ch") is repaired; a valid Unicode document is never converted.
+pub fn decode_with(bytes: &[u8], choice: Choice) -> Result<(String, String), ErrorKind> {
+    match (choice, decode(bytes)) {
+        (Choice::Utf8, r) => r.map(|(t, e)| (t, e.to_owned())),
+        (Choice::Auto, Ok((t, e))) => Ok(match legacy::detect_mojibake(&t) {
+            Some(l) => (legacy::decode_latin_text(l, &t), l.name().to_owned()),
+            None => (t, e.to_owned()),
+        }),
+        (Choice::Auto, Err(err @ ErrorKind::InvalidUtf8 { .. })) => match legacy::detect_bytes(bytes) {
+            Some(l) => legacy_bytes(bytes, l),
+            None => Err(err),
+        },
+        (Choice::Auto, Err(err)) => Err(err),
+        // Unicode text (a converted file read as Latin-1) or raw legacy bytes.
+        (Choice::Forced(l), Ok((t, _))) if !t.is_ascii() => Ok((legacy::decode_latin_text(l, &t), l.name().to_owned())),
+        (Choice::Forced(l), Ok(_) | Err(ErrorKind::InvalidUtf8 { .. })) => legacy_bytes(bytes, l),
+        (Choice::Forced(_), Err(err)) => Err(err),
+    }
+}
+
+fn legacy_bytes(bytes: &[u8], enc: legacy::Legacy) -> Result<(String, String), ErrorKind> {
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(ErrorKind::Binary { offset });
+    }
+    let text = legacy::decode_bytes(enc, bytes);
+    if text.trim().is_empty() {
+        return Err(ErrorKind::Empty);
+    }
+    Ok((text, enc.name().to_owned()))
+}
 
 /// Decode text bytes; returns the text and the encoding name recorded in `source.encoding`.
 pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), ErrorKind> {
