@@ -22,6 +22,7 @@ h2{font-size:18px;margin:36px 0 12px;padding-bottom:6px;border-bottom:2px solid 
 .ghead{display:flex;gap:10px;align-items:center;padding:8px 14px;background:#f1f5f9;border-bottom:1px solid var(--line);font-size:13px}
 .score{font-weight:700;padding:1px 8px;border-radius:999px;color:#fff}
 .rel{color:var(--mute)}
+.pairs{padding:4px 14px;font-size:12px;color:var(--mute);border-bottom:1px solid var(--line);font-family:ui-monospace,"DejaVu Sans Mono",monospace}
 .terms{display:flex;flex-wrap:wrap;gap:4px}
 .term{background:#ecfdf5;color:#065f46;border-radius:4px;padding:0 6px}
 .cols{display:grid;grid-template-columns:1fr 1fr}
@@ -71,8 +72,8 @@ pub fn html(cmp: &Comparison) -> String {
     let _ = writeln!(o, "<div class=\"cards\">");
     for (n, l) in [
         (al.groups.len().to_string(), "matched groups".to_owned()),
-        (format!("{matched_l}/{}", cmp.left.tasks), format!("tasks of A matched")),
-        (format!("{matched_r}/{}", cmp.right.tasks), format!("tasks of B matched")),
+        (format!("{matched_l}/{}", cmp.left.tasks), "tasks of A matched".to_owned()),
+        (format!("{matched_r}/{}", cmp.right.tasks), "tasks of B matched".to_owned()),
         (format!("{} · {}", al.unmatched_left.len(), al.unmatched_right.len()), "only in A · only in B".to_owned()),
     ] {
         let _ = writeln!(o, "<div class=\"card\"><div class=\"n\">{}</div><div class=\"l\">{}</div></div>", esc(&n), esc(&l));
@@ -97,6 +98,10 @@ pub fn html(cmp: &Comparison) -> String {
             g.relation.as_str(),
             terms.iter().map(|t| format!("<span class=\"term\">{}</span>", esc(t))).collect::<String>()
         );
+        if g.pairs.len() > 1 {
+            let pairs: Vec<String> = g.pairs.iter().map(|p| format!("{} ↔ {} {:.2}", p.left, p.right, p.score)).collect();
+            let _ = writeln!(o, "<div class=\"pairs\">{}</div>", esc(&pairs.join(" · ")));
+        }
         let _ = writeln!(o, "<div class=\"cols\"><div>{}</div><div>{}</div></div></section>", tasks(&g.left), tasks(&g.right));
     }
 

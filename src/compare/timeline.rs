@@ -11,17 +11,17 @@ const MAX_QUARTERS: i32 = 80;
 /// Both plans' timelines over one common range of quarters.
 pub fn timelines(left: &[Task], right: &[Task]) -> Timelines {
     let quarters: Vec<i32> = left.iter().chain(right).filter_map(quarter_of).collect();
-    let range = match (quarters.iter().min(), quarters.iter().max()) {
-        (Some(&a), Some(&b)) => a..=b.min(a + MAX_QUARTERS - 1),
-        _ => 1..=0,
+    let range: Vec<i32> = match (quarters.iter().min(), quarters.iter().max()) {
+        (Some(&a), Some(&b)) => (a..=b.min(a + MAX_QUARTERS - 1)).collect(),
+        _ => Vec::new(),
     };
-    Timelines { left: timeline(left, range.clone()), right: timeline(right, range) }
+    Timelines { left: timeline(left, &range), right: timeline(right, &range) }
 }
 
-fn timeline(tasks: &[Task], range: std::ops::RangeInclusive<i32>) -> Timeline {
+fn timeline(tasks: &[Task], range: &[i32]) -> Timeline {
     let mut t = Timeline { quarters: Vec::new(), dated: 0, ongoing: 0, conditional: 0, undated: 0 };
     let mine: Vec<i32> = tasks.iter().filter_map(quarter_of).collect();
-    for q in range {
+    for &q in range {
         t.quarters.push(QuarterCount { quarter: format!("{}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1), tasks: mine.iter().filter(|&&x| x == q).count() });
     }
     for task in tasks {
