@@ -29,6 +29,7 @@
 pub mod agency;
 pub mod blocks;
 pub mod citation;
+pub mod compare;
 pub mod deadline;
 pub mod error;
 pub mod extract;

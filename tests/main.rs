@@ -2,6 +2,7 @@
 //! contract, rendered errors for bad inputs, the CLI, and property tests.
 
 mod cli;
+mod compare;
 mod corpus;
 mod docx;
 mod errors;

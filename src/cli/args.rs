@@ -50,7 +50,39 @@ pub enum Command {
         encoding: Encoding,
     },
     /// Print the JSON Schema of the output contract (v1).
-    Schema,
+    Schema {
+        /// Print the schema of `kehoach compare --format json` instead.
+        #[arg(long)]
+        compare: bool,
+    },
+    /// Compare two plans of the same programme: corresponding tasks, agency load, timeline.
+    #[command(after_help = EXIT_CODES)]
+    Compare {
+        /// Plan A: any input `parse` reads, or a JSON output of `kehoach parse`.
+        #[arg(value_name = "A")]
+        left: PathBuf,
+        /// Plan B, likewise.
+        #[arg(value_name = "B")]
+        right: PathBuf,
+        /// Output format [default: table].
+        #[arg(long, short = 'f', value_enum)]
+        format: Option<CompareFormat>,
+        /// Write here instead of standard output.
+        #[arg(long, short = 'o', value_name = "PATH")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        pdf: PdfArgs,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    /// Aligned columns for reading in a terminal (colored when stdout is a terminal).
+    Table,
+    /// One JSON document (schema: `kehoach schema --compare`).
+    Json,
+    /// One self-contained HTML page.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

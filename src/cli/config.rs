@@ -8,13 +8,14 @@ use kehoach::extract::{Backend, ExtractOptions, PdfLimits};
 
 use kehoach::legacy::{Choice, Legacy};
 
-use super::args::{Args, Command, Encoding, Format, PdfArgs, PdfBackend};
+use super::args::{Args, Command, CompareFormat, Encoding, Format, PdfArgs, PdfBackend};
 
 /// What to do, fully decided.
 #[derive(Debug)]
 pub enum Config {
     Parse { inputs: Vec<Input>, format: Format, output: Output, extract: ExtractOptions },
-    Schema,
+    Schema { compare: bool },
+    Compare { inputs: [Input; 2], format: CompareFormat, color: bool, output: Option<PathBuf>, extract: ExtractOptions },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,7 +45,17 @@ impl Input {
 impl Config {
     pub fn from_args(args: Args) -> Result<Config, String> {
         match args.command {
-            Command::Schema => Ok(Config::Schema),
+            Command::Schema { compare } => Ok(Config::Schema { compare }),
+            Command::Compare { left, right, format, output, pdf } => {
+                let input = |p: PathBuf| if p.as_os_str() == "-" { Input::Stdin } else { Input::File(p) };
+                let inputs = [input(left), input(right)];
+                if inputs.iter().all(|i| *i == Input::Stdin) {
+                    return Err("standard input (\"-\") can be read only once".into());
+                }
+                let to_terminal = output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout());
+                let format = format.unwrap_or(CompareFormat::Table);
+                Ok(Config::Compare { inputs, format, color: to_terminal, output, extract: extract_options(pdf)? })
+            }
             Command::Parse { inputs, format, output, pdf, encoding } => {
                 let mut extract = extract_options(pdf)?;
                 extract.encoding = match encoding {

@@ -2,6 +2,7 @@
 //! what to do before any work starts, `run` does it and maps failures to exit codes.
 
 mod args;
+mod compare;
 mod config;
 mod run;
 

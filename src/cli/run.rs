@@ -13,7 +13,9 @@ use super::exit;
 
 pub fn run(cfg: &Config) -> u8 {
     match cfg {
-        Config::Schema => write_stdout(render::SCHEMA.as_bytes()),
+        Config::Schema { compare: false } => write_stdout(render::SCHEMA.as_bytes()),
+        Config::Schema { compare: true } => write_stdout(kehoach::compare::SCHEMA.as_bytes()),
+        Config::Compare { inputs, format, color, output, extract } => super::compare::run(inputs, *format, *color, output.as_deref(), extract),
         Config::Parse { inputs, format, output, extract } => parse_all(inputs, *format, output, extract),
     }
 }
@@ -89,7 +91,7 @@ fn parse_one(input: &Input, opts: &ExtractOptions) -> Result<Plan, (String, u8)>
 }
 
 /// The documented exit code for an input error.
-fn exit_code(kind: &ErrorKind) -> u8 {
+pub(super) fn exit_code(kind: &ErrorKind) -> u8 {
     match kind {
         ErrorKind::Io(_) => exit::IO,
         ErrorKind::Empty | ErrorKind::Pdf(PdfError::Empty) => exit::EMPTY,
@@ -115,7 +117,7 @@ fn stem(name: &str) -> String {
     Path::new(name).file_stem().map_or_else(|| "stdin".to_owned(), |s| s.to_string_lossy().into_owned())
 }
 
-fn write_stdout(bytes: &[u8]) -> u8 {
+pub(super) fn write_stdout(bytes: &[u8]) -> u8 {
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Ok(()) => exit::OK,
