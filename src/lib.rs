@@ -28,6 +28,7 @@
 
 pub mod agency;
 pub mod blocks;
+pub mod check;
 pub mod citation;
 pub mod deadline;
 pub mod error;

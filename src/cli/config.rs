@@ -6,13 +6,26 @@ use std::time::Duration;
 
 use kehoach::extract::{Backend, ExtractOptions, PdfLimits};
 
-use super::args::{Args, Command, Format, PdfArgs, PdfBackend};
+use chrono::{DateTime, Utc};
+use kehoach::check::{Level, Policy};
+
+use super::args::{Args, CheckFormat, Command, Format, PdfArgs, PdfBackend};
 
 /// What to do, fully decided.
 #[derive(Debug)]
 pub enum Config {
-    Parse { inputs: Vec<Input>, format: Format, output: Output, extract: ExtractOptions },
-    Schema,
+    Parse { inputs: Vec<Input>, format: Format, output: Output, extract: ExtractOptions, export: Export },
+    Check { inputs: Vec<Input>, format: CheckFormat, policy: Policy, extract: ExtractOptions },
+    Schema { ndjson: bool },
+}
+
+/// Format details of the task exports.
+#[derive(Debug, Clone, Copy)]
+pub struct Export {
+    /// CSV: start with a UTF-8 byte-order mark.
+    pub excel_bom: bool,
+    /// iCalendar DTSTAMP: `SOURCE_DATE_EPOCH` when set (reproducible output), else now.
+    pub stamp: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,21 +50,38 @@ impl Input {
             Input::File(p) => p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()),
         }
     }
+
+    /// The input as the user wrote it, for messages and `check` findings.
+    pub fn shown(&self) -> String {
+        match self {
+            Input::Stdin => "<stdin>".to_owned(),
+            Input::File(p) => p.display().to_string(),
+        }
+    }
 }
 
 impl Config {
     pub fn from_args(args: Args) -> Result<Config, String> {
         match args.command {
-            Command::Schema => Ok(Config::Schema),
-            Command::Parse { inputs, format, output, pdf } => {
-                let extract = extract_options(pdf)?;
-                let inputs: Vec<Input> = inputs
-                    .into_iter()
-                    .map(|p| if p.as_os_str() == "-" { Input::Stdin } else { Input::File(p) })
-                    .collect();
-                if inputs.iter().filter(|i| **i == Input::Stdin).count() > 1 {
-                    return Err("standard input (\"-\") can be read only once".into());
+            Command::Schema { ndjson } => Ok(Config::Schema { ndjson }),
+            Command::Check { inputs, format, deny, allow, pdf } => {
+                let mut policy = Policy::default();
+                for (codes, level) in [(&allow, Level::Allow), (&deny, Level::Error)] {
+                    for code in codes {
+                        policy.set(code, level).map_err(|e| e.to_string())?;
+                    }
                 }
+                let extract = extract_options(pdf)?;
+                let inputs = inputs_of(inputs)?;
+                Ok(Config::Check { inputs, format, policy, extract })
+            }
+            Command::Parse { inputs, format, output, excel, pdf } => {
+                if excel && format != Format::Csv {
+                    return Err("--excel applies only to --format csv".into());
+                }
+                let export = Export { excel_bom: excel, stamp: stamp()? };
+                let extract = extract_options(pdf)?;
+                let inputs = inputs_of(inputs)?;
                 let output = match output {
                     None => Output::Stdout,
                     Some(p) if p.is_dir() => Output::Dir(p),
@@ -67,10 +97,30 @@ impl Config {
                         return Err(format!("two inputs are named {}; their outputs would overwrite each other", w[0]));
                     }
                 }
-                Ok(Config::Parse { inputs, format, output, extract })
+                Ok(Config::Parse { inputs, format, output, extract, export })
             }
         }
     }
+}
+
+/// Paths → inputs (directories expanded); standard input at most once.
+fn inputs_of(paths: Vec<PathBuf>) -> Result<Vec<Input>, String> {
+    let inputs = super::inputs::expand(paths)?;
+    if inputs.iter().filter(|i| **i == Input::Stdin).count() > 1 {
+        return Err("standard input (\"-\") can be read only once".into());
+    }
+    Ok(inputs)
+}
+
+/// The export time: `SOURCE_DATE_EPOCH` (reproducible builds convention) or the clock.
+fn stamp() -> Result<DateTime<Utc>, String> {
+    let secs = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) => v.trim().parse::<i64>().map_err(|_| format!("SOURCE_DATE_EPOCH must be a number of seconds, not \"{v}\""))?,
+        Err(_) => std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX)),
+    };
+    DateTime::from_timestamp(secs, 0).ok_or_else(|| format!("SOURCE_DATE_EPOCH out of range: {secs}"))
 }
 
 /// PDF flags → extraction options; the worker is this very executable.

@@ -2,8 +2,12 @@
 //! what to do before any work starts, `run` does it and maps failures to exit codes.
 
 mod args;
+mod batch;
+mod check;
 mod config;
+mod inputs;
 mod run;
+mod sink;
 
 use std::process::ExitCode;
 
