@@ -1,9 +1,12 @@
 //! The one integration-test binary: corpus snapshots and gold scores, the schema
 //! contract, rendered errors for bad inputs, the CLI, and property tests.
 
+mod check;
 mod cli;
+mod cli_exports;
 mod corpus;
 mod errors;
+mod exports;
 mod gold;
 mod pdf;
 mod properties;
