@@ -92,7 +92,9 @@ fn year_tokens(text: &str) -> Vec<(usize, &str)> {
             i += 1;
         }
         let before = &text[..start];
+        // The last "/"-part only: "31/12/2024" has its year after the second slash.
         let after_slash = before.ends_with('/')
+            && bytes.get(i) != Some(&b'/')
             && before[..before.len() - 1].chars().next_back().is_some_and(|c| c.is_ascii_digit() || matches!(c, 'I' | 'V'));
         if after_slash || before.trim_end().to_lowercase().ends_with("năm") {
             out.push((start, &text[start..i]));
