@@ -18,7 +18,7 @@
 //!    normalizes deadline phrases, [`citation`] finds cited documents (their dates are
 //!    never deadlines). The vocabulary of all three lives in `grammar/`.
 //! 7. [`lower`] — tree → [`model::Plan`] (tasks, duties, sections, unparsed, warnings).
-//! 8. [`render`] — JSON out.
+//! 8. [`render`] — JSON, per-task NDJSON, CSV, iCalendar out; [`check`] lints the plan.
 //!
 //! ```
 //! let plan = kehoach::parse_text("II. NHIỆM VỤ\n1. Rà soát văn bản.\n- Cơ quan chủ trì: Sở Tư pháp.\n- Thời gian hoàn thành: Quý I/2024.\n");
@@ -28,6 +28,7 @@
 
 pub mod agency;
 pub mod blocks;
+pub mod check;
 pub mod citation;
 pub mod compare;
 pub mod deadline;

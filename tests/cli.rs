@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-fn kehoach(args: &[&str], stdin: Option<&[u8]>) -> Output {
+pub fn kehoach(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_kehoach"))
         .args(args)
         .current_dir(crate::root())
@@ -19,7 +19,7 @@ fn kehoach(args: &[&str], stdin: Option<&[u8]>) -> Output {
     child.wait_with_output().unwrap()
 }
 
-fn stderr(o: &Output) -> String {
+pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
@@ -77,8 +77,8 @@ fn batch_goes_on_after_a_bad_file() {
 }
 
 #[test]
-fn ndjson_is_one_document_per_line() {
-    let o = kehoach(&["parse", "--format", "ndjson", "corpus/text/quang-nam-2023.txt", "corpus/text/kon-tum-2024.txt"], None);
+fn plans_ndjson_is_one_document_per_line() {
+    let o = kehoach(&["parse", "--format", "plans-ndjson", "corpus/text/quang-nam-2023.txt", "corpus/text/kon-tum-2024.txt"], None);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = String::from_utf8(o.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();

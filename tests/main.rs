@@ -1,11 +1,14 @@
 //! The one integration-test binary: corpus snapshots and gold scores, the schema
 //! contract, rendered errors for bad inputs, the CLI, and property tests.
 
+mod check;
 mod cli;
+mod cli_exports;
 mod compare;
 mod corpus;
 mod docx;
 mod errors;
+mod exports;
 mod gold;
 mod mutation;
 mod pdf;

@@ -30,30 +30,51 @@ pub enum Command {
     /// Parse plans and print their tasks as JSON (schema: `kehoach schema`).
     #[command(after_help = EXIT_CODES)]
     Parse {
-        /// Input files ("-" reads standard input): plain text (UTF-8, UTF-16 with BOM, TCVN3,
-        /// VNI, VISCII), PDF, DOCX, and .doc through LibreOffice.
+        /// Input files or directories (searched recursively for plan files); "-" reads
+        /// standard input. Plain text (UTF-8, UTF-16 with BOM, TCVN3, VNI, VISCII), PDF,
+        /// DOCX, and .doc through LibreOffice.
         #[arg(required = true, value_name = "FILE")]
         inputs: Vec<PathBuf>,
         /// Output format.
         #[arg(long, short = 'f', value_enum, default_value_t = Format::Json)]
         format: Format,
         /// Write here instead of standard output. With several inputs, a directory that
-        /// receives one NAME.json per input.
+        /// receives one NAME.EXT per input (.json, .ndjson, .csv, .ics by format).
         #[arg(long, short = 'o', value_name = "PATH")]
         output: Option<PathBuf>,
+        /// CSV: start with a UTF-8 byte-order mark so spreadsheet programs read it as UTF-8.
+        #[arg(long)]
+        excel: bool,
         #[command(flatten)]
         pdf: PdfArgs,
-        /// Text encoding: detect the legacy Vietnamese encodings TCVN3 (.VnTime), VNI
-        /// (VNI-Times) and VISCII from the text and font names (auto), never convert
-        /// (utf-8), or read the input as one of them.
-        #[arg(long, value_enum, default_value_t = Encoding::Auto)]
-        encoding: Encoding,
+    },
+    /// Lint plans: missing leads and deadlines, repeated labels, impossible dates.
+    /// Prints `file:line: severity: code: message`; exit 1 when any error-level finding.
+    #[command(after_help = check_help())]
+    Check {
+        /// Input files or directories (as for `parse`).
+        #[arg(required = true, value_name = "FILE")]
+        inputs: Vec<PathBuf>,
+        /// Output format of the findings.
+        #[arg(long, short = 'f', value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+        /// Report CODE as an error (repeatable).
+        #[arg(long, value_name = "CODE")]
+        deny: Vec<String>,
+        /// Do not report CODE (repeatable).
+        #[arg(long, value_name = "CODE")]
+        allow: Vec<String>,
+        #[command(flatten)]
+        pdf: PdfArgs,
     },
     /// Print the JSON Schema of the output contract (v1).
     Schema {
         /// Print the schema of `kehoach compare --format json` instead.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "ndjson")]
         compare: bool,
+        /// Print the schema of one `parse --format ndjson` line (a task) instead.
+        #[arg(long)]
+        ndjson: bool,
     },
     /// Compare two plans of the same programme: corresponding tasks, agency load, timeline.
     #[command(after_help = EXIT_CODES)]
@@ -75,6 +96,24 @@ pub enum Command {
     },
 }
 
+/// The code table of `check --help`, from the library's table so the two cannot drift.
+fn check_help() -> String {
+    let mut s = String::from("Codes (default severity; --deny makes a code an error, --allow silences it):\n");
+    for c in kehoach::check::CODES {
+        s.push_str(&format!("  {:<27} {:<8} {}\n", c.code, c.severity.as_str(), c.meaning));
+    }
+    s.push_str("\nExit codes: 0 no error-level finding; 1 an error-level finding (or, with several inputs,\nan input that could not be read); 2 bad command line; 3-10 as for `parse` (one input).");
+    s
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// `file:line: severity: code: message`, one finding per line.
+    Text,
+    /// A JSON array of findings.
+    Json,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CompareFormat {
     /// Aligned columns for reading in a terminal (colored when stdout is a terminal).
@@ -89,15 +128,26 @@ pub enum CompareFormat {
 pub enum Format {
     /// One pretty-printed JSON document per input (an array when several go to stdout).
     Json,
-    /// One compact JSON document per line, one line per input.
+    /// One task per line (the task plus `document` and `source`; `kehoach schema --ndjson`).
     Ndjson,
+    /// One whole plan per line, compact JSON.
+    PlansNdjson,
+    /// One row per task (RFC 4180, header row; columns in the README).
+    Csv,
+    /// iCalendar (RFC 5545): one VTODO per task with a due date.
+    Ics,
 }
 
-/// How PDFs are read. Extraction runs in a separate worker process with these limits,
-/// so a hostile file cannot take the run down.
+/// How inputs are read. PDF extraction runs in a separate worker process with these
+/// limits, so a hostile file cannot take the run down.
 #[derive(Debug, clap::Args)]
-#[command(next_help_heading = "PDF input")]
+#[command(next_help_heading = "Input")]
 pub struct PdfArgs {
+    /// Text encoding: detect the legacy Vietnamese encodings TCVN3 (.VnTime), VNI
+    /// (VNI-Times) and VISCII from the text and font names (auto), never convert
+    /// (utf-8), or read the input as one of them.
+    #[arg(long, value_enum, default_value_t = Encoding::Auto)]
+    pub encoding: Encoding,
     /// User password of encrypted PDFs (or set KEHOACH_PASSWORD).
     #[arg(long, env = "KEHOACH_PASSWORD", hide_env_values = true, value_name = "PASSWORD")]
     pub password: Option<String>,

@@ -2,9 +2,13 @@
 //! what to do before any work starts, `run` does it and maps failures to exit codes.
 
 mod args;
+mod batch;
+mod check;
 mod compare;
 mod config;
+mod inputs;
 mod run;
+mod sink;
 
 use std::process::ExitCode;
 

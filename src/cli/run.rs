@@ -1,79 +1,60 @@
 //! Doing the work: read each input, parse, render, write; map failures to exit codes.
-//! A bad input is reported and skipped; the others are still processed.
+//! Inputs are parsed in parallel and written in input order; a bad input is reported
+//! and skipped, the others are still processed.
 
 use std::io::{Read, Write};
-use std::path::Path;
 
 use kehoach::extract::{ExtractOptions, PdfError};
 use kehoach::{ErrorKind, Plan, render};
 
 use super::args::Format;
-use super::config::{Config, Input, Output};
+use super::batch;
+use super::config::{Config, Export, Input, Output, SchemaKind};
 use super::exit;
+use super::sink::Sink;
 
 pub fn run(cfg: &Config) -> u8 {
     match cfg {
-        Config::Schema { compare: false } => write_stdout(render::SCHEMA.as_bytes()),
-        Config::Schema { compare: true } => write_stdout(kehoach::compare::SCHEMA.as_bytes()),
+        Config::Schema { which: SchemaKind::Plan } => write_stdout(render::SCHEMA.as_bytes()),
+        Config::Schema { which: SchemaKind::TaskLine } => write_stdout(render::ndjson::task_schema_text().as_bytes()),
+        Config::Schema { which: SchemaKind::Compare } => write_stdout(kehoach::compare::SCHEMA.as_bytes()),
         Config::Compare { inputs, format, color, output, extract } => super::compare::run(inputs, *format, *color, output.as_deref(), extract),
-        Config::Parse { inputs, format, output, extract } => parse_all(inputs, *format, output, extract),
+        Config::Parse { inputs, format, output, extract, export } => parse_all(inputs, *format, output, extract, *export),
+        Config::Check { inputs, format, policy, extract } => super::check::check_all(inputs, *format, policy, extract),
     }
 }
 
-fn parse_all(inputs: &[Input], format: Format, output: &Output, opts: &ExtractOptions) -> u8 {
-    let mut plans: Vec<Plan> = Vec::new();
+fn parse_all(inputs: &[Input], format: Format, output: &Output, opts: &ExtractOptions, export: Export) -> u8 {
+    let mut sink = Sink::new(format, export, output, inputs.len());
     let mut codes: Vec<u8> = Vec::new();
-    for input in inputs {
-        match parse_one(input, opts) {
-            Ok(plan) => {
-                if let Output::Dir(dir) = output {
-                    let path = dir.join(format!("{}.json", stem(&input.name())));
-                    if let Err(e) = std::fs::write(&path, render_one(&plan, format)) {
-                        eprintln!("kehoach: {}: cannot write: {e}", path.display());
-                        codes.push(exit::IO);
-                    }
-                } else {
-                    plans.push(plan);
-                }
-            }
-            Err((msg, code)) => {
-                eprintln!("kehoach: {msg}");
+    batch::ordered(inputs, |input| parse_one(input, opts), |i, result, bar| match result {
+        Ok(plan) => {
+            if let Err(code) = sink.plan(&inputs[i], plan, bar) {
                 codes.push(code);
             }
         }
-    }
-    let text = match (format, inputs.len()) {
-        (_, _) if matches!(output, Output::Dir(_)) => String::new(),
-        (Format::Json, 1) => plans.first().map(render::json).unwrap_or_default(),
-        (Format::Json, _) => {
-            let mut s = serde_json::to_string_pretty(&plans).expect("plans serialize");
-            s.push('\n');
-            s
+        Err((msg, code)) => {
+            bar.suspend(|| eprintln!("kehoach: {msg}"));
+            codes.push(code);
         }
-        (Format::Ndjson, _) => plans.iter().map(|p| render::json_compact(p) + "\n").collect(),
-    };
-    let wrote = match output {
-        Output::Stdout if !text.is_empty() || !plans.is_empty() => write_stdout(text.as_bytes()),
-        Output::File(path) if !plans.is_empty() => match std::fs::write(path, text) {
-            Ok(()) => exit::OK,
-            Err(e) => {
-                eprintln!("kehoach: {}: cannot write: {e}", path.display());
-                exit::IO
-            }
-        },
-        _ => exit::OK,
-    };
+    });
+    let wrote = sink.finish();
     if wrote != exit::OK {
         return wrote;
     }
-    match (codes.first(), inputs.len()) {
+    batch_code(&codes, inputs.len())
+}
+
+/// One input's failure code as the run's, or "some failed" for several inputs.
+pub fn batch_code(codes: &[u8], inputs: usize) -> u8 {
+    match (codes.first(), inputs) {
         (None, _) => exit::OK,
         (Some(&c), 1) => c,
         (Some(_), _) => exit::SOME_FAILED,
     }
 }
 
-fn parse_one(input: &Input, opts: &ExtractOptions) -> Result<Plan, (String, u8)> {
+pub fn parse_one(input: &Input, opts: &ExtractOptions) -> Result<Plan, (String, u8)> {
     let name = input.name();
     let bytes = match input {
         Input::Stdin => {
@@ -82,10 +63,7 @@ fn parse_one(input: &Input, opts: &ExtractOptions) -> Result<Plan, (String, u8)>
         }
         Input::File(p) => std::fs::read(p),
     };
-    let shown = match input {
-        Input::Stdin => "<stdin>".to_owned(),
-        Input::File(p) => p.display().to_string(),
-    };
+    let shown = input.shown();
     let bytes = bytes.map_err(|e| (format!("{shown}: cannot read: {e}"), exit::IO))?;
     kehoach::parse_bytes_with(&name, &bytes, opts).map_err(|e| (format!("{shown}: {}", e.kind()), exit_code(e.kind())))
 }
@@ -106,18 +84,7 @@ pub(super) fn exit_code(kind: &ErrorKind) -> u8 {
     }
 }
 
-fn render_one(plan: &Plan, format: Format) -> String {
-    match format {
-        Format::Json => render::json(plan),
-        Format::Ndjson => render::json_compact(plan) + "\n",
-    }
-}
-
-fn stem(name: &str) -> String {
-    Path::new(name).file_stem().map_or_else(|| "stdin".to_owned(), |s| s.to_string_lossy().into_owned())
-}
-
-pub(super) fn write_stdout(bytes: &[u8]) -> u8 {
+pub fn write_stdout(bytes: &[u8]) -> u8 {
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Ok(()) => exit::OK,

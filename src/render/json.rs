@@ -1,4 +1,4 @@
-//! Stage 8, render: the plan as JSON (the v1 contract).
+//! The v1 contract as JSON.
 
 use crate::model::Plan;
 
@@ -9,10 +9,14 @@ pub fn json(plan: &Plan) -> String {
     s
 }
 
-/// One line of JSON.
+/// One line of JSON (no trailing newline).
 pub fn json_compact(plan: &Plan) -> String {
     serde_json::to_string(plan).expect("the model always serializes")
 }
 
-/// The JSON Schema of the v1 contract.
-pub const SCHEMA: &str = include_str!("schema.json");
+/// Several plans as one pretty JSON array, with a trailing newline.
+pub fn plans_json(plans: &[Plan]) -> String {
+    let mut s = serde_json::to_string_pretty(plans).expect("the model always serializes");
+    s.push('\n');
+    s
+}
