@@ -8,8 +8,20 @@ use std::process::{Command, Stdio};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
-const PLANS: &[&str] = &[include_str!("../corpus/text/quang-nam-2023.txt"), include_str!("../corpus/text/kon-tum-2024.txt")];
-const PROVINCES: &[&str] = &["Lào Cai", "Hà Giang", "Nghệ An", "Bình Định", "Đắk Lắk", "Cà Mau", "An Giang", "Sơn La"];
+const PLANS: &[&str] = &[
+    include_str!("../corpus/text/quang-nam-2023.txt"),
+    include_str!("../corpus/text/kon-tum-2024.txt"),
+];
+const PROVINCES: &[&str] = &[
+    "Lào Cai",
+    "Hà Giang",
+    "Nghệ An",
+    "Bình Định",
+    "Đắk Lắk",
+    "Cà Mau",
+    "An Giang",
+    "Sơn La",
+];
 const PEAK_LIMIT_MB: u64 = 100;
 
 /// Write `n` plan variants into a fresh directory; returns it and the total bytes.
@@ -73,7 +85,10 @@ fn batch(c: &mut Criterion) {
         big_bytes / 1_000_000,
         start.elapsed().as_secs_f64()
     );
-    assert!(peak < PEAK_LIMIT_MB, "peak memory {peak} MB over {PEAK_LIMIT_MB} MB");
+    assert!(
+        peak < PEAK_LIMIT_MB,
+        "peak memory {peak} MB over {PEAK_LIMIT_MB} MB"
+    );
     let _ = std::fs::remove_dir_all(&big);
 
     let (dir, bytes) = generate(500);

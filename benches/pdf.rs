@@ -6,10 +6,18 @@ use std::process::{Command, Stdio};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
-const FILES: &[&str] = &["qn2023_plain.pdf", "kt2024_plain.pdf", "large_qn2023_x50.pdf"];
+const FILES: &[&str] = &[
+    "qn2023_plain.pdf",
+    "kt2024_plain.pdf",
+    "large_qn2023_x50.pdf",
+];
 
 fn run(cmd: &mut Command) {
-    let status = cmd.stdout(Stdio::null()).stderr(Stdio::null()).status().expect("spawn");
+    let status = cmd
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("spawn");
     assert!(status.success(), "{cmd:?} failed");
 }
 
@@ -25,9 +33,15 @@ fn pdf_vs_pdftotext(c: &mut Criterion) {
             g.sample_size(10);
         }
         g.bench_function("kehoach parse (pdf-extract)", |b| {
-            b.iter(|| run(Command::new(kehoach).args(["parse", "--pdf-backend", "pdf-extract"]).arg(&path)))
+            b.iter(|| {
+                run(Command::new(kehoach)
+                    .args(["parse", "--pdf-backend", "pdf-extract"])
+                    .arg(&path))
+            })
         });
-        g.bench_function("pdftotext", |b| b.iter(|| run(Command::new("pdftotext").arg(&path).arg("-"))));
+        g.bench_function("pdftotext", |b| {
+            b.iter(|| run(Command::new("pdftotext").arg(&path).arg("-")))
+        });
         g.finish();
     }
 }

@@ -6,8 +6,14 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 const PLANS: &[(&str, &str)] = &[
-    ("quang-nam-2023", include_str!("../corpus/text/quang-nam-2023.txt")),
-    ("kon-tum-2024", include_str!("../corpus/text/kon-tum-2024.txt")),
+    (
+        "quang-nam-2023",
+        include_str!("../corpus/text/quang-nam-2023.txt"),
+    ),
+    (
+        "kon-tum-2024",
+        include_str!("../corpus/text/kon-tum-2024.txt"),
+    ),
 ];
 
 const DEADLINES: &[&str] = &[
@@ -32,7 +38,9 @@ fn plans(c: &mut Criterion) {
     let mut g = c.benchmark_group("text_to_json");
     for (name, text) in PLANS {
         g.throughput(Throughput::Bytes(text.len() as u64));
-        g.bench_function(*name, |b| b.iter(|| kehoach::render::json(&kehoach::parse_text(black_box(text)))));
+        g.bench_function(*name, |b| {
+            b.iter(|| kehoach::render::json(&kehoach::parse_text(black_box(text))))
+        });
     }
     g.finish();
 }

@@ -1128,16 +1128,33 @@ impl<'a> Scanner<'a> {
     /// agency: "Phòng Bưu chính, Viễn thông", "Trung tâm Công nghệ thông tin và Truyền
     /// thông". Acronyms ("VTV, VOV, TTXVN") and place-bound names ("... tỉnh") are agencies.
     fn continues_field(&self, seg: &Seg, previous: Option<&Item>) -> bool {
-        let Some(prev) = previous.filter(|p| !p.open) else { return false };
-        let words: Vec<&Tok> = seg.runs.iter().flat_map(|&(a, b)| self.toks[a..b].iter()).filter(|t| t.kind == Kind::Word).collect();
+        let Some(prev) = previous.filter(|p| !p.open) else {
+            return false;
+        };
+        let words: Vec<&Tok> = seg
+            .runs
+            .iter()
+            .flat_map(|&(a, b)| self.toks[a..b].iter())
+            .filter(|t| t.kind == Kind::Word)
+            .collect();
         let acronym = words.iter().any(|t| {
             let w = &self.src[t.start..t.end];
-            w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !w.chars().any(char::is_lowercase)
         });
-        let place_bound = words.last().is_some_and(|t| matches!(t.fold.as_str(), "tỉnh" | "huyện" | "xã" | "phố" | "ương" | "nam"));
+        let place_bound = words.last().is_some_and(|t| {
+            matches!(
+                t.fold.as_str(),
+                "tỉnh" | "huyện" | "xã" | "phố" | "ương" | "nam"
+            )
+        });
         let prev_toks = tokenize(&prev.name);
         let field_named = LEXICON.field_heads.match_at(&prev_toks, 0).is_some()
-            || LEXICON.heads.match_at(&prev_toks, 0).is_some_and(|_| prev_toks.first().is_some_and(|t| matches!(t.fold.as_str(), "trung" | "phòng")));
+            || LEXICON.heads.match_at(&prev_toks, 0).is_some_and(|_| {
+                prev_toks
+                    .first()
+                    .is_some_and(|t| matches!(t.fold.as_str(), "trung" | "phòng"))
+            });
         !words.is_empty() && words.len() <= 3 && !acronym && !place_bound && field_named
     }
 
@@ -1169,7 +1186,8 @@ impl<'a> Scanner<'a> {
         let notes = seg.notes.clone();
         let glue = if seg.sep == Sep::And { " và " } else { ", " };
         let last_open = same_chunk && items.last().is_some_and(|l| l.open);
-        let field_tail = kind == SegKind::Capitalized && same_chunk && self.continues_field(seg, items.last());
+        let field_tail =
+            kind == SegKind::Capitalized && same_chunk && self.continues_field(seg, items.last());
         match kind {
             _ if field_tail => append(items, glue, &name, notes),
             SegKind::Bare if last_open => append(items, glue, &name, notes),

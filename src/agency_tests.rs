@@ -791,7 +791,9 @@ fn subjects() {
         Some(strs(&["các sở, ban ngành, địa phương"]))
     );
     assert_eq!(
-        s("Căn cứ nội dung Kế hoạch này các cơ quan, đơn vị, địa phương khẩn trương xây dựng Kế hoạch."),
+        s(
+            "Căn cứ nội dung Kế hoạch này các cơ quan, đơn vị, địa phương khẩn trương xây dựng Kế hoạch."
+        ),
         Some(strs(&["các cơ quan, đơn vị, địa phương"]))
     );
     assert_eq!(

@@ -57,10 +57,15 @@ pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
         if table::is_row(&line.text) {
             // A run of table rows (blank lines inside it do not end it).
             let mut end = i;
-            while end < lines.len() && (table::is_row(&lines[end].text) || lines[end].kind == LineKind::Blank) {
+            while end < lines.len()
+                && (table::is_row(&lines[end].text) || lines[end].kind == LineKind::Blank)
+            {
                 end += 1;
             }
-            let rows: Vec<&Line> = lines[i - 1..end].iter().filter(|l| l.kind != LineKind::Blank).collect();
+            let rows: Vec<&Line> = lines[i - 1..end]
+                .iter()
+                .filter(|l| l.kind != LineKind::Blank)
+                .collect();
             let row_pages: Vec<Option<u32>> = (i - 1..end)
                 .filter(|&k| lines[k].kind != LineKind::Blank)
                 .map(|k| pages.get(k).copied().flatten())
@@ -76,15 +81,23 @@ pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
             LineKind::Blank => continue,
             LineKind::PageNumber | LineKind::Furniture => {
                 // Furniture: its own block; the paragraph around it goes on.
-                blocks.push(Block { kind: line.kind.clone(), text: line.text.clone(), lines: vec![line.no], page });
+                blocks.push(Block {
+                    kind: line.kind.clone(),
+                    text: line.text.clone(),
+                    lines: vec![line.no],
+                    page,
+                });
                 continue;
             }
             LineKind::Prose => {
                 // "- Cơ quan chủ trì:" alone on its line: the next line is its value.
                 let awaits_value = open.is_some_and(|b| {
-                    matches!(blocks[b].kind, LineKind::Field { .. }) && (blocks[b].body().is_empty() || blocks[b].text.ends_with(':'))
+                    matches!(blocks[b].kind, LineKind::Field { .. })
+                        && (blocks[b].body().is_empty() || blocks[b].text.ends_with(':'))
                 });
-                if let Some(b) = open.filter(|_| awaits_value || continues(prev_text, &line.text, width)) {
+                if let Some(b) =
+                    open.filter(|_| awaits_value || continues(prev_text, &line.text, width))
+                {
                     append(&mut blocks[b], line);
                     prev_text = &line.text;
                     continue;
@@ -92,7 +105,12 @@ pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
             }
             _ => {}
         }
-        blocks.push(Block { kind: line.kind.clone(), text: line.text.clone(), lines: vec![line.no], page });
+        blocks.push(Block {
+            kind: line.kind.clone(),
+            text: line.text.clone(),
+            lines: vec![line.no],
+            page,
+        });
         open = Some(blocks.len() - 1);
         prev_text = &line.text;
     }
@@ -102,7 +120,9 @@ pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
 /// "Chủ trì: Sở Y tế; Phối hợp: Sở Tài chính; Thời gian: Quý III/2024" is three fields
 /// on one line: cut the block before each further field label (after ";" or ".").
 fn split_fields(block: Block) -> Vec<Block> {
-    let LineKind::Field { value, .. } = block.kind else { return vec![block] };
+    let LineKind::Field { value, .. } = block.kind else {
+        return vec![block];
+    };
     let mut cuts = Vec::new();
     for (i, c) in block.text.char_indices().skip_while(|(i, _)| *i < value) {
         if matches!(c, ';' | '.') {
@@ -119,9 +139,17 @@ fn split_fields(block: Block) -> Vec<Block> {
     let mut out = Vec::with_capacity(cuts.len() + 1);
     let mut from = 0;
     let mut kind = block.kind.clone();
-    for (end, next) in cuts.into_iter().chain(std::iter::once((block.text.len(), block.text.len()))) {
+    for (end, next) in cuts
+        .into_iter()
+        .chain(std::iter::once((block.text.len(), block.text.len())))
+    {
         let text = block.text[from..end].trim_end().to_owned();
-        out.push(Block { kind, text, lines: block.lines.clone(), page: block.page });
+        out.push(Block {
+            kind,
+            text,
+            lines: block.lines.clone(),
+            page: block.page,
+        });
         from = next;
         kind = crate::lines::classify_text(block.text.get(next..).unwrap_or(""));
     }
@@ -130,7 +158,9 @@ fn split_fields(block: Block) -> Vec<Block> {
 
 /// Does `next` (a prose line) continue the paragraph whose last line is `prev`?
 pub fn continues(prev: &str, next: &str, width: usize) -> bool {
-    let Some(first) = next.chars().next() else { return false };
+    let Some(first) = next.chars().next() else {
+        return false;
+    };
     if is_all_caps(next) && !is_all_caps(prev) {
         return false;
     }
@@ -152,7 +182,9 @@ pub fn continues(prev: &str, next: &str, width: usize) -> bool {
 fn is_broken_token(next: &str) -> bool {
     let token = next.split_whitespace().next().unwrap_or("");
     token.split_once('/').is_some_and(|(a, b)| {
-        !a.is_empty() && a.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) && b.starts_with(|c: char| c.is_ascii_digit())
+        !a.is_empty()
+            && a.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+            && b.starts_with(|c: char| c.is_ascii_digit())
     })
 }
 
@@ -175,8 +207,15 @@ fn append(block: &mut Block, line: &Line) {
     // "1543/KH-" + "UBND" is one token broken at the line end; "2022 -" + "2025" is not.
     let glued = block.text.ends_with('-')
         && !block.text.ends_with(" -")
-        && block.text.chars().rev().nth(1).is_some_and(|c| c.is_alphanumeric())
-        && t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        && block
+            .text
+            .chars()
+            .rev()
+            .nth(1)
+            .is_some_and(|c| c.is_alphanumeric())
+        && t.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     if !glued {
         block.text.push(' ');
     }
@@ -189,7 +228,12 @@ fn append(block: &mut Block, line: &Line) {
 fn text_width(lines: &[Line]) -> usize {
     let mut lens: Vec<usize> = lines
         .iter()
-        .filter(|l| !matches!(l.kind, LineKind::Blank | LineKind::PageNumber | LineKind::Furniture))
+        .filter(|l| {
+            !matches!(
+                l.kind,
+                LineKind::Blank | LineKind::PageNumber | LineKind::Furniture
+            )
+        })
         .map(|l| l.text.chars().count())
         .collect();
     if lens.is_empty() {
@@ -232,7 +276,12 @@ mod tests {
     #[test]
     fn broken_tokens_rejoin() {
         let text = "tiếp tục thực hiện Kế hoạch số 1543/KH-\nUBND ngày 16/3/2022 của UBND tỉnh, giai đoạn 2022 -\n2025 và Quý\nI/2023.";
-        assert_eq!(blocks(text), vec!["tiếp tục thực hiện Kế hoạch số 1543/KH-UBND ngày 16/3/2022 của UBND tỉnh, giai đoạn 2022 - 2025 và Quý I/2023."]);
+        assert_eq!(
+            blocks(text),
+            vec![
+                "tiếp tục thực hiện Kế hoạch số 1543/KH-UBND ngày 16/3/2022 của UBND tỉnh, giai đoạn 2022 - 2025 và Quý I/2023."
+            ]
+        );
     }
 
     #[test]
@@ -240,20 +289,37 @@ mod tests {
         let text = "- Cơ quan chủ trì:\nTrung tâm Công nghệ thông tin.\n- Cơ quan phối hợp:\n\nCục An toàn thông tin; Văn phòng Bộ.\nThời hạn: Quý I/2025.";
         assert_eq!(
             blocks(text),
-            vec!["- Cơ quan chủ trì: Trung tâm Công nghệ thông tin.", "- Cơ quan phối hợp: Cục An toàn thông tin; Văn phòng Bộ.", "Thời hạn: Quý I/2025."]
+            vec![
+                "- Cơ quan chủ trì: Trung tâm Công nghệ thông tin.",
+                "- Cơ quan phối hợp: Cục An toàn thông tin; Văn phòng Bộ.",
+                "Thời hạn: Quý I/2025."
+            ]
         );
     }
 
     #[test]
     fn several_fields_on_one_line() {
         let text = "Chủ trì: Phòng Bưu chính; Phối hợp: các doanh nghiệp viễn thông; Thời gian:\nQuý III/2024.";
-        assert_eq!(blocks(text), vec!["Chủ trì: Phòng Bưu chính", "Phối hợp: các doanh nghiệp viễn thông", "Thời gian: Quý III/2024."]);
+        assert_eq!(
+            blocks(text),
+            vec![
+                "Chủ trì: Phòng Bưu chính",
+                "Phối hợp: các doanh nghiệp viễn thông",
+                "Thời gian: Quý III/2024."
+            ]
+        );
     }
 
     #[test]
     fn page_numbers_do_not_break_paragraphs() {
         let text = "a. Phối hợp với các đơn vị liên quan, xây dựng phương án để các tổ chức thực\n\n7\n\nhiện việc kinh doanh.";
         let b = blocks(text);
-        assert_eq!(b, vec!["a. Phối hợp với các đơn vị liên quan, xây dựng phương án để các tổ chức thực hiện việc kinh doanh.", "7"]);
+        assert_eq!(
+            b,
+            vec![
+                "a. Phối hợp với các đơn vị liên quan, xây dựng phương án để các tổ chức thực hiện việc kinh doanh.",
+                "7"
+            ]
+        );
     }
 }

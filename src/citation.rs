@@ -20,7 +20,9 @@ use nom::combinator::{opt, recognize};
 use nom::multi::{many1, separated_list1};
 use serde::Deserialize;
 
-use crate::deadline::{Lexicon, Res, calendar_date, day_word, fail, is_word_char, opt_space, space};
+use crate::deadline::{
+    Lexicon, Res, calendar_date, day_word, fail, is_word_char, opt_space, space,
+};
 use crate::fold::collapse_ws;
 use crate::model::Reference;
 
@@ -93,16 +95,28 @@ impl<'a> FoldedText<'a> {
             }
             let f_start = folded.len();
             folded.push_str(&fold_token(&original[start..end]));
-            tokens.push(Token { f_start, f_end: folded.len(), o_start: start, o_end: end, word, spaced: spaced_here });
+            tokens.push(Token {
+                f_start,
+                f_end: folded.len(),
+                o_start: start,
+                o_end: end,
+                word,
+                spaced: spaced_here,
+            });
             spaced = false;
         }
-        FoldedText { original, folded, tokens }
+        FoldedText {
+            original,
+            folded,
+            tokens,
+        }
     }
 
     /// Folded offsets where a phrase may start: words not glued to a previous token.
     pub(crate) fn word_starts(&self) -> impl Iterator<Item = usize> + '_ {
         self.tokens.iter().enumerate().filter_map(|(k, t)| {
-            let glued = k > 0 && !t.spaced && self.folded[self.tokens[k - 1].f_start..].starts_with(GLUE);
+            let glued =
+                k > 0 && !t.spaced && self.folded[self.tokens[k - 1].f_start..].starts_with(GLUE);
             (t.word && !glued).then_some(t.f_start)
         })
     }
@@ -135,7 +149,11 @@ impl<'a> FoldedText<'a> {
     fn inside(&self, t: &Token, f: usize) -> usize {
         let o = t.o_start + (f - t.f_start);
         let same_len = t.f_end - t.f_start == t.o_end - t.o_start;
-        if same_len && self.original.is_char_boundary(o) { o } else { t.o_start }
+        if same_len && self.original.is_char_boundary(o) {
+            o
+        } else {
+            t.o_start
+        }
     }
 
     /// The same view with every token inside `ranges` (original offsets, sorted)
@@ -151,7 +169,9 @@ impl<'a> FoldedText<'a> {
             while r.peek().is_some_and(|r| r.end <= t.o_start) {
                 r.next();
             }
-            if r.peek().is_some_and(|r| r.start <= t.o_start && t.o_end <= r.end) {
+            if r.peek()
+                .is_some_and(|r| r.start <= t.o_start && t.o_end <= r.end)
+            {
                 bytes[t.f_start..t.f_end].fill(b'#');
                 t.word = false;
             }
@@ -211,7 +231,10 @@ impl CitationGrammar {
     fn from_raw(raw: RawGrammar) -> Self {
         let plain = |ws: &[String]| Lexicon::new(ws.iter().map(|w| (w.clone(), ())));
         let type_word = Lexicon::new(
-            raw.types.iter().enumerate().flat_map(|(k, t)| t.words.iter().map(move |w| (w.clone(), k))),
+            raw.types
+                .iter()
+                .enumerate()
+                .flat_map(|(k, t)| t.words.iter().map(move |w| (w.clone(), k))),
         );
         let codes = raw
             .types
@@ -219,7 +242,11 @@ impl CitationGrammar {
             .enumerate()
             .filter(|(_, t)| !t.generic)
             .flat_map(|(k, t)| {
-                let own = if t.codes.is_empty() { vec![t.abbr.clone()] } else { t.codes.clone() };
+                let own = if t.codes.is_empty() {
+                    vec![t.abbr.clone()]
+                } else {
+                    t.codes.clone()
+                };
                 own.into_iter().map(move |c| (crate::fold::fold(&c), k))
             })
             .collect();
@@ -254,7 +281,9 @@ pub(crate) fn citations_in(view: &FoldedText) -> Vec<Citation> {
         if start < resume {
             continue;
         }
-        let Some(found) = typed_citation(&text[start..]).or_else(|| bare_citation(view, &text[start..])) else {
+        let Some(found) =
+            typed_citation(&text[start..]).or_else(|| bare_citation(view, &text[start..]))
+        else {
             continue;
         };
         let end = text.len() - found.rest_len;
@@ -292,9 +321,13 @@ fn typed_head(i: &str) -> Res<'_, (usize, &str)> {
 fn bare_citation<'a>(view: &FoldedText, i: &'a str) -> Option<Found<'a>> {
     let (rest, number) = doc_number(i).ok()?;
     let start = view.folded.len() - i.len();
-    let orig = view.original.get(view.orig_range(start..start + number.len()))?;
+    let orig = view
+        .original
+        .get(view.orig_range(start..start + number.len()))?;
     let first_letter = orig.chars().find(|c| c.is_alphabetic())?;
-    first_letter.is_uppercase().then(|| with_tail(rest, None, number))
+    first_letter
+        .is_uppercase()
+        .then(|| with_tail(rest, None, number))
 }
 
 /// [[","] "ngày" date] ["của" issuer] [[","] "ngày" date]; each part optional.
@@ -305,7 +338,13 @@ fn with_tail<'a>(rest: &'a str, doc_type: Option<usize>, number: &'a str) -> Fou
     if date.is_none() && issuer.is_some() {
         (rest, date) = opt(issue_date).parse(rest).unwrap_or((rest, None));
     }
-    Found { doc_type, number, date, issuer, rest_len: rest.len() }
+    Found {
+        doc_type,
+        number,
+        date,
+        issuer,
+        rest_len: rest.len(),
+    }
 }
 
 /// digits "/" segment {"/" segment}, segment = word {"-" word}: "85/2016/nđ-cp".
@@ -315,13 +354,21 @@ fn doc_number(i: &str) -> Res<'_, &str> {
 }
 
 fn issue_date(i: &str) -> Res<'_, (u32, u32, Option<i32>)> {
-    let (rest, (_, _, _, _, _, date)) =
-        (opt_space, opt(char(',')), opt_space, day_word, opt_space, calendar_date).parse(i)?;
+    let (rest, (_, _, _, _, _, date)) = (
+        opt_space,
+        opt(char(',')),
+        opt_space,
+        day_word,
+        opt_space,
+        calendar_date,
+    )
+        .parse(i)?;
     Ok((rest, date))
 }
 
 fn issuer_clause(i: &str) -> Res<'_, &str> {
-    let (rest, (_, _, _, issuer)) = (space, |i| C.issuer_intro.parse(i), space, issuer_words).parse(i)?;
+    let (rest, (_, _, _, issuer)) =
+        (space, |i| C.issuer_intro.parse(i), space, issuer_words).parse(i)?;
     Ok((rest, issuer))
 }
 
@@ -332,7 +379,11 @@ fn issuer_words(i: &str) -> Res<'_, &str> {
     let mut end = i;
     let mut words = 0;
     while words < MAX_ISSUER_WORDS {
-        let at = if words == 0 { rest } else { rest.strip_prefix(' ').unwrap_or("") };
+        let at = if words == 0 {
+            rest
+        } else {
+            rest.strip_prefix(' ').unwrap_or("")
+        };
         if at.is_empty() || C.issuer_stop.parse(at).is_ok() || typed_head(at).is_ok() {
             break;
         }
@@ -340,7 +391,10 @@ fn issuer_words(i: &str) -> Res<'_, &str> {
             rest = after;
             continue;
         }
-        let Ok((after, w)) = take_while1::<_, _, nom::error::Error<&str>>(is_word_char).parse(at) else { break };
+        let Ok((after, w)) = take_while1::<_, _, nom::error::Error<&str>>(is_word_char).parse(at)
+        else {
+            break;
+        };
         words += 1;
         rest = after;
         if w != "và" {
@@ -386,7 +440,9 @@ fn build(view: &FoldedText, folded: Range<usize>, found: &Found) -> Citation {
     let reference = Reference {
         doc_type: Some(doc_type),
         number: Some(quote(found.number)),
-        issued_on: found.date.and_then(|(d, m, y)| NaiveDate::from_ymd_opt(y?, m, d)),
+        issued_on: found
+            .date
+            .and_then(|(d, m, y)| NaiveDate::from_ymd_opt(y?, m, d)),
         issuer: found.issuer.map(quote).filter(|s| !s.is_empty()),
         text: collapse_ws(view.original.get(range.clone()).unwrap_or("")),
     };
@@ -402,97 +458,169 @@ mod tests {
     }
 
     /// (text, type, number, date, issuer, cited text)
-    type Row = (&'static str, &'static str, &'static str, Option<NaiveDate>, Option<&'static str>, &'static str);
+    type Row = (
+        &'static str,
+        &'static str,
+        &'static str,
+        Option<NaiveDate>,
+        Option<&'static str>,
+        &'static str,
+    );
 
     #[test]
     fn citation_table() {
         let rows: Vec<Row> = vec![
             (
                 "Căn cứ Quyết định số 06/QĐ-TTg ngày 06/01/2022 của Thủ tướng Chính phủ phê duyệt Đề án",
-                "QĐ", "06/QĐ-TTg", date(2022, 1, 6), Some("Thủ tướng Chính phủ"),
+                "QĐ",
+                "06/QĐ-TTg",
+                date(2022, 1, 6),
+                Some("Thủ tướng Chính phủ"),
                 "Quyết định số 06/QĐ-TTg ngày 06/01/2022 của Thủ tướng Chính phủ",
             ),
             (
                 "Thực hiện Kế hoạch số 1543/KH-UBND ngày 15 tháng 3 năm 2023 của UBND tỉnh về triển khai",
-                "KH", "1543/KH-UBND", date(2023, 3, 15), Some("UBND tỉnh"),
+                "KH",
+                "1543/KH-UBND",
+                date(2023, 3, 15),
+                Some("UBND tỉnh"),
                 "Kế hoạch số 1543/KH-UBND ngày 15 tháng 3 năm 2023 của UBND tỉnh",
             ),
-            ("theo Nghị định 85/2016/NĐ-CP về bảo đảm an toàn", "NĐ", "85/2016/NĐ-CP", None, None, "Nghị định 85/2016/NĐ-CP"),
+            (
+                "theo Nghị định 85/2016/NĐ-CP về bảo đảm an toàn",
+                "NĐ",
+                "85/2016/NĐ-CP",
+                None,
+                None,
+                "Nghị định 85/2016/NĐ-CP",
+            ),
             (
                 "Công văn số 1292/HTQTCT-QLHC ngày 20/5/2022 của Cục Hộ tịch, quốc tịch, chứng thực",
-                "CV", "1292/HTQTCT-QLHC", date(2022, 5, 20), Some("Cục Hộ tịch"),
+                "CV",
+                "1292/HTQTCT-QLHC",
+                date(2022, 5, 20),
+                Some("Cục Hộ tịch"),
                 "Công văn số 1292/HTQTCT-QLHC ngày 20/5/2022 của Cục Hộ tịch",
             ),
             (
                 "Thông tư số 46/2022/TT-BCA ngày 01/11/2022 của Bộ Công an quy định",
-                "TT", "46/2022/TT-BCA", date(2022, 11, 1), Some("Bộ Công an"),
+                "TT",
+                "46/2022/TT-BCA",
+                date(2022, 11, 1),
+                Some("Bộ Công an"),
                 "Thông tư số 46/2022/TT-BCA ngày 01/11/2022 của Bộ Công an",
             ),
             (
                 "theo 1552/BTTTT-THH ngày 26/4/2022 của Bộ Thông tin và Truyền thông.",
-                "CV", "1552/BTTTT-THH", date(2022, 4, 26), Some("Bộ Thông tin và Truyền thông"),
+                "CV",
+                "1552/BTTTT-THH",
+                date(2022, 4, 26),
+                Some("Bộ Thông tin và Truyền thông"),
                 "1552/BTTTT-THH ngày 26/4/2022 của Bộ Thông tin và Truyền thông",
             ),
             (
                 "Chỉ thị số 05/CT-TTg ngày 23/02/2023 của Thủ tướng Chính phủ",
-                "CT", "05/CT-TTg", date(2023, 2, 23), Some("Thủ tướng Chính phủ"),
+                "CT",
+                "05/CT-TTg",
+                date(2023, 2, 23),
+                Some("Thủ tướng Chính phủ"),
                 "Chỉ thị số 05/CT-TTg ngày 23/02/2023 của Thủ tướng Chính phủ",
             ),
             (
                 "Quyết định số 766/QĐ-TTg ngày  23 tháng 6 năm 2022 của Thủ tướng Chính phủ.",
-                "QĐ", "766/QĐ-TTg", date(2022, 6, 23), Some("Thủ tướng Chính phủ"),
+                "QĐ",
+                "766/QĐ-TTg",
+                date(2022, 6, 23),
+                Some("Thủ tướng Chính phủ"),
                 "Quyết định số 766/QĐ-TTg ngày 23 tháng 6 năm 2022 của Thủ tướng Chính phủ",
             ),
             (
                 "Nghị quyết số 01/NQ-CP ngày 06/01/2023 của Chính phủ;",
-                "NQ", "01/NQ-CP", date(2023, 1, 6), Some("Chính phủ"),
+                "NQ",
+                "01/NQ-CP",
+                date(2023, 1, 6),
+                Some("Chính phủ"),
                 "Nghị quyết số 01/NQ-CP ngày 06/01/2023 của Chính phủ",
             ),
             (
                 "Thông báo số 12/TB-VPCP ngày  01 tháng 11 năm 2023 của Văn phòng Chính phủ",
-                "TB", "12/TB-VPCP", date(2023, 11, 1), Some("Văn phòng Chính phủ"),
+                "TB",
+                "12/TB-VPCP",
+                date(2023, 11, 1),
+                Some("Văn phòng Chính phủ"),
                 "Thông báo số 12/TB-VPCP ngày 01 tháng 11 năm 2023 của Văn phòng Chính phủ",
             ),
             (
                 "Luật số 59/2020/QH14 ngày 17/6/2020",
-                "Luật", "59/2020/QH14", date(2020, 6, 17), None, "Luật số 59/2020/QH14 ngày 17/6/2020",
+                "Luật",
+                "59/2020/QH14",
+                date(2020, 6, 17),
+                None,
+                "Luật số 59/2020/QH14 ngày 17/6/2020",
             ),
             (
-                "Văn bản số 85/2016/NĐ-CP", "NĐ", "85/2016/NĐ-CP", None, None, "Văn bản số 85/2016/NĐ-CP",
+                "Văn bản số 85/2016/NĐ-CP",
+                "NĐ",
+                "85/2016/NĐ-CP",
+                None,
+                None,
+                "Văn bản số 85/2016/NĐ-CP",
             ),
             (
                 "Quy trình số 03/QTr-CAT ngày 10/02/2023 của Công an tỉnh (sau đây gọi tắt là Quy trình)",
-                "QTr", "03/QTr-CAT", date(2023, 2, 10), Some("Công an tỉnh"),
+                "QTr",
+                "03/QTr-CAT",
+                date(2023, 2, 10),
+                Some("Công an tỉnh"),
                 "Quy trình số 03/QTr-CAT ngày 10/02/2023 của Công an tỉnh",
             ),
             (
                 "Hướng dẫn số 21/HD-BCA, ngày 05/5/2022 của Bộ Công an",
-                "HD", "21/HD-BCA", date(2022, 5, 5), Some("Bộ Công an"),
+                "HD",
+                "21/HD-BCA",
+                date(2022, 5, 5),
+                Some("Bộ Công an"),
                 "Hướng dẫn số 21/HD-BCA, ngày 05/5/2022 của Bộ Công an",
             ),
             (
                 "Đề án số 02/ĐA-UBND của Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu ngày 02/3/2023",
-                "ĐA", "02/ĐA-UBND", date(2023, 3, 2), Some("Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu"),
+                "ĐA",
+                "02/ĐA-UBND",
+                date(2023, 3, 2),
+                Some("Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu"),
                 "Đề án số 02/ĐA-UBND của Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu ngày 02/3/2023",
             ),
             (
                 "Chương trình số 07/CTr-UBND ngày 31/02/2023",
-                "CTr", "07/CTr-UBND", None, None, "Chương trình số 07/CTr-UBND ngày 31/02/2023",
+                "CTr",
+                "07/CTr-UBND",
+                None,
+                None,
+                "Chương trình số 07/CTr-UBND ngày 31/02/2023",
             ),
             (
                 "QUYẾT ĐỊNH SỐ 15/QĐ-UBND của Sở Kế hoạch và Đầu tư",
-                "QĐ", "15/QĐ-UBND", None, Some("Sở Kế hoạch và Đầu tư"),
+                "QĐ",
+                "15/QĐ-UBND",
+                None,
+                Some("Sở Kế hoạch và Đầu tư"),
                 "QUYẾT ĐỊNH SỐ 15/QĐ-UBND của Sở Kế hoạch và Đầu tư",
             ),
             (
                 "Báo cáo số 100/BC-UBND của UBND huyện và Kế hoạch số 2/KH-UBND",
-                "BC", "100/BC-UBND", None, Some("UBND huyện"), "Báo cáo số 100/BC-UBND của UBND huyện",
+                "BC",
+                "100/BC-UBND",
+                None,
+                Some("UBND huyện"),
+                "Báo cáo số 100/BC-UBND của UBND huyện",
             ),
         ];
         assert!(rows.len() >= 15);
         for (text, doc_type, number, issued_on, issuer, cited) in rows {
             let found = find_citations(text);
-            let c = found.first().unwrap_or_else(|| panic!("no citation in {text}"));
+            let c = found
+                .first()
+                .unwrap_or_else(|| panic!("no citation in {text}"));
             let r = &c.reference;
             assert_eq!(r.doc_type.as_deref(), Some(doc_type), "{text}");
             assert_eq!(r.number.as_deref(), Some(number), "{text}");
@@ -507,7 +635,10 @@ mod tests {
     fn several_in_order() {
         let text = "Căn cứ Nghị định số 85/2016/NĐ-CP; Thông tư số 12/2022/TT-BTTTT; Kế hoạch số 2/KH-UBND ngày 3/1/2023.";
         let found = find_citations(text);
-        let numbers: Vec<_> = found.iter().filter_map(|c| c.reference.number.as_deref()).collect();
+        let numbers: Vec<_> = found
+            .iter()
+            .filter_map(|c| c.reference.number.as_deref())
+            .collect();
         assert_eq!(numbers, ["85/2016/NĐ-CP", "12/2022/TT-BTTTT", "2/KH-UBND"]);
         assert!(found.windows(2).all(|w| w[0].range.end <= w[1].range.start));
     }
@@ -543,7 +674,15 @@ mod tests {
     fn odd_inputs_do_not_panic() {
         let big = "Quyết định số 1/QĐ-A của ".repeat(5_000);
         assert_eq!(find_citations(&big).len(), 5_000);
-        for s in ["/", "số", "Quyết định số", "1/", "1/A", "\u{301}\u{301}", "Ǆ 1/İ"] {
+        for s in [
+            "/",
+            "số",
+            "Quyết định số",
+            "1/",
+            "1/A",
+            "\u{301}\u{301}",
+            "Ǆ 1/İ",
+        ] {
             let _ = find_citations(s);
         }
     }

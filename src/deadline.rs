@@ -55,7 +55,10 @@ pub fn parse_deadline(text: &str, year: Option<i32>) -> Parsed {
         condition,
         recurrence: acc.recurrence,
     };
-    Parsed { deadline, understood }
+    Parsed {
+        deadline,
+        understood,
+    }
 }
 
 /// Find a deadline phrase inside task prose, introduced by a marker ("Thời gian hoàn
@@ -131,7 +134,10 @@ pub(crate) fn starts_with_word_char(s: &str) -> bool {
 }
 
 pub(crate) fn fail<T>(i: &str) -> Res<'_, T> {
-    Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Verify,
+    )))
 }
 
 /// Folded text has exactly one space between spaced tokens.
@@ -164,7 +170,11 @@ pub(crate) fn year(i: &str) -> Res<'_, i32> {
         Ok(y) if digits.len() == 4 && !starts_with_word_char(rest) => y,
         _ => return fail(i),
     };
-    if (G.min_year..=G.max_year).contains(&y) { Ok((rest, y)) } else { fail(i) }
+    if (G.min_year..=G.max_year).contains(&y) {
+        Ok((rest, y))
+    } else {
+        fail(i)
+    }
 }
 
 /// Three or more digits: something in year position, plausible or not.
@@ -299,7 +309,10 @@ struct Grammar {
 impl Grammar {
     fn from_raw(raw: RawGrammar) -> Self {
         let numerals = raw.words.quarter_numerals.iter().cloned().zip(1u32..=4);
-        let halves = raw.half.iter().flat_map(|h| h.words.iter().map(|w| (w.clone(), h.end_month)));
+        let halves = raw
+            .half
+            .iter()
+            .flat_map(|h| h.words.iter().map(|w| (w.clone(), h.end_month)));
         let recurrence = raw
             .recurrence
             .iter()
@@ -324,7 +337,10 @@ impl Grammar {
             rules: raw
                 .recurrence
                 .into_iter()
-                .map(|r| Rule { rule: r.rule, day_of_month: r.day_of_month })
+                .map(|r| Rule {
+                    rule: r.rule,
+                    day_of_month: r.day_of_month,
+                })
                 .collect(),
             trigger: Lexicon::plain(&raw.condition.triggers),
             marker: Lexicon::plain(&raw.inline.markers),
@@ -334,7 +350,9 @@ impl Grammar {
 }
 
 /// A parser for one of the grammar's word lists.
-fn word<'a>(pick: fn(&'static Grammar) -> &'static Lexicon<()>) -> impl FnMut(&'a str) -> Res<'a, ()> {
+fn word<'a>(
+    pick: fn(&'static Grammar) -> &'static Lexicon<()>,
+) -> impl FnMut(&'a str) -> Res<'a, ()> {
     move |i| pick(&G).parse(i)
 }
 
@@ -354,7 +372,10 @@ enum Period {
 impl Period {
     fn year(self) -> Option<i32> {
         match self {
-            Period::Day { y, .. } | Period::Month { y, .. } | Period::Quarter { y, .. } | Period::Half { y, .. } => y,
+            Period::Day { y, .. }
+            | Period::Month { y, .. }
+            | Period::Quarter { y, .. }
+            | Period::Half { y, .. } => y,
             Period::Year { y } => Some(y),
         }
     }
@@ -368,7 +389,11 @@ impl Period {
                 Some((date, date, Precision::Day))
             }
             Period::Month { m, .. } => Some((first_of(y, m)?, last_of(y, m)?, Precision::Month)),
-            Period::Quarter { q, .. } => Some((first_of(y, q * 3 - 2)?, last_of(y, q * 3)?, Precision::Quarter)),
+            Period::Quarter { q, .. } => Some((
+                first_of(y, q * 3 - 2)?,
+                last_of(y, q * 3)?,
+                Precision::Quarter,
+            )),
             Period::Half { end_month, .. } => {
                 let first = end_month.saturating_sub(5).max(1);
                 Some((first_of(y, first)?, last_of(y, end_month)?, Precision::Half))
@@ -383,13 +408,24 @@ fn first_of(y: i32, m: u32) -> Option<NaiveDate> {
 }
 
 fn last_of(y: i32, m: u32) -> Option<NaiveDate> {
-    let next = if m == 12 { NaiveDate::from_ymd_opt(y.checked_add(1)?, 1, 1) } else { NaiveDate::from_ymd_opt(y, m + 1, 1) };
+    let next = if m == 12 {
+        NaiveDate::from_ymd_opt(y.checked_add(1)?, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(y, m + 1, 1)
+    };
     next?.pred_opt().filter(|d| d.month() == m)
 }
 
 /// period = half | quarter | day | month | year
 fn period(i: &str) -> Res<'_, Period> {
-    alt((half_period, quarter_period, day_period, month_period, year_period)).parse(i)
+    alt((
+        half_period,
+        quarter_period,
+        day_period,
+        month_period,
+        year_period,
+    ))
+    .parse(i)
 }
 
 /// "6 tháng đầu năm 2024", "cuối năm", "nửa đầu năm".
@@ -401,7 +437,8 @@ fn half_period(i: &str) -> Res<'_, Period> {
 
 /// "Quý I/2023", "quý II năm 2024", "quý 3".
 fn quarter_period(i: &str) -> Res<'_, Period> {
-    let (rest, (_, _, q, y)) = (word(|g| &g.quarter), space, quarter_number, year_tail(true)).parse(i)?;
+    let (rest, (_, _, q, y)) =
+        (word(|g| &g.quarter), space, quarter_number, year_tail(true)).parse(i)?;
     Ok((rest, Period::Quarter { q, y }))
 }
 
@@ -430,15 +467,24 @@ fn numeric_dmy(i: &str) -> Res<'_, (u32, u32, Option<i32>)> {
 }
 
 fn textual_dmy(i: &str) -> Res<'_, (u32, u32, Option<i32>)> {
-    let (rest, (d, _, _, _, m, y)) =
-        (num(2), space, word(|g| &g.month), space, num(2), year_tail(false)).parse(i)?;
+    let (rest, (d, _, _, _, m, y)) = (
+        num(2),
+        space,
+        word(|g| &g.month),
+        space,
+        num(2),
+        year_tail(false),
+    )
+        .parse(i)?;
     Ok((rest, (d, m, y)))
 }
 
 /// "tháng 3/2023", "tháng 02 năm 2024", "tháng 6" (plan year), bare "6/2025".
 fn month_period(i: &str) -> Res<'_, Period> {
-    let (rest, (m, y)) =
-        verify(alt((named_month, bare_month)), |x: &(u32, Option<i32>)| (1..=12).contains(&x.0)).parse(i)?;
+    let (rest, (m, y)) = verify(alt((named_month, bare_month)), |x: &(u32, Option<i32>)| {
+        (1..=12).contains(&x.0)
+    })
+    .parse(i)?;
     Ok((rest, Period::Month { m, y }))
 }
 
@@ -525,10 +571,18 @@ fn recurrence_on_day(i: &str) -> Res<'_, Item> {
         space,
         verify(num(2), |d| (1..=31).contains(d)),
         space,
-        verify(recurrence_word, |k: &usize| G.rules.get(*k).is_some_and(|r| r.day_of_month)),
+        verify(recurrence_word, |k: &usize| {
+            G.rules.get(*k).is_some_and(|r| r.day_of_month)
+        }),
     )
         .parse(i)?;
-    Ok((rest, Item::Recurrence { rule, day: Some(day) }))
+    Ok((
+        rest,
+        Item::Recurrence {
+            rule,
+            day: Some(day),
+        },
+    ))
 }
 
 fn recurrence_word(i: &str) -> Res<'_, usize> {
@@ -561,8 +615,13 @@ fn range_item(i: &str) -> Res<'_, Item> {
 
 /// "bắt đầu từ <period> [trở đi]".
 fn start_item(i: &str) -> Res<'_, Item> {
-    let (rest, (_, _, p, _)) =
-        (word(|g| &g.start), opt_space, period, opt((space, word(|g| &g.start_tail)))).parse(i)?;
+    let (rest, (_, _, p, _)) = (
+        word(|g| &g.start),
+        opt_space,
+        period,
+        opt((space, word(|g| &g.start_tail))),
+    )
+        .parse(i)?;
     Ok((rest, Item::Start(p)))
 }
 
@@ -587,7 +646,11 @@ struct Acc {
 
 impl Acc {
     fn understood(&self) -> bool {
-        self.due.is_some() || self.start.is_some() || self.ongoing || self.condition.is_some() || self.recurrence.is_some()
+        self.due.is_some()
+            || self.start.is_some()
+            || self.ongoing
+            || self.condition.is_some()
+            || self.recurrence.is_some()
     }
 
     /// Several dated phrases: the latest wins, with its own precision.
@@ -634,7 +697,9 @@ impl Acc {
 
     /// The first period inherits the second's year ("từ tháng 3 đến tháng 6/2024").
     fn apply_range(&mut self, from: Period, to: Period, year: Option<i32>) {
-        let Some((_, due, precision)) = to.bounds(year) else { return };
+        let Some((_, due, precision)) = to.bounds(year) else {
+            return;
+        };
         match from.bounds(to.year().or(year)) {
             Some((start, _, _)) if start <= due => self.add_start(start),
             // Written backwards ("2023 - 2022"): two dated phrases, the latest wins.
@@ -655,7 +720,9 @@ fn scan(view: &FoldedText, year: Option<i32>) -> Acc {
         if start < resume {
             continue;
         }
-        let Ok((after, found)) = item(&text[start..]) else { continue };
+        let Ok((after, found)) = item(&text[start..]) else {
+            continue;
+        };
         let end = text.len() - after.len();
         if let Item::Condition = found {
             // Only the first condition is kept; its clause is measured once.
@@ -664,7 +731,8 @@ fn scan(view: &FoldedText, year: Option<i32>) -> Acc {
             }
         } else {
             acc.apply(found, year);
-            if first_inside.is_none() && acc.condition.as_ref().is_some_and(|c| c.contains(&start)) {
+            if first_inside.is_none() && acc.condition.as_ref().is_some_and(|c| c.contains(&start))
+            {
                 first_inside = Some(start);
             }
         }
@@ -704,7 +772,9 @@ fn clause_end(text: &str, from: usize) -> usize {
 
 /// Whitespace collapsed, trailing punctuation and spaces dropped.
 fn clean_clause(s: &str) -> String {
-    crate::fold::collapse_ws(s).trim_end_matches(['.', ',', ';', ':', ' ']).to_string()
+    crate::fold::collapse_ws(s)
+        .trim_end_matches(['.', ',', ';', ':', ' '])
+        .to_string()
 }
 
 #[cfg(test)]
@@ -718,102 +788,777 @@ mod tests {
     use Precision::{Day, Half, Month, Quarter, Year};
 
     /// (input, plan year, due, precision, ongoing, has condition, start, recurrence)
-    type Row = (&'static str, Option<i32>, Option<NaiveDate>, Option<Precision>, bool, bool, Option<NaiveDate>, Option<&'static str>);
+    type Row = (
+        &'static str,
+        Option<i32>,
+        Option<NaiveDate>,
+        Option<Precision>,
+        bool,
+        bool,
+        Option<NaiveDate>,
+        Option<&'static str>,
+    );
 
     fn rows() -> Vec<Row> {
         vec![
             // Real field values.
-            ("Quý I/2023.", None, d(2023, 3, 31), Some(Quarter), false, false, None, None),
-            ("Kế hoạch (văn bản kiểm tra) ban hành trong Quý I/2023.", None, d(2023, 3, 31), Some(Quarter), false, false, None, None),
-            ("Quý I/2023, đảm bảo thời hạn Thủ tướng Chính phủ giao tại Chỉ thị số 05/CT-TTg ngày 23/02/2023.", None, d(2023, 3, 31), Some(Quarter), false, false, None, None),
-            ("Trong Quý I/2023.", None, d(2023, 3, 31), Some(Quarter), false, false, None, None),
-            ("Thực hiện thường xuyên.", None, None, None, true, false, None, None),
-            ("Trong Quý II/2023.", None, d(2023, 6, 30), Some(Quarter), false, false, None, None),
-            ("01/6/2023.", None, d(2023, 6, 1), Some(Day), false, false, None, None),
-            ("Trong Quý I/2023 và thực hiện thường xuyên.", None, d(2023, 3, 31), Some(Quarter), true, false, None, None),
-            ("Thực hiện thường xuyên, theo chỉ tiêu Bộ Công an giao.", None, None, None, true, false, None, None),
-            ("Sau khi có hướng dẫn của Bộ Công an.", None, None, None, false, true, None, None),
-            ("30/6/2023.", None, d(2023, 6, 30), Some(Day), false, false, None, None),
-            ("Hoàn thành trong Quý III/2023.", None, d(2023, 9, 30), Some(Quarter), false, false, None, None),
-            ("Thực hiện thường xuyên, bắt đầu từ tháng 3/2023.", None, None, None, true, false, d(2023, 3, 1), None),
-            ("Hoàn thành trước ngày 30/6/2023. Cập nhật thường xuyên dữ liệu về cán bộ công chức viên chức.", None, d(2023, 6, 30), Some(Day), true, false, None, None),
-            ("ngày 30/6/2023.", None, d(2023, 6, 30), Some(Day), false, false, None, None),
-            ("Trong năm 2024.", None, d(2024, 12, 31), Some(Year), false, false, None, None),
-            ("Khi có hướng dẫn triển khai thực hiện đồng bộ của Tòa án nhân dân tối cao.", None, None, None, false, true, None, None),
-            ("Trong tháng 6 năm 2024.", None, d(2024, 6, 30), Some(Month), false, false, None, None),
-            ("Trong tháng 4 năm 2024.", None, d(2024, 4, 30), Some(Month), false, false, None, None),
-            ("Trong tháng 6 năm 2024 và thực hiện thường xuyên.", None, d(2024, 6, 30), Some(Month), true, false, None, None),
-            ("Theo tiến độ, yêu cầu tại Quyết định số 766/QĐ-TTg ngày 23 tháng 6 năm 2022 của Thủ tướng Chính phủ.", None, None, None, false, true, None, None),
-            ("Trong năm 2024 và thực hiện thường xuyên.", None, d(2024, 12, 31), Some(Year), true, false, None, None),
-            ("Khi có hướng dẫn của Bộ Công an, Bộ Tài chính.", None, None, None, false, true, None, None),
-            ("Tháng 6 năm 2024 và thực hiện thường xuyên.", None, d(2024, 6, 30), Some(Month), true, false, None, None),
-            ("Trong năm 2024 và các năm tiếp theo.", None, d(2024, 12, 31), Some(Year), true, false, None, None),
-            ("Theo lộ trình Bộ Công an đề xuất.", None, None, None, false, true, None, None),
-            ("Quý I năm 2024 và theo lộ trình của Trung ương.", None, d(2024, 3, 31), Some(Quarter), false, true, None, None),
-            ("Quý II năm 2024 và theo lộ trình của Trung ương.", None, d(2024, 6, 30), Some(Quarter), false, true, None, None),
-            ("Sau khi các Cơ sở dữ liệu này được Bộ Tư pháp hoàn thiện và có hướng dẫn kết nối, chia sẻ dữ liệu.", None, None, None, false, true, None, None),
+            (
+                "Quý I/2023.",
+                None,
+                d(2023, 3, 31),
+                Some(Quarter),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "Kế hoạch (văn bản kiểm tra) ban hành trong Quý I/2023.",
+                None,
+                d(2023, 3, 31),
+                Some(Quarter),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "Quý I/2023, đảm bảo thời hạn Thủ tướng Chính phủ giao tại Chỉ thị số 05/CT-TTg ngày 23/02/2023.",
+                None,
+                d(2023, 3, 31),
+                Some(Quarter),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "Trong Quý I/2023.",
+                None,
+                d(2023, 3, 31),
+                Some(Quarter),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "Thực hiện thường xuyên.",
+                None,
+                None,
+                None,
+                true,
+                false,
+                None,
+                None,
+            ),
+            (
+                "Trong Quý II/2023.",
+                None,
+                d(2023, 6, 30),
+                Some(Quarter),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "01/6/2023.",
+                None,
+                d(2023, 6, 1),
+                Some(Day),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "Trong Quý I/2023 và thực hiện thường xuyên.",
+                None,
+                d(2023, 3, 31),
+                Some(Quarter),
+                true,
+                false,
+                None,
+                None,
+            ),
+            (
+                "Thực hiện thường xuyên, theo chỉ tiêu Bộ Công an giao.",
+                None,
+                None,
+                None,
+                true,
+                false,
+                None,
+                None,
+            ),
+            (
+                "Sau khi có hướng dẫn của Bộ Công an.",
+                None,
+                None,
+                None,
+                false,
+                true,
+                None,
+                None,
+            ),
+            (
+                "30/6/2023.",
+                None,
+                d(2023, 6, 30),
+                Some(Day),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "Hoàn thành trong Quý III/2023.",
+                None,
+                d(2023, 9, 30),
+                Some(Quarter),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "Thực hiện thường xuyên, bắt đầu từ tháng 3/2023.",
+                None,
+                None,
+                None,
+                true,
+                false,
+                d(2023, 3, 1),
+                None,
+            ),
+            (
+                "Hoàn thành trước ngày 30/6/2023. Cập nhật thường xuyên dữ liệu về cán bộ công chức viên chức.",
+                None,
+                d(2023, 6, 30),
+                Some(Day),
+                true,
+                false,
+                None,
+                None,
+            ),
+            (
+                "ngày 30/6/2023.",
+                None,
+                d(2023, 6, 30),
+                Some(Day),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "Trong năm 2024.",
+                None,
+                d(2024, 12, 31),
+                Some(Year),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "Khi có hướng dẫn triển khai thực hiện đồng bộ của Tòa án nhân dân tối cao.",
+                None,
+                None,
+                None,
+                false,
+                true,
+                None,
+                None,
+            ),
+            (
+                "Trong tháng 6 năm 2024.",
+                None,
+                d(2024, 6, 30),
+                Some(Month),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "Trong tháng 4 năm 2024.",
+                None,
+                d(2024, 4, 30),
+                Some(Month),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "Trong tháng 6 năm 2024 và thực hiện thường xuyên.",
+                None,
+                d(2024, 6, 30),
+                Some(Month),
+                true,
+                false,
+                None,
+                None,
+            ),
+            (
+                "Theo tiến độ, yêu cầu tại Quyết định số 766/QĐ-TTg ngày 23 tháng 6 năm 2022 của Thủ tướng Chính phủ.",
+                None,
+                None,
+                None,
+                false,
+                true,
+                None,
+                None,
+            ),
+            (
+                "Trong năm 2024 và thực hiện thường xuyên.",
+                None,
+                d(2024, 12, 31),
+                Some(Year),
+                true,
+                false,
+                None,
+                None,
+            ),
+            (
+                "Khi có hướng dẫn của Bộ Công an, Bộ Tài chính.",
+                None,
+                None,
+                None,
+                false,
+                true,
+                None,
+                None,
+            ),
+            (
+                "Tháng 6 năm 2024 và thực hiện thường xuyên.",
+                None,
+                d(2024, 6, 30),
+                Some(Month),
+                true,
+                false,
+                None,
+                None,
+            ),
+            (
+                "Trong năm 2024 và các năm tiếp theo.",
+                None,
+                d(2024, 12, 31),
+                Some(Year),
+                true,
+                false,
+                None,
+                None,
+            ),
+            (
+                "Theo lộ trình Bộ Công an đề xuất.",
+                None,
+                None,
+                None,
+                false,
+                true,
+                None,
+                None,
+            ),
+            (
+                "Quý I năm 2024 và theo lộ trình của Trung ương.",
+                None,
+                d(2024, 3, 31),
+                Some(Quarter),
+                false,
+                true,
+                None,
+                None,
+            ),
+            (
+                "Quý II năm 2024 và theo lộ trình của Trung ương.",
+                None,
+                d(2024, 6, 30),
+                Some(Quarter),
+                false,
+                true,
+                None,
+                None,
+            ),
+            (
+                "Sau khi các Cơ sở dữ liệu này được Bộ Tư pháp hoàn thiện và có hướng dẫn kết nối, chia sẻ dữ liệu.",
+                None,
+                None,
+                None,
+                false,
+                true,
+                None,
+                None,
+            ),
             // Quarters.
-            ("quý 3", Some(2024), d(2024, 9, 30), Some(Quarter), false, false, None, None),
-            ("Quý III", Some(2023), d(2023, 9, 30), Some(Quarter), false, false, None, None),
-            ("Quý IV/2025", None, d(2025, 12, 31), Some(Quarter), false, false, None, None),
-            ("quý 2 năm 2024", None, d(2024, 6, 30), Some(Quarter), false, false, None, None),
+            (
+                "quý 3",
+                Some(2024),
+                d(2024, 9, 30),
+                Some(Quarter),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "Quý III",
+                Some(2023),
+                d(2023, 9, 30),
+                Some(Quarter),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "Quý IV/2025",
+                None,
+                d(2025, 12, 31),
+                Some(Quarter),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "quý 2 năm 2024",
+                None,
+                d(2024, 6, 30),
+                Some(Quarter),
+                false,
+                false,
+                None,
+                None,
+            ),
             // Months and years.
-            ("Trong tháng 02 năm 2024", None, d(2024, 2, 29), Some(Month), false, false, None, None),
-            ("tháng 3/2023", None, d(2023, 3, 31), Some(Month), false, false, None, None),
-            ("6/2025", None, d(2025, 6, 30), Some(Month), false, false, None, None),
-            ("tháng 9", Some(2024), d(2024, 9, 30), Some(Month), false, false, None, None),
-            ("2024", None, d(2024, 12, 31), Some(Year), false, false, None, None),
-            ("năm 2025", None, d(2025, 12, 31), Some(Year), false, false, None, None),
-            ("đến năm 2025", None, d(2025, 12, 31), Some(Year), false, false, None, None),
+            (
+                "Trong tháng 02 năm 2024",
+                None,
+                d(2024, 2, 29),
+                Some(Month),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "tháng 3/2023",
+                None,
+                d(2023, 3, 31),
+                Some(Month),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "6/2025",
+                None,
+                d(2025, 6, 30),
+                Some(Month),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "tháng 9",
+                Some(2024),
+                d(2024, 9, 30),
+                Some(Month),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "2024",
+                None,
+                d(2024, 12, 31),
+                Some(Year),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "năm 2025",
+                None,
+                d(2025, 12, 31),
+                Some(Year),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "đến năm 2025",
+                None,
+                d(2025, 12, 31),
+                Some(Year),
+                false,
+                false,
+                None,
+                None,
+            ),
             // Days.
-            ("trước ngày 30/6/2023", None, d(2023, 6, 30), Some(Day), false, false, None, None),
-            ("ngày 30 tháng 6 năm 2023", None, d(2023, 6, 30), Some(Day), false, false, None, None),
-            ("ngày  01 tháng 11 năm 2023", None, d(2023, 11, 1), Some(Day), false, false, None, None),
-            ("30-6-2023", None, d(2023, 6, 30), Some(Day), false, false, None, None),
-            ("30.6.2023", None, d(2023, 6, 30), Some(Day), false, false, None, None),
-            ("trước ngày 15/3", Some(2023), d(2023, 3, 15), Some(Day), false, false, None, None),
-            ("ngày 31/02/2024", None, None, None, false, false, None, None),
+            (
+                "trước ngày 30/6/2023",
+                None,
+                d(2023, 6, 30),
+                Some(Day),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "ngày 30 tháng 6 năm 2023",
+                None,
+                d(2023, 6, 30),
+                Some(Day),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "ngày  01 tháng 11 năm 2023",
+                None,
+                d(2023, 11, 1),
+                Some(Day),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "30-6-2023",
+                None,
+                d(2023, 6, 30),
+                Some(Day),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "30.6.2023",
+                None,
+                d(2023, 6, 30),
+                Some(Day),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "trước ngày 15/3",
+                Some(2023),
+                d(2023, 3, 15),
+                Some(Day),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "ngày 31/02/2024",
+                None,
+                None,
+                None,
+                false,
+                false,
+                None,
+                None,
+            ),
             // Halves.
-            ("6 tháng đầu năm 2024", None, d(2024, 6, 30), Some(Half), false, false, None, None),
-            ("6 tháng cuối năm", Some(2024), d(2024, 12, 31), Some(Half), false, false, None, None),
-            ("cuối năm 2024", None, d(2024, 12, 31), Some(Half), false, false, None, None),
-            ("đầu năm", Some(2025), d(2025, 6, 30), Some(Half), false, false, None, None),
-            ("giữa năm 2024", None, d(2024, 6, 30), Some(Half), false, false, None, None),
-            ("nửa đầu năm 2024", None, d(2024, 6, 30), Some(Half), false, false, None, None),
+            (
+                "6 tháng đầu năm 2024",
+                None,
+                d(2024, 6, 30),
+                Some(Half),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "6 tháng cuối năm",
+                Some(2024),
+                d(2024, 12, 31),
+                Some(Half),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "cuối năm 2024",
+                None,
+                d(2024, 12, 31),
+                Some(Half),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "đầu năm",
+                Some(2025),
+                d(2025, 6, 30),
+                Some(Half),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "giữa năm 2024",
+                None,
+                d(2024, 6, 30),
+                Some(Half),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "nửa đầu năm 2024",
+                None,
+                d(2024, 6, 30),
+                Some(Half),
+                false,
+                false,
+                None,
+                None,
+            ),
             // Ranges.
-            ("2026 - 2030", None, d(2030, 12, 31), Some(Year), false, false, d(2026, 1, 1), None),
-            ("giai đoạn 2022 - 2025", None, d(2025, 12, 31), Some(Year), false, false, d(2022, 1, 1), None),
-            ("Từ năm 2024 đến năm 2025", None, d(2025, 12, 31), Some(Year), false, false, d(2024, 1, 1), None),
-            ("năm 2024-2025", None, d(2025, 12, 31), Some(Year), false, false, d(2024, 1, 1), None),
-            ("từ tháng 3 đến tháng 6/2024", None, d(2024, 6, 30), Some(Month), false, false, d(2024, 3, 1), None),
+            (
+                "2026 - 2030",
+                None,
+                d(2030, 12, 31),
+                Some(Year),
+                false,
+                false,
+                d(2026, 1, 1),
+                None,
+            ),
+            (
+                "giai đoạn 2022 - 2025",
+                None,
+                d(2025, 12, 31),
+                Some(Year),
+                false,
+                false,
+                d(2022, 1, 1),
+                None,
+            ),
+            (
+                "Từ năm 2024 đến năm 2025",
+                None,
+                d(2025, 12, 31),
+                Some(Year),
+                false,
+                false,
+                d(2024, 1, 1),
+                None,
+            ),
+            (
+                "năm 2024-2025",
+                None,
+                d(2025, 12, 31),
+                Some(Year),
+                false,
+                false,
+                d(2024, 1, 1),
+                None,
+            ),
+            (
+                "từ tháng 3 đến tháng 6/2024",
+                None,
+                d(2024, 6, 30),
+                Some(Month),
+                false,
+                false,
+                d(2024, 3, 1),
+                None,
+            ),
             // Starts.
-            ("bắt đầu từ tháng 3/2023", None, None, None, false, false, d(2023, 3, 1), None),
-            ("từ tháng 3/2023 trở đi", None, None, None, false, false, d(2023, 3, 1), None),
-            ("kể từ ngày 01/7/2024", None, None, None, false, false, d(2024, 7, 1), None),
+            (
+                "bắt đầu từ tháng 3/2023",
+                None,
+                None,
+                None,
+                false,
+                false,
+                d(2023, 3, 1),
+                None,
+            ),
+            (
+                "từ tháng 3/2023 trở đi",
+                None,
+                None,
+                None,
+                false,
+                false,
+                d(2023, 3, 1),
+                None,
+            ),
+            (
+                "kể từ ngày 01/7/2024",
+                None,
+                None,
+                None,
+                false,
+                false,
+                d(2024, 7, 1),
+                None,
+            ),
             // Ongoing and recurrence.
-            ("Hằng năm", None, None, None, true, false, None, Some("FREQ=YEARLY")),
-            ("hàng năm", None, None, None, true, false, None, Some("FREQ=YEARLY")),
-            ("những năm tiếp theo", None, None, None, true, false, None, None),
+            (
+                "Hằng năm",
+                None,
+                None,
+                None,
+                true,
+                false,
+                None,
+                Some("FREQ=YEARLY"),
+            ),
+            (
+                "hàng năm",
+                None,
+                None,
+                None,
+                true,
+                false,
+                None,
+                Some("FREQ=YEARLY"),
+            ),
+            (
+                "những năm tiếp theo",
+                None,
+                None,
+                None,
+                true,
+                false,
+                None,
+                None,
+            ),
             ("Liên tục", None, None, None, true, false, None, None),
             ("Định kỳ", None, None, None, true, false, None, None),
-            ("Định kỳ hàng quý", None, None, None, true, false, None, Some("FREQ=MONTHLY;INTERVAL=3")),
-            ("trước ngày 15 hàng tháng", None, None, None, true, false, None, Some("FREQ=MONTHLY;BYMONTHDAY=15")),
-            ("Hàng tuần", None, None, None, true, false, None, Some("FREQ=WEEKLY")),
-            ("hằng tháng", None, None, None, true, false, None, Some("FREQ=MONTHLY")),
+            (
+                "Định kỳ hàng quý",
+                None,
+                None,
+                None,
+                true,
+                false,
+                None,
+                Some("FREQ=MONTHLY;INTERVAL=3"),
+            ),
+            (
+                "trước ngày 15 hàng tháng",
+                None,
+                None,
+                None,
+                true,
+                false,
+                None,
+                Some("FREQ=MONTHLY;BYMONTHDAY=15"),
+            ),
+            (
+                "Hàng tuần",
+                None,
+                None,
+                None,
+                true,
+                false,
+                None,
+                Some("FREQ=WEEKLY"),
+            ),
+            (
+                "hằng tháng",
+                None,
+                None,
+                None,
+                true,
+                false,
+                None,
+                Some("FREQ=MONTHLY"),
+            ),
             // Conditions.
-            ("Theo lộ trình của Trung ương", None, None, None, false, true, None, None),
-            ("đảm bảo hoàn thành theo lộ trình kế hoạch", None, None, None, false, true, None, None),
+            (
+                "Theo lộ trình của Trung ương",
+                None,
+                None,
+                None,
+                false,
+                true,
+                None,
+                None,
+            ),
+            (
+                "đảm bảo hoàn thành theo lộ trình kế hoạch",
+                None,
+                None,
+                None,
+                false,
+                true,
+                None,
+                None,
+            ),
             ("theo quy định", None, None, None, false, false, None, None),
             // Tone style and case never matter.
-            ("TRONG QUÝ II/2023", None, d(2023, 6, 30), Some(Quarter), false, false, None, None),
-            ("Thực hiện thường xuyên", None, None, None, true, false, None, None),
+            (
+                "TRONG QUÝ II/2023",
+                None,
+                d(2023, 6, 30),
+                Some(Quarter),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "Thực hiện thường xuyên",
+                None,
+                None,
+                None,
+                true,
+                false,
+                None,
+                None,
+            ),
             // Suspicious years and invalid dates.
             ("năm 20210", None, None, None, false, false, None, None),
             ("tháng 13/2024", None, None, None, false, false, None, None),
             ("ngày 32/1/2024", None, None, None, false, false, None, None),
-            ("tháng 3/20210", Some(2024), None, None, false, false, None, None),
+            (
+                "tháng 3/20210",
+                Some(2024),
+                None,
+                None,
+                false,
+                false,
+                None,
+                None,
+            ),
             ("năm 1800", None, None, None, false, false, None, None),
-            ("năm 2023 - 2022", None, d(2023, 12, 31), Some(Year), false, false, None, None),
+            (
+                "năm 2023 - 2022",
+                None,
+                d(2023, 12, 31),
+                Some(Year),
+                false,
+                false,
+                None,
+                None,
+            ),
         ]
     }
 
@@ -827,7 +1572,12 @@ mod tests {
             assert_eq!(dl.due, due, "due: {input}");
             assert_eq!(dl.precision, precision, "precision: {input}");
             assert_eq!(dl.ongoing, ongoing, "ongoing: {input}");
-            assert_eq!(dl.condition.is_some(), cond, "condition: {input} → {:?}", dl.condition);
+            assert_eq!(
+                dl.condition.is_some(),
+                cond,
+                "condition: {input} → {:?}",
+                dl.condition
+            );
             assert_eq!(dl.start, start, "start: {input}");
             assert_eq!(dl.recurrence.as_deref(), rec, "recurrence: {input}");
             let anything = due.is_some() || ongoing || cond || start.is_some();
@@ -838,20 +1588,45 @@ mod tests {
     #[test]
     fn condition_texts() {
         let cases = [
-            ("Khi có hướng dẫn của Bộ Công an", "Khi có hướng dẫn của Bộ Công an"),
-            ("Sau khi có hướng dẫn của Bộ Công an.", "Sau khi có hướng dẫn của Bộ Công an"),
-            ("Quý I năm 2024 và theo lộ trình của Trung ương.", "theo lộ trình của Trung ương"),
-            ("Khi có hướng dẫn của Bộ Công an, Bộ Tài chính.", "Khi có hướng dẫn của Bộ Công an, Bộ Tài chính"),
+            (
+                "Khi có hướng dẫn của Bộ Công an",
+                "Khi có hướng dẫn của Bộ Công an",
+            ),
+            (
+                "Sau khi có hướng dẫn của Bộ Công an.",
+                "Sau khi có hướng dẫn của Bộ Công an",
+            ),
+            (
+                "Quý I năm 2024 và theo lộ trình của Trung ương.",
+                "theo lộ trình của Trung ương",
+            ),
+            (
+                "Khi có hướng dẫn của Bộ Công an, Bộ Tài chính.",
+                "Khi có hướng dẫn của Bộ Công an, Bộ Tài chính",
+            ),
             (
                 "Theo tiến độ, yêu cầu tại Quyết định số 766/QĐ-TTg ngày 23 tháng 6 năm 2022 của Thủ tướng Chính phủ.",
                 "Theo tiến độ, yêu cầu tại Quyết định số 766/QĐ-TTg ngày 23 tháng 6 năm 2022 của Thủ tướng Chính phủ",
             ),
-            ("Theo lộ trình Bộ Công an đề xuất.", "Theo lộ trình Bộ Công an đề xuất"),
-            ("Khi có hướng dẫn của Bộ Công an và thực hiện thường xuyên.", "Khi có hướng dẫn của Bộ Công an"),
-            ("Sau khi Bộ ban hành, chậm nhất trong Quý II/2024", "Sau khi Bộ ban hành"),
+            (
+                "Theo lộ trình Bộ Công an đề xuất.",
+                "Theo lộ trình Bộ Công an đề xuất",
+            ),
+            (
+                "Khi có hướng dẫn của Bộ Công an và thực hiện thường xuyên.",
+                "Khi có hướng dẫn của Bộ Công an",
+            ),
+            (
+                "Sau khi Bộ ban hành, chậm nhất trong Quý II/2024",
+                "Sau khi Bộ ban hành",
+            ),
         ];
         for (input, want) in cases {
-            assert_eq!(parse_deadline(input, None).deadline.condition.as_deref(), Some(want), "{input}");
+            assert_eq!(
+                parse_deadline(input, None).deadline.condition.as_deref(),
+                Some(want),
+                "{input}"
+            );
         }
     }
 
@@ -867,20 +1642,35 @@ mod tests {
     #[test]
     fn old_tone_style_and_decomposed_input() {
         use unicode_normalization::UnicodeNormalization;
-        let nfd: String = "Trong Quý II/2023 và thực hiện thường xuyên".nfd().collect();
+        let nfd: String = "Trong Quý II/2023 và thực hiện thường xuyên"
+            .nfd()
+            .collect();
         let p = parse_deadline(&nfd, None);
         assert_eq!(p.deadline.due, d(2023, 6, 30));
         assert!(p.deadline.ongoing);
         let p = parse_deadline("Khi có hướng dẫn của Uỷ ban nhân dân tỉnh", None);
-        assert_eq!(p.deadline.condition.as_deref(), Some("Khi có hướng dẫn của Uỷ ban nhân dân tỉnh"));
+        assert_eq!(
+            p.deadline.condition.as_deref(),
+            Some("Khi có hướng dẫn của Uỷ ban nhân dân tỉnh")
+        );
     }
 
     /// (prose, year, expected phrase or None, due, precision)
-    type InlineRow = (&'static str, Option<i32>, Option<&'static str>, Option<NaiveDate>, Option<Precision>);
+    type InlineRow = (
+        &'static str,
+        Option<i32>,
+        Option<&'static str>,
+        Option<NaiveDate>,
+        Option<Precision>,
+    );
 
     #[test]
     fn inline_recurrence() {
-        let (range, dl) = find_inline_deadline("Xây dựng kế hoạch cụ thể, báo cáo kết quả thực hiện trước ngày 15 hằng tháng.", Some(2024)).unwrap();
+        let (range, dl) = find_inline_deadline(
+            "Xây dựng kế hoạch cụ thể, báo cáo kết quả thực hiện trước ngày 15 hằng tháng.",
+            Some(2024),
+        )
+        .unwrap();
         assert_eq!(dl.recurrence.as_deref(), Some("FREQ=MONTHLY;BYMONTHDAY=15"));
         assert!(dl.ongoing);
         assert_eq!(dl.due, None);
@@ -890,7 +1680,11 @@ mod tests {
 
     #[test]
     fn inline_periodic() {
-        let (_, dl) = find_inline_deadline("Cập nhật dữ liệu lên Cổng dịch vụ công định kỳ hằng quý.", Some(2024)).unwrap();
+        let (_, dl) = find_inline_deadline(
+            "Cập nhật dữ liệu lên Cổng dịch vụ công định kỳ hằng quý.",
+            Some(2024),
+        )
+        .unwrap();
         assert_eq!(dl.recurrence.as_deref(), Some("FREQ=MONTHLY;INTERVAL=3"));
         assert!(dl.ongoing);
         assert_eq!(dl.text, "định kỳ hằng quý");
@@ -921,12 +1715,48 @@ mod tests {
                 d(2025, 1, 1),
                 Some(Day),
             ),
-            ("Gửi báo cáo trước ngày 15/3/2023 để tổng hợp.", None, Some("trước ngày 15/3/2023"), d(2023, 3, 15), Some(Day)),
-            ("Nộp hồ sơ chậm nhất ngày 20/12/2023.", None, Some("chậm nhất ngày 20/12/2023"), d(2023, 12, 20), Some(Day)),
-            ("Báo cáo kết quả chậm nhất là ngày 15 tháng 3.", Some(2024), Some("chậm nhất là ngày 15 tháng 3"), d(2024, 3, 15), Some(Day)),
-            ("Thời hạn hoàn thành: Quý II/2024.", None, Some("Thời hạn hoàn thành: Quý II/2024"), d(2024, 6, 30), Some(Quarter)),
-            ("Tổ chức rà soát, hoàn thành trong giai đoạn 2022 - 2025.", None, Some("hoàn thành trong giai đoạn 2022 - 2025"), d(2025, 12, 31), Some(Year)),
-            ("Hoàn thành trong 6 tháng đầu năm 2024 theo chỉ đạo.", None, Some("Hoàn thành trong 6 tháng đầu năm 2024"), d(2024, 6, 30), Some(Half)),
+            (
+                "Gửi báo cáo trước ngày 15/3/2023 để tổng hợp.",
+                None,
+                Some("trước ngày 15/3/2023"),
+                d(2023, 3, 15),
+                Some(Day),
+            ),
+            (
+                "Nộp hồ sơ chậm nhất ngày 20/12/2023.",
+                None,
+                Some("chậm nhất ngày 20/12/2023"),
+                d(2023, 12, 20),
+                Some(Day),
+            ),
+            (
+                "Báo cáo kết quả chậm nhất là ngày 15 tháng 3.",
+                Some(2024),
+                Some("chậm nhất là ngày 15 tháng 3"),
+                d(2024, 3, 15),
+                Some(Day),
+            ),
+            (
+                "Thời hạn hoàn thành: Quý II/2024.",
+                None,
+                Some("Thời hạn hoàn thành: Quý II/2024"),
+                d(2024, 6, 30),
+                Some(Quarter),
+            ),
+            (
+                "Tổ chức rà soát, hoàn thành trong giai đoạn 2022 - 2025.",
+                None,
+                Some("hoàn thành trong giai đoạn 2022 - 2025"),
+                d(2025, 12, 31),
+                Some(Year),
+            ),
+            (
+                "Hoàn thành trong 6 tháng đầu năm 2024 theo chỉ đạo.",
+                None,
+                Some("Hoàn thành trong 6 tháng đầu năm 2024"),
+                d(2024, 6, 30),
+                Some(Half),
+            ),
             // Negatives.
             (
                 "Hướng dẫn công dân thực hiện thủ tục sau ngày 31/12/2022 khi Sổ hộ khẩu, Sổ tạm trú giấy không còn giá trị sử dụng theo quy định.",
@@ -935,10 +1765,34 @@ mod tests {
                 None,
                 None,
             ),
-            ("Áp dụng từ ngày 01/01/2023 đối với toàn bộ hồ sơ.", None, None, None, None),
-            ("Triển khai theo Quyết định số 06/QĐ-TTg ngày 06/01/2022 của Thủ tướng Chính phủ.", None, None, None, None),
-            ("Phấn đấu hoàn thành các chỉ tiêu được giao.", None, None, None, None),
-            ("Hoàn thành trước Chỉ thị số 05/CT-TTg ngày 23/02/2023.", None, None, None, None),
+            (
+                "Áp dụng từ ngày 01/01/2023 đối với toàn bộ hồ sơ.",
+                None,
+                None,
+                None,
+                None,
+            ),
+            (
+                "Triển khai theo Quyết định số 06/QĐ-TTg ngày 06/01/2022 của Thủ tướng Chính phủ.",
+                None,
+                None,
+                None,
+                None,
+            ),
+            (
+                "Phấn đấu hoàn thành các chỉ tiêu được giao.",
+                None,
+                None,
+                None,
+                None,
+            ),
+            (
+                "Hoàn thành trước Chỉ thị số 05/CT-TTg ngày 23/02/2023.",
+                None,
+                None,
+                None,
+                None,
+            ),
             ("", None, None, None, None),
         ];
         assert!(rows.len() >= 12);
@@ -959,7 +1813,23 @@ mod tests {
 
     #[test]
     fn odd_inputs_do_not_panic() {
-        for s in ["", "Quý", "tháng 13/2024", "ngày 32/1/2024", "năm 20210", "/", "-", "ngày", "ngày 15", "từ", "khi", "Ǆ İ ß ﬁ 𝟘𝟙", "1/1/1", "99999999999999999999/2023", "theo lộ trình."] {
+        for s in [
+            "",
+            "Quý",
+            "tháng 13/2024",
+            "ngày 32/1/2024",
+            "năm 20210",
+            "/",
+            "-",
+            "ngày",
+            "ngày 15",
+            "từ",
+            "khi",
+            "Ǆ İ ß ﬁ 𝟘𝟙",
+            "1/1/1",
+            "99999999999999999999/2023",
+            "theo lộ trình.",
+        ] {
             let p = parse_deadline(s, Some(2024));
             assert_eq!(p.deadline.due, None, "{s}");
             let _ = find_inline_deadline(s, Some(2024));
@@ -985,7 +1855,13 @@ mod tests {
     #[test]
     fn extreme_plan_years_do_not_panic() {
         for y in [i32::MAX, i32::MIN, 0] {
-            for s in ["quý 3", "cuối năm", "tháng 12", "ngày 31/12", "từ tháng 3 đến tháng 12"] {
+            for s in [
+                "quý 3",
+                "cuối năm",
+                "tháng 12",
+                "ngày 31/12",
+                "từ tháng 3 đến tháng 12",
+            ] {
                 let _ = parse_deadline(s, Some(y));
             }
         }
@@ -995,19 +1871,58 @@ mod tests {
     #[test]
     fn fuzzed_fragments_do_not_panic() {
         let parts = [
-            "quý", "I", "IV", "/", "-", ".", " ", "  ", "2023", "20210", "31", "02", "ngày", "tháng", "năm",
-            "từ", "đến", "khi", "theo lộ trình", "hàng tháng", ",", ";", "Quyết định số", "06/QĐ-TTg", "của",
-            "cuối năm", "6 tháng đầu năm", "hoàn thành", "trước", "\u{301}", "Đ", "İ", "(", ")", "thường xuyên",
+            "quý",
+            "I",
+            "IV",
+            "/",
+            "-",
+            ".",
+            " ",
+            "  ",
+            "2023",
+            "20210",
+            "31",
+            "02",
+            "ngày",
+            "tháng",
+            "năm",
+            "từ",
+            "đến",
+            "khi",
+            "theo lộ trình",
+            "hàng tháng",
+            ",",
+            ";",
+            "Quyết định số",
+            "06/QĐ-TTg",
+            "của",
+            "cuối năm",
+            "6 tháng đầu năm",
+            "hoàn thành",
+            "trước",
+            "\u{301}",
+            "Đ",
+            "İ",
+            "(",
+            ")",
+            "thường xuyên",
         ];
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
         for _ in 0..3_000 {
             let mut s = String::new();
             for _ in 0..12 {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
                 s.push_str(parts[(seed >> 33) as usize % parts.len()]);
             }
             let p = parse_deadline(&s, Some(2024));
-            assert!(p.deadline.due.is_none_or(|d| (1945..=2101).contains(&d.year())), "{s}");
+            assert!(
+                p.deadline
+                    .due
+                    .is_none_or(|d| (1945..=2101).contains(&d.year())),
+                "{s}"
+            );
             if let Some((r, _)) = find_inline_deadline(&s, Some(2024)) {
                 assert!(s.get(r).is_some(), "{s}");
             }

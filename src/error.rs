@@ -25,7 +25,9 @@ pub enum ErrorKind {
     #[error("empty input: nothing to parse")]
     Empty,
     /// Bytes that are not valid UTF-8 text.
-    #[error("not valid UTF-8 text (invalid byte at offset {offset}); convert it to UTF-8 first, e.g. `iconv -f WINDOWS-1258 -t UTF-8 FILE`")]
+    #[error(
+        "not valid UTF-8 text (invalid byte at offset {offset}); convert it to UTF-8 first, e.g. `iconv -f WINDOWS-1258 -t UTF-8 FILE`"
+    )]
     InvalidUtf8 { offset: usize },
     /// A UTF-16 byte-order mark followed by invalid UTF-16.
     #[error("invalid UTF-16 text after the byte-order mark (at byte {offset})")]
@@ -43,13 +45,17 @@ pub enum ErrorKind {
     #[error("damaged Word (.docx) document: {reason}")]
     DamagedDocx { reason: String },
     /// A Word 97-2003 (.doc) file and no LibreOffice to convert it.
-    #[error("Word 97-2003 (.doc) files are read through LibreOffice, which is not installed (no `soffice` on PATH); convert it first, e.g. `soffice --headless --convert-to docx FILE`, or save it as .docx in Word, and parse the .docx")]
+    #[error(
+        "Word 97-2003 (.doc) files are read through LibreOffice, which is not installed (no `soffice` on PATH); convert it first, e.g. `soffice --headless --convert-to docx FILE`, or save it as .docx in Word, and parse the .docx"
+    )]
     DocNeedsConverter,
     /// LibreOffice failed to convert a .doc, or took too long.
     #[error("Word 97-2003 (.doc) conversion with LibreOffice failed: {reason}")]
     DocConversionFailed { reason: String },
     /// A known document format that this build cannot read.
-    #[error("{format} input is not supported by this build; extract its text first (e.g. `pdftotext -layout FILE -`) and parse that")]
+    #[error(
+        "{format} input is not supported by this build; extract its text first (e.g. `pdftotext -layout FILE -`) and parse that"
+    )]
     UnsupportedFormat { format: &'static str },
 }
 

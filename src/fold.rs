@@ -38,7 +38,11 @@ pub fn tone_style(s: &str) -> String {
 /// When `c` and the next character are an old-style pair that ends its syllable ("oà"
 /// in "hoà", not in "hoàn"), consume the second one and return the modern pair. `map`
 /// is applied to the next character first (lower-casing, for `fold`).
-fn take_old_pair(c: char, chars: &mut std::iter::Peekable<std::str::Chars<'_>>, map: impl Fn(char) -> char) -> Option<(char, char)> {
+fn take_old_pair(
+    c: char,
+    chars: &mut std::iter::Peekable<std::str::Chars<'_>>,
+    map: impl Fn(char) -> char,
+) -> Option<(char, char)> {
     if !matches!(c, 'o' | 'O' | 'u' | 'U') {
         return None;
     }
@@ -70,9 +74,14 @@ fn modern_pair(first: char, second: char) -> Option<(char, char)> {
         ('O', ['Ò', 'Ó', 'Ỏ', 'Õ', 'Ọ']),
         ('U', ['Ù', 'Ú', 'Ủ', 'Ũ', 'Ụ']),
     ];
-    let (plain, mark) = SECOND.iter().find_map(|(p, marked)| marked.iter().position(|m| *m == second).map(|k| (*p, k)))?;
+    let (plain, mark) = SECOND
+        .iter()
+        .find_map(|(p, marked)| marked.iter().position(|m| *m == second).map(|k| (*p, k)))?;
     // "oa", "oe" take o; "uy" takes u.
-    let valid = matches!((first.to_ascii_lowercase(), plain.to_ascii_lowercase()), ('o', 'a') | ('o', 'e') | ('u', 'y'));
+    let valid = matches!(
+        (first.to_ascii_lowercase(), plain.to_ascii_lowercase()),
+        ('o', 'a') | ('o', 'e') | ('u', 'y')
+    );
     if !valid {
         return None;
     }
@@ -91,7 +100,13 @@ pub fn fold(s: &str) -> String {
             _ => std::borrow::Cow::Owned(s.nfc().collect()),
         }
     };
-    let lower = |c: char| if c.is_ascii() { c.to_ascii_lowercase() } else { c.to_lowercase().next().unwrap_or(c) };
+    let lower = |c: char| {
+        if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            c.to_lowercase().next().unwrap_or(c)
+        }
+    };
     let mut out = String::with_capacity(nfc.len());
     let mut space = false;
     let mut prev = ' ';
@@ -106,7 +121,9 @@ pub fn fold(s: &str) -> String {
             out.push(' ');
         }
         let c = lower(raw);
-        if prev != 'q' && let Some((first, second)) = take_old_pair(c, &mut chars, lower) {
+        if prev != 'q'
+            && let Some((first, second)) = take_old_pair(c, &mut chars, lower)
+        {
             out.push(first);
             out.push(second);
             prev = second;
@@ -207,8 +224,14 @@ mod tests {
 
     #[test]
     fn slugs() {
-        assert_eq!(slug("Văn phòng Ủy ban nhân dân tỉnh"), "van-phong-uy-ban-nhan-dan-tinh");
-        assert_eq!(slug("Sở Lao động - Thương binh và Xã hội"), "so-lao-dong-thuong-binh-va-xa-hoi");
+        assert_eq!(
+            slug("Văn phòng Ủy ban nhân dân tỉnh"),
+            "van-phong-uy-ban-nhan-dan-tinh"
+        );
+        assert_eq!(
+            slug("Sở Lao động - Thương binh và Xã hội"),
+            "so-lao-dong-thuong-binh-va-xa-hoi"
+        );
         assert_eq!(slug("Đài Phát thanh"), "dai-phat-thanh");
         assert_eq!(fold("  Uỷ   BAN "), "ủy ban");
         assert_eq!(fold("HOÀ\tBÌNH\n"), "hòa bình");

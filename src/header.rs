@@ -131,7 +131,10 @@ fn strip_header_items(line: &str, doc: &mut Document) -> String {
             let start = f[..at].chars().count();
             let len = m.chars().count();
             let chars: Vec<char> = rest.chars().collect();
-            rest = chars[..start].iter().chain(&chars[(start + len).min(chars.len())..]).collect();
+            rest = chars[..start]
+                .iter()
+                .chain(&chars[(start + len).min(chars.len())..])
+                .collect();
         }
     }
     if let Some((before, number, after)) = find_number(&rest) {
@@ -156,7 +159,11 @@ fn find_number(s: &str) -> Option<(String, String, String)> {
     if !token.starts_with(|c: char| c.is_ascii_digit()) || !token.contains('/') {
         return None;
     }
-    Some((s[..at].to_owned(), token.to_owned(), after[end..].to_owned()))
+    Some((
+        s[..at].to_owned(),
+        token.to_owned(),
+        after[end..].to_owned(),
+    ))
 }
 
 /// "Quảng Nam, ngày 10 tháng 3 năm 2023" → (text before the place, place, date).
@@ -204,7 +211,9 @@ fn finish(h: &mut Header, org: &[String]) {
     // The place line names a province only for local bodies; a ministry signs in Hà Nội.
     let local = doc.issuer.as_deref().is_none_or(|i| {
         let f = fold(i);
-        f.split_whitespace().any(|w| lexicon().place_heads.iter().any(|p| p == w)) || f.contains("ủy ban nhân dân")
+        f.split_whitespace()
+            .any(|w| lexicon().place_heads.iter().any(|p| p == w))
+            || f.contains("ủy ban nhân dân")
     });
     // The parent body line ("UBND TỈNH ĐẮK LẮK" above "SỞ ...") names the province too.
     let org_line = org.first().map(|l| recase(l));
@@ -215,7 +224,11 @@ fn finish(h: &mut Header, org: &[String]) {
         .or_else(|| org_line.as_deref().and_then(province_in))
         .or_else(|| doc.title.as_deref().and_then(province_in))
         .or_else(|| doc.place.clone().filter(|_| local));
-    doc.year = doc.title.as_deref().and_then(year_in_title).or(doc.issued_on.map(|d| chrono::Datelike::year(&d)));
+    doc.year = doc
+        .title
+        .as_deref()
+        .and_then(year_in_title)
+        .or(doc.issued_on.map(|d| chrono::Datelike::year(&d)));
 }
 
 /// ND 30/2020 prints the parent body on the first line and the issuing body below it;
@@ -223,12 +236,18 @@ fn finish(h: &mut Header, org: &[String]) {
 fn issuer_from(org: &[String]) -> String {
     let lx = lexicon();
     let first_has_place = org.len() > 1
-        && fold(&org[0]).split_whitespace().any(|w| lx.place_heads.iter().any(|p| p == w));
+        && fold(&org[0])
+            .split_whitespace()
+            .any(|w| lx.place_heads.iter().any(|p| p == w));
     let lines = if first_has_place { &org[1..] } else { org };
     let recased = recase(&lines.join(" "));
     // Known agencies keep their usual spelling ("Bộ Thông tin và Truyền thông").
     let known = crate::agency::canonical(&recased);
-    if fold(&known) == fold(&recased) { known } else { recased }
+    if fold(&known) == fold(&recased) {
+        known
+    } else {
+        recased
+    }
 }
 
 /// "1543/KH-UBND" → "KH".
@@ -275,7 +294,10 @@ fn year_in_title(title: &str) -> Option<i32> {
 
 fn year_word(w: &str) -> Option<i32> {
     let w = w.trim_end_matches([',', '.', ';', ':', ')']);
-    (w.len() == 4).then(|| w.parse().ok()).flatten().filter(|y| (1945..=2100).contains(y))
+    (w.len() == 4)
+        .then(|| w.parse().ok())
+        .flatten()
+        .filter(|y| (1945..=2100).contains(y))
 }
 
 /// Proper casing for a header line printed in capitals:
@@ -313,7 +335,10 @@ pub fn recase(upper: &str) -> String {
     // Place names after "tỉnh", "huyện", ... are capitalised.
     let mut in_place = false;
     for k in 0..out.len() {
-        if in_place && !lx.place_heads.contains(&folded[k]) && folded[k].chars().all(char::is_alphabetic) {
+        if in_place
+            && !lx.place_heads.contains(&folded[k])
+            && folded[k].chars().all(char::is_alphabetic)
+        {
             out[k] = capitalize_first(&out[k]);
         } else {
             in_place = false;
@@ -352,7 +377,10 @@ pub fn parse_tail(lines: &[Line]) -> Tail {
         }
         let (left, right) = split_right_column(&l.text, name.is_none());
         let mut placed = true;
-        for (k, text) in std::iter::once(left.as_str()).chain(right.as_deref()).enumerate() {
+        for (k, text) in std::iter::once(left.as_str())
+            .chain(right.as_deref())
+            .enumerate()
+        {
             if text.is_empty() {
                 continue;
             }
@@ -366,14 +394,24 @@ pub fn parse_tail(lines: &[Line]) -> Tail {
                 if !after.is_empty() {
                     t.recipients.push(clean_recipient(after));
                 }
-            } else if matches!(l.kind, LineKind::PageNumber | LineKind::Furniture) || lx.signature_marks.contains(&f) {
+            } else if matches!(l.kind, LineKind::PageNumber | LineKind::Furniture)
+                || lx.signature_marks.contains(&f)
+            {
             } else if starts_with_any(&f, &lx.signer_authority) {
                 authority.push(recase_mixed(text));
             } else if is_signer_title(&f, text) {
                 titles.push(recase_mixed(text));
-            } else if in_recipients && (text.starts_with(['-', '+', '•']) || t.recipients.is_empty()) {
-                t.recipients.push(clean_recipient(text.trim_start_matches(['-', '+', '•', ' '])));
-            } else if in_recipients && t.recipients.last().is_some_and(|r| !r.ends_with([';', '.'])) {
+            } else if in_recipients
+                && (text.starts_with(['-', '+', '•']) || t.recipients.is_empty())
+            {
+                t.recipients.push(clean_recipient(
+                    text.trim_start_matches(['-', '+', '•', ' ']),
+                ));
+            } else if in_recipients
+                && t.recipients
+                    .last()
+                    .is_some_and(|r| !r.ends_with([';', '.']))
+            {
                 let last = t.recipients.last_mut().expect("checked");
                 last.push(' ');
                 last.push_str(text);
@@ -417,7 +455,10 @@ fn split_right_column(text: &str, want_name: bool) -> (String, Option<String>) {
         if let Some(at) = text.rfind(sep) {
             let right = text[at + sep.len()..].trim();
             if !right.is_empty() && signer_like(right) {
-                return (text[..at + sep.len() - 1].to_owned(), Some(right.to_owned()));
+                return (
+                    text[..at + sep.len() - 1].to_owned(),
+                    Some(right.to_owned()),
+                );
             }
         }
     }
@@ -448,20 +489,28 @@ fn clean_recipient(s: &str) -> String {
 fn is_signer_title(folded: &str, text: &str) -> bool {
     let lx = lexicon();
     let short = text.chars().count() <= 60;
-    short && (starts_with_any(folded, &lx.signer_titles) || (is_all_caps(text) && !text.contains(':')))
+    short
+        && (starts_with_any(folded, &lx.signer_titles)
+            || (is_all_caps(text) && !text.contains(':')))
 }
 
 /// A person's name: 2 to 6 capitalised words of letters, not all in capitals.
 fn is_person_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     (2..=6).contains(&words.len())
-        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+        })
         && !is_all_caps(text)
 }
 
 /// Recase a line only if it is printed in capitals.
 fn recase_mixed(text: &str) -> String {
-    if is_all_caps(text) { recase(text) } else { collapse_ws(text) }
+    if is_all_caps(text) {
+        recase(text)
+    } else {
+        collapse_ws(text)
+    }
 }
 
 #[cfg(test)]
@@ -476,14 +525,19 @@ mod tests {
 
     #[test]
     fn full_header() {
-        let h = header("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM\nSố: 1234/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nQuảng Nam, ngày 10 tháng 3 năm 2023\n\nKẾ HOẠCH\nTriển khai thực hiện nhiệm vụ Đề án năm 2023\ntrên địa bàn tỉnh Quảng Nam\n\nThực hiện Quyết định số 06/QĐ-TTg ...\nI. MỤC ĐÍCH");
+        let h = header(
+            "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM\nSố: 1234/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nQuảng Nam, ngày 10 tháng 3 năm 2023\n\nKẾ HOẠCH\nTriển khai thực hiện nhiệm vụ Đề án năm 2023\ntrên địa bàn tỉnh Quảng Nam\n\nThực hiện Quyết định số 06/QĐ-TTg ...\nI. MỤC ĐÍCH",
+        );
         let d = &h.document;
         assert_eq!(d.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh Quảng Nam"));
         assert_eq!(d.number.as_deref(), Some("1234/KH-UBND"));
         assert_eq!(d.place.as_deref(), Some("Quảng Nam"));
         assert_eq!(d.issued_on, NaiveDate::from_ymd_opt(2023, 3, 10));
         assert_eq!(d.doc_type.as_deref(), Some("KH"));
-        assert_eq!(d.title.as_deref(), Some("Triển khai thực hiện nhiệm vụ Đề án năm 2023 trên địa bàn tỉnh Quảng Nam"));
+        assert_eq!(
+            d.title.as_deref(),
+            Some("Triển khai thực hiện nhiệm vụ Đề án năm 2023 trên địa bàn tỉnh Quảng Nam")
+        );
         assert_eq!(d.province.as_deref(), Some("Quảng Nam"));
         assert_eq!(d.year, Some(2023));
         assert_eq!(h.body_start, 11);
@@ -491,7 +545,9 @@ mod tests {
 
     #[test]
     fn one_line_header_and_parent_body() {
-        let h = header("UBND TỈNH KON TUM CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỔ CÔNG TÁC Độc lập - Tự do - Hạnh phúc\nTRIỂN KHAI ĐỀ ÁN 06\nSố: 250/KH-TCT Kon Tum, ngày 26 tháng 01 năm 2024\nKẾ HOẠCH\nTriển khai Đề án giai đoạn 2022 - 2025\ntrên địa bàn tỉnh Kon Tum năm 2024\nThực hiện Quyết định");
+        let h = header(
+            "UBND TỈNH KON TUM CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỔ CÔNG TÁC Độc lập - Tự do - Hạnh phúc\nTRIỂN KHAI ĐỀ ÁN 06\nSố: 250/KH-TCT Kon Tum, ngày 26 tháng 01 năm 2024\nKẾ HOẠCH\nTriển khai Đề án giai đoạn 2022 - 2025\ntrên địa bàn tỉnh Kon Tum năm 2024\nThực hiện Quyết định",
+        );
         let d = &h.document;
         assert_eq!(d.number.as_deref(), Some("250/KH-TCT"));
         assert_eq!(d.place.as_deref(), Some("Kon Tum"));
@@ -503,9 +559,18 @@ mod tests {
 
     #[test]
     fn tail() {
-        let lines = classify(&normalize("Nơi nhận:\n- Bộ Công an (b/c);\n- Báo Kon Tum, Đài Phát thanh,\n  Cổng Thông tin điện tử tỉnh (đ/tin);\n- Lưu: VT, NCLTD.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nPhạm Minh Đức"));
+        let lines = classify(&normalize(
+            "Nơi nhận:\n- Bộ Công an (b/c);\n- Báo Kon Tum, Đài Phát thanh,\n  Cổng Thông tin điện tử tỉnh (đ/tin);\n- Lưu: VT, NCLTD.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nPhạm Minh Đức",
+        ));
         let t = parse_tail(&lines);
-        assert_eq!(t.recipients, vec!["Bộ Công an (b/c)", "Báo Kon Tum, Đài Phát thanh, Cổng Thông tin điện tử tỉnh (đ/tin)", "Lưu: VT, NCLTD."]);
+        assert_eq!(
+            t.recipients,
+            vec![
+                "Bộ Công an (b/c)",
+                "Báo Kon Tum, Đài Phát thanh, Cổng Thông tin điện tử tỉnh (đ/tin)",
+                "Lưu: VT, NCLTD."
+            ]
+        );
         let s = t.signer.unwrap();
         assert_eq!(s.name.as_deref(), Some("Phạm Minh Đức"));
         assert_eq!(s.title.as_deref(), Some("Phó Chủ tịch"));
@@ -515,9 +580,20 @@ mod tests {
 
     #[test]
     fn two_column_tail_flattened() {
-        let lines = classify(&normalize("Nơi nhận: TỔ TRƯỞNG\n- Bộ Công an (b/c); CHỦ TỊCH UBND TỈNH\n- Văn phòng Chính phủ (b/c);\n- Tổ Công tác triển khai Đề án 06 các huyện, thành Lê Ngọc Tuấn\nphố (t/h);\n- Văn phòng UBND tỉnh: CVP, các PCVP;\n- Lưu: VT, TH."));
+        let lines = classify(&normalize(
+            "Nơi nhận: TỔ TRƯỞNG\n- Bộ Công an (b/c); CHỦ TỊCH UBND TỈNH\n- Văn phòng Chính phủ (b/c);\n- Tổ Công tác triển khai Đề án 06 các huyện, thành Lê Ngọc Tuấn\nphố (t/h);\n- Văn phòng UBND tỉnh: CVP, các PCVP;\n- Lưu: VT, TH.",
+        ));
         let t = parse_tail(&lines);
-        assert_eq!(t.recipients, vec!["Bộ Công an (b/c)", "Văn phòng Chính phủ (b/c)", "Tổ Công tác triển khai Đề án 06 các huyện, thành phố (t/h)", "Văn phòng UBND tỉnh: CVP, các PCVP", "Lưu: VT, TH."]);
+        assert_eq!(
+            t.recipients,
+            vec![
+                "Bộ Công an (b/c)",
+                "Văn phòng Chính phủ (b/c)",
+                "Tổ Công tác triển khai Đề án 06 các huyện, thành phố (t/h)",
+                "Văn phòng UBND tỉnh: CVP, các PCVP",
+                "Lưu: VT, TH."
+            ]
+        );
         let s = t.signer.unwrap();
         assert_eq!(s.name.as_deref(), Some("Lê Ngọc Tuấn"));
         assert_eq!(s.title.as_deref(), Some("Tổ trưởng, Chủ tịch UBND tỉnh"));

@@ -86,8 +86,11 @@ impl Lexicon {
             parts.extend(list.iter().map(|p| (fold(p), kind)));
         }
         let h = raw.header;
-        let mut doc_types: Vec<(String, String)> =
-            h.doc_types.into_iter().map(|[p, a]| (fold(&p), a)).collect();
+        let mut doc_types: Vec<(String, String)> = h
+            .doc_types
+            .into_iter()
+            .map(|[p, a]| (fold(&p), a))
+            .collect();
         doc_types.sort_by_key(|d| std::cmp::Reverse(d.0.len()));
         let mut casing: Vec<(String, String)> =
             h.casing.into_iter().map(|c| (fold(&c), c)).collect();
@@ -135,7 +138,10 @@ impl Lexicon {
     /// The abbreviation of a document-type line ("KẾ HOẠCH" → "KH"); the whole line must be it.
     pub fn doc_type_line(&self, line: &str) -> Option<&str> {
         let f = fold(line.trim_end_matches([':', '.']));
-        self.doc_types.iter().find(|(p, _)| f == *p).map(|(_, a)| a.as_str())
+        self.doc_types
+            .iter()
+            .find(|(p, _)| f == *p)
+            .map(|(_, a)| a.as_str())
     }
 
     /// The abbreviation for a document-type word at the start of `text`.
@@ -160,7 +166,10 @@ pub fn find_words(folded: &str, phrase: &str) -> Option<usize> {
     let mut from = 0;
     while let Some(i) = folded[from..].find(phrase) {
         let at = from + i;
-        let before_ok = folded[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let before_ok = folded[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
         let after_ok = folded[at + phrase.len()..]
             .chars()
             .next()
@@ -241,7 +250,10 @@ mod tests {
             ("- Đơn vị chủ trì", None), // callers strip bullets first
             ("Đơn vị phối hợp", Some(FieldRole::Support)),
             ("Cơ quan thực hiện", Some(FieldRole::Lead)),
-            ("Thời gian hoàn thành tích hợp, đồng bộ dữ liệu", Some(FieldRole::Deadline)),
+            (
+                "Thời gian hoàn thành tích hợp, đồng bộ dữ liệu",
+                Some(FieldRole::Deadline),
+            ),
             ("Thời hạn", Some(FieldRole::Deadline)),
             ("Tiến độ thực hiện", Some(FieldRole::Deadline)),
             ("Sản phẩm", Some(FieldRole::Other)),

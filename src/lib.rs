@@ -36,9 +36,9 @@ pub mod error;
 pub mod extract;
 pub mod fold;
 pub mod header;
+pub mod legacy;
 pub mod lexicon;
 pub mod lines;
-pub mod legacy;
 pub mod lower;
 pub mod model;
 pub mod normalize;
@@ -68,7 +68,11 @@ pub fn parse_bytes(name: &str, bytes: &[u8]) -> Result<Plan, Error> {
 }
 
 /// [`parse_bytes`] with extraction options (PDF worker, password, backend, limits).
-pub fn parse_bytes_with(name: &str, bytes: &[u8], opts: &extract::ExtractOptions) -> Result<Plan, Error> {
+pub fn parse_bytes_with(
+    name: &str,
+    bytes: &[u8],
+    opts: &extract::ExtractOptions,
+) -> Result<Plan, Error> {
     let extracted = extract::extract(name, bytes, opts).map_err(|e| e.with_input(name))?;
     let mut plan = parse_text_accounted(&extracted.text, name).plan;
     plan.source = Source {
@@ -106,7 +110,10 @@ pub fn parse_text_accounted(text: &str, name: &str) -> Accounted {
     let pages: Vec<Option<u32>> = clean.iter().map(|l| l.page).collect();
     let lines: Vec<Line> = lines::classify(&clean);
     let mut parts = segments(&lines, &pages).into_iter();
-    let mut merged = parts.next().map(|(h, b, t)| lower::lower(h, b, t, lines.len())).expect("at least one segment");
+    let mut merged = parts
+        .next()
+        .map(|(h, b, t)| lower::lower(h, b, t, lines.len()))
+        .expect("at least one segment");
     // A decision that issues a plan: the plan follows the decision's signature.
     for (mut head, body, tail) in parts {
         head.document.year = head.document.year.or(merged.document.year);
@@ -136,12 +143,19 @@ pub fn parse_text_accounted(text: &str, name: &str) -> Accounted {
         unparsed: merged.unparsed,
         warnings: merged.warnings,
     };
-    Accounted { plan, owners: merged.owners, conflicts: merged.conflicts }
+    Accounted {
+        plan,
+        owners: merged.owners,
+        conflicts: merged.conflicts,
+    }
 }
 
 /// Split the document into header/body/tail segments: one for a plain plan; two for a
 /// decision followed by the plan it issues ("KẾ HOẠCH (Ban hành kèm theo ...)").
-fn segments(lines: &[Line], pages: &[Option<u32>]) -> Vec<(header::Header, structure::Body, header::Tail)> {
+fn segments(
+    lines: &[Line],
+    pages: &[Option<u32>],
+) -> Vec<(header::Header, structure::Body, header::Tail)> {
     let mut out = Vec::new();
     let mut start = 0;
     while start < lines.len() || out.is_empty() {
@@ -154,7 +168,10 @@ fn segments(lines: &[Line], pages: &[Option<u32>]) -> Vec<(header::Header, struc
         let (body_blocks, tail_lines) = match tail_at {
             Some(b) => {
                 let first = all_blocks[b].first_line();
-                let idx = body_lines.iter().position(|l| l.no == first).unwrap_or(body_lines.len());
+                let idx = body_lines
+                    .iter()
+                    .position(|l| l.no == first)
+                    .unwrap_or(body_lines.len());
                 (all_blocks[..b].to_vec(), &body_lines[idx..])
             }
             None => (all_blocks, &body_lines[body_lines.len()..]),
@@ -164,7 +181,11 @@ fn segments(lines: &[Line], pages: &[Option<u32>]) -> Vec<(header::Header, struc
             None => (tail_lines, None),
         };
         head.body_start += start;
-        out.push((head, structure::build(body_blocks), header::parse_tail(tail_lines)));
+        out.push((
+            head,
+            structure::build(body_blocks),
+            header::parse_tail(tail_lines),
+        ));
         match next.and_then(|no| lines.iter().position(|l| l.no == no)) {
             Some(i) if i > start => start = i,
             _ => break,
@@ -177,14 +198,18 @@ fn segments(lines: &[Line], pages: &[Option<u32>]) -> Vec<(header::Header, struc
 /// issuer/motto lines right above it.
 fn attachment_start(tail: &[Line]) -> Option<usize> {
     let lx = lexicon::lexicon();
-    let k = tail.iter().position(|l| lx.doc_type_line(&l.text).is_some())?;
+    let k = tail
+        .iter()
+        .position(|l| lx.doc_type_line(&l.text).is_some())?;
     let mut s = k;
     while s > 0 {
         let l = &tail[s - 1];
         let f = fold::fold(&l.text);
         let headerish = l.text.is_empty()
             || lx.motto.iter().any(|m| f.contains(m.as_str()))
-            || (blocks::is_all_caps(&l.text) && !lexicon::starts_with_any(&f, &lx.signer_authority) && !lexicon::starts_with_any(&f, &lx.signer_titles));
+            || (blocks::is_all_caps(&l.text)
+                && !lexicon::starts_with_any(&f, &lx.signer_authority)
+                && !lexicon::starts_with_any(&f, &lx.signer_titles));
         if !headerish {
             break;
         }
@@ -207,5 +232,8 @@ fn tail_start(blocks: &[blocks::Block]) -> Option<usize> {
 }
 
 fn hex_sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

@@ -37,11 +37,20 @@ pub enum LineKind {
     /// Other layout furniture: a table's header and rule rows.
     Furniture,
     /// A numbered label; the item's own text starts at byte `body`.
-    Label { label: Label, body: usize },
+    Label {
+        label: Label,
+        body: usize,
+    },
     /// An unnumbered bullet; its text starts at byte `body`.
-    Bullet { mark: char, body: usize },
+    Bullet {
+        mark: char,
+        body: usize,
+    },
     /// "Cơ quan chủ trì: ..."; the value starts at byte `value`.
-    Field { role: FieldRole, value: usize },
+    Field {
+        role: FieldRole,
+        value: usize,
+    },
     Prose,
 }
 
@@ -80,7 +89,11 @@ pub const VIETNAMESE_LETTERS: &str = "abcdđeghiklmnopqrstuvxy";
 pub fn classify(lines: &[CleanLine]) -> Vec<Line> {
     lines
         .iter()
-        .map(|l| Line { no: l.no, text: l.text.clone(), kind: classify_text(&l.text) })
+        .map(|l| Line {
+            no: l.no,
+            text: l.text.clone(),
+            kind: classify_text(&l.text),
+        })
         .collect()
 }
 
@@ -97,14 +110,25 @@ pub fn classify_text(text: &str) -> LineKind {
         Err(_) => (None, 0),
     };
     if let Some(value) = field_value_start(&text[after_mark..]) {
-        let role = lexicon().field_role(&text[after_mark..]).unwrap_or(FieldRole::Other);
-        return LineKind::Field { role, value: after_mark + value };
+        let role = lexicon()
+            .field_role(&text[after_mark..])
+            .unwrap_or(FieldRole::Other);
+        return LineKind::Field {
+            role,
+            value: after_mark + value,
+        };
     }
     if let Some(mark) = mark {
-        return LineKind::Bullet { mark, body: after_mark };
+        return LineKind::Bullet {
+            mark,
+            body: after_mark,
+        };
     }
     match label(In::new(text)) {
-        Ok((rest, label)) => LineKind::Label { label, body: rest.location_offset() },
+        Ok((rest, label)) => LineKind::Label {
+            label,
+            body: rest.location_offset(),
+        },
         Err(_) => LineKind::Prose,
     }
 }
@@ -112,7 +136,11 @@ pub fn classify_text(text: &str) -> LineKind {
 /// If `text` is a field line ("Cơ quan chủ trì: X"), the byte offset of its value.
 pub fn field_value_start(text: &str) -> Option<usize> {
     // The label is short: a colon further in belongs to prose ("... bao gồm: khách sạn").
-    let colon = text.char_indices().take(90).find(|(_, c)| *c == ':').map(|(i, _)| i)?;
+    let colon = text
+        .char_indices()
+        .take(90)
+        .find(|(_, c)| *c == ':')
+        .map(|(i, _)| i)?;
     lexicon().field_role(&text[..colon])?;
     let after = &text[colon + 1..];
     Some(colon + 1 + (after.len() - after.trim_start().len()))
@@ -123,7 +151,9 @@ fn is_page_number(text: &str) -> bool {
     let t = text.trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
     let t = t.strip_prefix("Trang ").unwrap_or(t);
     let mut parts = t.splitn(2, '/');
-    let num_ok = |s: Option<&str>| s.is_some_and(|s| !s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit()));
+    let num_ok = |s: Option<&str>| {
+        s.is_some_and(|s| !s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit()))
+    };
     let first = parts.next();
     match parts.next() {
         None => num_ok(first),
@@ -138,7 +168,13 @@ fn bullet(i: In) -> IResult<In, char> {
 /// Any numbered label, followed by its text (or the end of the line).
 fn label(i: In) -> IResult<In, Label> {
     terminated(
-        alt((keyword_label, roman_label, decimal_label, letter_label, part_letter_label)),
+        alt((
+            keyword_label,
+            roman_label,
+            decimal_label,
+            letter_label,
+            part_letter_label,
+        )),
         alt((space1, eof)),
     )
     .parse(i)
@@ -148,8 +184,14 @@ fn label(i: In) -> IResult<In, Label> {
 fn keyword_label(i: In) -> IResult<In, Label> {
     let (rest, word) = terminated(
         alt((
-            tag("PHẦN"), tag("Phần"), tag("CHƯƠNG"), tag("Chương"), tag("MỤC"), tag("Mục"),
-            tag("ĐIỀU"), tag("Điều"),
+            tag("PHẦN"),
+            tag("Phần"),
+            tag("CHƯƠNG"),
+            tag("Chương"),
+            tag("MỤC"),
+            tag("Mục"),
+            tag("ĐIỀU"),
+            tag("Điều"),
         )),
         space1,
     )
@@ -169,31 +211,54 @@ fn keyword_label(i: In) -> IResult<In, Label> {
         Level::Article => format!("Điều {text}"),
         _ => text,
     };
-    Ok((rest, Label { level, text, ordinal }))
+    Ok((
+        rest,
+        Label {
+            level,
+            text,
+            ordinal,
+        },
+    ))
 }
 
 fn roman_label(i: In) -> IResult<In, Label> {
     let (rest, (text, ordinal)) = terminated(roman_value, one_of(".)")).parse(i)?;
-    Ok((rest, Label { level: Level::Roman, text, ordinal }))
+    Ok((
+        rest,
+        Label {
+            level: Level::Roman,
+            text,
+            ordinal,
+        },
+    ))
 }
 
 fn roman_value(i: In) -> IResult<In, (String, u32)> {
     map_res(recognize(many0(one_of("IVX"))), |s: In| {
-        roman_to_int(s.fragment()).map(|n| (s.fragment().to_string(), n)).ok_or(())
+        roman_to_int(s.fragment())
+            .map(|n| (s.fragment().to_string(), n))
+            .ok_or(())
     })
     .parse(i)
 }
 
 fn number_value(i: In) -> IResult<In, (String, u32)> {
-    map_res(take_while_m_n(1, 3, |c: char| c.is_ascii_digit()), |s: In| {
-        s.fragment().parse::<u32>().map(|n| (s.fragment().to_string(), n))
-    })
+    map_res(
+        take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
+        |s: In| {
+            s.fragment()
+                .parse::<u32>()
+                .map(|n| (s.fragment().to_string(), n))
+        },
+    )
     .parse(i)
 }
 
 fn upper_letter_value(i: In) -> IResult<In, (String, u32)> {
     map_res(one_of("ABCDĐEGHKLMNOPQRSTUY"), |c: char| {
-        letter_ordinal(c.to_lowercase().next().unwrap_or(c)).map(|n| (c.to_string(), n)).ok_or(())
+        letter_ordinal(c.to_lowercase().next().unwrap_or(c))
+            .map(|n| (c.to_string(), n))
+            .ok_or(())
     })
     .parse(i)
 }
@@ -201,26 +266,54 @@ fn upper_letter_value(i: In) -> IResult<In, (String, u32)> {
 /// "1.", "1)", "2.2.1.", "2.2.1" (a multi-level label may omit the final dot when a
 /// capital letter follows).
 fn decimal_label(i: In) -> IResult<In, Label> {
-    let component = || verify(digit1, |d: &In| d.len() <= 3 && d.fragment().parse::<u32>().is_ok_and(|n| n <= 200));
-    let (rest, (first, more)) =
-        pair(component(), many0(preceded(ch('.'), verify(digit1, |d: &In| d.len() <= 3)))).parse(i)?;
+    let component = || {
+        verify(digit1, |d: &In| {
+            d.len() <= 3 && d.fragment().parse::<u32>().is_ok_and(|n| n <= 200)
+        })
+    };
+    let (rest, (first, more)) = pair(
+        component(),
+        many0(preceded(ch('.'), verify(digit1, |d: &In| d.len() <= 3))),
+    )
+    .parse(i)?;
     let depth = 1 + more.len();
     let (rest, closer) = opt(one_of(".)")).parse(rest)?;
     if closer.is_none() {
         // "2.2.1 Về ..." is a label; "1 người", "2024 và" are not.
         if depth == 1 {
-            return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+            return Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::Verify,
+            )));
         }
-        peek(preceded(space1, verify(nom::character::complete::anychar, |c: &char| c.is_uppercase()))).parse(rest)?;
+        peek(preceded(
+            space1,
+            verify(nom::character::complete::anychar, |c: &char| {
+                c.is_uppercase()
+            }),
+        ))
+        .parse(rest)?;
     }
     let mut text = first.fragment().to_string();
     for m in &more {
         text.push('.');
         text.push_str(m.fragment());
     }
-    let ordinal = more.last().unwrap_or(&first).fragment().parse().unwrap_or(0);
+    let ordinal = more
+        .last()
+        .unwrap_or(&first)
+        .fragment()
+        .parse()
+        .unwrap_or(0);
     let depth = u8::try_from(depth).unwrap_or(u8::MAX);
-    Ok((rest, Label { level: Level::Decimal(depth), text, ordinal }))
+    Ok((
+        rest,
+        Label {
+            level: Level::Decimal(depth),
+            text,
+            ordinal,
+        },
+    ))
 }
 
 /// "a)", "a.", "đ)" — lower-case letters of the Vietnamese alphabet (and f, j, w, z, which
@@ -228,13 +321,27 @@ fn decimal_label(i: In) -> IResult<In, Label> {
 fn letter_label(i: In) -> IResult<In, Label> {
     let (rest, c) = terminated(one_of("abcdđefghijklmnopqrstuvwxyz"), one_of(".)")).parse(i)?;
     let ordinal = letter_ordinal(c).unwrap_or(0);
-    Ok((rest, Label { level: Level::Letter, text: c.to_string(), ordinal }))
+    Ok((
+        rest,
+        Label {
+            level: Level::Letter,
+            text: c.to_string(),
+            ordinal,
+        },
+    ))
 }
 
 /// "A.", "B)" — part letters (I, V and X are read as Roman numerals).
 fn part_letter_label(i: In) -> IResult<In, Label> {
     let (rest, (text, ordinal)) = terminated(upper_letter_value, one_of(".)")).parse(i)?;
-    Ok((rest, Label { level: Level::Part, text, ordinal }))
+    Ok((
+        rest,
+        Label {
+            level: Level::Part,
+            text,
+            ordinal,
+        },
+    ))
 }
 
 /// 1-based position in the Vietnamese alphabet. Latin-only letters (f, j, w, z) share the
@@ -247,7 +354,10 @@ pub fn letter_ordinal(c: char) -> Option<u32> {
         'z' => 'y',
         other => other,
     };
-    VIETNAMESE_LETTERS.chars().position(|x| x == base).map(|p| p as u32 + 1)
+    VIETNAMESE_LETTERS
+        .chars()
+        .position(|x| x == base)
+        .map(|p| p as u32 + 1)
 }
 
 /// The letter after `c` in the Latin alphabet (some drafters letter items a, b, ..., f).
@@ -309,7 +419,12 @@ mod tests {
 
     fn lab(text: &str) -> Option<(Level, String, u32, String)> {
         match classify_text(text) {
-            LineKind::Label { label, body } => Some((label.level, label.text, label.ordinal, text[body..].to_string())),
+            LineKind::Label { label, body } => Some((
+                label.level,
+                label.text,
+                label.ordinal,
+                text[body..].to_string(),
+            )),
             _ => None,
         }
     }
@@ -320,19 +435,43 @@ mod tests {
     #[test]
     fn labels() {
         let cases: &[LabelRow] = &[
-            ("I. MỤC ĐÍCH, YÊU CẦU", Some((Level::Roman, "I", 1, "MỤC ĐÍCH, YÊU CẦU"))),
-            ("IV. TỔ CHỨC THỰC HIỆN", Some((Level::Roman, "IV", 4, "TỔ CHỨC THỰC HIỆN"))),
-            ("1. Công tác tham mưu", Some((Level::Decimal(1), "1", 1, "Công tác tham mưu"))),
-            ("2.2.1. Đẩy mạnh", Some((Level::Decimal(3), "2.2.1", 1, "Đẩy mạnh"))),
-            ("2.1 Về hoàn thiện", Some((Level::Decimal(2), "2.1", 1, "Về hoàn thiện"))),
-            ("a) Mô hình điểm", Some((Level::Letter, "a", 1, "Mô hình điểm"))),
+            (
+                "I. MỤC ĐÍCH, YÊU CẦU",
+                Some((Level::Roman, "I", 1, "MỤC ĐÍCH, YÊU CẦU")),
+            ),
+            (
+                "IV. TỔ CHỨC THỰC HIỆN",
+                Some((Level::Roman, "IV", 4, "TỔ CHỨC THỰC HIỆN")),
+            ),
+            (
+                "1. Công tác tham mưu",
+                Some((Level::Decimal(1), "1", 1, "Công tác tham mưu")),
+            ),
+            (
+                "2.2.1. Đẩy mạnh",
+                Some((Level::Decimal(3), "2.2.1", 1, "Đẩy mạnh")),
+            ),
+            (
+                "2.1 Về hoàn thiện",
+                Some((Level::Decimal(2), "2.1", 1, "Về hoàn thiện")),
+            ),
+            (
+                "a) Mô hình điểm",
+                Some((Level::Letter, "a", 1, "Mô hình điểm")),
+            ),
             ("đ. Tiếp tục", Some((Level::Letter, "đ", 5, "Tiếp tục"))),
             ("i. Các sở", Some((Level::Letter, "i", 9, "Các sở"))),
             ("A. PHẦN CHUNG", Some((Level::Part, "A", 1, "PHẦN CHUNG"))),
             ("L. Tiếp", Some((Level::Part, "L", 11, "Tiếp"))),
             ("Phần I. KẾT QUẢ", Some((Level::Part, "I", 1, "KẾT QUẢ"))),
-            ("Điều 1. Ban hành", Some((Level::Article, "Điều 1", 1, "Ban hành"))),
-            ("3.  Sở Thông tin", Some((Level::Decimal(1), "3", 3, "Sở Thông tin"))),
+            (
+                "Điều 1. Ban hành",
+                Some((Level::Article, "Điều 1", 1, "Ban hành")),
+            ),
+            (
+                "3.  Sở Thông tin",
+                Some((Level::Decimal(1), "3", 3, "Sở Thông tin")),
+            ),
             ("1)", Some((Level::Decimal(1), "1", 1, ""))),
             ("2024 và các năm tiếp theo.", None),
             ("06/QĐ-TTg ngày", None),
@@ -345,7 +484,9 @@ mod tests {
         ];
         for (text, want) in cases {
             let got = lab(text);
-            let want = want.clone().map(|(l, t, o, b)| (l, t.to_string(), o, b.to_string()));
+            let want = want
+                .clone()
+                .map(|(l, t, o, b)| (l, t.to_string(), o, b.to_string()));
             assert_eq!(got, want, "{text}");
         }
     }
@@ -353,13 +494,42 @@ mod tests {
     #[test]
     fn fields_and_bullets() {
         let t = "- Cơ quan chủ trì: Công an tỉnh.";
-        assert!(matches!(classify_text(t), LineKind::Field { role: FieldRole::Lead, value } if &t[value..] == "Công an tỉnh."));
-        assert!(matches!(classify_text("Đơn vị phối hợp: Sở Nội vụ"), LineKind::Field { role: FieldRole::Support, .. }));
-        assert!(matches!(classify_text("- Thời gian hoàn thành tích hợp, đồng bộ dữ liệu: Hoàn thành"), LineKind::Field { role: FieldRole::Deadline, .. }));
-        assert!(matches!(classify_text("- Cơ quan chủ trì:"), LineKind::Field { role: FieldRole::Lead, .. }));
-        assert!(matches!(classify_text("* Sở Thông tin và Truyền thông chủ trì"), LineKind::Bullet { mark: '*', body: 2 }));
-        assert!(matches!(classify_text("-Chủ trì, phối hợp"), LineKind::Bullet { mark: '-', body: 1 }));
-        assert!(matches!(classify_text("bao gồm: khách sạn"), LineKind::Prose));
+        assert!(
+            matches!(classify_text(t), LineKind::Field { role: FieldRole::Lead, value } if &t[value..] == "Công an tỉnh.")
+        );
+        assert!(matches!(
+            classify_text("Đơn vị phối hợp: Sở Nội vụ"),
+            LineKind::Field {
+                role: FieldRole::Support,
+                ..
+            }
+        ));
+        assert!(matches!(
+            classify_text("- Thời gian hoàn thành tích hợp, đồng bộ dữ liệu: Hoàn thành"),
+            LineKind::Field {
+                role: FieldRole::Deadline,
+                ..
+            }
+        ));
+        assert!(matches!(
+            classify_text("- Cơ quan chủ trì:"),
+            LineKind::Field {
+                role: FieldRole::Lead,
+                ..
+            }
+        ));
+        assert!(matches!(
+            classify_text("* Sở Thông tin và Truyền thông chủ trì"),
+            LineKind::Bullet { mark: '*', body: 2 }
+        ));
+        assert!(matches!(
+            classify_text("-Chủ trì, phối hợp"),
+            LineKind::Bullet { mark: '-', body: 1 }
+        ));
+        assert!(matches!(
+            classify_text("bao gồm: khách sạn"),
+            LineKind::Prose
+        ));
         assert_eq!(classify_text("7"), LineKind::PageNumber);
         assert_eq!(classify_text("- 12 -"), LineKind::PageNumber);
         assert_eq!(classify_text("Trang 3"), LineKind::PageNumber);

@@ -13,7 +13,9 @@ use crate::fold::collapse_ws;
 use crate::header::{Header, Tail};
 use crate::lexicon::{FieldRole, PartKind, lexicon};
 use crate::lines::Level;
-use crate::model::{Agency, Deadline, Document, Reference, Section, Span, Task, TaskKind, Unparsed, Warning};
+use crate::model::{
+    Agency, Deadline, Document, Reference, Section, Span, Task, TaskKind, Unparsed, Warning,
+};
 use crate::structure::{Body, NodeId, NodeKind};
 
 /// Who a physical line belongs to (every non-blank line has exactly one owner).
@@ -51,13 +53,21 @@ impl Lowered {
         d.province = d.province.take().or(o.province);
         d.issuer = d.issuer.take().or(o.issuer);
         for r in o.references {
-            if !d.references.iter().any(|x| x.number.is_some() && x.number == r.number) {
+            if !d
+                .references
+                .iter()
+                .any(|x| x.number.is_some() && x.number == r.number)
+            {
                 d.references.push(r);
             }
         }
         d.signer = d.signer.take().or(o.signer);
         d.recipients.extend(o.recipients);
-        d.attachments.push(crate::model::Attachment { doc_type: o.doc_type, title: o.title, preamble: o.preamble });
+        d.attachments.push(crate::model::Attachment {
+            doc_type: o.doc_type,
+            title: o.title,
+            preamble: o.preamble,
+        });
         self.sections.extend(other.sections);
         self.tasks.extend(other.tasks);
         self.unparsed.extend(other.unparsed);
@@ -95,21 +105,39 @@ pub fn lower(header: Header, body: Body, tail: Tail, line_count: usize) -> Lower
     let sections = l.children_sections(0, PartKind::Unknown);
     let mut unparsed = Vec::new();
     let root = &body.nodes[0];
-    for &bi in body.unplaced.iter().chain(&root.body).chain(root.fields.iter().map(|(_, b)| b)) {
+    for &bi in body
+        .unplaced
+        .iter()
+        .chain(&root.body)
+        .chain(root.fields.iter().map(|(_, b)| b))
+    {
         l.claim_block(bi, &Owner::Unparsed);
-        unparsed.push(Unparsed { text: collapse_ws(&body.blocks[bi].text), span: span_of(&body.blocks, &[bi]) });
+        unparsed.push(Unparsed {
+            text: collapse_ws(&body.blocks[bi].text),
+            span: span_of(&body.blocks, &[bi]),
+        });
     }
     for &n in &tail.lines {
         l.claim(n, Owner::Tail);
     }
     for (n, text) in &tail.stray {
         l.claim(*n, Owner::Unparsed);
-        unparsed.push(Unparsed { text: text.clone(), span: Span { line_start: *n, line_end: *n, page: None } });
+        unparsed.push(Unparsed {
+            text: text.clone(),
+            span: Span {
+                line_start: *n,
+                line_end: *n,
+                page: None,
+            },
+        });
     }
     for u in &unparsed {
         l.warnings.push(Warning {
             code: "unparsed-text".into(),
-            message: format!("text not placed in any section or task: \"{}\"", preview(&u.text)),
+            message: format!(
+                "text not placed in any section or task: \"{}\"",
+                preview(&u.text)
+            ),
             span: Some(u.span),
             task: None,
         });
@@ -126,9 +154,23 @@ pub fn lower(header: Header, body: Body, tail: Tail, line_count: usize) -> Lower
     document.references = references(&body);
     document.recipients = tail.recipients;
     document.signer = tail.signer;
-    let Lowerer { tasks, mut warnings, owners, conflicts, .. } = l;
+    let Lowerer {
+        tasks,
+        mut warnings,
+        owners,
+        conflicts,
+        ..
+    } = l;
     warnings.sort_by_key(|w| w.span.map_or(0, |s| s.line_start));
-    Lowered { document, sections, tasks, unparsed, warnings, owners, conflicts }
+    Lowered {
+        document,
+        sections,
+        tasks,
+        unparsed,
+        warnings,
+        owners,
+        conflicts,
+    }
 }
 
 struct Lowerer<'a> {
@@ -142,7 +184,12 @@ struct Lowerer<'a> {
 
 impl Lowerer<'_> {
     fn claim(&mut self, line: u32, owner: Owner) {
-        let Some(slot) = (line as usize).checked_sub(1).and_then(|i| self.owners.get_mut(i)) else { return };
+        let Some(slot) = (line as usize)
+            .checked_sub(1)
+            .and_then(|i| self.owners.get_mut(i))
+        else {
+            return;
+        };
         // One owner may claim a line several times (a table row is several blocks).
         if slot.as_ref().is_some_and(|o| *o != owner) {
             self.conflicts.push(line);
@@ -160,7 +207,11 @@ impl Lowerer<'_> {
         for &b in blocks {
             self.claim_block(b, &owner);
         }
-        let text = blocks.iter().map(|&b| self.body.blocks[b].text.as_str()).collect::<Vec<_>>().join(" ");
+        let text = blocks
+            .iter()
+            .map(|&b| self.body.blocks[b].text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         (!text.is_empty()).then(|| collapse_ws(&text))
     }
 
@@ -181,7 +232,9 @@ impl Lowerer<'_> {
     /// Lower one labelled node: a section (returned) or a task/duty (collected).
     fn node(&mut self, n: NodeId, part: PartKind) -> Option<Section> {
         let node = &self.body.nodes[n];
-        let NodeKind::Labelled(label) = &node.kind else { return None };
+        let NodeKind::Labelled(label) = &node.kind else {
+            return None;
+        };
         let heading = self.heading(n);
         let is_part = matches!(label.level, Level::Roman | Level::Part | Level::Chapter);
         let part = if is_part {
@@ -192,8 +245,16 @@ impl Lowerer<'_> {
         } else {
             part
         };
-        let has_labelled_children = node.children.iter().any(|&c| matches!(self.body.nodes[c].kind, NodeKind::Labelled(_)));
-        let assigns = node.fields.iter().any(|(r, _)| matches!(r, FieldRole::Lead | FieldRole::Support | FieldRole::Deadline));
+        let has_labelled_children = node
+            .children
+            .iter()
+            .any(|&c| matches!(self.body.nodes[c].kind, NodeKind::Labelled(_)));
+        let assigns = node.fields.iter().any(|(r, _)| {
+            matches!(
+                r,
+                FieldRole::Lead | FieldRole::Support | FieldRole::Deadline
+            )
+        });
         let structural = is_part || matches!(label.level, Level::Article | Level::Heading);
 
         if !structural && !has_labelled_children && !assigns {
@@ -228,10 +289,18 @@ impl Lowerer<'_> {
         let node = &self.body.nodes[n];
         let id = node.id.clone();
         let owner = Owner::Section(id.clone());
-        let mut own: Vec<usize> = node.head.into_iter().chain(node.body.iter().copied()).collect();
+        let mut own: Vec<usize> = node
+            .head
+            .into_iter()
+            .chain(node.body.iter().copied())
+            .collect();
         own.extend(node.fields.iter().map(|(_, b)| *b));
         // Bullets of a section that is not a duty heading are part of its text.
-        let mut text_parts: Vec<String> = node.body.iter().map(|&b| self.body.blocks[b].text.clone()).collect();
+        let mut text_parts: Vec<String> = node
+            .body
+            .iter()
+            .map(|&b| self.body.blocks[b].text.clone())
+            .collect();
         for b in self.bullet_blocks(n) {
             own.push(b);
             text_parts.push(self.body.blocks[b].text.clone());
@@ -248,25 +317,52 @@ impl Lowerer<'_> {
         let label = node.label.clone();
         let title = self.heading(n);
         let children = self.children_sections(n, part);
-        Section { id, label, title, text, span, children }
+        Section {
+            id,
+            label,
+            title,
+            text,
+            span,
+            children,
+        }
     }
 
     /// A per-agency heading with its duties: the heading is a section, each bullet a duty.
     fn duty_group(&mut self, n: NodeId, heads: Vec<Agency>) -> Option<Section> {
         let node = &self.body.nodes[n];
-        let bullets: Vec<NodeId> = node.children.iter().copied().filter(|&c| matches!(self.body.nodes[c].kind, NodeKind::Bullet(_))).collect();
+        let bullets: Vec<NodeId> = node
+            .children
+            .iter()
+            .copied()
+            .filter(|&c| matches!(self.body.nodes[c].kind, NodeKind::Bullet(_)))
+            .collect();
         if bullets.is_empty() {
             // "9. Sở Tài nguyên và Môi trường" + one paragraph: the item is the duty.
             let blocks: Vec<usize> = node.body.clone();
             let text = self.joined(&blocks);
             let (lead, support) = agency::duty_agencies(&text, &heads);
             let all: Vec<usize> = node.head.into_iter().chain(blocks).collect();
-            self.push_task(n, TaskKind::Duty, node.label.clone(), node.id.clone(), first_sentence(&text), text, lead, support, None, &all);
+            self.push_task(
+                n,
+                TaskKind::Duty,
+                node.label.clone(),
+                node.id.clone(),
+                first_sentence(&text),
+                text,
+                lead,
+                support,
+                None,
+                &all,
+            );
             return None;
         }
         let id = node.id.clone();
         let owner = Owner::Section(id.clone());
-        let own: Vec<usize> = node.head.into_iter().chain(node.body.iter().copied()).collect();
+        let own: Vec<usize> = node
+            .head
+            .into_iter()
+            .chain(node.body.iter().copied())
+            .collect();
         for &b in &own {
             self.claim_block(b, &owner);
         }
@@ -281,11 +377,23 @@ impl Lowerer<'_> {
         };
         for b in bullets {
             let bn = &self.body.nodes[b];
-            let mut blocks: Vec<usize> = bn.head.into_iter().chain(bn.body.iter().copied()).collect();
+            let mut blocks: Vec<usize> =
+                bn.head.into_iter().chain(bn.body.iter().copied()).collect();
             blocks.extend(self.bullet_blocks(b));
             let text = self.joined_bodies(&blocks);
             let (lead, support) = agency::duty_agencies(&text, &heads);
-            self.push_task(b, TaskKind::Duty, bn.label.clone(), bn.id.clone(), first_sentence(&text), text, lead, support, None, &blocks);
+            self.push_task(
+                b,
+                TaskKind::Duty,
+                bn.label.clone(),
+                bn.id.clone(),
+                first_sentence(&text),
+                text,
+                lead,
+                support,
+                None,
+                &blocks,
+            );
         }
         Some(section)
     }
@@ -294,9 +402,17 @@ impl Lowerer<'_> {
     fn task(&mut self, n: NodeId, kind: TaskKind) {
         let node = &self.body.nodes[n];
         let heading = self.heading(n);
-        let mut blocks: Vec<usize> = node.head.into_iter().chain(node.body.iter().copied()).collect();
+        let mut blocks: Vec<usize> = node
+            .head
+            .into_iter()
+            .chain(node.body.iter().copied())
+            .collect();
         let mut texts: Vec<String> = std::iter::once(heading.clone())
-            .chain(node.body.iter().map(|&b| collapse_ws(&self.body.blocks[b].text)))
+            .chain(
+                node.body
+                    .iter()
+                    .map(|&b| collapse_ws(&self.body.blocks[b].text)),
+            )
             .filter(|t| !t.is_empty())
             .collect();
         let mut assignment: Option<(Assignment, String)> = None;
@@ -313,7 +429,8 @@ impl Lowerer<'_> {
         }
         let text = texts.join(" ");
         if assignment.is_none() {
-            assignment = sentences(&text).find_map(|s| agency::parse_inline_assignment(s).map(|a| (a, s.to_owned())));
+            assignment = sentences(&text)
+                .find_map(|s| agency::parse_inline_assignment(s).map(|a| (a, s.to_owned())));
         }
         let (mut lead, mut support, mut deadline) = (Vec::new(), Vec::new(), None);
         for (role, b) in &node.fields {
@@ -325,7 +442,12 @@ impl Lowerer<'_> {
                 FieldRole::Deadline if deadline.is_none() && !value.is_empty() => {
                     let parsed = parse_deadline(value, self.year);
                     if !parsed.understood {
-                        self.warn_block("unrecognized-deadline", format!("deadline not understood: \"{}\"", preview(value)), *b, &node.id);
+                        self.warn_block(
+                            "unrecognized-deadline",
+                            format!("deadline not understood: \"{}\"", preview(value)),
+                            *b,
+                            &node.id,
+                        );
                     }
                     deadline = Some(parsed.deadline);
                 }
@@ -354,7 +476,18 @@ impl Lowerer<'_> {
             deadline = find_inline_deadline(&text, self.year).map(|(_, d)| d);
         }
         let title = self.title(n);
-        self.push_task(n, kind, node.label.clone(), node.id.clone(), title, text, lead, support, deadline, &blocks);
+        self.push_task(
+            n,
+            kind,
+            node.label.clone(),
+            node.id.clone(),
+            title,
+            text,
+            lead,
+            support,
+            deadline,
+            &blocks,
+        );
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -373,7 +506,9 @@ impl Lowerer<'_> {
     ) {
         let deadline = match deadline {
             Some(d) => Some(d),
-            None if kind == TaskKind::Duty => find_inline_deadline(&text, self.year).map(|(_, d)| d),
+            None if kind == TaskKind::Duty => {
+                find_inline_deadline(&text, self.year).map(|(_, d)| d)
+            }
             None => None,
         };
         for &b in blocks {
@@ -381,7 +516,18 @@ impl Lowerer<'_> {
         }
         let section = self.ancestors(n);
         let span = span_of(&self.body.blocks, blocks);
-        self.tasks.push(Task { id, kind, section, label, title, text: collapse_ws(&text), lead, support, deadline, span });
+        self.tasks.push(Task {
+            id,
+            kind,
+            section,
+            label,
+            title,
+            text: collapse_ws(&text),
+            lead,
+            support,
+            deadline,
+            span,
+        });
     }
 
     /// Ids of the enclosing labelled items, outermost first.
@@ -415,7 +561,9 @@ impl Lowerer<'_> {
 
     /// The item's own heading text (after its label).
     fn heading(&self, n: NodeId) -> String {
-        self.body.nodes[n].head.map_or_else(String::new, |h| collapse_ws(self.body.blocks[h].body()))
+        self.body.nodes[n]
+            .head
+            .map_or_else(String::new, |h| collapse_ws(self.body.blocks[h].body()))
     }
 
     /// Task title: a heading that stands alone, else the first sentence.
@@ -436,7 +584,11 @@ impl Lowerer<'_> {
     /// The agencies of a per-agency responsibility heading ("3. Sở Thông tin và Truyền thông").
     fn agency_heading(&self, n: NodeId) -> Option<Vec<Agency>> {
         let node = &self.body.nodes[n];
-        let has_content = !node.body.is_empty() || node.children.iter().any(|&c| matches!(self.body.nodes[c].kind, NodeKind::Bullet(_)));
+        let has_content = !node.body.is_empty()
+            || node
+                .children
+                .iter()
+                .any(|&c| matches!(self.body.nodes[c].kind, NodeKind::Bullet(_)));
         if !has_content || !self.heading_only(n) {
             return None;
         }
@@ -446,7 +598,11 @@ impl Lowerer<'_> {
     /// An inline assignment anywhere in the item's own text or bullets.
     fn assignment(&self, n: NodeId) -> Option<Assignment> {
         let node = &self.body.nodes[n];
-        let mut blocks: Vec<usize> = node.head.into_iter().chain(node.body.iter().copied()).collect();
+        let mut blocks: Vec<usize> = node
+            .head
+            .into_iter()
+            .chain(node.body.iter().copied())
+            .collect();
         blocks.extend(self.bullet_blocks(n));
         blocks.iter().find_map(|&b| {
             let body = self.body.blocks[b].body();
@@ -455,7 +611,13 @@ impl Lowerer<'_> {
     }
 
     fn joined(&self, blocks: &[usize]) -> String {
-        collapse_ws(&blocks.iter().map(|&b| self.body.blocks[b].text.as_str()).collect::<Vec<_>>().join(" "))
+        collapse_ws(
+            &blocks
+                .iter()
+                .map(|&b| self.body.blocks[b].text.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
     }
 
     /// Joined text with each block's bullet or label stripped from the first one only.
@@ -463,7 +625,13 @@ impl Lowerer<'_> {
         let parts: Vec<&str> = blocks
             .iter()
             .enumerate()
-            .map(|(k, &b)| if k == 0 { self.body.blocks[b].body() } else { self.body.blocks[b].text.as_str() })
+            .map(|(k, &b)| {
+                if k == 0 {
+                    self.body.blocks[b].body()
+                } else {
+                    self.body.blocks[b].text.as_str()
+                }
+            })
             .collect();
         collapse_ws(&parts.join(" "))
     }
@@ -485,7 +653,10 @@ fn references(body: &Body) -> Vec<Reference> {
         for c in find_citations(&b.text) {
             let r = c.reference;
             let key = r.number.clone().unwrap_or_else(|| r.text.clone());
-            if !out.iter().any(|o| o.number.as_ref().unwrap_or(&o.text) == &key) {
+            if !out
+                .iter()
+                .any(|o| o.number.as_ref().unwrap_or(&o.text) == &key)
+            {
                 out.push(r);
             }
         }
@@ -495,10 +666,25 @@ fn references(body: &Body) -> Vec<Reference> {
 
 /// The span covering `blocks`.
 pub fn span_of(blocks: &[Block], which: &[usize]) -> Span {
-    let first = which.iter().map(|&b| blocks[b].first_line()).min().unwrap_or(0);
-    let last = which.iter().map(|&b| blocks[b].last_line()).max().unwrap_or(first);
-    let page = which.iter().min_by_key(|&&b| blocks[b].first_line()).and_then(|&b| blocks[b].page);
-    Span { line_start: first, line_end: last, page }
+    let first = which
+        .iter()
+        .map(|&b| blocks[b].first_line())
+        .min()
+        .unwrap_or(0);
+    let last = which
+        .iter()
+        .map(|&b| blocks[b].last_line())
+        .max()
+        .unwrap_or(first);
+    let page = which
+        .iter()
+        .min_by_key(|&&b| blocks[b].first_line())
+        .and_then(|&b| blocks[b].page);
+    Span {
+        line_start: first,
+        line_end: last,
+        page,
+    }
 }
 
 /// Sentences of `text`: split after ". " / "; " when a capital letter follows.
@@ -521,7 +707,9 @@ fn sentence_end(text: &str) -> usize {
         if c == '.' || c == ';' {
             let after = &text[i + 1..];
             let next = after.trim_start().chars().next();
-            if after.starts_with(' ') && next.is_some_and(|n| n.is_uppercase() || n == '*' || n == '-') {
+            if after.starts_with(' ')
+                && next.is_some_and(|n| n.is_uppercase() || n == '*' || n == '-')
+            {
                 return i + 1;
             }
         }
@@ -536,5 +724,9 @@ pub fn first_sentence(text: &str) -> String {
 
 fn preview(s: &str) -> String {
     let p: String = s.chars().take(60).collect();
-    if p.len() < s.len() { format!("{p}…") } else { p }
+    if p.len() < s.len() {
+        format!("{p}…")
+    } else {
+        p
+    }
 }

@@ -27,7 +27,11 @@ pub fn normalize(text: &str) -> Vec<CleanLine> {
         let breaks = raw.matches('\u{c}').count() as u32;
         // A form feed starts a new page; the text after it is on that page.
         page += breaks;
-        out.push(CleanLine { no, text: clean_line(raw), page: has_pages.then_some(page) });
+        out.push(CleanLine {
+            no,
+            text: clean_line(raw),
+            page: has_pages.then_some(page),
+        });
     }
     // A trailing newline does not make an extra line.
     if text.ends_with('\n') {
@@ -83,7 +87,9 @@ fn repair_ellipsis(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 4);
     for (i, &c) in chars.iter().enumerate() {
         let prev_letter = i > 0 && chars[i - 1].is_alphanumeric();
-        let next_word = chars.get(i + 1).is_some_and(|n| n.is_alphanumeric() || *n == ' ' && chars.get(i + 2).is_some_and(|m| *m == '&'));
+        let next_word = chars.get(i + 1).is_some_and(|n| {
+            n.is_alphanumeric() || *n == ' ' && chars.get(i + 2).is_some_and(|m| *m == '&')
+        });
         if c == '&' && prev_letter && !next_word && !abbreviation_before(&chars[..i]) {
             out.push('…');
         } else {
@@ -95,7 +101,11 @@ fn repair_ellipsis(s: &str) -> String {
 
 /// "TT& TT" style spacing inside an abbreviation: upper-case letters right before "&".
 fn abbreviation_before(before: &[char]) -> bool {
-    let word: Vec<&char> = before.iter().rev().take_while(|c| c.is_alphanumeric()).collect();
+    let word: Vec<&char> = before
+        .iter()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
     word.len() <= 3 && word.iter().all(|c| c.is_uppercase())
 }
 
@@ -119,7 +129,14 @@ mod tests {
     fn numbering_is_kept() {
         let lines = normalize("a\r\n\n b \n");
         assert_eq!(lines.len(), 3);
-        assert_eq!(lines[2], CleanLine { no: 3, text: "b".into(), page: None });
+        assert_eq!(
+            lines[2],
+            CleanLine {
+                no: 3,
+                text: "b".into(),
+                page: None
+            }
+        );
         let paged = normalize("p1\n\u{c}p2\nx");
         assert_eq!(paged[1].page, Some(2));
         assert_eq!(paged[0].page, Some(1));

@@ -88,21 +88,39 @@ pub fn build(blocks: Vec<Block>) -> Body {
             LineKind::PageNumber | LineKind::Furniture => b.furniture.push(bi),
             LineKind::Label { label, .. } => {
                 closing = false;
-                seen_part |= matches!(label.level, Level::Roman | Level::Part | Level::Chapter | Level::Article);
+                seen_part |= matches!(
+                    label.level,
+                    Level::Roman | Level::Part | Level::Chapter | Level::Article
+                );
                 pop_bullets(&b.nodes, &mut stack);
-                if let Some(p) = stack.iter().rposition(|&n| same_level(&b.nodes[n].kind, &label.level)) {
+                if let Some(p) = stack
+                    .iter()
+                    .rposition(|&n| same_level(&b.nodes[n].kind, &label.level))
+                {
                     stack.truncate(p);
                 }
                 let parent = stack.last().copied().unwrap_or(0);
-                let id = b.add(parent, NodeKind::Labelled(label.clone()), label.text.clone(), bi);
+                let id = b.add(
+                    parent,
+                    NodeKind::Labelled(label.clone()),
+                    label.text.clone(),
+                    bi,
+                );
                 stack.push(id);
             }
             LineKind::Bullet { .. } if stack.is_empty() => {
                 // A list before the first label is part of the preamble ("Căn cứ: - Luật ...").
-                if closing || seen_part { b.closing.push(bi) } else { b.preamble.push(bi) }
+                if closing || seen_part {
+                    b.closing.push(bi)
+                } else {
+                    b.preamble.push(bi)
+                }
             }
             LineKind::Bullet { mark, .. } => {
-                if let Some(p) = stack.iter().rposition(|&n| b.nodes[n].kind == NodeKind::Bullet(*mark)) {
+                if let Some(p) = stack
+                    .iter()
+                    .rposition(|&n| b.nodes[n].kind == NodeKind::Bullet(*mark))
+                {
                     stack.truncate(p);
                 }
                 let parent = stack.last().copied().unwrap_or(0);
@@ -188,7 +206,10 @@ impl Body {
                             let head = self.nodes[c].head.unwrap_or(0);
                             self.problems.push(Problem {
                                 code: "duplicate-label",
-                                message: format!("label \"{}\" repeats under the same parent; this one is #{k}", label.text),
+                                message: format!(
+                                    "label \"{}\" repeats under the same parent; this one is #{k}",
+                                    label.text
+                                ),
                                 block: head,
                                 node: Some(c),
                             });
@@ -222,14 +243,22 @@ impl Body {
         format!("{}.{}", p.id, label.text)
     }
 
-    fn check_sequence(&mut self, parent: NodeId, node: NodeId, prev: Option<&Label>, label: &Label) {
+    fn check_sequence(
+        &mut self,
+        parent: NodeId,
+        node: NodeId,
+        prev: Option<&Label>,
+        label: &Label,
+    ) {
         let expected = match prev {
             Some(p) if p.level == label.level => successor_ok(p, label),
             Some(_) => true,
             None => label.ordinal <= 1 || self.continues_cousins(parent, label),
         };
         if !expected && prev.is_none_or(|p| p.text != label.text) {
-            let after = prev.map_or("the start of its parent".to_owned(), |p| format!("\"{}\"", p.text));
+            let after = prev.map_or("the start of its parent".to_owned(), |p| {
+                format!("\"{}\"", p.text)
+            });
             let head = self.nodes[node].head.unwrap_or(0);
             self.problems.push(Problem {
                 code: "numbering-gap",
@@ -243,14 +272,24 @@ impl Body {
     /// Numbering that runs on across groups (group II's items start at 14 when group I
     /// ended at 13) is a convention, not a gap.
     fn continues_cousins(&self, parent: NodeId, label: &Label) -> bool {
-        let Some(grand) = self.nodes[parent].parent else { return false };
+        let Some(grand) = self.nodes[parent].parent else {
+            return false;
+        };
         let siblings = &self.nodes[grand].children;
-        let Some(pos) = siblings.iter().position(|&c| c == parent) else { return false };
+        let Some(pos) = siblings.iter().position(|&c| c == parent) else {
+            return false;
+        };
         siblings[..pos].iter().rev().find_map(|&uncle| {
-            self.nodes[uncle].children.iter().rev().find_map(|&c| match &self.nodes[c].kind {
-                NodeKind::Labelled(l) if l.level == label.level => Some(l.ordinal + 1 == label.ordinal),
-                _ => None,
-            })
+            self.nodes[uncle]
+                .children
+                .iter()
+                .rev()
+                .find_map(|&c| match &self.nodes[c].kind {
+                    NodeKind::Labelled(l) if l.level == label.level => {
+                        Some(l.ordinal + 1 == label.ordinal)
+                    }
+                    _ => None,
+                })
         }) == Some(true)
     }
 }
@@ -271,7 +310,10 @@ fn same_level(kind: &NodeKind, level: &Level) -> bool {
 }
 
 fn pop_bullets(nodes: &[Node], stack: &mut Vec<NodeId>) {
-    while stack.last().is_some_and(|&n| matches!(nodes[n].kind, NodeKind::Bullet(_))) {
+    while stack
+        .last()
+        .is_some_and(|&n| matches!(nodes[n].kind, NodeKind::Bullet(_)))
+    {
         stack.pop();
     }
 }
@@ -292,8 +334,26 @@ mod tests {
 
     #[test]
     fn contract_ids() {
-        let (ids, problems) = ids("II. NHIỆM VỤ\n2. Triển khai\n2.2. Về dịch vụ công\n2.2.4. Triển khai\na) Mô hình\nb) Mô hình\n2.2.5. Hướng dẫn\nIII. PHÂN CÔNG\n1. Công an tỉnh\n- Chủ trì\n- Phối hợp\n- Thực hiện\n");
-        assert_eq!(ids, vec!["II", "II.2", "II.2.2", "II.2.2.4", "II.2.2.4.a", "II.2.2.4.b", "II.2.2.5", "III", "III.1", "III.1#1", "III.1#2", "III.1#3"]);
+        let (ids, problems) = ids(
+            "II. NHIỆM VỤ\n2. Triển khai\n2.2. Về dịch vụ công\n2.2.4. Triển khai\na) Mô hình\nb) Mô hình\n2.2.5. Hướng dẫn\nIII. PHÂN CÔNG\n1. Công an tỉnh\n- Chủ trì\n- Phối hợp\n- Thực hiện\n",
+        );
+        assert_eq!(
+            ids,
+            vec![
+                "II",
+                "II.2",
+                "II.2.2",
+                "II.2.2.4",
+                "II.2.2.4.a",
+                "II.2.2.4.b",
+                "II.2.2.5",
+                "III",
+                "III.1",
+                "III.1#1",
+                "III.1#2",
+                "III.1#3"
+            ]
+        );
         assert_eq!(problems, vec!["numbering-gap"; 4]);
     }
 
@@ -306,13 +366,18 @@ mod tests {
     #[test]
     fn duplicates_and_gaps() {
         let (ids, problems) = ids("I. A\n1. x\na. y\nb. y\nd. y\nd. z\nđ. w\n");
-        assert_eq!(ids, vec!["I", "I.1", "I.1.a", "I.1.b", "I.1.d", "I.1.d#2", "I.1.đ"]);
+        assert_eq!(
+            ids,
+            vec!["I", "I.1", "I.1.a", "I.1.b", "I.1.d", "I.1.d#2", "I.1.đ"]
+        );
         assert_eq!(problems, vec!["numbering-gap", "duplicate-label"]);
     }
 
     #[test]
     fn closing_and_preamble() {
-        let lines = classify(&normalize("Thực hiện Quyết định số 06.\nI. MỤC ĐÍCH\n1. Một.\nTrên đây là Kế hoạch của tỉnh./.\n"));
+        let lines = classify(&normalize(
+            "Thực hiện Quyết định số 06.\nI. MỤC ĐÍCH\n1. Một.\nTrên đây là Kế hoạch của tỉnh./.\n",
+        ));
         let body = build(join(&lines, &[]));
         assert_eq!(body.preamble, vec![0]);
         assert_eq!(body.closing, vec![3]);

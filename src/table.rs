@@ -16,17 +16,32 @@ pub fn is_row(text: &str) -> bool {
 /// Blocks for a run of table rows, or `None` when the header does not name task columns
 /// (then the rows are ordinary prose).
 pub fn blocks(rows: &[&Line], pages: &[Option<u32>]) -> Option<Vec<Block>> {
-    let (header_at, columns) = rows.iter().enumerate().find_map(|(i, r)| header(&cells(&r.text)).map(|c| (i, c)))?;
+    let (header_at, columns) = rows
+        .iter()
+        .enumerate()
+        .find_map(|(i, r)| header(&cells(&r.text)).map(|c| (i, c)))?;
     let mut out = Vec::new();
     for (i, row) in rows.iter().enumerate() {
         let page = pages.get(i).copied().flatten();
-        let furniture = |text: &str| Block { kind: LineKind::Furniture, text: text.to_owned(), lines: vec![row.no], page };
+        let furniture = |text: &str| Block {
+            kind: LineKind::Furniture,
+            text: text.to_owned(),
+            lines: vec![row.no],
+            page,
+        };
         let cs = cells(&row.text);
         if i <= header_at || is_rule(&cs) {
             out.push(furniture(&row.text));
             continue;
         }
-        let cell = |c: Column| columns.iter().position(|x| *x == c).and_then(|k| cs.get(k)).map(String::as_str).unwrap_or("");
+        let cell = |c: Column| {
+            columns
+                .iter()
+                .position(|x| *x == c)
+                .and_then(|k| cs.get(k))
+                .map(String::as_str)
+                .unwrap_or("")
+        };
         let number = label_text(cell(Column::Number));
         let name = cell(Column::Name);
         let text = collapse_ws(&format!("{number} {name}"));
@@ -35,19 +50,39 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>]) -> Option<Vec<Block>> {
             _ => {
                 // Not an item (a continuation or damaged row): keep the row whole as prose,
                 // so its cells stay together wherever it is placed.
-                out.push(Block { kind: LineKind::Prose, text: row.text.clone(), lines: vec![row.no], page });
+                out.push(Block {
+                    kind: LineKind::Prose,
+                    text: row.text.clone(),
+                    lines: vec![row.no],
+                    page,
+                });
                 continue;
             }
         };
-        out.push(Block { kind, text, lines: vec![row.no], page });
+        out.push(Block {
+            kind,
+            text,
+            lines: vec![row.no],
+            page,
+        });
         for (k, col) in columns.iter().enumerate() {
-            let Column::Field(role, ref head) = *col else { continue };
+            let Column::Field(role, ref head) = *col else {
+                continue;
+            };
             let value = cs.get(k).map_or("", |v| v.trim());
             if value.is_empty() {
                 continue;
             }
             let text = format!("{head}: {value}");
-            out.push(Block { kind: LineKind::Field { role, value: head.len() + 2 }, text, lines: vec![row.no], page });
+            out.push(Block {
+                kind: LineKind::Field {
+                    role,
+                    value: head.len() + 2,
+                },
+                text,
+                lines: vec![row.no],
+                page,
+            });
         }
     }
     Some(out)
@@ -65,12 +100,17 @@ enum Column {
 fn cells(text: &str) -> Vec<String> {
     let inner = text.trim().trim_start_matches('|');
     let inner = inner.strip_suffix('|').unwrap_or(inner);
-    inner.split('|').map(|c| collapse_ws(&c.replace("**", "").replace("__", ""))).collect()
+    inner
+        .split('|')
+        .map(|c| collapse_ws(&c.replace("**", "").replace("__", "")))
+        .collect()
 }
 
 /// "|---|:--:|" rows.
 fn is_rule(cells: &[String]) -> bool {
-    cells.iter().all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+    cells
+        .iter()
+        .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
 }
 
 /// Column meanings, when the row is a task-table header.
@@ -91,7 +131,18 @@ fn header(cells: &[String]) -> Option<Vec<Column>> {
             }
         })
         .collect();
-    let fields = cols.iter().filter(|c| matches!(c, Column::Field(FieldRole::Lead | FieldRole::Support | FieldRole::Deadline, _))).count();
+    let fields = cols
+        .iter()
+        .filter(|c| {
+            matches!(
+                c,
+                Column::Field(
+                    FieldRole::Lead | FieldRole::Support | FieldRole::Deadline,
+                    _
+                )
+            )
+        })
+        .count();
     (cols.contains(&Column::Name) && fields >= 1).then_some(cols)
 }
 
@@ -101,7 +152,9 @@ fn label_text(cell: &str) -> String {
     if c.is_empty() || c.ends_with(['.', ')']) {
         return c.to_owned();
     }
-    if c.chars().all(|ch| ch.is_ascii_digit() || ch == '.') || c.chars().all(|ch| matches!(ch, 'I' | 'V' | 'X')) {
+    if c.chars().all(|ch| ch.is_ascii_digit() || ch == '.')
+        || c.chars().all(|ch| matches!(ch, 'I' | 'V' | 'X'))
+    {
         format!("{c}.")
     } else if c.chars().count() == 1 && c.chars().all(char::is_lowercase) {
         format!("{c})")
@@ -122,18 +175,28 @@ mod tests {
         let lines = classify(&normalize(text));
         let refs: Vec<&Line> = lines.iter().collect();
         let b = blocks(&refs, &[]).unwrap();
-        let kinds: Vec<String> = b.iter().map(|b| match &b.kind {
-            LineKind::Label { label, .. } => format!("label {:?} {}", label.level, b.body()),
-            LineKind::Field { role, .. } => format!("field {role:?} {}", b.body()),
-            LineKind::Furniture => "furniture".into(),
-            k => format!("{k:?}"),
-        }).collect();
-        assert_eq!(kinds, vec![
-            "furniture", "furniture",
-            &format!("label {:?} Nâng cao nhận thức", Level::Roman),
-            &format!("label {:?} Xây dựng chương trình", Level::Decimal(1)),
-            "field Lead Bộ Nội vụ", "field Support Các bộ, ngành", "field Other Đề án", "field Deadline 6/2025",
-        ]);
+        let kinds: Vec<String> = b
+            .iter()
+            .map(|b| match &b.kind {
+                LineKind::Label { label, .. } => format!("label {:?} {}", label.level, b.body()),
+                LineKind::Field { role, .. } => format!("field {role:?} {}", b.body()),
+                LineKind::Furniture => "furniture".into(),
+                k => format!("{k:?}"),
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                "furniture",
+                "furniture",
+                &format!("label {:?} Nâng cao nhận thức", Level::Roman),
+                &format!("label {:?} Xây dựng chương trình", Level::Decimal(1)),
+                "field Lead Bộ Nội vụ",
+                "field Support Các bộ, ngành",
+                "field Other Đề án",
+                "field Deadline 6/2025",
+            ]
+        );
     }
 
     #[test]

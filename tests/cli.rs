@@ -7,7 +7,11 @@ pub fn kehoach(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_kehoach"))
         .args(args)
         .current_dir(crate::root())
-        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -53,7 +57,11 @@ fn exit_codes_name_the_problem() {
     ] {
         let o = kehoach(&["parse", file], None);
         assert_eq!(o.status.code(), Some(code), "{file}: {}", stderr(&o));
-        let name = std::path::Path::new(file).file_name().unwrap().to_str().unwrap();
+        let name = std::path::Path::new(file)
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap();
         assert!(stderr(&o).contains(name), "{file}: {}", stderr(&o));
         assert!(o.stdout.is_empty());
     }
@@ -64,13 +72,21 @@ fn batch_goes_on_after_a_bad_file() {
     let dir = std::env::temp_dir().join(format!("kehoach-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let o = kehoach(
-        &["parse", "tests/invalid/binary.bin", "corpus/text/quang-nam-2023.txt", "corpus/text/kon-tum-2024.txt", "-o", dir.to_str().unwrap()],
+        &[
+            "parse",
+            "tests/invalid/binary.bin",
+            "corpus/text/quang-nam-2023.txt",
+            "corpus/text/kon-tum-2024.txt",
+            "-o",
+            dir.to_str().unwrap(),
+        ],
         None,
     );
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("binary.bin"));
     for name in ["quang-nam-2023.json", "kon-tum-2024.json"] {
-        let v: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join(name)).unwrap()).unwrap();
+        let v: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.join(name)).unwrap()).unwrap();
         assert!(!v["tasks"].as_array().unwrap().is_empty(), "{name}");
     }
     std::fs::remove_dir_all(&dir).unwrap();
@@ -78,7 +94,16 @@ fn batch_goes_on_after_a_bad_file() {
 
 #[test]
 fn plans_ndjson_is_one_document_per_line() {
-    let o = kehoach(&["parse", "--format", "plans-ndjson", "corpus/text/quang-nam-2023.txt", "corpus/text/kon-tum-2024.txt"], None);
+    let o = kehoach(
+        &[
+            "parse",
+            "--format",
+            "plans-ndjson",
+            "corpus/text/quang-nam-2023.txt",
+            "corpus/text/kon-tum-2024.txt",
+        ],
+        None,
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = String::from_utf8(o.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();

@@ -17,8 +17,15 @@ fn ndjson_streams_one_task_per_line_in_input_order() {
     let o = kehoach(&["parse", "--format", "ndjson", QN, KT], None);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = String::from_utf8(o.stdout).unwrap();
-    let sources: Vec<String> =
-        text.lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["source"].as_str().unwrap().to_owned()).collect();
+    let sources: Vec<String> = text
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["source"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
     let qn = crate::parse_file(&crate::root().join(QN)).tasks.len();
     let kt = crate::parse_file(&crate::root().join(KT)).tasks.len();
     assert_eq!(sources.len(), qn + kt);
@@ -35,24 +42,60 @@ fn directories_are_searched_and_one_output_per_input_is_written() {
     std::fs::create_dir_all(input.join("sub")).unwrap();
     std::fs::copy(crate::root().join(QN), input.join("quang-nam-2023.txt")).unwrap();
     std::fs::copy(crate::root().join(KT), input.join("sub/kon-tum-2024.TXT")).unwrap();
-    std::fs::copy(crate::root().join("tests/invalid/binary.bin"), input.join("sub/notes.md")).unwrap();
-    std::fs::copy(crate::root().join("tests/invalid/windows-1258.txt"), input.join("bad.txt")).unwrap();
+    std::fs::copy(
+        crate::root().join("tests/invalid/binary.bin"),
+        input.join("sub/notes.md"),
+    )
+    .unwrap();
+    std::fs::copy(
+        crate::root().join("tests/invalid/windows-1258.txt"),
+        input.join("bad.txt"),
+    )
+    .unwrap();
     let out = temp_dir("out");
-    let o = kehoach(&["parse", "-f", "csv", input.to_str().unwrap(), "-o", out.to_str().unwrap()], None);
-    assert_eq!(o.status.code(), Some(1), "a bad file makes the run exit 1: {}", stderr(&o));
+    let o = kehoach(
+        &[
+            "parse",
+            "-f",
+            "csv",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "a bad file makes the run exit 1: {}",
+        stderr(&o)
+    );
     assert!(stderr(&o).contains("bad.txt"), "{}", stderr(&o));
-    let mut written: Vec<String> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let mut written: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
     written.sort();
-    assert_eq!(written, ["kon-tum-2024.csv", "quang-nam-2023.csv"], "notes.md is not a plan file");
+    assert_eq!(
+        written,
+        ["kon-tum-2024.csv", "quang-nam-2023.csv"],
+        "notes.md is not a plan file"
+    );
     for name in written {
         let text = std::fs::read_to_string(out.join(&name)).unwrap();
         let rows = csv::Reader::from_reader(text.as_bytes()).records().count();
         assert!(rows > 50, "{name}: {rows} rows");
     }
     for (format, ext) in [("ics", "ics"), ("ndjson", "ndjson"), ("json", "json")] {
-        let o = kehoach(&["parse", "-f", format, KT, "-o", out.to_str().unwrap()], None);
+        let o = kehoach(
+            &["parse", "-f", format, KT, "-o", out.to_str().unwrap()],
+            None,
+        );
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-        assert!(out.join(format!("kon-tum-2024.{ext}")).is_file(), "{format}");
+        assert!(
+            out.join(format!("kon-tum-2024.{ext}")).is_file(),
+            "{format}"
+        );
     }
     std::fs::remove_dir_all(&input).unwrap();
     std::fs::remove_dir_all(&out).unwrap();
@@ -66,7 +109,12 @@ fn csv_to_stdout_has_one_header_and_excel_a_bom() {
     let body = text.strip_prefix('\u{feff}').expect("BOM");
     assert!(!body.contains('\u{feff}'), "one BOM only");
     assert_eq!(body.matches("document,source,task_id").count(), 1);
-    assert_eq!(kehoach(&["parse", "-f", "json", "--excel", QN], None).status.code(), Some(2));
+    assert_eq!(
+        kehoach(&["parse", "-f", "json", "--excel", QN], None)
+            .status
+            .code(),
+        Some(2)
+    );
 }
 
 #[test]
@@ -79,7 +127,10 @@ fn ics_notes_undated_tasks_on_stderr() {
     let cal: icalendar::Calendar = text.parse().unwrap();
     assert!(cal.components.len() > 50);
     let err = stderr(&o);
-    assert!(err.contains("kon-tum-2024.txt: 22 tasks without a due date not exported: II.1.d,"), "{err}");
+    assert!(
+        err.contains("kon-tum-2024.txt: 22 tasks without a due date not exported: II.1.d,"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -87,17 +138,52 @@ fn check_reports_the_repeated_label_and_exits_1() {
     let o = kehoach(&["check", KT], None);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let out = String::from_utf8(o.stdout).unwrap();
-    assert!(out.contains(&format!("{KT}:518: error: duplicate-label: ")), "{out}");
-    let o = kehoach(&["check", "--allow", "duplicate-label", "--allow", "suspicious-year", KT], None);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stdout));
-    let o = kehoach(&["check", "--deny", "missing-deadline", "--allow", "duplicate-label", "--allow", "suspicious-year", KT], None);
+    assert!(
+        out.contains(&format!("{KT}:518: error: duplicate-label: ")),
+        "{out}"
+    );
+    let o = kehoach(
+        &[
+            "check",
+            "--allow",
+            "duplicate-label",
+            "--allow",
+            "suspicious-year",
+            KT,
+        ],
+        None,
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let o = kehoach(
+        &[
+            "check",
+            "--deny",
+            "missing-deadline",
+            "--allow",
+            "duplicate-label",
+            "--allow",
+            "suspicious-year",
+            KT,
+        ],
+        None,
+    );
     assert_eq!(o.status.code(), Some(1));
     let o = kehoach(&["check", "--deny", "no-such-code", KT], None);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no-such-code"));
     let o = kehoach(&["check", "--format", "json", KT, QN], None);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    let dup = v.as_array().unwrap().iter().find(|f| f["code"] == "duplicate-label").unwrap();
+    let dup = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "duplicate-label")
+        .unwrap();
     assert_eq!(dup["file"], KT);
     assert_eq!(dup["span"]["line_start"], 518);
     assert_eq!(dup["severity"], "error");

@@ -25,7 +25,11 @@ fn task_ids_are_unique() {
 #[test]
 fn kon_tum_repeated_label_is_reported() {
     let plan = crate::parse_file(&crate::root().join("corpus/text/kon-tum-2024.txt"));
-    let w = plan.warnings.iter().find(|w| w.code == "duplicate-label").expect("duplicate-label warning");
+    let w = plan
+        .warnings
+        .iter()
+        .find(|w| w.code == "duplicate-label")
+        .expect("duplicate-label warning");
     assert_eq!(w.task.as_deref(), Some("II.3.d#2"));
     assert!(plan.tasks.iter().any(|t| t.id == "II.3.d#2"));
 }
@@ -36,8 +40,18 @@ fn header_of_text_plans() {
     assert_eq!(qn.document.doc_type.as_deref(), Some("KH"));
     assert_eq!(qn.document.province.as_deref(), Some("Quảng Nam"));
     assert_eq!(qn.document.year, Some(2023));
-    assert!(qn.document.references.iter().any(|r| r.number.as_deref() == Some("06/QĐ-TTg")));
-    assert!(qn.document.references.iter().any(|r| r.number.as_deref() == Some("85/2016/NĐ-CP")));
+    assert!(
+        qn.document
+            .references
+            .iter()
+            .any(|r| r.number.as_deref() == Some("06/QĐ-TTg"))
+    );
+    assert!(
+        qn.document
+            .references
+            .iter()
+            .any(|r| r.number.as_deref() == Some("85/2016/NĐ-CP"))
+    );
     let kt = crate::parse_file(&crate::root().join("corpus/text/kon-tum-2024.txt"));
     assert_eq!(kt.document.year, Some(2024));
     assert_eq!(kt.document.province.as_deref(), Some("Kon Tum"));

@@ -28,13 +28,32 @@ fn word_numbering_gives_the_printed_ids() {
     let txt = crate::parse_file(&fixture("numbered.txt"));
     assert_eq!(docx.source.format, kehoach::model::SourceFormat::Docx);
     assert_eq!(task_ids(&docx), task_ids(&txt));
-    assert!(task_ids(&docx).contains(&"II.2.e".to_owned()), "{:?}", task_ids(&docx));
+    assert!(
+        task_ids(&docx).contains(&"II.2.e".to_owned()),
+        "{:?}",
+        task_ids(&docx)
+    );
     assert_eq!(tasks_json(&docx), tasks_json(&txt));
-    let text = extract("numbered.docx", &std::fs::read(fixture("numbered.docx")).unwrap(), &ExtractOptions::default()).unwrap().text;
-    for printed in ["I. MỤC ĐÍCH", "1.2. Xây dựng", "e) Cấp chữ ký số", "a) Đào tạo", "• Theo dõi"] {
+    let text = extract(
+        "numbered.docx",
+        &std::fs::read(fixture("numbered.docx")).unwrap(),
+        &ExtractOptions::default(),
+    )
+    .unwrap()
+    .text;
+    for printed in [
+        "I. MỤC ĐÍCH",
+        "1.2. Xây dựng",
+        "e) Cấp chữ ký số",
+        "a) Đào tạo",
+        "• Theo dõi",
+    ] {
         assert!(text.contains(printed), "{printed:?} missing from:\n{text}");
     }
-    assert!(!text.contains("ĐẦU TRANG") && !text.contains("Chú thích"), "header/footnote leaked:\n{text}");
+    assert!(
+        !text.contains("ĐẦU TRANG") && !text.contains("Chú thích"),
+        "header/footnote leaked:\n{text}"
+    );
 }
 
 #[test]
@@ -43,12 +62,36 @@ fn a_word_task_table_yields_its_rows_as_tasks() {
     let got: Vec<(String, String, String)> = plan
         .tasks
         .iter()
-        .map(|t| (t.id.clone(), t.lead.iter().map(|a| a.name.clone()).collect::<Vec<_>>().join("; "), t.deadline.as_ref().map(|d| d.text.clone()).unwrap_or_default()))
+        .map(|t| {
+            (
+                t.id.clone(),
+                t.lead
+                    .iter()
+                    .map(|a| a.name.clone())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                t.deadline
+                    .as_ref()
+                    .map(|d| d.text.clone())
+                    .unwrap_or_default(),
+            )
+        })
         .collect();
     assert_eq!(got.len(), 3, "{got:?}");
-    assert_eq!(got[0], ("II.1".into(), "Sở Thông tin và Truyền thông".into(), "Quý III/2024".into()));
+    assert_eq!(
+        got[0],
+        (
+            "II.1".into(),
+            "Sở Thông tin và Truyền thông".into(),
+            "Quý III/2024".into()
+        )
+    );
     assert_eq!(plan.tasks[0].support.len(), 2);
-    assert!(plan.tasks[0].title.contains("thí điểm") && !plan.tasks[0].text.contains('|'), "{:?}", plan.tasks[0]);
+    assert!(
+        plan.tasks[0].title.contains("thí điểm") && !plan.tasks[0].text.contains('|'),
+        "{:?}",
+        plan.tasks[0]
+    );
 }
 
 #[test]
@@ -56,11 +99,25 @@ fn legacy_font_runs_are_converted_run_by_run() {
     let bytes = std::fs::read(fixture("legacy.docx")).unwrap();
     let got = extract("legacy.docx", &bytes, &ExtractOptions::default()).unwrap();
     let want = std::fs::read_to_string(fixture("legacy.txt")).unwrap();
-    let lines = |s: &str| s.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect::<Vec<_>>();
+    let lines = |s: &str| {
+        s.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
     assert_eq!(lines(&got.text), lines(&want));
     assert_eq!(got.encoding, "utf-8+tcvn3+vni");
     // --encoding utf-8 keeps the runs as they are.
-    let raw = extract("legacy.docx", &bytes, &ExtractOptions { encoding: legacy::Choice::Utf8, ..Default::default() }).unwrap();
+    let raw = extract(
+        "legacy.docx",
+        &bytes,
+        &ExtractOptions {
+            encoding: legacy::Choice::Utf8,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert!(raw.text.contains("kÕ ho¹ch") && raw.encoding == "utf-8");
 }
 
@@ -75,20 +132,26 @@ fn corpus_plans_survive_legacy_round_trips() {
         let want = tasks_json(&kehoach::parse_bytes(&name, text.as_bytes()).unwrap());
         for enc in ALL {
             let bytes = legacy::encode(enc, &text);
-            let plan = kehoach::parse_bytes(&name, &bytes).unwrap_or_else(|e| panic!("{name} in {enc:?}: {e}"));
+            let plan = kehoach::parse_bytes(&name, &bytes)
+                .unwrap_or_else(|e| panic!("{name} in {enc:?}: {e}"));
             assert_eq!(plan.source.encoding, enc.name(), "{name}: detected");
             assert_eq!(tasks_json(&plan), want, "{name} through {enc:?}");
             // The same bytes read as Latin-1 (a legacy file converted blindly to UTF-8).
             let mojibake = legacy::encode_as_font_text(enc, &text);
             let plan = kehoach::parse_bytes(&name, mojibake.as_bytes()).unwrap();
-            assert_eq!((plan.source.encoding.as_str(), tasks_json(&plan)), (enc.name(), want.clone()), "{name} mojibake {enc:?}");
+            assert_eq!(
+                (plan.source.encoding.as_str(), tasks_json(&plan)),
+                (enc.name(), want.clone()),
+                "{name} mojibake {enc:?}"
+            );
         }
         for (enc, codec) in [(Legacy::Tcvn3, "TCVN5712-1"), (Legacy::Viscii, "VISCII")] {
             let Some(bytes) = iconv(codec, &text) else {
                 eprintln!("iconv -t {codec} unavailable: iconv leg of the round trip skipped");
                 continue;
             };
-            let plan = kehoach::parse_bytes(&name, &bytes).unwrap_or_else(|e| panic!("{name} via iconv {codec}: {e}"));
+            let plan = kehoach::parse_bytes(&name, &bytes)
+                .unwrap_or_else(|e| panic!("{name} via iconv {codec}: {e}"));
             assert_eq!(plan.source.encoding, enc.name());
             assert_eq!(tasks_json(&plan), want, "{name} via iconv {codec}");
         }
@@ -99,7 +162,12 @@ fn corpus_plans_survive_legacy_round_trips() {
 fn iconv(codec: &str, text: &str) -> Option<Vec<u8>> {
     use std::io::Write;
     use std::process::{Command, Stdio};
-    let mut child = Command::new("iconv").args(["-f", "UTF-8", "-t", codec]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().ok()?;
+    let mut child = Command::new("iconv")
+        .args(["-f", "UTF-8", "-t", codec])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .ok()?;
     let mut stdin = child.stdin.take()?;
     let input = text.as_bytes().to_vec();
     let writer = std::thread::spawn(move || stdin.write_all(&input));
@@ -115,14 +183,22 @@ fn detection_never_converts_a_unicode_document() {
         assert_eq!(plan.source.encoding, "utf-8", "{}", path.display());
     }
     for docx in ["qn2023_plain.docx", "kt2024_plain.docx"] {
-        assert_eq!(crate::parse_file(&crate::root().join("corpus/pdf").join(docx)).source.encoding, "utf-8");
+        assert_eq!(
+            crate::parse_file(&crate::root().join("corpus/pdf").join(docx))
+                .source
+                .encoding,
+            "utf-8"
+        );
     }
 }
 
 #[test]
 fn forced_encoding_reads_the_bytes_as_told() {
     let text = "Sở Tài chính chủ trì";
-    let opts = ExtractOptions { encoding: legacy::Choice::Forced(Legacy::Vni), ..Default::default() };
+    let opts = ExtractOptions {
+        encoding: legacy::Choice::Forced(Legacy::Vni),
+        ..Default::default()
+    };
     let got = extract("x.txt", &legacy::encode(Legacy::Vni, text), &opts).unwrap();
     assert_eq!((got.text.as_str(), got.encoding.as_str()), (text, "vni"));
 }
@@ -138,7 +214,10 @@ fn legacy_doc_is_converted_or_explained() {
             eprintln!("soffice not on PATH: checked the 'not installed' message");
             let err = result.unwrap_err();
             assert!(matches!(err.kind(), kehoach::ErrorKind::DocNeedsConverter));
-            assert!(err.to_string().contains("soffice --headless --convert-to docx"));
+            assert!(
+                err.to_string()
+                    .contains("soffice --headless --convert-to docx")
+            );
         }
         Some(exe) => {
             eprintln!("{} found: checked the conversion path", exe.display());

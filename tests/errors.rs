@@ -12,7 +12,10 @@ fn invalid_inputs_render_clear_errors() {
         }
         let err = kehoach::parse_bytes(&name, &bytes).expect_err("must be rejected");
         let rendered = err.to_string();
-        assert!(rendered.starts_with(&*name), "message names the file: {rendered}");
+        assert!(
+            rendered.starts_with(&*name),
+            "message names the file: {rendered}"
+        );
         insta::assert_snapshot!(rendered);
     });
 }

@@ -16,7 +16,14 @@ fn corpus_meets_gold_thresholds() {
     let mut checked = 0;
     for entry in std::fs::read_dir(&dir).unwrap().flatten() {
         let path = entry.path();
-        let Some(name) = path.file_name().unwrap().to_str().and_then(|n| n.strip_suffix(".gold.json")) else { continue };
+        let Some(name) = path
+            .file_name()
+            .unwrap()
+            .to_str()
+            .and_then(|n| n.strip_suffix(".gold.json"))
+        else {
+            continue;
+        };
         let text = ["corpus/text", "corpus/synthetic"]
             .iter()
             .map(|d| crate::root().join(d).join(format!("{name}.txt")))
@@ -38,30 +45,57 @@ fn corpus_meets_gold_thresholds() {
 /// The PDF versions of the plans score as their text versions do.
 #[test]
 fn pdf_plans_meet_gold_thresholds() {
-    for (pdf, name) in [("qn2023_plain.pdf", "quang-nam-2023"), ("kt2024_plain.pdf", "kon-tum-2024")] {
-        let gold: Value = serde_json::from_str(&std::fs::read_to_string(crate::root().join(format!("corpus/gold/{name}.gold.json"))).unwrap()).unwrap();
+    for (pdf, name) in [
+        ("qn2023_plain.pdf", "quang-nam-2023"),
+        ("kt2024_plain.pdf", "kon-tum-2024"),
+    ] {
+        let gold: Value = serde_json::from_str(
+            &std::fs::read_to_string(crate::root().join(format!("corpus/gold/{name}.gold.json")))
+                .unwrap(),
+        )
+        .unwrap();
         let bytes = std::fs::read(crate::root().join("corpus/pdf").join(pdf)).unwrap();
         let opts = kehoach::extract::ExtractOptions {
             pdf_worker: Some(std::path::PathBuf::from(env!("CARGO_BIN_EXE_kehoach"))),
             ..Default::default()
         };
-        let plan = serde_json::to_value(kehoach::parse_bytes_with(pdf, &bytes, &opts).unwrap()).unwrap();
+        let plan =
+            serde_json::to_value(kehoach::parse_bytes_with(pdf, &bytes, &opts).unwrap()).unwrap();
         let s = score(&gold, &plan);
         let report = format!("{pdf}: {s:?}");
-        assert!(s.task_f1 >= TASK_F1 && s.lead_f1 >= LEAD_F1 && s.support_f1 >= SUPPORT_F1 && s.deadline_acc >= DEADLINE_ACC, "{report}");
+        assert!(
+            s.task_f1 >= TASK_F1
+                && s.lead_f1 >= LEAD_F1
+                && s.support_f1 >= SUPPORT_F1
+                && s.deadline_acc >= DEADLINE_ACC,
+            "{report}"
+        );
     }
 }
 
 /// The Word sources of the PDF plans score as their text versions do.
 #[test]
 fn docx_plans_meet_gold_thresholds() {
-    for (docx, name) in [("qn2023_plain.docx", "quang-nam-2023"), ("kt2024_plain.docx", "kon-tum-2024")] {
-        let gold: Value = serde_json::from_str(&std::fs::read_to_string(crate::root().join(format!("corpus/gold/{name}.gold.json"))).unwrap()).unwrap();
+    for (docx, name) in [
+        ("qn2023_plain.docx", "quang-nam-2023"),
+        ("kt2024_plain.docx", "kon-tum-2024"),
+    ] {
+        let gold: Value = serde_json::from_str(
+            &std::fs::read_to_string(crate::root().join(format!("corpus/gold/{name}.gold.json")))
+                .unwrap(),
+        )
+        .unwrap();
         let plan = crate::parse_file(&crate::root().join("corpus/pdf").join(docx));
         assert_eq!(plan.source.format, kehoach::model::SourceFormat::Docx);
         let s = score(&gold, &serde_json::to_value(plan).unwrap());
         let report = format!("{docx}: {s:?}");
-        assert!(s.task_f1 >= TASK_F1 && s.lead_f1 >= LEAD_F1 && s.support_f1 >= SUPPORT_F1 && s.deadline_acc >= DEADLINE_ACC, "{report}");
+        assert!(
+            s.task_f1 >= TASK_F1
+                && s.lead_f1 >= LEAD_F1
+                && s.support_f1 >= SUPPORT_F1
+                && s.deadline_acc >= DEADLINE_ACC,
+            "{report}"
+        );
     }
 }
 
@@ -76,7 +110,12 @@ struct Score {
 }
 
 fn score(gold: &Value, parsed: &Value) -> Score {
-    let gtasks: BTreeMap<&str, &Value> = gold["tasks"].as_array().unwrap().iter().map(|t| (t["id"].as_str().unwrap(), t)).collect();
+    let gtasks: BTreeMap<&str, &Value> = gold["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["id"].as_str().unwrap(), t))
+        .collect();
     let ptasks: BTreeMap<&str, &Value> = parsed["tasks"]
         .as_array()
         .unwrap()
@@ -84,9 +123,16 @@ fn score(gold: &Value, parsed: &Value) -> Score {
         .filter(|t| t["kind"] == "task")
         .map(|t| (t["id"].as_str().unwrap(), t))
         .collect();
-    let common: Vec<&str> = gtasks.keys().filter(|k| ptasks.contains_key(*k)).copied().collect();
+    let common: Vec<&str> = gtasks
+        .keys()
+        .filter(|k| ptasks.contains_key(*k))
+        .copied()
+        .collect();
     let tp = common.len() as f64;
-    let task_f1 = f1(tp / ptasks.len().max(1) as f64, tp / gtasks.len().max(1) as f64);
+    let task_f1 = f1(
+        tp / ptasks.len().max(1) as f64,
+        tp / gtasks.len().max(1) as f64,
+    );
     let mut agg = [[0usize; 3]; 2];
     let (mut dl_ok, mut dl_n) = (0, 0);
     let mut problems = Vec::new();
@@ -111,23 +157,49 @@ fn score(gold: &Value, parsed: &Value) -> Score {
             if deadline_ok(&g["deadline"], &t["deadline"]) {
                 dl_ok += 1;
             } else {
-                problems.push(format!("{id} deadline: want {} got {}", g["deadline"], t["deadline"]));
+                problems.push(format!(
+                    "{id} deadline: want {} got {}",
+                    g["deadline"], t["deadline"]
+                ));
             }
         }
     }
-    let rf = |a: [usize; 3]| f1(a[0] as f64 / a[2].max(1) as f64, a[0] as f64 / a[1].max(1) as f64);
-    Score { task_f1, lead_f1: rf(agg[0]), support_f1: rf(agg[1]), deadline_acc: dl_ok as f64 / dl_n.max(1) as f64, problems }
+    let rf = |a: [usize; 3]| {
+        f1(
+            a[0] as f64 / a[2].max(1) as f64,
+            a[0] as f64 / a[1].max(1) as f64,
+        )
+    };
+    Score {
+        task_f1,
+        lead_f1: rf(agg[0]),
+        support_f1: rf(agg[1]),
+        deadline_acc: dl_ok as f64 / dl_n.max(1) as f64,
+        problems,
+    }
 }
 
 fn f1(p: f64, r: f64) -> f64 {
-    if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
 }
 
 fn names(v: &Value) -> Vec<String> {
     v.as_array()
         .map(|a| {
             a.iter()
-                .map(|x| norm_agency(x.get("canonical").or(x.get("name")).and_then(Value::as_str).or(x.as_str()).unwrap_or("")))
+                .map(|x| {
+                    norm_agency(
+                        x.get("canonical")
+                            .or(x.get("name"))
+                            .and_then(Value::as_str)
+                            .or(x.as_str())
+                            .unwrap_or(""),
+                    )
+                })
                 .filter(|s| !s.is_empty())
                 .collect()
         })
@@ -158,7 +230,12 @@ fn norm_agency(s: &str) -> String {
     let mut i = 0;
     'outer: while i < toks.len() {
         for (pat, rep) in expand {
-            if toks.len() >= i + pat.len() && toks[i..i + pat.len()].iter().zip(pat.iter()).all(|(a, b)| a == b) {
+            if toks.len() >= i + pat.len()
+                && toks[i..i + pat.len()]
+                    .iter()
+                    .zip(pat.iter())
+                    .all(|(a, b)| a == b)
+            {
                 out.extend(rep.split(' ').map(str::to_owned));
                 i += pat.len();
                 continue 'outer;
@@ -167,7 +244,10 @@ fn norm_agency(s: &str) -> String {
         out.push(std::mem::take(&mut toks[i]));
         i += 1;
     }
-    let mut s = out.join(" ").trim_end_matches(['.', ';', ':', ',', ' ']).to_owned();
+    let mut s = out
+        .join(" ")
+        .trim_end_matches(['.', ';', ':', ',', ' '])
+        .to_owned();
     for lead in ["tất cả các ", "các "] {
         if let Some(rest) = s.strip_prefix(lead) {
             s = rest.to_owned();
@@ -179,7 +259,10 @@ fn norm_agency(s: &str) -> String {
             s = rest.to_owned();
         }
     }
-    s.replace([',', ';'], " ").split_whitespace().collect::<Vec<_>>().join(" ")
+    s.replace([',', ';'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn same_agency(a: &str, b: &str) -> bool {
@@ -206,7 +289,10 @@ fn matches(gold: &[String], got: &[String]) -> usize {
 }
 
 fn deadline_ok(g: &Value, t: &Value) -> bool {
-    let day = |v: &Value| v.as_str().and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+    let day = |v: &Value| {
+        v.as_str()
+            .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+    };
     let null = Value::Null;
     let d = if t.is_null() { &null } else { t };
     let (gd, td) = (day(&g["due"]), day(d.get("due").unwrap_or(&null)));
@@ -218,8 +304,11 @@ fn deadline_ok(g: &Value, t: &Value) -> bool {
             return false;
         }
     }
-    let truthy = |v: &Value| v.as_bool().unwrap_or(false) || v.as_str().is_some_and(|s| !s.is_empty());
+    let truthy =
+        |v: &Value| v.as_bool().unwrap_or(false) || v.as_str().is_some_and(|s| !s.is_empty());
     truthy(&g["ongoing"]) == truthy(d.get("ongoing").unwrap_or(&null))
         && truthy(&g["conditional"]) == truthy(d.get("condition").unwrap_or(&null))
-        && g.get("start").and_then(Value::as_str).is_none_or(|s| d.get("start").and_then(Value::as_str) == Some(s))
+        && g.get("start")
+            .and_then(Value::as_str)
+            .is_none_or(|s| d.get("start").and_then(Value::as_str) == Some(s))
 }

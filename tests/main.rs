@@ -37,7 +37,9 @@ pub fn parse_file(path: &Path) -> kehoach::Plan {
 pub fn corpus_texts() -> Vec<PathBuf> {
     let mut out = Vec::new();
     for dir in ["corpus/text", "corpus/synthetic"] {
-        let Ok(entries) = std::fs::read_dir(root().join(dir)) else { continue };
+        let Ok(entries) = std::fs::read_dir(root().join(dir)) else {
+            continue;
+        };
         for e in entries.flatten() {
             if e.path().extension().is_some_and(|x| x == "txt") {
                 out.push(e.path());

@@ -41,7 +41,10 @@ fn mutate(lines: &mut Vec<String>, rng: &mut Rng) {
         6 => {
             // Cut a line in the middle (on a char boundary): a new hard wrap.
             let l = lines[i].clone();
-            let cut = l.char_indices().nth(rng.below(l.chars().count())).map_or(0, |(k, _)| k);
+            let cut = l
+                .char_indices()
+                .nth(rng.below(l.chars().count()))
+                .map_or(0, |(k, _)| k);
             lines[i] = l[..cut].to_owned();
             lines.insert(i + 1, l[cut..].to_owned());
         }
@@ -55,7 +58,10 @@ fn mutate(lines: &mut Vec<String>, rng: &mut Rng) {
 
 #[test]
 fn seeded_mutations_of_the_corpus() {
-    let seed_texts: Vec<String> = crate::corpus_texts().iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
+    let seed_texts: Vec<String> = crate::corpus_texts()
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
     let mut rng = Rng(0x6b65_686f_6163_6821);
     for round in 0..600 {
         let base = &seed_texts[round % seed_texts.len()];
@@ -65,10 +71,19 @@ fn seeded_mutations_of_the_corpus() {
         }
         let text = lines.join("\n");
         let acc = kehoach::parse_text_accounted(&text, "mutant");
-        assert!(acc.conflicts.is_empty(), "round {round}: lines claimed twice {:?}", acc.conflicts);
+        assert!(
+            acc.conflicts.is_empty(),
+            "round {round}: lines claimed twice {:?}",
+            acc.conflicts
+        );
         for line in kehoach::normalize::normalize(&text) {
             if !line.text.is_empty() {
-                assert!(acc.owners[line.no as usize - 1].is_some(), "round {round}: line {} lost: {:?}", line.no, line.text);
+                assert!(
+                    acc.owners[line.no as usize - 1].is_some(),
+                    "round {round}: line {} lost: {:?}",
+                    line.no,
+                    line.text
+                );
             }
         }
         // Byte-level damage goes through the bytes entry point.

@@ -22,7 +22,12 @@ fn opts(backend: Backend, password: Option<&str>) -> PdfOptions {
     }
 }
 
-fn run(dir: &Path, file: &str, backend: Backend, password: Option<&str>) -> Result<PdfText, PdfError> {
+fn run(
+    dir: &Path,
+    file: &str,
+    backend: Backend,
+    password: Option<&str>,
+) -> Result<PdfText, PdfError> {
     let bytes = std::fs::read(dir.join(file)).expect("corpus file readable");
     extract_isolated(&bytes, &opts(backend, password))
 }
@@ -42,7 +47,11 @@ fn in_order_ratio(reference: &[&str], got: &[&str]) -> f64 {
     let mut cur = vec![0u32; got.len() + 1];
     for r in reference {
         for (j, g) in got.iter().enumerate() {
-            cur[j + 1] = if r == g { prev[j] + 1 } else { cur[j].max(prev[j + 1]) };
+            cur[j + 1] = if r == g {
+                prev[j] + 1
+            } else {
+                cur[j].max(prev[j + 1])
+            };
         }
         std::mem::swap(&mut prev, &mut cur);
     }
@@ -57,17 +66,32 @@ fn assert_matches_reference(dir: &Path, stem: &str, text: &PdfText, min: f64) {
     let reference = reference(dir, stem);
     let joined = text.pages.join("\n");
     let ratio = in_order_ratio(&words(&reference), &words(&joined));
-    eprintln!("{stem} via {}: {:.4} of reference words in order", text.backend, ratio);
-    assert!(ratio >= min, "{stem} via {}: only {ratio:.4} of reference words in order", text.backend);
+    eprintln!(
+        "{stem} via {}: {:.4} of reference words in order",
+        text.backend, ratio
+    );
+    assert!(
+        ratio >= min,
+        "{stem} via {}: only {ratio:.4} of reference words in order",
+        text.backend
+    );
 }
 
 /// Pages 2+ of the ND30 layout carry a page number at the top centre.
 fn assert_no_page_numbers(text: &PdfText) {
     for (i, page) in text.pages.iter().enumerate() {
         let first = page.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-        let last = page.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("");
+        let last = page
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("");
         for edge in [first, last] {
-            assert!(!edge.trim().chars().all(|c| c.is_ascii_digit()), "page {} still has number {edge:?}", i + 1);
+            assert!(
+                !edge.trim().chars().all(|c| c.is_ascii_digit()),
+                "page {} still has number {edge:?}",
+                i + 1
+            );
         }
     }
 }
@@ -81,9 +105,14 @@ fn plain_plans_match_reference_with_every_backend() {
     }
     for backend in backends {
         for (stem, pages) in [("qn2023_plain", 14), ("kt2024_plain", 13)] {
-            let text = run(&dir, &format!("{stem}.pdf"), backend, None).expect("plain plan extracts");
+            let text =
+                run(&dir, &format!("{stem}.pdf"), backend, None).expect("plain plan extracts");
             assert_eq!(text.pages.len(), pages, "{stem} {backend:?}");
-            assert!(text.page_warnings.is_empty(), "{stem}: {:?}", text.page_warnings);
+            assert!(
+                text.page_warnings.is_empty(),
+                "{stem}: {:?}",
+                text.page_warnings
+            );
             assert_matches_reference(&dir, stem, &text, 0.98);
             assert_no_page_numbers(&text);
         }
@@ -105,14 +134,23 @@ fn user_password_file_needs_the_password() {
     let dir = corpus();
     let file = "adv_encrypted_userpw.pdf";
     for backend in [Backend::Auto, Backend::PdfExtract] {
-        assert_eq!(run(&dir, file, backend, None), Err(PdfError::PasswordRequired));
-        assert_eq!(run(&dir, file, backend, Some("wrong")), Err(PdfError::WrongPassword));
+        assert_eq!(
+            run(&dir, file, backend, None),
+            Err(PdfError::PasswordRequired)
+        );
+        assert_eq!(
+            run(&dir, file, backend, Some("wrong")),
+            Err(PdfError::WrongPassword)
+        );
         let text = run(&dir, file, backend, Some("secret")).expect("opens with secret");
         assert_eq!(text.pages.len(), 14);
         assert_matches_reference(&dir, "qn2023_plain", &text, 0.98);
     }
     if pdftotext_available() {
-        assert_eq!(run(&dir, file, Backend::Pdftotext, None), Err(PdfError::PasswordRequired));
+        assert_eq!(
+            run(&dir, file, Backend::Pdftotext, None),
+            Err(PdfError::PasswordRequired)
+        );
         assert!(run(&dir, file, Backend::Pdftotext, Some("secret")).is_ok());
     }
 }
@@ -129,17 +167,26 @@ fn nfd_tounicode_gives_nfc_text() {
 enum Expect {
     /// Success: page count (if fixed), reference stem to compare, or a
     /// snippet that must appear.
-    Text { pages: Option<usize>, reference: Option<&'static str>, contains: &'static str },
+    Text {
+        pages: Option<usize>,
+        reference: Option<&'static str>,
+        contains: &'static str,
+    },
     Error(fn(&PdfError) -> bool),
 }
 
 fn expectation(file: &str, pdftotext: bool) -> Expect {
     use Expect::*;
-    let text = |pages, reference, contains| Text { pages, reference, contains };
+    let text = |pages, reference, contains| Text {
+        pages,
+        reference,
+        contains,
+    };
     match file {
-        "adv_encrypted_ownerpw_aes256.pdf" | "adv_encrypted_ownerpw_rc4.pdf" | "adv_nfd_tounicode.pdf" | "qn2023_plain.pdf" => {
-            text(Some(14), Some("qn2023_plain"), "Số: 1234/KH-UBND")
-        }
+        "adv_encrypted_ownerpw_aes256.pdf"
+        | "adv_encrypted_ownerpw_rc4.pdf"
+        | "adv_nfd_tounicode.pdf"
+        | "qn2023_plain.pdf" => text(Some(14), Some("qn2023_plain"), "Số: 1234/KH-UBND"),
         "kt2024_plain.pdf" => text(Some(13), Some("kt2024_plain"), "KẾ HOẠCH"),
         "adv_font_fallback.pdf" => text(None, Some("kt2024_plain"), "KẾ HOẠCH"),
         "large_qn2023_x50.pdf" => text(Some(651), None, "Số: 1234/KH-UBND"),
@@ -151,10 +198,14 @@ fn expectation(file: &str, pdftotext: bool) -> Expect {
         "adv_flate_bomb_200mb.pdf" | "adv_xobject_recursion.pdf" | "adv_missing_font.pdf" => {
             Error(|e| matches!(e, PdfError::Damaged(_)))
         }
-        "adv_type3_glyphnames.pdf" | "adv_type3_opaque.pdf" | "adv_no_tounicode.pdf" => Error(|e| *e == PdfError::Undecodable),
+        "adv_type3_glyphnames.pdf" | "adv_type3_opaque.pdf" | "adv_no_tounicode.pdf" => {
+            Error(|e| *e == PdfError::Undecodable)
+        }
         "adv_encrypted_userpw.pdf" => Error(|e| *e == PdfError::PasswordRequired),
         "adv_not_a_pdf.pdf" => Error(|e| matches!(e, PdfError::NotPdf { .. })),
-        "adv_scanned_image_only.pdf" | "adv_text_as_outlines.pdf" => Error(|e| *e == PdfError::NoTextLayer),
+        "adv_scanned_image_only.pdf" | "adv_text_as_outlines.pdf" => {
+            Error(|e| *e == PdfError::NoTextLayer)
+        }
         "adv_truncated_half.pdf" => Error(|e| *e == PdfError::Truncated),
         "adv_zero_bytes.pdf" => Error(|e| *e == PdfError::Empty),
         other => panic!("no expectation for new corpus file {other}"),
@@ -163,18 +214,32 @@ fn expectation(file: &str, pdftotext: bool) -> Expect {
 
 fn check(dir: &Path, file: &str, got: &Result<PdfText, PdfError>, want: &Expect) {
     match (got, want) {
-        (Ok(text), Expect::Text { pages, reference, contains }) => {
+        (
+            Ok(text),
+            Expect::Text {
+                pages,
+                reference,
+                contains,
+            },
+        ) => {
             if let Some(n) = pages {
                 assert_eq!(text.pages.len(), *n, "{file}: page count");
             }
             if let Some(stem) = reference {
                 assert_matches_reference(dir, stem, text, 0.98);
             }
-            assert!(text.pages.join("\n").contains(contains), "{file}: missing {contains:?}");
+            assert!(
+                text.pages.join("\n").contains(contains),
+                "{file}: missing {contains:?}"
+            );
             assert!(text.pages.iter().all(|p| is_nfc(p)), "{file}: not NFC");
         }
         (Err(e), Expect::Error(ok)) => assert!(ok(e), "{file}: unexpected error {e:?}"),
-        (Ok(t), Expect::Error(_)) => panic!("{file}: expected an error, got {} pages via {}", t.pages.len(), t.backend),
+        (Ok(t), Expect::Error(_)) => panic!(
+            "{file}: expected an error, got {} pages via {}",
+            t.pages.len(),
+            t.backend
+        ),
         (Err(e), Expect::Text { .. }) => panic!("{file}: expected text, got {e:?}: {e}"),
     }
 }
@@ -195,7 +260,12 @@ fn batch_over_corpus_auto() {
         let start = Instant::now();
         let got = run(&dir, file, Backend::Auto, None);
         let summary = match &got {
-            Ok(t) => format!("ok, {} pages via {}, {} warnings", t.pages.len(), t.backend, t.page_warnings.len()),
+            Ok(t) => format!(
+                "ok, {} pages via {}, {} warnings",
+                t.pages.len(),
+                t.backend,
+                t.page_warnings.len()
+            ),
             Err(e) => format!("error: {e}"),
         };
         eprintln!("{file}: {summary} ({:.2?})", start.elapsed());
@@ -208,14 +278,25 @@ fn batch_over_corpus_auto() {
 #[test]
 fn pdf_extract_backend_never_takes_parent_down() {
     let dir = corpus();
-    for entry in std::fs::read_dir(&dir).expect("corpus dir").filter_map(Result::ok) {
+    for entry in std::fs::read_dir(&dir)
+        .expect("corpus dir")
+        .filter_map(Result::ok)
+    {
         let name = entry.file_name().to_string_lossy().to_string();
         if !name.starts_with("adv_") {
             continue;
         }
         let got = run(&dir, &name, Backend::PdfExtract, None);
         eprintln!("{name}: {:?}", got.as_ref().map(|t| t.pages.len()));
-        assert!(!matches!(got, Err(PdfError::WorkerCrashed { .. } | PdfError::Timeout { .. } | PdfError::Worker(_))), "{name}: {got:?}");
+        assert!(
+            !matches!(
+                got,
+                Err(PdfError::WorkerCrashed { .. }
+                    | PdfError::Timeout { .. }
+                    | PdfError::Worker(_))
+            ),
+            "{name}: {got:?}"
+        );
     }
 }
 
@@ -223,8 +304,13 @@ fn pdf_extract_backend_never_takes_parent_down() {
 fn large_file_fits_default_limits() {
     let dir = corpus();
     let start = Instant::now();
-    let text = run(&dir, "large_qn2023_x50.pdf", Backend::PdfExtract, None).expect("651 pages within default limits");
-    eprintln!("large_qn2023_x50.pdf: {} pages via pdf-extract in {:.2?}", text.pages.len(), start.elapsed());
+    let text = run(&dir, "large_qn2023_x50.pdf", Backend::PdfExtract, None)
+        .expect("651 pages within default limits");
+    eprintln!(
+        "large_qn2023_x50.pdf: {} pages via pdf-extract in {:.2?}",
+        text.pages.len(),
+        start.elapsed()
+    );
     assert_eq!(text.pages.len(), 651);
     assert!(text.page_warnings.is_empty());
 }
@@ -243,7 +329,12 @@ fn fake_worker(name: &str, body: &str) -> PathBuf {
 }
 
 fn run_fake(name: &str, body: &str, limits: PdfLimits) -> (Result<PdfText, PdfError>, Duration) {
-    let opts = PdfOptions { worker_exe: fake_worker(name, body), password: None, backend: Backend::Auto, limits };
+    let opts = PdfOptions {
+        worker_exe: fake_worker(name, body),
+        password: None,
+        backend: Backend::Auto,
+        limits,
+    };
     let start = Instant::now();
     let got = extract_fake(b"%PDF-1.4 fake", &opts);
     (got, start.elapsed())
@@ -254,7 +345,9 @@ fn run_fake(name: &str, body: &str, limits: PdfLimits) -> (Result<PdfText, PdfEr
 fn extract_fake(bytes: &[u8], opts: &PdfOptions) -> Result<PdfText, PdfError> {
     for _ in 0..20 {
         match extract_isolated(bytes, opts) {
-            Err(PdfError::Worker(m)) if m.contains("Text file busy") => std::thread::sleep(Duration::from_millis(50)),
+            Err(PdfError::Worker(m)) if m.contains("Text file busy") => {
+                std::thread::sleep(Duration::from_millis(50))
+            }
             other => return other,
         }
     }
@@ -262,13 +355,19 @@ fn extract_fake(bytes: &[u8], opts: &PdfOptions) -> Result<PdfText, PdfError> {
 }
 
 fn short_limits() -> PdfLimits {
-    PdfLimits { timeout: Duration::from_secs(2), memory_bytes: 100 << 20, max_output_bytes: 1 << 20 }
+    PdfLimits {
+        timeout: Duration::from_secs(2),
+        memory_bytes: 100 << 20,
+        max_output_bytes: 1 << 20,
+    }
 }
 
 #[test]
 fn crash_by_signal_is_typed() {
     let (got, _) = run_fake("segv", "kill -SEGV $$", short_limits());
-    let Err(PdfError::WorkerCrashed { signal, detail, .. }) = got else { panic!("{got:?}") };
+    let Err(PdfError::WorkerCrashed { signal, detail, .. }) = got else {
+        panic!("{got:?}")
+    };
     assert_eq!(signal, Some(11));
     assert_eq!(detail, "killed by signal 11 (SIGSEGV)");
 }
@@ -277,7 +376,9 @@ fn crash_by_signal_is_typed() {
 fn stack_overflow_abort_is_typed() {
     let body = "echo \"thread 'main' has overflowed its stack\" >&2; kill -ABRT $$";
     let (got, _) = run_fake("overflow", body, short_limits());
-    let Err(e @ PdfError::WorkerCrashed { .. }) = got else { panic!("{got:?}") };
+    let Err(e @ PdfError::WorkerCrashed { .. }) = got else {
+        panic!("{got:?}")
+    };
     assert_eq!(
         e.to_string(),
         "PDF worker crashed (killed by signal 6 (SIGABRT): stack overflow); the file is probably malformed, try --pdf-backend pdftotext"
@@ -294,8 +395,21 @@ fn allocation_failure_is_memory_limit() {
 #[test]
 fn address_space_limit_is_applied() {
     // ulimit -v reports KiB; exit 0 with no reply would be a protocol error.
-    let (got, _) = run_fake("ulimit", "[ \"$(ulimit -v)\" = 102400 ] && kill -SEGV $$; exit 3", short_limits());
-    assert!(matches!(got, Err(PdfError::WorkerCrashed { signal: Some(11), .. })), "{got:?}");
+    let (got, _) = run_fake(
+        "ulimit",
+        "[ \"$(ulimit -v)\" = 102400 ] && kill -SEGV $$; exit 3",
+        short_limits(),
+    );
+    assert!(
+        matches!(
+            got,
+            Err(PdfError::WorkerCrashed {
+                signal: Some(11),
+                ..
+            })
+        ),
+        "{got:?}"
+    );
 }
 
 #[test]
@@ -319,7 +433,9 @@ fn auto_retries_crash_with_pdftotext() {
         return;
     }
     let reply = r#"{"Ok":{"pages":["retried"],"backend":"pdftotext","page_warnings":[]}}"#;
-    let body = format!("cat >/dev/null; [ \"$3\" = pdftotext ] && echo '{reply}' && exit 0; kill -SEGV $$");
+    let body = format!(
+        "cat >/dev/null; [ \"$3\" = pdftotext ] && echo '{reply}' && exit 0; kill -SEGV $$"
+    );
     let (got, _) = run_fake("retry", &body, short_limits());
     assert_eq!(got.map(|t| t.pages), Ok(vec!["retried".to_string()]));
     let opts = PdfOptions {
@@ -328,7 +444,10 @@ fn auto_retries_crash_with_pdftotext() {
         backend: Backend::PdfExtract,
         limits: short_limits(),
     };
-    assert!(matches!(extract_fake(b"%PDF-", &opts), Err(PdfError::WorkerCrashed { .. })));
+    assert!(matches!(
+        extract_fake(b"%PDF-", &opts),
+        Err(PdfError::WorkerCrashed { .. })
+    ));
 }
 
 #[test]
@@ -345,7 +464,10 @@ fn missing_worker_is_a_worker_error() {
         backend: Backend::Auto,
         limits: PdfLimits::default(),
     };
-    assert!(matches!(extract_isolated(b"%PDF-", &opts), Err(PdfError::Worker(_))));
+    assert!(matches!(
+        extract_isolated(b"%PDF-", &opts),
+        Err(PdfError::Worker(_))
+    ));
 }
 
 #[test]
@@ -358,7 +480,16 @@ fn password_reaches_worker_by_env_only() {
         limits: short_limits(),
     };
     let got = extract_fake(b"%PDF-", &opts);
-    assert!(matches!(got, Err(PdfError::WorkerCrashed { signal: Some(11), .. })), "{got:?}");
+    assert!(
+        matches!(
+            got,
+            Err(PdfError::WorkerCrashed {
+                signal: Some(11),
+                ..
+            })
+        ),
+        "{got:?}"
+    );
 }
 
 /// Messages are part of the interface (the CLI prints them after the file
@@ -367,16 +498,34 @@ fn password_reaches_worker_by_env_only() {
 fn error_messages_are_stable() {
     let cases = [
         (PdfError::Empty, "empty file (0 bytes)"),
-        (PdfError::PasswordRequired, "encrypted: a user password is required; pass --password"),
-        (PdfError::WrongPassword, "encrypted: the password is wrong; check --password"),
-        (PdfError::NoTextLayer, "no text layer — run OCR first, e.g. ocrmypdf -l vie FILE out.pdf"),
+        (
+            PdfError::PasswordRequired,
+            "encrypted: a user password is required; pass --password",
+        ),
+        (
+            PdfError::WrongPassword,
+            "encrypted: the password is wrong; check --password",
+        ),
+        (
+            PdfError::NoTextLayer,
+            "no text layer — run OCR first, e.g. ocrmypdf -l vie FILE out.pdf",
+        ),
         (
             PdfError::Truncated,
             "truncated PDF: the cross-reference table or trailer is missing; the file is incomplete, download or copy it again",
         ),
-        (PdfError::Timeout { secs: 60 }, "PDF extraction timed out after 60 s; the file is pathological or too large"),
-        (PdfError::MemoryLimit { mib: 1024 }, "PDF extraction exceeded the memory limit of 1024 MiB (a decompression bomb?)"),
-        (PdfError::OutputTooLarge { max_bytes: 10 }, "extracted text exceeds the output limit of 10 bytes"),
+        (
+            PdfError::Timeout { secs: 60 },
+            "PDF extraction timed out after 60 s; the file is pathological or too large",
+        ),
+        (
+            PdfError::MemoryLimit { mib: 1024 },
+            "PDF extraction exceeded the memory limit of 1024 MiB (a decompression bomb?)",
+        ),
+        (
+            PdfError::OutputTooLarge { max_bytes: 10 },
+            "extracted text exceeds the output limit of 10 bytes",
+        ),
     ];
     for (e, msg) in cases {
         assert_eq!(e.to_string(), msg);
@@ -425,12 +574,21 @@ fn pdf_header_fields_are_filled() {
     assert_eq!(d.issued_on, chrono::NaiveDate::from_ymd_opt(2023, 3, 10));
     assert_eq!(d.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh Quảng Nam"));
     let signer = d.signer.as_ref().unwrap();
-    assert_eq!((signer.title.as_deref(), signer.name.as_deref()), (Some("Phó Chủ tịch"), Some("Phạm Minh Đức")));
+    assert_eq!(
+        (signer.title.as_deref(), signer.name.as_deref()),
+        (Some("Phó Chủ tịch"), Some("Phạm Minh Đức"))
+    );
     assert!(qn.tasks.iter().all(|t| t.span.page.is_some()));
     let kt = parse_pdf("kt2024_plain.pdf").unwrap();
     assert_eq!(kt.document.number.as_deref(), Some("250/KH-TCT"));
-    assert_eq!(kt.document.issued_on, chrono::NaiveDate::from_ymd_opt(2024, 1, 26));
-    assert_eq!(kt.document.signer.as_ref().and_then(|s| s.name.as_deref()), Some("Lê Ngọc Tuấn"));
+    assert_eq!(
+        kt.document.issued_on,
+        chrono::NaiveDate::from_ymd_opt(2024, 1, 26)
+    );
+    assert_eq!(
+        kt.document.signer.as_ref().and_then(|s| s.name.as_deref()),
+        Some("Lê Ngọc Tuấn")
+    );
 }
 
 #[test]
@@ -461,11 +619,24 @@ fn cli_batch_over_all_pdfs() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{stderr}");
-    for bad in ["adv_zero_bytes.pdf", "adv_not_a_pdf.pdf", "adv_truncated_half.pdf", "adv_encrypted_userpw.pdf", "adv_scanned_image_only.pdf"] {
+    for bad in [
+        "adv_zero_bytes.pdf",
+        "adv_not_a_pdf.pdf",
+        "adv_truncated_half.pdf",
+        "adv_encrypted_userpw.pdf",
+        "adv_scanned_image_only.pdf",
+    ] {
         assert!(stderr.contains(bad), "{bad} not reported: {stderr}");
     }
-    for good in ["qn2023_plain", "kt2024_plain", "adv_encrypted_ownerpw_aes256", "adv_nfd_tounicode"] {
-        let v: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join(format!("{good}.json"))).unwrap()).unwrap();
+    for good in [
+        "qn2023_plain",
+        "kt2024_plain",
+        "adv_encrypted_ownerpw_aes256",
+        "adv_nfd_tounicode",
+    ] {
+        let v: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(out.join(format!("{good}.json"))).unwrap())
+                .unwrap();
         crate::schema::assert_valid(&v, good);
         assert!(v["tasks"].as_array().unwrap().len() > 20, "{good}");
     }
@@ -484,11 +655,18 @@ fn cli_exit_codes_for_pdf_problems() {
         ("adv_zero_bytes.pdf", 5, None),
     ] {
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kehoach"));
-        cmd.args(["parse", &format!("corpus/pdf/{file}")]).current_dir(crate::root()).env_remove("KEHOACH_PASSWORD");
+        cmd.args(["parse", &format!("corpus/pdf/{file}")])
+            .current_dir(crate::root())
+            .env_remove("KEHOACH_PASSWORD");
         if let Some(p) = extra {
             cmd.args(["--password", p]);
         }
         let o = cmd.output().unwrap();
-        assert_eq!(o.status.code(), Some(code), "{file}: {}", String::from_utf8_lossy(&o.stderr));
+        assert_eq!(
+            o.status.code(),
+            Some(code),
+            "{file}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
     }
 }

@@ -6,11 +6,20 @@ use proptest::prelude::*;
 /// Every non-blank line has exactly one owner.
 fn assert_accounted(text: &str) {
     let acc = kehoach::parse_text_accounted(text, "prop");
-    assert!(acc.conflicts.is_empty(), "lines claimed twice: {:?}", acc.conflicts);
+    assert!(
+        acc.conflicts.is_empty(),
+        "lines claimed twice: {:?}",
+        acc.conflicts
+    );
     for line in kehoach::normalize::normalize(text) {
         if !line.text.is_empty() {
             let owner = acc.owners.get(line.no as usize - 1).cloned().flatten();
-            assert!(owner.is_some(), "line {} not accounted for: {:?}", line.no, line.text);
+            assert!(
+                owner.is_some(),
+                "line {} not accounted for: {:?}",
+                line.no,
+                line.text
+            );
         }
     }
 }
@@ -18,7 +27,12 @@ fn assert_accounted(text: &str) {
 fn corpus_lines() -> Vec<String> {
     let mut out = Vec::new();
     for p in crate::corpus_texts() {
-        out.extend(std::fs::read_to_string(p).unwrap().lines().map(str::to_owned));
+        out.extend(
+            std::fs::read_to_string(p)
+                .unwrap()
+                .lines()
+                .map(str::to_owned),
+        );
     }
     out
 }
@@ -104,7 +118,9 @@ fn output_is_deterministic_across_runs_and_threads() {
         let text = std::fs::read_to_string(&p).unwrap();
         let first = kehoach::render::json(&kehoach::parse_text(&text));
         let others: Vec<String> = std::thread::scope(|s| {
-            let handles: Vec<_> = (0..4).map(|_| s.spawn(|| kehoach::render::json(&kehoach::parse_text(&text)))).collect();
+            let handles: Vec<_> = (0..4)
+                .map(|_| s.spawn(|| kehoach::render::json(&kehoach::parse_text(&text))))
+                .collect();
             handles.into_iter().map(|h| h.join().unwrap()).collect()
         });
         for o in others {
@@ -116,9 +132,12 @@ fn output_is_deterministic_across_runs_and_threads() {
 #[test]
 fn pathological_shapes_stay_bounded() {
     // Deep numbering, many bullets, one huge line: no stack overflow, no blow-up.
-    let deep: String = (1..=60).map(|d| format!("{}. Mục\n", vec!["1"; d.min(6)].join("."))).collect();
+    let deep: String = (1..=60)
+        .map(|d| format!("{}. Mục\n", vec!["1"; d.min(6)].join(".")))
+        .collect();
     assert_accounted(&deep);
-    let bullets = "II. NHIỆM VỤ\n1. Sở Y tế\n".to_owned() + &"- Chỉ đạo thực hiện.\n".repeat(20_000);
+    let bullets =
+        "II. NHIỆM VỤ\n1. Sở Y tế\n".to_owned() + &"- Chỉ đạo thực hiện.\n".repeat(20_000);
     let plan = kehoach::parse_text(&bullets);
     assert_eq!(plan.tasks.len(), 20_000);
     let huge = "Rà soát ".repeat(200_000);

@@ -44,7 +44,10 @@ fn assert_linear(name: &str, unit: &str, small: usize, large: usize) {
     let b = allocations(&unit.repeat(large));
     let ratio = b as f64 / a as f64;
     let linear = large as f64 / small as f64;
-    assert!(ratio < linear * 1.6, "{name}: {a} → {b} allocations, ratio {ratio:.2} for {linear}x input");
+    assert!(
+        ratio < linear * 1.6,
+        "{name}: {a} → {b} allocations, ratio {ratio:.2} for {linear}x input"
+    );
 }
 
 #[test]
@@ -55,17 +58,31 @@ fn corpus_plans_scale_linearly() {
 
 #[test]
 fn bullets_scale_linearly() {
-    assert_linear("bullets", "- Phối hợp với Sở Nội vụ triển khai hoàn thành trong Quý I/2024.\n", 2_000, 8_000);
+    assert_linear(
+        "bullets",
+        "- Phối hợp với Sở Nội vụ triển khai hoàn thành trong Quý I/2024.\n",
+        2_000,
+        8_000,
+    );
 }
 
 #[test]
 fn one_long_line_scales_linearly() {
-    assert_linear("long line", "Sở Y tế chủ trì, phối hợp các sở, ban, ngành thực hiện trong năm 2024; ", 1_000, 4_000);
+    assert_linear(
+        "long line",
+        "Sở Y tế chủ trì, phối hợp các sở, ban, ngành thực hiện trong năm 2024; ",
+        1_000,
+        4_000,
+    );
 }
 
 #[test]
 fn deep_numbering_scales_linearly() {
-    let deep = |n: usize| (1..=n).map(|d| format!("{}. Mục\n", vec!["1"; d].join("."))).collect::<String>();
+    let deep = |n: usize| {
+        (1..=n)
+            .map(|d| format!("{}. Mục\n", vec!["1"; d].join(".")))
+            .collect::<String>()
+    };
     let a = allocations(&deep(100));
     let b = allocations(&deep(200));
     // Label text grows with depth, so the input itself is quadratic in n: compare to it.
@@ -78,7 +95,10 @@ fn ten_megabytes_on_one_line() {
     let line = "Rà soát, cập nhật dữ liệu dân cư; ".repeat(10 * 1024 * 1024 / 40);
     assert!(line.len() >= 10_000_000);
     let plan = kehoach::parse_text(&line);
-    assert_eq!(plan.unparsed.len() + usize::from(plan.document.preamble.is_some()), 1);
+    assert_eq!(
+        plan.unparsed.len() + usize::from(plan.document.preamble.is_some()),
+        1
+    );
 }
 
 #[test]

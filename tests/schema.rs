@@ -9,7 +9,10 @@ fn validator() -> jsonschema::Validator {
 
 pub fn assert_valid(json: &serde_json::Value, what: &str) {
     let v = validator();
-    let errors: Vec<String> = v.iter_errors(json).map(|e| format!("{} at {}", e, e.instance_path)).collect();
+    let errors: Vec<String> = v
+        .iter_errors(json)
+        .map(|e| format!("{} at {}", e, e.instance_path))
+        .collect();
     assert!(errors.is_empty(), "{what}: {errors:#?}");
 }
 
@@ -35,7 +38,8 @@ fn schema_rejects_contract_violations() {
         ("/source/sha256", serde_json::json!("xyz")),
     ] {
         let mut j = good.clone();
-        *j.pointer_mut(pointer).unwrap_or_else(|| panic!("{pointer}")) = bad;
+        *j.pointer_mut(pointer)
+            .unwrap_or_else(|| panic!("{pointer}")) = bad;
         assert!(!v.is_valid(&j), "{pointer} should be rejected");
     }
 }

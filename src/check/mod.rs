@@ -92,17 +92,31 @@ impl Policy {
 /// Lint a parsed plan: its parser warnings plus the [`rules`], severities per `policy`,
 /// in input-line order (findings without a place last).
 pub fn check(plan: &Plan, policy: &Policy) -> Vec<Finding> {
-    let mut raw: Vec<(String, String, Option<Span>, Option<String>)> =
-        plan.warnings.iter().map(|w| (w.code.clone(), w.message.clone(), w.span, w.task.clone())).collect();
+    let mut raw: Vec<(String, String, Option<Span>, Option<String>)> = plan
+        .warnings
+        .iter()
+        .map(|w| (w.code.clone(), w.message.clone(), w.span, w.task.clone()))
+        .collect();
     raw.extend(rules::findings(plan));
     let mut out: Vec<Finding> = raw
         .into_iter()
         .filter_map(|(code, message, span, task)| {
             let severity = policy.severity(&code)?;
-            Some(Finding { code, severity, message, span, task })
+            Some(Finding {
+                code,
+                severity,
+                message,
+                span,
+                task,
+            })
         })
         .collect();
-    out.sort_by_key(|f| (f.span.map_or(u32::MAX, |s| s.line_start), f.span.map_or(u32::MAX, |s| s.line_end)));
+    out.sort_by_key(|f| {
+        (
+            f.span.map_or(u32::MAX, |s| s.line_start),
+            f.span.map_or(u32::MAX, |s| s.line_end),
+        )
+    });
     out
 }
 
@@ -117,7 +131,12 @@ pub fn format_finding(file: &str, f: &Finding) -> String {
         Some(s) => format!("{file}:{}", s.line_start),
         None => file.to_owned(),
     };
-    format!("{place}: {}: {}: {}", f.severity.as_str(), f.code, f.message)
+    format!(
+        "{place}: {}: {}: {}",
+        f.severity.as_str(),
+        f.code,
+        f.message
+    )
 }
 
 /// A finding with the file it belongs to (`kehoach check --format json`).

@@ -24,18 +24,31 @@ pub(super) fn findings(plan: &Plan) -> Vec<Raw> {
 }
 
 fn raw(code: &str, message: String, task: &Task) -> Raw {
-    (code.to_owned(), message, Some(task.span), Some(task.id.clone()))
+    (
+        code.to_owned(),
+        message,
+        Some(task.span),
+        Some(task.id.clone()),
+    )
 }
 
 fn missing_lead(task: &Task, out: &mut Vec<Raw>) {
     if task.lead.is_empty() {
-        out.push(raw("missing-lead", format!("task {} names no lead agency (Cơ quan chủ trì)", task.id), task));
+        out.push(raw(
+            "missing-lead",
+            format!("task {} names no lead agency (Cơ quan chủ trì)", task.id),
+            task,
+        ));
     }
 }
 
 fn missing_deadline(task: &Task, out: &mut Vec<Raw>) {
     if task.deadline.is_none() {
-        out.push(raw("missing-deadline", format!("task {} has no deadline", task.id), task));
+        out.push(raw(
+            "missing-deadline",
+            format!("task {} has no deadline", task.id),
+            task,
+        ));
     }
 }
 
@@ -47,7 +60,10 @@ fn deadline_years(plan: &Plan, task: &Task, out: &mut Vec<Raw>) {
     {
         out.push(raw(
             "deadline-outside-plan-year",
-            format!("task {} is due {due} (\"{}\"), outside the plan year {year}", task.id, d.text),
+            format!(
+                "task {} is due {due} (\"{}\"), outside the plan year {year}",
+                task.id, d.text
+            ),
             task,
         ));
     }
@@ -56,7 +72,10 @@ fn deadline_years(plan: &Plan, task: &Task, out: &mut Vec<Raw>) {
     {
         out.push(raw(
             "deadline-before-issue-date",
-            format!("task {} is due {due} (\"{}\"), before the plan's issue date {issued}", task.id, d.text),
+            format!(
+                "task {} is due {due} (\"{}\"), before the plan's issue date {issued}",
+                task.id, d.text
+            ),
             task,
         ));
     }
@@ -64,13 +83,24 @@ fn deadline_years(plan: &Plan, task: &Task, out: &mut Vec<Raw>) {
 
 fn suspicious_years(task: &Task, out: &mut Vec<Raw>) {
     let mut seen: Vec<String> = Vec::new();
-    let texts = task.deadline.iter().map(|d| d.text.as_str()).chain([task.text.as_str()]);
+    let texts = task
+        .deadline
+        .iter()
+        .map(|d| d.text.as_str())
+        .chain([task.text.as_str()]);
     for text in texts {
         for (at, year) in year_tokens(text) {
             if is_suspicious(year) && !seen.iter().any(|s| s == year) {
                 seen.push(year.to_owned());
                 let context = context_before(text, at);
-                out.push(raw("suspicious-year", format!("task {}: \"{context}{year}\": {year} is not a plausible year", task.id), task));
+                out.push(raw(
+                    "suspicious-year",
+                    format!(
+                        "task {}: \"{context}{year}\": {year} is not a plausible year",
+                        task.id
+                    ),
+                    task,
+                ));
             }
         }
     }
@@ -95,7 +125,10 @@ fn year_tokens(text: &str) -> Vec<(usize, &str)> {
         // The last "/"-part only: "31/12/2024" has its year after the second slash.
         let after_slash = before.ends_with('/')
             && bytes.get(i) != Some(&b'/')
-            && before[..before.len() - 1].chars().next_back().is_some_and(|c| c.is_ascii_digit() || matches!(c, 'I' | 'V'));
+            && before[..before.len() - 1]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit() || matches!(c, 'I' | 'V'));
         if after_slash || before.trim_end().to_lowercase().ends_with("năm") {
             out.push((start, &text[start..i]));
         }
@@ -115,7 +148,9 @@ fn context_before(text: &str, at: usize) -> String {
 /// Five digits or more, or four outside the years a plan can mean.
 fn is_suspicious(year: &str) -> bool {
     match year.len() {
-        4 => year.parse::<u32>().is_ok_and(|y| !(1945..=2100).contains(&y)),
+        4 => year
+            .parse::<u32>()
+            .is_ok_and(|y| !(1945..=2100).contains(&y)),
         n => n >= 5,
     }
 }
@@ -124,7 +159,10 @@ fn is_suspicious(year: &str) -> bool {
 fn field_vs_inline(plan: &Plan, task: &Task, out: &mut Vec<Raw>) {
     let Some(d) = &task.deadline else { return };
     let Some(due) = d.due else { return };
-    let Some((_, inline)) = crate::deadline::find_inline_deadline(&task.text, plan.document.year) else { return };
+    let Some((_, inline)) = crate::deadline::find_inline_deadline(&task.text, plan.document.year)
+    else {
+        return;
+    };
     let Some(inline_due) = inline.due else { return };
     // "số hóa hồ sơ trước năm 2022" in a 2024 plan states a fact about the past, not a
     // second deadline: only phrases due within or after the plan year can conflict.
@@ -144,8 +182,13 @@ fn field_vs_inline(plan: &Plan, task: &Task, out: &mut Vec<Raw>) {
 fn same_task_two_dues(plan: &Plan, out: &mut Vec<Raw>) {
     let mut first: HashMap<String, &Task> = HashMap::new();
     for task in &plan.tasks {
-        let Some(due) = task.deadline.as_ref().and_then(|d| d.due) else { continue };
-        let key = crate::fold::fold(&task.text).split_whitespace().collect::<Vec<_>>().join(" ");
+        let Some(due) = task.deadline.as_ref().and_then(|d| d.due) else {
+            continue;
+        };
+        let key = crate::fold::fold(&task.text)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         if key.is_empty() {
             continue;
         }
@@ -179,7 +222,10 @@ mod tests {
 
     #[test]
     fn finds_years_where_years_go() {
-        let years: Vec<&str> = year_tokens("Quý I/2024, trước ngày 31/12/20210 và năm 2025").into_iter().map(|(_, y)| y).collect();
+        let years: Vec<&str> = year_tokens("Quý I/2024, trước ngày 31/12/20210 và năm 2025")
+            .into_iter()
+            .map(|(_, y)| y)
+            .collect();
         assert_eq!(years, vec!["2024", "20210", "2025"]);
         assert!(year_tokens("Nghị định số 13/NĐ-CP; 85 đơn vị").is_empty());
         assert!(is_suspicious("20210"));

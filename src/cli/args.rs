@@ -98,9 +98,16 @@ pub enum Command {
 
 /// The code table of `check --help`, from the library's table so the two cannot drift.
 fn check_help() -> String {
-    let mut s = String::from("Codes (default severity; --deny makes a code an error, --allow silences it):\n");
+    let mut s = String::from(
+        "Codes (default severity; --deny makes a code an error, --allow silences it):\n",
+    );
     for c in kehoach::check::CODES {
-        s.push_str(&format!("  {:<27} {:<8} {}\n", c.code, c.severity.as_str(), c.meaning));
+        s.push_str(&format!(
+            "  {:<27} {:<8} {}\n",
+            c.code,
+            c.severity.as_str(),
+            c.meaning
+        ));
     }
     s.push_str("\nExit codes: 0 no error-level finding; 1 an error-level finding (or, with several inputs,\nan input that could not be read); 2 bad command line; 3-10 as for `parse` (one input).");
     s
@@ -149,7 +156,12 @@ pub struct PdfArgs {
     #[arg(long, value_enum, default_value_t = Encoding::Auto)]
     pub encoding: Encoding,
     /// User password of encrypted PDFs (or set KEHOACH_PASSWORD).
-    #[arg(long, env = "KEHOACH_PASSWORD", hide_env_values = true, value_name = "PASSWORD")]
+    #[arg(
+        long,
+        env = "KEHOACH_PASSWORD",
+        hide_env_values = true,
+        value_name = "PASSWORD"
+    )]
     pub password: Option<String>,
     /// Text extractor: pdf-extract, falling back to pdftotext (poppler-utils) when it
     /// fails or yields garbage (auto); or only one of them.

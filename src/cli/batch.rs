@@ -18,13 +18,19 @@ const WINDOW_PER_THREAD: usize = 4;
 /// Run `work` on every item on all cores; call `sink` with each result in item order.
 /// A progress bar is drawn on stderr when it is a terminal and there is more than one
 /// item; `sink` gets it to print messages around it.
-pub fn ordered<T, R>(items: &[T], work: impl Fn(&T) -> R + Sync, mut sink: impl FnMut(usize, R, &ProgressBar))
-where
+pub fn ordered<T, R>(
+    items: &[T],
+    work: impl Fn(&T) -> R + Sync,
+    mut sink: impl FnMut(usize, R, &ProgressBar),
+) where
     T: Sync,
     R: Send,
 {
     let bar = progress(items.len());
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len()).max(1);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len())
+        .max(1);
     let window = threads * WINDOW_PER_THREAD;
     let claimed = AtomicUsize::new(0);
     // Inputs handed to `sink` so far; workers wait on it to stay within the window.

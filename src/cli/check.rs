@@ -10,7 +10,12 @@ use super::config::Input;
 use super::exit;
 use super::run::{batch_code, parse_one, write_stdout};
 
-pub fn check_all(inputs: &[Input], format: CheckFormat, policy: &Policy, opts: &ExtractOptions) -> u8 {
+pub fn check_all(
+    inputs: &[Input],
+    format: CheckFormat,
+    policy: &Policy,
+    opts: &ExtractOptions,
+) -> u8 {
     let mut codes: Vec<u8> = Vec::new();
     let mut all: Vec<(String, Vec<Finding>)> = Vec::new();
     let mut errors = false;
@@ -23,7 +28,10 @@ pub fn check_all(inputs: &[Input], format: CheckFormat, policy: &Policy, opts: &
                 errors |= check::has_errors(&findings);
                 let file = inputs[i].shown();
                 if format == CheckFormat::Text && wrote == exit::OK {
-                    let text: String = findings.iter().map(|f| check::format_finding(&file, f) + "\n").collect();
+                    let text: String = findings
+                        .iter()
+                        .map(|f| check::format_finding(&file, f) + "\n")
+                        .collect();
                     bar.suspend(|| wrote = write_stdout(text.as_bytes()));
                 }
                 all.push((file, findings));
@@ -35,8 +43,10 @@ pub fn check_all(inputs: &[Input], format: CheckFormat, policy: &Policy, opts: &
         },
     );
     if format == CheckFormat::Json {
-        let list: Vec<FileFinding> =
-            all.iter().flat_map(|(file, fs)| fs.iter().map(move |finding| FileFinding { file, finding })).collect();
+        let list: Vec<FileFinding> = all
+            .iter()
+            .flat_map(|(file, fs)| fs.iter().map(move |finding| FileFinding { file, finding }))
+            .collect();
         let mut text = serde_json::to_string_pretty(&list).expect("findings serialize");
         text.push('\n');
         wrote = write_stdout(text.as_bytes());

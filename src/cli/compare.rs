@@ -3,16 +3,22 @@
 use std::io::Read;
 use std::path::Path;
 
+use kehoach::Plan;
 use kehoach::compare::{self, InputError};
 use kehoach::extract::ExtractOptions;
-use kehoach::Plan;
 
 use super::args::CompareFormat;
 use super::config::Input;
 use super::exit;
 use super::run::{exit_code, write_stdout};
 
-pub fn run(inputs: &[Input; 2], format: CompareFormat, color: bool, output: Option<&Path>, opts: &ExtractOptions) -> u8 {
+pub fn run(
+    inputs: &[Input; 2],
+    format: CompareFormat,
+    color: bool,
+    output: Option<&Path>,
+    opts: &ExtractOptions,
+) -> u8 {
     let mut plans: Vec<Plan> = Vec::with_capacity(2);
     for input in inputs {
         match load(input, opts) {
@@ -45,13 +51,19 @@ fn load(input: &Input, opts: &ExtractOptions) -> Result<Plan, (String, u8)> {
     let (shown, bytes) = match input {
         Input::Stdin => {
             let mut buf = Vec::new();
-            ("<stdin>".to_owned(), std::io::stdin().read_to_end(&mut buf).map(|_| buf))
+            (
+                "<stdin>".to_owned(),
+                std::io::stdin().read_to_end(&mut buf).map(|_| buf),
+            )
         }
         Input::File(p) => (p.display().to_string(), std::fs::read(p)),
     };
     let bytes = bytes.map_err(|e| (format!("{shown}: cannot read: {e}"), exit::IO))?;
     compare::load_plan(&input.name(), &bytes, opts).map_err(|e| match e {
         InputError::Parse(e) => (format!("{shown}: {}", e.kind()), exit_code(e.kind())),
-        InputError::Json(e) => (format!("{shown}: not a valid `kehoach parse` output: {e}"), exit::DAMAGED),
+        InputError::Json(e) => (
+            format!("{shown}: not a valid `kehoach parse` output: {e}"),
+            exit::DAMAGED,
+        ),
     })
 }

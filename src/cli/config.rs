@@ -9,15 +9,36 @@ use kehoach::check::{Level, Policy};
 use kehoach::extract::{Backend, ExtractOptions, PdfLimits};
 use kehoach::legacy::{Choice, Legacy};
 
-use super::args::{Args, CheckFormat, Command, CompareFormat, Encoding, Format, PdfArgs, PdfBackend};
+use super::args::{
+    Args, CheckFormat, Command, CompareFormat, Encoding, Format, PdfArgs, PdfBackend,
+};
 
 /// What to do, fully decided.
 #[derive(Debug)]
 pub enum Config {
-    Parse { inputs: Vec<Input>, format: Format, output: Output, extract: ExtractOptions, export: Export },
-    Check { inputs: Vec<Input>, format: CheckFormat, policy: Policy, extract: ExtractOptions },
-    Compare { inputs: [Input; 2], format: CompareFormat, color: bool, output: Option<PathBuf>, extract: ExtractOptions },
-    Schema { which: SchemaKind },
+    Parse {
+        inputs: Vec<Input>,
+        format: Format,
+        output: Output,
+        extract: ExtractOptions,
+        export: Export,
+    },
+    Check {
+        inputs: Vec<Input>,
+        format: CheckFormat,
+        policy: Policy,
+        extract: ExtractOptions,
+    },
+    Compare {
+        inputs: [Input; 2],
+        format: CompareFormat,
+        color: bool,
+        output: Option<PathBuf>,
+        extract: ExtractOptions,
+    },
+    Schema {
+        which: SchemaKind,
+    },
 }
 
 /// Which JSON Schema `kehoach schema` prints.
@@ -59,7 +80,10 @@ impl Input {
     pub fn name(&self) -> String {
         match self {
             Input::Stdin => "-".to_owned(),
-            Input::File(p) => p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()),
+            Input::File(p) => p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
         }
     }
 
@@ -82,17 +106,42 @@ impl Config {
                     _ => SchemaKind::Plan,
                 },
             }),
-            Command::Compare { left, right, format, output, pdf } => {
-                let input = |p: PathBuf| if p.as_os_str() == "-" { Input::Stdin } else { Input::File(p) };
+            Command::Compare {
+                left,
+                right,
+                format,
+                output,
+                pdf,
+            } => {
+                let input = |p: PathBuf| {
+                    if p.as_os_str() == "-" {
+                        Input::Stdin
+                    } else {
+                        Input::File(p)
+                    }
+                };
                 let inputs = [input(left), input(right)];
                 if inputs.iter().all(|i| *i == Input::Stdin) {
                     return Err("standard input (\"-\") can be read only once".into());
                 }
-                let to_terminal = output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout());
+                let to_terminal =
+                    output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout());
                 let format = format.unwrap_or(CompareFormat::Table);
-                Ok(Config::Compare { inputs, format, color: to_terminal, output, extract: extract_options(pdf)? })
+                Ok(Config::Compare {
+                    inputs,
+                    format,
+                    color: to_terminal,
+                    output,
+                    extract: extract_options(pdf)?,
+                })
             }
-            Command::Check { inputs, format, deny, allow, pdf } => {
+            Command::Check {
+                inputs,
+                format,
+                deny,
+                allow,
+                pdf,
+            } => {
                 let mut policy = Policy::default();
                 for (codes, level) in [(&allow, Level::Allow), (&deny, Level::Error)] {
                     for code in codes {
@@ -101,20 +150,37 @@ impl Config {
                 }
                 let extract = extract_options(pdf)?;
                 let inputs = inputs_of(inputs)?;
-                Ok(Config::Check { inputs, format, policy, extract })
+                Ok(Config::Check {
+                    inputs,
+                    format,
+                    policy,
+                    extract,
+                })
             }
-            Command::Parse { inputs, format, output, excel, pdf } => {
+            Command::Parse {
+                inputs,
+                format,
+                output,
+                excel,
+                pdf,
+            } => {
                 if excel && format != Format::Csv {
                     return Err("--excel applies only to --format csv".into());
                 }
-                let export = Export { excel_bom: excel, stamp: stamp()? };
+                let export = Export {
+                    excel_bom: excel,
+                    stamp: stamp()?,
+                };
                 let extract = extract_options(pdf)?;
                 let inputs = inputs_of(inputs)?;
                 let output = match output {
                     None => Output::Stdout,
                     Some(p) if p.is_dir() => Output::Dir(p),
                     Some(p) if inputs.len() > 1 => {
-                        return Err(format!("{}: with several inputs, --output must be an existing directory", p.display()));
+                        return Err(format!(
+                            "{}: with several inputs, --output must be an existing directory",
+                            p.display()
+                        ));
                     }
                     Some(p) => Output::File(p),
                 };
@@ -122,10 +188,19 @@ impl Config {
                     let mut names: Vec<String> = inputs.iter().map(Input::name).collect();
                     names.sort();
                     if let Some(w) = names.windows(2).find(|w| w[0] == w[1]) {
-                        return Err(format!("two inputs are named {}; their outputs would overwrite each other", w[0]));
+                        return Err(format!(
+                            "two inputs are named {}; their outputs would overwrite each other",
+                            w[0]
+                        ));
                     }
                 }
-                Ok(Config::Parse { inputs, format, output, extract, export })
+                Ok(Config::Parse {
+                    inputs,
+                    format,
+                    output,
+                    extract,
+                    export,
+                })
             }
         }
     }
@@ -143,20 +218,27 @@ fn inputs_of(paths: Vec<PathBuf>) -> Result<Vec<Input>, String> {
 /// The export time: `SOURCE_DATE_EPOCH` (reproducible builds convention) or the clock.
 fn stamp() -> Result<DateTime<Utc>, String> {
     let secs = match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(v) => v.trim().parse::<i64>().map_err(|_| format!("SOURCE_DATE_EPOCH must be a number of seconds, not \"{v}\""))?,
+        Ok(v) => v
+            .trim()
+            .parse::<i64>()
+            .map_err(|_| format!("SOURCE_DATE_EPOCH must be a number of seconds, not \"{v}\""))?,
         Err(_) => std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX)),
     };
-    DateTime::from_timestamp(secs, 0).ok_or_else(|| format!("SOURCE_DATE_EPOCH out of range: {secs}"))
+    DateTime::from_timestamp(secs, 0)
+        .ok_or_else(|| format!("SOURCE_DATE_EPOCH out of range: {secs}"))
 }
 
 /// Input flags → extraction options; the PDF worker is this very executable.
 fn extract_options(pdf: PdfArgs) -> Result<ExtractOptions, String> {
     if pdf.pdf_timeout == 0 || pdf.pdf_memory < 64 || pdf.pdf_max_output == 0 {
-        return Err("--pdf-timeout must be > 0, --pdf-memory >= 64 (MiB), --pdf-max-output > 0".into());
+        return Err(
+            "--pdf-timeout must be > 0, --pdf-memory >= 64 (MiB), --pdf-max-output > 0".into(),
+        );
     }
-    let exe = std::env::current_exe().map_err(|e| format!("cannot locate the kehoach executable for PDF extraction: {e}"))?;
+    let exe = std::env::current_exe()
+        .map_err(|e| format!("cannot locate the kehoach executable for PDF extraction: {e}"))?;
     Ok(ExtractOptions {
         pdf_worker: Some(exe),
         password: pdf.password,
@@ -168,7 +250,8 @@ fn extract_options(pdf: PdfArgs) -> Result<ExtractOptions, String> {
         limits: PdfLimits {
             timeout: Duration::from_secs(pdf.pdf_timeout),
             memory_bytes: pdf.pdf_memory.saturating_mul(1 << 20),
-            max_output_bytes: usize::try_from(pdf.pdf_max_output.saturating_mul(1 << 20)).unwrap_or(usize::MAX),
+            max_output_bytes: usize::try_from(pdf.pdf_max_output.saturating_mul(1 << 20))
+                .unwrap_or(usize::MAX),
         },
         encoding: match pdf.encoding {
             Encoding::Auto => Choice::Auto,

@@ -9,7 +9,9 @@ use super::config::Input;
 /// that decides it: a new input format only needs its extension here.
 pub fn is_plan_file(path: &Path) -> bool {
     const EXTENSIONS: [&str; 4] = ["txt", "pdf", "docx", "doc"];
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
 /// Command-line paths → inputs, directories expanded in sorted order (so output order
@@ -24,7 +26,10 @@ pub fn expand(paths: Vec<PathBuf>) -> Result<Vec<Input>, String> {
             let before = out.len();
             walk(&p, &mut out)?;
             if out.len() == before {
-                return Err(format!("{}: the directory holds no plan files (.txt, .pdf, .docx, .doc)", p.display()));
+                return Err(format!(
+                    "{}: the directory holds no plan files (.txt, .pdf, .docx, .doc)",
+                    p.display()
+                ));
             }
         } else {
             out.push(Input::File(p));
@@ -34,7 +39,8 @@ pub fn expand(paths: Vec<PathBuf>) -> Result<Vec<Input>, String> {
 }
 
 fn walk(dir: &Path, out: &mut Vec<Input>) -> Result<(), String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: cannot list: {e}", dir.display()))?;
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("{}: cannot list: {e}", dir.display()))?;
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for p in paths {

@@ -15,29 +15,62 @@ use super::sink::Sink;
 
 pub fn run(cfg: &Config) -> u8 {
     match cfg {
-        Config::Schema { which: SchemaKind::Plan } => write_stdout(render::SCHEMA.as_bytes()),
-        Config::Schema { which: SchemaKind::TaskLine } => write_stdout(render::ndjson::task_schema_text().as_bytes()),
-        Config::Schema { which: SchemaKind::Compare } => write_stdout(kehoach::compare::SCHEMA.as_bytes()),
-        Config::Compare { inputs, format, color, output, extract } => super::compare::run(inputs, *format, *color, output.as_deref(), extract),
-        Config::Parse { inputs, format, output, extract, export } => parse_all(inputs, *format, output, extract, *export),
-        Config::Check { inputs, format, policy, extract } => super::check::check_all(inputs, *format, policy, extract),
+        Config::Schema {
+            which: SchemaKind::Plan,
+        } => write_stdout(render::SCHEMA.as_bytes()),
+        Config::Schema {
+            which: SchemaKind::TaskLine,
+        } => write_stdout(render::ndjson::task_schema_text().as_bytes()),
+        Config::Schema {
+            which: SchemaKind::Compare,
+        } => write_stdout(kehoach::compare::SCHEMA.as_bytes()),
+        Config::Compare {
+            inputs,
+            format,
+            color,
+            output,
+            extract,
+        } => super::compare::run(inputs, *format, *color, output.as_deref(), extract),
+        Config::Parse {
+            inputs,
+            format,
+            output,
+            extract,
+            export,
+        } => parse_all(inputs, *format, output, extract, *export),
+        Config::Check {
+            inputs,
+            format,
+            policy,
+            extract,
+        } => super::check::check_all(inputs, *format, policy, extract),
     }
 }
 
-fn parse_all(inputs: &[Input], format: Format, output: &Output, opts: &ExtractOptions, export: Export) -> u8 {
+fn parse_all(
+    inputs: &[Input],
+    format: Format,
+    output: &Output,
+    opts: &ExtractOptions,
+    export: Export,
+) -> u8 {
     let mut sink = Sink::new(format, export, output, inputs.len());
     let mut codes: Vec<u8> = Vec::new();
-    batch::ordered(inputs, |input| parse_one(input, opts), |i, result, bar| match result {
-        Ok(plan) => {
-            if let Err(code) = sink.plan(&inputs[i], plan, bar) {
+    batch::ordered(
+        inputs,
+        |input| parse_one(input, opts),
+        |i, result, bar| match result {
+            Ok(plan) => {
+                if let Err(code) = sink.plan(&inputs[i], plan, bar) {
+                    codes.push(code);
+                }
+            }
+            Err((msg, code)) => {
+                bar.suspend(|| eprintln!("kehoach: {msg}"));
                 codes.push(code);
             }
-        }
-        Err((msg, code)) => {
-            bar.suspend(|| eprintln!("kehoach: {msg}"));
-            codes.push(code);
-        }
-    });
+        },
+    );
     let wrote = sink.finish();
     if wrote != exit::OK {
         return wrote;
@@ -65,7 +98,8 @@ pub fn parse_one(input: &Input, opts: &ExtractOptions) -> Result<Plan, (String, 
     };
     let shown = input.shown();
     let bytes = bytes.map_err(|e| (format!("{shown}: cannot read: {e}"), exit::IO))?;
-    kehoach::parse_bytes_with(&name, &bytes, opts).map_err(|e| (format!("{shown}: {}", e.kind()), exit_code(e.kind())))
+    kehoach::parse_bytes_with(&name, &bytes, opts)
+        .map_err(|e| (format!("{shown}: {}", e.kind()), exit_code(e.kind())))
 }
 
 /// The documented exit code for an input error.
@@ -73,10 +107,14 @@ pub(super) fn exit_code(kind: &ErrorKind) -> u8 {
     match kind {
         ErrorKind::Io(_) => exit::IO,
         ErrorKind::Empty | ErrorKind::Pdf(PdfError::Empty) => exit::EMPTY,
-        ErrorKind::UnsupportedFormat { .. } | ErrorKind::NotDocx | ErrorKind::DocNeedsConverter => exit::UNSUPPORTED,
+        ErrorKind::UnsupportedFormat { .. } | ErrorKind::NotDocx | ErrorKind::DocNeedsConverter => {
+            exit::UNSUPPORTED
+        }
         ErrorKind::DamagedDocx { .. } => exit::DAMAGED,
         ErrorKind::DocConversionFailed { .. } => exit::EXTRACTION_FAILED,
-        ErrorKind::Pdf(PdfError::NotPdf { .. } | PdfError::Truncated | PdfError::Damaged(_)) => exit::DAMAGED,
+        ErrorKind::Pdf(PdfError::NotPdf { .. } | PdfError::Truncated | PdfError::Damaged(_)) => {
+            exit::DAMAGED
+        }
         ErrorKind::Pdf(PdfError::PasswordRequired | PdfError::WrongPassword) => exit::ENCRYPTED,
         ErrorKind::Pdf(PdfError::NoTextLayer | PdfError::Undecodable) => exit::NO_TEXT,
         ErrorKind::Pdf(_) => exit::EXTRACTION_FAILED,

@@ -6,8 +6,8 @@ use std::io::{BufWriter, Write};
 use std::path::Path;
 
 use indicatif::ProgressBar;
-use kehoach::render::{self, csv::CsvOptions};
 use kehoach::Plan;
+use kehoach::render::{self, csv::CsvOptions};
 
 use super::args::Format;
 use super::config::{Export, Input, Output};
@@ -30,7 +30,16 @@ pub struct Sink<'a> {
 
 impl<'a> Sink<'a> {
     pub fn new(format: Format, export: Export, output: &'a Output, inputs: usize) -> Self {
-        Sink { format, export, output, single: inputs == 1, out: None, closed: false, plans: Vec::new(), error: None }
+        Sink {
+            format,
+            export,
+            output,
+            single: inputs == 1,
+            out: None,
+            closed: false,
+            plans: Vec::new(),
+            error: None,
+        }
     }
 
     /// Write one plan. Err(exit code) when it could not be written to its own file.
@@ -39,7 +48,11 @@ impl<'a> Sink<'a> {
             note_undated(input, &plan, bar);
         }
         if let Output::Dir(dir) = self.output {
-            let path = dir.join(format!("{}.{}", stem(&input.name()), extension(self.format)));
+            let path = dir.join(format!(
+                "{}.{}",
+                stem(&input.name()),
+                extension(self.format)
+            ));
             return std::fs::write(&path, self.whole(&plan)).map_err(|e| {
                 bar.suspend(|| eprintln!("kehoach: {}: cannot write: {e}", path.display()));
                 exit::IO
@@ -77,10 +90,20 @@ impl<'a> Sink<'a> {
             Format::Json => render::json(plan),
             Format::Ndjson => render::ndjson::tasks(plan),
             Format::PlansNdjson => render::json_compact(plan) + "\n",
-            Format::Csv => render::csv::csv(plan, CsvOptions { header: first, excel_bom: first && self.export.excel_bom }),
+            Format::Csv => render::csv::csv(
+                plan,
+                CsvOptions {
+                    header: first,
+                    excel_bom: first && self.export.excel_bom,
+                },
+            ),
             Format::Ics => {
                 let todos = render::ics::todos(plan, self.export.stamp).text;
-                if first { render::ics::begin() + &todos } else { todos }
+                if first {
+                    render::ics::begin() + &todos
+                } else {
+                    todos
+                }
             }
         }
     }
@@ -110,7 +133,12 @@ impl<'a> Sink<'a> {
         match out.write_all(bytes).and_then(|()| out.flush()) {
             Ok(()) => {}
             // A closed pipe (`| head`) is not an error worth reporting.
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe && matches!(self.output, Output::Stdout) => self.closed = true,
+            Err(e)
+                if e.kind() == std::io::ErrorKind::BrokenPipe
+                    && matches!(self.output, Output::Stdout) =>
+            {
+                self.closed = true
+            }
             Err(e) => {
                 eprintln!("kehoach: cannot write output: {e}");
                 self.error = Some(exit::IO);
@@ -147,11 +175,18 @@ fn note_undated(input: &Input, plan: &Plan, bar: &ProgressBar) {
     let undated = render::ics::undated(plan);
     if !undated.is_empty() {
         bar.suspend(|| {
-            eprintln!("kehoach: {}: {} tasks without a due date not exported: {}", input.name(), undated.len(), undated.join(", "));
+            eprintln!(
+                "kehoach: {}: {} tasks without a due date not exported: {}",
+                input.name(),
+                undated.len(),
+                undated.join(", ")
+            );
         });
     }
 }
 
 fn stem(name: &str) -> String {
-    Path::new(name).file_stem().map_or_else(|| "stdin".to_owned(), |s| s.to_string_lossy().into_owned())
+    Path::new(name)
+        .file_stem()
+        .map_or_else(|| "stdin".to_owned(), |s| s.to_string_lossy().into_owned())
 }

@@ -36,9 +36,17 @@ pub const SHOWN_TERMS: usize = 6;
 
 /// Align the tasks of two plans.
 pub fn align(left: &[Task], right: &[Task]) -> Alignment {
-    let Model { lv, rv, score, strip } = model(left, right);
-    let best_l: Vec<Option<(usize, f64)>> = score.iter().map(|row| best(row.iter().copied())).collect();
-    let best_r: Vec<Option<(usize, f64)>> = (0..right.len()).map(|j| best(score.iter().map(|row| row[j]))).collect();
+    let Model {
+        lv,
+        rv,
+        score,
+        strip,
+    } = model(left, right);
+    let best_l: Vec<Option<(usize, f64)>> =
+        score.iter().map(|row| best(row.iter().copied())).collect();
+    let best_r: Vec<Option<(usize, f64)>> = (0..right.len())
+        .map(|j| best(score.iter().map(|row| row[j])))
+        .collect();
 
     let mut edges: Vec<(usize, usize, f64)> = Vec::new();
     for (i, row) in score.iter().enumerate() {
@@ -48,7 +56,8 @@ pub fn align(left: &[Task], right: &[Task]) -> Alignment {
             }
             let (bi, bsi) = best_l[i].unwrap_or((usize::MAX, 0.0));
             let (bj, bsj) = best_r[j].unwrap_or((usize::MAX, 0.0));
-            let keep = (bi == j && (bj == i || s >= NEAR_BEST * bsj || s >= STRONG)) || (bj == i && (s >= NEAR_BEST * bsi || s >= STRONG));
+            let keep = (bi == j && (bj == i || s >= NEAR_BEST * bsj || s >= STRONG))
+                || (bj == i && (s >= NEAR_BEST * bsi || s >= STRONG));
             if keep {
                 edges.push((i, j, s));
             }
@@ -90,7 +99,11 @@ pub fn align(left: &[Task], right: &[Task]) -> Alignment {
         })
         .collect();
     // Best first; ties in document order of the left side.
-    out_groups.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| first_index(a, left).cmp(&first_index(b, left))));
+    out_groups.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| first_index(a, left).cmp(&first_index(b, left)))
+    });
     Alignment {
         groups: out_groups,
         unmatched_left: unmatched(left, &matched_l),
@@ -121,11 +134,21 @@ fn model(left: &[Task], right: &[Task]) -> Model {
     for (i, a) in left.iter().enumerate() {
         for (j, b) in right.iter().enumerate() {
             let cos = lv[i].cosine(&rv[j]);
-            let lead = if shared_leads(a, b).is_empty() { 0.0 } else { 1.0 };
-            score[i][j] = round3((1.0 - LEAD_WEIGHT) * cos + LEAD_WEIGHT * lead * cos.min(0.5) * 2.0);
+            let lead = if shared_leads(a, b).is_empty() {
+                0.0
+            } else {
+                1.0
+            };
+            score[i][j] =
+                round3((1.0 - LEAD_WEIGHT) * cos + LEAD_WEIGHT * lead * cos.min(0.5) * 2.0);
         }
     }
-    Model { lv, rv, score, strip }
+    Model {
+        lv,
+        rv,
+        score,
+        strip,
+    }
 }
 
 /// The terms of a text: words and adjacent word pairs, abbreviations expanded, folded.
@@ -160,12 +183,18 @@ fn runs(text: &str, strip: bool) -> Vec<Vec<String>> {
     let vocab = vocabulary();
     let expanded = expand(text, vocab);
     let folded = fold(&expanded);
-    let folded = if strip { strip_diacritics(&folded) } else { folded };
+    let folded = if strip {
+        strip_diacritics(&folded)
+    } else {
+        folded
+    };
     let mut out = Vec::new();
     for piece in folded.split(|c: char| !(c.is_alphanumeric() || c == ' ')) {
         let mut run: Vec<String> = Vec::new();
         for word in piece.split(' ').filter(|w| !w.is_empty()) {
-            let stop = vocab.stopwords.contains(word) || word.chars().any(|c| c.is_ascii_digit()) || word.chars().count() < 2;
+            let stop = vocab.stopwords.contains(word)
+                || word.chars().any(|c| c.is_ascii_digit())
+                || word.chars().count() < 2;
             if stop {
                 if !run.is_empty() {
                     out.push(std::mem::take(&mut run));
@@ -194,7 +223,12 @@ impl Vector {
         }
         let mut weights: BTreeMap<String, f64> = tf
             .into_iter()
-            .map(|(t, n)| (t.to_owned(), (1.0 + (n as f64).ln()) * idf.get(t).copied().unwrap_or(0.0)))
+            .map(|(t, n)| {
+                (
+                    t.to_owned(),
+                    (1.0 + (n as f64).ln()) * idf.get(t).copied().unwrap_or(0.0),
+                )
+            })
             .filter(|(_, w)| *w > 0.0)
             .collect();
         let norm = weights.values().map(|w| w * w).sum::<f64>().sqrt();
@@ -205,8 +239,16 @@ impl Vector {
     }
 
     fn cosine(&self, other: &Vector) -> f64 {
-        let (small, large) = if self.weights.len() <= other.weights.len() { (self, other) } else { (other, self) };
-        small.weights.iter().filter_map(|(t, w)| large.weights.get(t).map(|v| w * v)).sum()
+        let (small, large) = if self.weights.len() <= other.weights.len() {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        small
+            .weights
+            .iter()
+            .filter_map(|(t, w)| large.weights.get(t).map(|v| w * v))
+            .sum()
     }
 }
 
@@ -232,19 +274,29 @@ fn idf<'a>(docs: impl Iterator<Item = &'a Vec<String>>) -> BTreeMap<String, f64>
 /// The phrases of the left text made of terms both tasks share ("tài khoản định danh
 /// điện tử"), most telling first; shared words outside such phrases come after.
 fn explain(text: &str, strip: bool, a: &Vector, b: &Vector) -> Vec<String> {
-    let contribution = |t: &str| -> f64 { a.weights.get(t).zip(b.weights.get(t)).map_or(0.0, |(x, y)| x * y) };
+    let contribution = |t: &str| -> f64 {
+        a.weights
+            .get(t)
+            .zip(b.weights.get(t))
+            .map_or(0.0, |(x, y)| x * y)
+    };
     let mut candidates: BTreeMap<String, f64> = BTreeMap::new();
     for run in runs(text, strip) {
         let mut k = 0;
         while k < run.len() {
             // Extend a phrase while each adjacent pair is shared.
             let mut end = k;
-            while end + 1 < run.len() && contribution(&format!("{} {}", run[end], run[end + 1])) > 0.0 {
+            while end + 1 < run.len()
+                && contribution(&format!("{} {}", run[end], run[end + 1])) > 0.0
+            {
                 end += 1;
             }
             let words = &run[k..=end];
             let mut score: f64 = words.iter().map(|w| contribution(w)).sum();
-            score += words.windows(2).map(|w| contribution(&format!("{} {}", w[0], w[1]))).sum::<f64>();
+            score += words
+                .windows(2)
+                .map(|w| contribution(&format!("{} {}", w[0], w[1])))
+                .sum::<f64>();
             if score > 0.0 {
                 let phrase = words.join(" ");
                 let slot = candidates.entry(phrase).or_insert(0.0);
@@ -260,7 +312,9 @@ fn explain(text: &str, strip: bool, a: &Vector, b: &Vector) -> Vec<String> {
         if shown.len() >= SHOWN_TERMS {
             break;
         }
-        let inside = shown.iter().any(|s| format!(" {s} ").contains(&format!(" {phrase} ")));
+        let inside = shown
+            .iter()
+            .any(|s| format!(" {s} ").contains(&format!(" {phrase} ")));
         if !inside {
             shown.push(phrase);
         }
@@ -269,7 +323,12 @@ fn explain(text: &str, strip: bool, a: &Vector, b: &Vector) -> Vec<String> {
 }
 
 fn shared_leads(a: &Task, b: &Task) -> Vec<String> {
-    let ka: BTreeSet<&str> = a.lead.iter().filter(|x| !x.group).map(|x| x.key.as_str()).collect();
+    let ka: BTreeSet<&str> = a
+        .lead
+        .iter()
+        .filter(|x| !x.group)
+        .map(|x| x.key.as_str())
+        .collect();
     b.lead
         .iter()
         .filter(|x| !x.group && ka.contains(x.key.as_str()))
@@ -316,11 +375,19 @@ fn group(edges: &[(usize, usize, f64)], n_left: usize) -> Vec<Vec<(usize, usize,
 }
 
 fn first_index(g: &Group, left: &[Task]) -> usize {
-    g.left.first().and_then(|t| left.iter().position(|x| x.id == t.id)).unwrap_or(usize::MAX)
+    g.left
+        .first()
+        .and_then(|t| left.iter().position(|x| x.id == t.id))
+        .unwrap_or(usize::MAX)
 }
 
 fn unmatched(tasks: &[Task], matched: &BTreeSet<usize>) -> Vec<TaskRef> {
-    tasks.iter().enumerate().filter(|(k, _)| !matched.contains(k)).map(|(_, t)| TaskRef::of(t)).collect()
+    tasks
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| !matched.contains(k))
+        .map(|(_, t)| TaskRef::of(t))
+        .collect()
 }
 
 fn round3(x: f64) -> f64 {
@@ -332,7 +399,11 @@ fn round3(x: f64) -> f64 {
 fn is_undiacritized(tasks: &[Task]) -> bool {
     let mut letters = 0usize;
     let mut marked = 0usize;
-    for c in tasks.iter().flat_map(|t| t.text.chars()).filter(|c| c.is_alphabetic()) {
+    for c in tasks
+        .iter()
+        .flat_map(|t| t.text.chars())
+        .filter(|c| c.is_alphabetic())
+    {
         letters += 1;
         if !c.is_ascii() {
             marked += 1;
@@ -384,10 +455,14 @@ struct RawAbbreviation {
 
 fn vocabulary() -> &'static Vocabulary {
     static V: LazyLock<Vocabulary> = LazyLock::new(|| {
-        let raw: RawVocabulary =
-            toml::from_str(include_str!("../../grammar/compare.toml")).expect("grammar/compare.toml is valid (checked by a unit test)");
+        let raw: RawVocabulary = toml::from_str(include_str!("../../grammar/compare.toml"))
+            .expect("grammar/compare.toml is valid (checked by a unit test)");
         Vocabulary {
-            abbreviations: raw.abbreviations.into_iter().map(|a| (a.short, a.long)).collect(),
+            abbreviations: raw
+                .abbreviations
+                .into_iter()
+                .map(|a| (a.short, a.long))
+                .collect(),
             stopwords: raw.stopwords.iter().map(|s| fold(s)).collect(),
         }
     });
@@ -410,7 +485,10 @@ mod tests {
         assert!(t.contains(&"công dân".to_owned()));
         assert!(t.contains(&"hòa giải".to_owned()));
         assert!(!t.iter().any(|x| x.contains("2024")));
-        assert!(!t.contains(&"chip hòa".to_owned()), "pairs never span punctuation");
+        assert!(
+            !t.contains(&"chip hòa".to_owned()),
+            "pairs never span punctuation"
+        );
         assert!(terms("Cấp Căn cước", true).contains(&"can cuoc".to_owned()));
     }
 }

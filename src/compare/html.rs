@@ -60,7 +60,12 @@ pub fn html(cmp: &Comparison) -> String {
         esc(&a),
         esc(&b)
     );
-    let _ = writeln!(o, "<h1><span class=\"a\">{}</span> ↔ <span class=\"b\">{}</span></h1>", esc(&a), esc(&b));
+    let _ = writeln!(
+        o,
+        "<h1><span class=\"a\">{}</span> ↔ <span class=\"b\">{}</span></h1>",
+        esc(&a),
+        esc(&b)
+    );
     let _ = writeln!(
         o,
         "<p class=\"sub\"><b class=\"a\">A</b> {} · <b class=\"b\">B</b> {}</p>",
@@ -72,11 +77,25 @@ pub fn html(cmp: &Comparison) -> String {
     let _ = writeln!(o, "<div class=\"cards\">");
     for (n, l) in [
         (al.groups.len().to_string(), "matched groups".to_owned()),
-        (format!("{matched_l}/{}", cmp.left.tasks), "tasks of A matched".to_owned()),
-        (format!("{matched_r}/{}", cmp.right.tasks), "tasks of B matched".to_owned()),
-        (format!("{} · {}", al.unmatched_left.len(), al.unmatched_right.len()), "only in A · only in B".to_owned()),
+        (
+            format!("{matched_l}/{}", cmp.left.tasks),
+            "tasks of A matched".to_owned(),
+        ),
+        (
+            format!("{matched_r}/{}", cmp.right.tasks),
+            "tasks of B matched".to_owned(),
+        ),
+        (
+            format!("{} · {}", al.unmatched_left.len(), al.unmatched_right.len()),
+            "only in A · only in B".to_owned(),
+        ),
     ] {
-        let _ = writeln!(o, "<div class=\"card\"><div class=\"n\">{}</div><div class=\"l\">{}</div></div>", esc(&n), esc(&l));
+        let _ = writeln!(
+            o,
+            "<div class=\"card\"><div class=\"n\">{}</div><div class=\"l\">{}</div></div>",
+            esc(&n),
+            esc(&l)
+        );
     }
     let _ = writeln!(o, "</div>");
 
@@ -96,18 +115,38 @@ pub fn html(cmp: &Comparison) -> String {
             score_color(g.score),
             g.score,
             g.relation.as_str(),
-            terms.iter().map(|t| format!("<span class=\"term\">{}</span>", esc(t))).collect::<String>()
+            terms
+                .iter()
+                .map(|t| format!("<span class=\"term\">{}</span>", esc(t)))
+                .collect::<String>()
         );
         if g.pairs.len() > 1 {
-            let pairs: Vec<String> = g.pairs.iter().map(|p| format!("{} ↔ {} {:.2}", p.left, p.right, p.score)).collect();
+            let pairs: Vec<String> = g
+                .pairs
+                .iter()
+                .map(|p| format!("{} ↔ {} {:.2}", p.left, p.right, p.score))
+                .collect();
             let _ = writeln!(o, "<div class=\"pairs\">{}</div>", esc(&pairs.join(" · ")));
         }
-        let _ = writeln!(o, "<div class=\"cols\"><div>{}</div><div>{}</div></div></section>", tasks(&g.left), tasks(&g.right));
+        let _ = writeln!(
+            o,
+            "<div class=\"cols\"><div>{}</div><div>{}</div></div></section>",
+            tasks(&g.left),
+            tasks(&g.right)
+        );
     }
 
     let _ = writeln!(o, "<h2>Only in one plan</h2><div class=\"only\">");
-    for (label, class, list) in [(&a, "a", &al.unmatched_left), (&b, "b", &al.unmatched_right)] {
-        let _ = writeln!(o, "<div><h3 class=\"{class}\">Only in {} ({})</h3><ul>", esc(label), list.len());
+    for (label, class, list) in [
+        (&a, "a", &al.unmatched_left),
+        (&b, "b", &al.unmatched_right),
+    ] {
+        let _ = writeln!(
+            o,
+            "<div><h3 class=\"{class}\">Only in {} ({})</h3><ul>",
+            esc(label),
+            list.len()
+        );
         for t in list {
             let _ = writeln!(o, "<li>{}</li>", task(t));
         }
@@ -122,10 +161,30 @@ pub fn html(cmp: &Comparison) -> String {
         load_table(&mut o, &cmp.agency_load.collectives, &a, &b);
     }
 
-    let _ = writeln!(o, "<h2>Timeline: tasks due per quarter</h2><div class=\"charts\">");
-    let max = cmp.timeline.left.quarters.iter().chain(&cmp.timeline.right.quarters).map(|q| q.tasks).max().unwrap_or(0).max(1);
-    for (label, color, t) in [(&a, "var(--a)", &cmp.timeline.left), (&b, "var(--b)", &cmp.timeline.right)] {
-        let _ = writeln!(o, "<div class=\"chart\"><h3>{}</h3>{}", esc(label), chart(t, color, max));
+    let _ = writeln!(
+        o,
+        "<h2>Timeline: tasks due per quarter</h2><div class=\"charts\">"
+    );
+    let max = cmp
+        .timeline
+        .left
+        .quarters
+        .iter()
+        .chain(&cmp.timeline.right.quarters)
+        .map(|q| q.tasks)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    for (label, color, t) in [
+        (&a, "var(--a)", &cmp.timeline.left),
+        (&b, "var(--b)", &cmp.timeline.right),
+    ] {
+        let _ = writeln!(
+            o,
+            "<div class=\"chart\"><h3>{}</h3>{}",
+            esc(label),
+            chart(t, color, max)
+        );
         let _ = writeln!(
             o,
             "<div class=\"counts\"><span>dated {}</span><span>ongoing {}</span><span>conditional {}</span><span>undated {}</span></div></div>",
@@ -146,7 +205,9 @@ fn describe(p: &super::PlanInfo) -> String {
 }
 
 fn tasks(list: &[TaskRef]) -> String {
-    list.iter().map(|t| format!("<div class=\"task\">{}</div>", task(t))).collect()
+    list.iter()
+        .map(|t| format!("<div class=\"task\">{}</div>", task(t)))
+        .collect()
 }
 
 fn task(t: &TaskRef) -> String {
@@ -157,7 +218,11 @@ fn task(t: &TaskRef) -> String {
     if let Some(d) = &t.deadline {
         meta.push(format!("Due: {d}"));
     }
-    let kind = if kind_str(t.kind) == "duty" { "<span class=\"kind\">duty</span>" } else { "" };
+    let kind = if kind_str(t.kind) == "duty" {
+        "<span class=\"kind\">duty</span>"
+    } else {
+        ""
+    };
     format!(
         "<span class=\"id\">{}</span>{kind} <span class=\"meta\">{}</span><p class=\"text\">{}</p>",
         esc(&t.id),
@@ -167,7 +232,12 @@ fn task(t: &TaskRef) -> String {
 }
 
 fn load_table(o: &mut String, rows: &[LoadRow], a: &str, b: &str) {
-    let max = rows.iter().map(|r| (r.left.lead + r.left.support).max(r.right.lead + r.right.support)).max().unwrap_or(0).max(1);
+    let max = rows
+        .iter()
+        .map(|r| (r.left.lead + r.left.support).max(r.right.lead + r.right.support))
+        .max()
+        .unwrap_or(0)
+        .max(1);
     let _ = writeln!(
         o,
         "<table><thead><tr><th>Agency</th><th class=\"a\">{} lead / support</th><th class=\"b\">{} lead / support</th><th>Difference</th></tr></thead><tbody>",
@@ -201,22 +271,48 @@ fn chart(t: &Timeline, color: &str, max: usize) -> String {
     let (w, h, pad_l, pad_b, top) = (540.0, 200.0, 28.0, 34.0, 12.0);
     let plot_h = h - pad_b - top;
     let step = (w - pad_l) / n as f64;
-    let mut s = format!("<svg viewBox=\"0 0 {w} {h}\" width=\"100%\" role=\"img\" aria-label=\"tasks due per quarter\">");
+    let mut s = format!(
+        "<svg viewBox=\"0 0 {w} {h}\" width=\"100%\" role=\"img\" aria-label=\"tasks due per quarter\">"
+    );
     for k in 0..=4 {
         let y = top + plot_h * (1.0 - k as f64 / 4.0);
         let v = max as f64 * k as f64 / 4.0;
-        let _ = write!(s, "<line x1=\"{pad_l}\" x2=\"{w}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"#e5e7eb\"/><text x=\"{}\" y=\"{:.1}\" font-size=\"10\" text-anchor=\"end\" fill=\"#6b7280\">{v:.0}</text>", pad_l - 4.0, y + 3.0);
+        let _ = write!(
+            s,
+            "<line x1=\"{pad_l}\" x2=\"{w}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"#e5e7eb\"/><text x=\"{}\" y=\"{:.1}\" font-size=\"10\" text-anchor=\"end\" fill=\"#6b7280\">{v:.0}</text>",
+            pad_l - 4.0,
+            y + 3.0
+        );
     }
     for (k, q) in t.quarters.iter().enumerate() {
         let bh = plot_h * q.tasks as f64 / max as f64;
         let x = pad_l + step * k as f64 + step * 0.15;
-        let _ = write!(s, "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{bh:.1}\" rx=\"2\" fill=\"{color}\"><title>{}: {}</title></rect>", top + plot_h - bh, step * 0.7, esc(&q.quarter), q.tasks);
+        let _ = write!(
+            s,
+            "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{bh:.1}\" rx=\"2\" fill=\"{color}\"><title>{}: {}</title></rect>",
+            top + plot_h - bh,
+            step * 0.7,
+            esc(&q.quarter),
+            q.tasks
+        );
         if q.tasks > 0 {
-            let _ = write!(s, "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#1f2937\">{}</text>", x + step * 0.35, top + plot_h - bh - 3.0, q.tasks);
+            let _ = write!(
+                s,
+                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#1f2937\">{}</text>",
+                x + step * 0.35,
+                top + plot_h - bh - 3.0,
+                q.tasks
+            );
         }
         let every = n.div_ceil(12);
         if k % every == 0 {
-            let _ = write!(s, "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#6b7280\">{}</text>", x + step * 0.35, h - pad_b + 14.0, esc(&q.quarter.replace("-Q", " Q")));
+            let _ = write!(
+                s,
+                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#6b7280\">{}</text>",
+                x + step * 0.35,
+                h - pad_b + 14.0,
+                esc(&q.quarter.replace("-Q", " Q"))
+            );
         }
     }
     s.push_str("</svg>");

@@ -15,7 +15,12 @@ pub fn agency_load(left: &[Task], right: &[Task]) -> AgencyLoad {
         for t in tasks {
             count(&mut rows, side, &t.lead, true);
             let leads: Vec<&str> = t.lead.iter().map(|a| a.key.as_str()).collect();
-            let support: Vec<Agency> = t.support.iter().filter(|a| !leads.contains(&a.key.as_str())).cloned().collect();
+            let support: Vec<Agency> = t
+                .support
+                .iter()
+                .filter(|a| !leads.contains(&a.key.as_str()))
+                .cloned()
+                .collect();
             count(&mut rows, side, &support, false);
         }
     }
@@ -23,8 +28,18 @@ pub fn agency_load(left: &[Task], right: &[Task]) -> AgencyLoad {
     let mut collectives = Vec::new();
     for (key, (name, group, l, r)) in rows {
         let total = |x: Load| (x.lead + x.support) as i64;
-        let row = LoadRow { key, name, left: l, right: r, difference: total(l) - total(r) };
-        if group { collectives.push(row) } else { agencies.push(row) }
+        let row = LoadRow {
+            key,
+            name,
+            left: l,
+            right: r,
+            difference: total(l) - total(r),
+        };
+        if group {
+            collectives.push(row)
+        } else {
+            agencies.push(row)
+        }
     }
     for list in [&mut agencies, &mut collectives] {
         list.sort_by(|a, b| {
@@ -36,18 +51,37 @@ pub fn agency_load(left: &[Task], right: &[Task]) -> AgencyLoad {
                 .then(a.key.cmp(&b.key))
         });
     }
-    AgencyLoad { agencies, collectives }
+    AgencyLoad {
+        agencies,
+        collectives,
+    }
 }
 
-fn count(rows: &mut BTreeMap<String, (String, bool, Load, Load)>, side: usize, agencies: &[Agency], lead: bool) {
+fn count(
+    rows: &mut BTreeMap<String, (String, bool, Load, Load)>,
+    side: usize,
+    agencies: &[Agency],
+    lead: bool,
+) {
     let mut seen: Vec<&str> = Vec::new();
     for a in agencies {
         if a.key.is_empty() || seen.contains(&a.key.as_str()) {
             continue;
         }
         seen.push(&a.key);
-        let row = rows.entry(a.key.clone()).or_insert_with(|| (a.canonical.clone(), a.group, Load::default(), Load::default()));
+        let row = rows.entry(a.key.clone()).or_insert_with(|| {
+            (
+                a.canonical.clone(),
+                a.group,
+                Load::default(),
+                Load::default(),
+            )
+        });
         let load = if side == 0 { &mut row.2 } else { &mut row.3 };
-        if lead { load.lead += 1 } else { load.support += 1 }
+        if lead {
+            load.lead += 1
+        } else {
+            load.support += 1
+        }
     }
 }

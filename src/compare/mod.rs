@@ -199,7 +199,9 @@ pub fn json(cmp: &Comparison) -> String {
 /// A JSON object whose top level has "schema_version": decided without parsing it all.
 fn looks_like_plan_json(bytes: &[u8]) -> bool {
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let Some(first) = text.iter().position(|b| !b.is_ascii_whitespace()) else { return false };
+    let Some(first) = text.iter().position(|b| !b.is_ascii_whitespace()) else {
+        return false;
+    };
     if text[first] != b'{' {
         return false;
     }

@@ -14,7 +14,14 @@ pub fn table(cmp: &Comparison, color: bool) -> String {
     let st = Style { color };
     let (a, b) = (plan_label(&cmp.left), plan_label(&cmp.right));
     let mut out = String::new();
-    let _ = writeln!(out, "{}", st.bold(&format!("Comparing A = {a} ({}) with B = {b} ({})", cmp.left.name, cmp.right.name)));
+    let _ = writeln!(
+        out,
+        "{}",
+        st.bold(&format!(
+            "Comparing A = {a} ({}) with B = {b} ({})",
+            cmp.left.name, cmp.right.name
+        ))
+    );
     let al = &cmp.alignment;
     let _ = writeln!(
         out,
@@ -27,11 +34,19 @@ pub fn table(cmp: &Comparison, color: bool) -> String {
     );
 
     let _ = writeln!(out, "\n{}", st.bold("ALIGNED TASKS"));
-    let _ = writeln!(out, "{:>5}  {:<16} {:<16} {:<12} shared terms", "score", "A", "B", "relation");
+    let _ = writeln!(
+        out,
+        "{:>5}  {:<16} {:<16} {:<12} shared terms",
+        "score", "A", "B", "relation"
+    );
     for g in &al.groups {
         for (k, p) in g.pairs.iter().enumerate() {
             let rel = if k == 0 { g.relation.as_str() } else { "" };
-            let kind_of = |refs: &[TaskRef], id: &str| refs.iter().find(|t| t.id == id).map_or("", |t| kind_str(t.kind));
+            let kind_of = |refs: &[TaskRef], id: &str| {
+                refs.iter()
+                    .find(|t| t.id == id)
+                    .map_or("", |t| kind_str(t.kind))
+            };
             let _ = writeln!(
                 out,
                 "{:>5.3}  {:<16} {:<16} {:<12} {}",
@@ -43,20 +58,37 @@ pub fn table(cmp: &Comparison, color: bool) -> String {
             );
         }
         for t in &g.left {
-            let _ = writeln!(out, "{}", st.dim(&format!("       A {:<12} {}", t.id, excerpt(&t.text))));
+            let _ = writeln!(
+                out,
+                "{}",
+                st.dim(&format!("       A {:<12} {}", t.id, excerpt(&t.text)))
+            );
         }
         for t in &g.right {
-            let _ = writeln!(out, "{}", st.dim(&format!("       B {:<12} {}", t.id, excerpt(&t.text))));
+            let _ = writeln!(
+                out,
+                "{}",
+                st.dim(&format!("       B {:<12} {}", t.id, excerpt(&t.text)))
+            );
         }
     }
 
-    for (title, list) in [(format!("ONLY IN A ({a})"), &al.unmatched_left), (format!("ONLY IN B ({b})"), &al.unmatched_right)] {
+    for (title, list) in [
+        (format!("ONLY IN A ({a})"), &al.unmatched_left),
+        (format!("ONLY IN B ({b})"), &al.unmatched_right),
+    ] {
         let _ = writeln!(out, "\n{}", st.bold(&title));
         if list.is_empty() {
             let _ = writeln!(out, "  (none)");
         }
         for t in list {
-            let _ = writeln!(out, "  {:<14} {} {}", t.id, short_kind(kind_str(t.kind)), excerpt(&t.text));
+            let _ = writeln!(
+                out,
+                "  {:<14} {} {}",
+                t.id,
+                short_kind(kind_str(t.kind)),
+                excerpt(&t.text)
+            );
         }
     }
 
@@ -124,9 +156,17 @@ struct Style {
 
 impl Style {
     fn bold(&self, s: &str) -> String {
-        if self.color { format!("\x1b[1m{s}\x1b[0m") } else { s.to_owned() }
+        if self.color {
+            format!("\x1b[1m{s}\x1b[0m")
+        } else {
+            s.to_owned()
+        }
     }
     fn dim(&self, s: &str) -> String {
-        if self.color { format!("\x1b[2m{s}\x1b[0m") } else { s.to_owned() }
+        if self.color {
+            format!("\x1b[2m{s}\x1b[0m")
+        } else {
+            s.to_owned()
+        }
     }
 }

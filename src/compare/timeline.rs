@@ -15,14 +15,26 @@ pub fn timelines(left: &[Task], right: &[Task]) -> Timelines {
         (Some(&a), Some(&b)) => (a..=b.min(a + MAX_QUARTERS - 1)).collect(),
         _ => Vec::new(),
     };
-    Timelines { left: timeline(left, &range), right: timeline(right, &range) }
+    Timelines {
+        left: timeline(left, &range),
+        right: timeline(right, &range),
+    }
 }
 
 fn timeline(tasks: &[Task], range: &[i32]) -> Timeline {
-    let mut t = Timeline { quarters: Vec::new(), dated: 0, ongoing: 0, conditional: 0, undated: 0 };
+    let mut t = Timeline {
+        quarters: Vec::new(),
+        dated: 0,
+        ongoing: 0,
+        conditional: 0,
+        undated: 0,
+    };
     let mine: Vec<i32> = tasks.iter().filter_map(quarter_of).collect();
     for &q in range {
-        t.quarters.push(QuarterCount { quarter: format!("{}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1), tasks: mine.iter().filter(|&&x| x == q).count() });
+        t.quarters.push(QuarterCount {
+            quarter: format!("{}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1),
+            tasks: mine.iter().filter(|&&x| x == q).count(),
+        });
     }
     for task in tasks {
         let d = task.deadline.as_ref();

@@ -13,13 +13,25 @@ use crate::error::ErrorKind;
 pub fn extract(bytes: &[u8], opts: &ExtractOptions) -> Result<(String, String), ErrorKind> {
     let soffice = converter().ok_or(ErrorKind::DocNeedsConverter)?;
     let failed = |reason: String| ErrorKind::DocConversionFailed { reason };
-    let dir = tempfile::tempdir().map_err(|e| failed(format!("cannot create a temporary directory: {e}")))?;
+    let dir = tempfile::tempdir()
+        .map_err(|e| failed(format!("cannot create a temporary directory: {e}")))?;
     let input = dir.path().join("input.doc");
-    std::fs::write(&input, bytes).map_err(|e| failed(format!("cannot write a temporary file: {e}")))?;
+    std::fs::write(&input, bytes)
+        .map_err(|e| failed(format!("cannot write a temporary file: {e}")))?;
     // A private profile: a running LibreOffice of the user would otherwise take the job.
-    let profile = format!("-env:UserInstallation=file://{}", dir.path().join("profile").display());
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.path().join("profile").display()
+    );
     let mut child = Command::new(&soffice)
-        .args([profile.as_str(), "--headless", "--norestore", "--convert-to", "docx", "--outdir"])
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "docx",
+            "--outdir",
+        ])
         .arg(dir.path())
         .arg(&input)
         .stdin(Stdio::null())
@@ -34,13 +46,17 @@ pub fn extract(bytes: &[u8], opts: &ExtractOptions) -> Result<(String, String), 
             Ok(None) if started.elapsed() > opts.limits.timeout => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Err(failed(format!("timed out after {} s", opts.limits.timeout.as_secs())));
+                return Err(failed(format!(
+                    "timed out after {} s",
+                    opts.limits.timeout.as_secs()
+                )));
             }
             Ok(None) => std::thread::sleep(std::time::Duration::from_millis(100)),
             Err(e) => return Err(failed(e.to_string())),
         }
     }
-    let out = std::fs::read(dir.path().join("input.docx")).map_err(|_| failed("LibreOffice produced no DOCX (damaged or unsupported file)".into()))?;
+    let out = std::fs::read(dir.path().join("input.docx"))
+        .map_err(|_| failed("LibreOffice produced no DOCX (damaged or unsupported file)".into()))?;
     super::docx::extract(&out, opts.encoding)
 }
 
@@ -54,5 +70,6 @@ pub fn converter() -> Option<PathBuf> {
 
 fn is_executable(p: &Path) -> bool {
     use std::os::unix::fs::PermissionsExt;
-    p.metadata().is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+    p.metadata()
+        .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
 }

@@ -29,34 +29,52 @@ const MAX_PART: u64 = 256 << 20;
 
 /// Text of a DOCX, and the encoding name recorded in `source.encoding`.
 pub fn extract(bytes: &[u8], choice: Choice) -> Result<(String, String), ErrorKind> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| ErrorKind::DamagedDocx { reason: format!("not a readable ZIP archive ({e})") })?;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| ErrorKind::DamagedDocx {
+        reason: format!("not a readable ZIP archive ({e})"),
+    })?;
     let Some(document) = part(&mut zip, "word/document.xml")? else {
         return Err(ErrorKind::NotDocx);
     };
-    let styles = part(&mut zip, "word/styles.xml")?.map(|x| Styles::parse(&x)).unwrap_or_default();
-    let numbering = part(&mut zip, "word/numbering.xml")?.map(|x| Numbering::parse(&x)).unwrap_or_default();
+    let styles = part(&mut zip, "word/styles.xml")?
+        .map(|x| Styles::parse(&x))
+        .unwrap_or_default();
+    let numbering = part(&mut zip, "word/numbering.xml")?
+        .map(|x| Numbering::parse(&x))
+        .unwrap_or_default();
     let mut w = Walker::new(&styles, numbering, choice);
     w.walk(&document)?;
     Ok(w.finish())
 }
 
 fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<String>, ErrorKind> {
-    let damaged = |why: String| ErrorKind::DamagedDocx { reason: format!("{name}: {why}") };
+    let damaged = |why: String| ErrorKind::DamagedDocx {
+        reason: format!("{name}: {why}"),
+    };
     let file = match zip.by_name(name) {
         Ok(f) => f,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
         Err(e) => return Err(damaged(e.to_string())),
     };
     if file.size() > MAX_PART {
-        return Err(damaged(format!("{} bytes uncompressed, more than the {} MiB limit", file.size(), MAX_PART >> 20)));
+        return Err(damaged(format!(
+            "{} bytes uncompressed, more than the {} MiB limit",
+            file.size(),
+            MAX_PART >> 20
+        )));
     }
     let mut buf = Vec::new();
-    file.take(MAX_PART + 1).read_to_end(&mut buf).map_err(|e| damaged(e.to_string()))?;
+    file.take(MAX_PART + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| damaged(e.to_string()))?;
     if buf.len() as u64 > MAX_PART {
-        return Err(damaged(format!("more than the {} MiB limit uncompressed", MAX_PART >> 20)));
+        return Err(damaged(format!(
+            "more than the {} MiB limit uncompressed",
+            MAX_PART >> 20
+        )));
     }
-    String::from_utf8(buf).map(Some).map_err(|e| damaged(format!("not UTF-8 XML ({e})")))
+    String::from_utf8(buf)
+        .map(Some)
+        .map_err(|e| damaged(format!("not UTF-8 XML ({e})")))
 }
 
 /// Text of a run, with the legacy font it is set in (and whether that face is capitals).
@@ -121,7 +139,10 @@ impl<'a> Walker<'a> {
         let mut reader = Reader::from_str(xml);
         loop {
             let ev = reader.read_event().map_err(|e| ErrorKind::DamagedDocx {
-                reason: format!("word/document.xml: {e} (at byte {})", reader.error_position()),
+                reason: format!(
+                    "word/document.xml: {e} (at byte {})",
+                    reader.error_position()
+                ),
             })?;
             match ev {
                 Event::Start(e) => self.start(&e, false),
@@ -131,10 +152,14 @@ impl<'a> Walker<'a> {
                 }
                 Event::End(e) => self.end(e.local_name().into_inner()),
                 Event::Text(t) if self.in_text && self.skip == 0 => {
-                    let s = t.xml10_content().map_err(|e| ErrorKind::DamagedDocx { reason: format!("word/document.xml: {e}") })?;
+                    let s = t.xml10_content().map_err(|e| ErrorKind::DamagedDocx {
+                        reason: format!("word/document.xml: {e}"),
+                    })?;
                     self.push_text(&s);
                 }
-                Event::GeneralRef(r) if self.in_text && self.skip == 0 => self.push_text(&xml::reference(&r)),
+                Event::GeneralRef(r) if self.in_text && self.skip == 0 => {
+                    self.push_text(&xml::reference(&r))
+                }
                 Event::Eof => return Ok(()),
                 _ => {}
             }
@@ -170,7 +195,9 @@ impl<'a> Walker<'a> {
             b"r" => self.run = Some(Run::default()),
             b"rFonts" => {
                 if let Some(r) = self.run.as_mut() {
-                    r.font = xml::attr(e, b"ascii").or_else(|| xml::attr(e, b"hAnsi")).or(r.font.take());
+                    r.font = xml::attr(e, b"ascii")
+                        .or_else(|| xml::attr(e, b"hAnsi"))
+                        .or(r.font.take());
                 }
             }
             b"rStyle" => {
@@ -235,11 +262,22 @@ impl<'a> Walker<'a> {
         let font = run
             .font
             .clone()
-            .or_else(|| run.style.as_deref().and_then(|id| styles.resolve(id, |st| st.font.clone())))
-            .or_else(|| para_style.as_deref().or(styles.default_paragraph.as_deref()).and_then(|id| styles.resolve(id, |st| st.font.clone())))
+            .or_else(|| {
+                run.style
+                    .as_deref()
+                    .and_then(|id| styles.resolve(id, |st| st.font.clone()))
+            })
+            .or_else(|| {
+                para_style
+                    .as_deref()
+                    .or(styles.default_paragraph.as_deref())
+                    .and_then(|id| styles.resolve(id, |st| st.font.clone()))
+            })
             .or_else(|| styles.default_font.clone());
         let legacy_font = font.as_deref().and_then(Legacy::of_font);
-        let Some(p) = self.paras.last_mut() else { return };
+        let Some(p) = self.paras.last_mut() else {
+            return;
+        };
         match p.segments.last_mut() {
             Some((f, text)) if *f == legacy_font => text.push_str(s),
             _ => p.segments.push((legacy_font, s.to_owned())),
@@ -266,10 +304,20 @@ impl<'a> Walker<'a> {
                 }
             }
         }
-        let style = p.style.as_deref().or(self.styles.default_paragraph.as_deref());
-        let num_id = p.num_id.or_else(|| style.and_then(|s| self.styles.resolve(s, |st| st.num_id)));
-        let ilvl = p.ilvl.or_else(|| style.and_then(|s| self.styles.resolve(s, |st| st.ilvl))).unwrap_or(0);
-        let label = num_id.filter(|&n| n != 0).and_then(|n| self.numbering.next_label(n, ilvl));
+        let style = p
+            .style
+            .as_deref()
+            .or(self.styles.default_paragraph.as_deref());
+        let num_id = p
+            .num_id
+            .or_else(|| style.and_then(|s| self.styles.resolve(s, |st| st.num_id)));
+        let ilvl = p
+            .ilvl
+            .or_else(|| style.and_then(|s| self.styles.resolve(s, |st| st.ilvl)))
+            .unwrap_or(0);
+        let label = num_id
+            .filter(|&n| n != 0)
+            .and_then(|n| self.numbering.next_label(n, ilvl));
         let body = text.trim();
         let line = match label {
             Some(l) if !l.is_empty() && !body.is_empty() => format!("{l} {body}"),

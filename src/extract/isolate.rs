@@ -35,7 +35,11 @@ pub struct PdfLimits {
 /// under 1 GiB.
 impl Default for PdfLimits {
     fn default() -> Self {
-        PdfLimits { timeout: Duration::from_secs(60), memory_bytes: 1 << 30, max_output_bytes: 64 << 20 }
+        PdfLimits {
+            timeout: Duration::from_secs(60),
+            memory_bytes: 1 << 30,
+            max_output_bytes: 64 << 20,
+        }
     }
 }
 
@@ -63,11 +67,17 @@ pub const PASSWORD_ENV: &str = "KEHOACH_PDF_PASSWORD";
 /// survives inputs that abort pdf-extract.
 pub fn extract_isolated(bytes: &[u8], opts: &PdfOptions) -> Result<PdfText, PdfError> {
     let first = run_worker(bytes, opts);
-    let crashed = matches!(first, Err(PdfError::WorkerCrashed { .. } | PdfError::MemoryLimit { .. }));
+    let crashed = matches!(
+        first,
+        Err(PdfError::WorkerCrashed { .. } | PdfError::MemoryLimit { .. })
+    );
     if opts.backend != Backend::Auto || !crashed || !pdftotext_available() {
         return first;
     }
-    let retry = PdfOptions { backend: Backend::Pdftotext, ..opts.clone() };
+    let retry = PdfOptions {
+        backend: Backend::Pdftotext,
+        ..opts.clone()
+    };
     run_worker(bytes, &retry).or(first)
 }
 
@@ -76,7 +86,11 @@ fn run_worker(bytes: &[u8], opts: &PdfOptions) -> Result<PdfText, PdfError> {
     let mut child = spawn_worker(opts)?;
     let feeder = feed_stdin(&mut child, bytes.to_vec());
     let oversize = Arc::new(AtomicBool::new(false));
-    let stdout = read_capped(child.stdout.take(), opts.limits.max_output_bytes, Some(oversize.clone()));
+    let stdout = read_capped(
+        child.stdout.take(),
+        opts.limits.max_output_bytes,
+        Some(oversize.clone()),
+    );
     let stderr = read_capped(child.stderr.take(), 64 << 10, None);
     let outcome = wait_or_kill(&mut child, opts.limits.timeout, &oversize);
     let _ = feeder.join();
@@ -84,9 +98,15 @@ fn run_worker(bytes: &[u8], opts: &PdfOptions) -> Result<PdfText, PdfError> {
     let err = stderr.join().unwrap_or_default();
     match outcome {
         Outcome::Exited(status) => interpret(status, &out, &err, &opts.limits),
-        Outcome::TimedOut => Err(PdfError::Timeout { secs: opts.limits.timeout.as_secs() }),
-        Outcome::Oversize => Err(PdfError::OutputTooLarge { max_bytes: opts.limits.max_output_bytes }),
-        Outcome::WaitFailed(e) => Err(PdfError::Worker(format!("waiting for the worker failed: {e}"))),
+        Outcome::TimedOut => Err(PdfError::Timeout {
+            secs: opts.limits.timeout.as_secs(),
+        }),
+        Outcome::Oversize => Err(PdfError::OutputTooLarge {
+            max_bytes: opts.limits.max_output_bytes,
+        }),
+        Outcome::WaitFailed(e) => Err(PdfError::Worker(format!(
+            "waiting for the worker failed: {e}"
+        ))),
     }
 }
 
@@ -133,7 +153,11 @@ const EXIT_OK: i32 = 0;
 const EXIT_TYPED_ERROR: i32 = 2;
 
 fn write_reply(reply: &WorkerReply) -> i32 {
-    let code = if matches!(reply, WorkerReply::Ok(_)) { EXIT_OK } else { EXIT_TYPED_ERROR };
+    let code = if matches!(reply, WorkerReply::Ok(_)) {
+        EXIT_OK
+    } else {
+        EXIT_TYPED_ERROR
+    };
     let mut stdout = std::io::stdout().lock();
     let written = serde_json::to_writer(&mut stdout, reply).is_ok() && stdout.flush().is_ok();
     if written { code } else { 1 }
@@ -143,7 +167,9 @@ fn parse_backend(args: &[String]) -> Result<Backend, String> {
     match args {
         [] => Ok(Backend::Auto),
         [flag, value] if flag == "--backend" => value.parse(),
-        other => Err(format!("unexpected arguments {other:?}; usage: {WORKER_SUBCOMMAND} [--backend B]")),
+        other => Err(format!(
+            "unexpected arguments {other:?}; usage: {WORKER_SUBCOMMAND} [--backend B]"
+        )),
     }
 }
 
@@ -167,18 +193,31 @@ fn spawn_worker(opts: &PdfOptions) -> Result<Child, PdfError> {
     unsafe {
         cmd.pre_exec(move || limit_self(memory));
     }
-    cmd.spawn().map_err(|e| PdfError::Worker(format!("cannot start {}: {e}", opts.worker_exe.display())))
+    cmd.spawn()
+        .map_err(|e| PdfError::Worker(format!("cannot start {}: {e}", opts.worker_exe.display())))
 }
 
 /// Runs in the forked child before exec.
 fn limit_self(memory_bytes: u64) -> std::io::Result<()> {
-    let check = |rc: libc::c_int| if rc == 0 { Ok(()) } else { Err(std::io::Error::last_os_error()) };
+    let check = |rc: libc::c_int| {
+        if rc == 0 {
+            Ok(())
+        } else {
+            Err(std::io::Error::last_os_error())
+        }
+    };
     // SAFETY: plain syscalls on this process with valid, owned arguments.
     unsafe {
         check(libc::setpgid(0, 0))?;
-        let mem = libc::rlimit { rlim_cur: memory_bytes as libc::rlim_t, rlim_max: memory_bytes as libc::rlim_t };
+        let mem = libc::rlimit {
+            rlim_cur: memory_bytes as libc::rlim_t,
+            rlim_max: memory_bytes as libc::rlim_t,
+        };
         check(libc::setrlimit(libc::RLIMIT_AS, &mem))?;
-        let core = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+        let core = libc::rlimit {
+            rlim_cur: 0,
+            rlim_max: 0,
+        };
         check(libc::setrlimit(libc::RLIMIT_CORE, &core))?;
     }
     Ok(())
@@ -239,7 +278,11 @@ fn wait_or_kill(child: &mut Child, timeout: Duration, oversize: &AtomicBool) -> 
         match child.try_wait() {
             Ok(Some(status)) => {
                 // The output cap may have been hit just before exit.
-                return if oversize.load(Ordering::SeqCst) { Outcome::Oversize } else { Outcome::Exited(status) };
+                return if oversize.load(Ordering::SeqCst) {
+                    Outcome::Oversize
+                } else {
+                    Outcome::Exited(status)
+                };
             }
             Ok(None) => {}
             Err(e) => {
@@ -274,10 +317,17 @@ fn kill_group(child: &mut Child) {
 /// Maps the worker's exit to a result. Allocation failure under RLIMIT_AS
 /// aborts with "memory allocation of N bytes failed" on stderr; that is
 /// told apart from other aborts (stack overflow, panics) by that text.
-fn interpret(status: ExitStatus, out: &[u8], err: &[u8], limits: &PdfLimits) -> Result<PdfText, PdfError> {
+fn interpret(
+    status: ExitStatus,
+    out: &[u8],
+    err: &[u8],
+    limits: &PdfLimits,
+) -> Result<PdfText, PdfError> {
     let stderr = String::from_utf8_lossy(err);
     if stderr.contains("memory allocation of") || stderr.contains("capacity overflow") {
-        return Err(PdfError::MemoryLimit { mib: limits.memory_bytes >> 20 });
+        return Err(PdfError::MemoryLimit {
+            mib: limits.memory_bytes >> 20,
+        });
     }
     match status.code() {
         Some(EXIT_OK) | Some(EXIT_TYPED_ERROR) => parse_reply(out),
@@ -289,7 +339,9 @@ fn parse_reply(out: &[u8]) -> Result<PdfText, PdfError> {
     match serde_json::from_slice::<WorkerReply>(out) {
         Ok(WorkerReply::Ok(text)) => Ok(text),
         Ok(WorkerReply::Err(e)) => Err(e),
-        Err(e) => Err(PdfError::Worker(format!("unreadable reply from the worker: {e}"))),
+        Err(e) => Err(PdfError::Worker(format!(
+            "unreadable reply from the worker: {e}"
+        ))),
     }
 }
 
@@ -308,7 +360,11 @@ fn crash(signal: Option<i32>, status: Option<i32>, stderr: &str) -> PdfError {
         (None, Some(code)) => format!("exit status {code}{cause}"),
         (None, None) => format!("unknown exit{cause}"),
     };
-    PdfError::WorkerCrashed { signal, status, detail }
+    PdfError::WorkerCrashed {
+        signal,
+        status,
+        detail,
+    }
 }
 
 fn signal_name(sig: i32) -> &'static str {

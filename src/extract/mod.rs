@@ -76,7 +76,14 @@ pub fn extract(name: &str, bytes: &[u8], opts: &ExtractOptions) -> Result<Extrac
         return Ok(docx(text, encoding));
     }
     let (text, encoding) = text::decode_with(bytes, opts.encoding)?;
-    Ok(Extracted { text, format: SourceFormat::Text, encoding, pages: None, backend: None, page_warnings: Vec::new() })
+    Ok(Extracted {
+        text,
+        format: SourceFormat::Text,
+        encoding,
+        pages: None,
+        backend: None,
+        page_warnings: Vec::new(),
+    })
 }
 
 fn extract_pdf(bytes: &[u8], opts: &ExtractOptions) -> Result<Extracted, Error> {
@@ -114,7 +121,10 @@ fn legacy_pdf_text(text: String, choice: Choice) -> (String, String) {
         Choice::Forced(e) => Some(e),
     };
     match enc {
-        Some(e) => (legacy::decode_font_text(e, &text, false), e.name().to_owned()),
+        Some(e) => (
+            legacy::decode_font_text(e, &text, false),
+            e.name().to_owned(),
+        ),
         None => (text, "utf-8".to_owned()),
     }
 }

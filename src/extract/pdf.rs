@@ -11,7 +11,9 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
-use pdf_extract::{Dictionary, Document, MediaBox, Object, ObjectId, OutputDev, OutputError, Transform};
+use pdf_extract::{
+    Dictionary, Document, MediaBox, Object, ObjectId, OutputDev, OutputError, Transform,
+};
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
@@ -46,9 +48,13 @@ pub struct PdfText {
 pub enum PdfError {
     #[error("empty file (0 bytes)")]
     Empty,
-    #[error("not a PDF: no %PDF header (the file starts with {start:?}); is it a saved web page or another format?")]
+    #[error(
+        "not a PDF: no %PDF header (the file starts with {start:?}); is it a saved web page or another format?"
+    )]
     NotPdf { start: String },
-    #[error("truncated PDF: the cross-reference table or trailer is missing; the file is incomplete, download or copy it again")]
+    #[error(
+        "truncated PDF: the cross-reference table or trailer is missing; the file is incomplete, download or copy it again"
+    )]
     Truncated,
     #[error("damaged PDF: {0}")]
     Damaged(String),
@@ -58,12 +64,22 @@ pub enum PdfError {
     WrongPassword,
     #[error("no text layer — run OCR first, e.g. ocrmypdf -l vie FILE out.pdf")]
     NoTextLayer,
-    #[error("undecodable text: the fonts have no Unicode mapping, so the extracted text is garbage; re-export the PDF from its source, or OCR it: ocrmypdf -l vie --force-ocr FILE out.pdf")]
+    #[error(
+        "undecodable text: the fonts have no Unicode mapping, so the extracted text is garbage; re-export the PDF from its source, or OCR it: ocrmypdf -l vie --force-ocr FILE out.pdf"
+    )]
     Undecodable,
-    #[error("pdftotext is not installed (apt-get install poppler-utils) or not on PATH; use --pdf-backend pdf-extract")]
+    #[error(
+        "pdftotext is not installed (apt-get install poppler-utils) or not on PATH; use --pdf-backend pdf-extract"
+    )]
     PdftotextMissing,
-    #[error("PDF worker crashed ({detail}); the file is probably malformed, try --pdf-backend pdftotext")]
-    WorkerCrashed { signal: Option<i32>, status: Option<i32>, detail: String },
+    #[error(
+        "PDF worker crashed ({detail}); the file is probably malformed, try --pdf-backend pdftotext"
+    )]
+    WorkerCrashed {
+        signal: Option<i32>,
+        status: Option<i32>,
+        detail: String,
+    },
     #[error("PDF extraction timed out after {secs} s; the file is pathological or too large")]
     Timeout { secs: u64 },
     #[error("PDF extraction exceeded the memory limit of {mib} MiB (a decompression bomb?)")]
@@ -92,13 +108,19 @@ impl std::str::FromStr for Backend {
             "auto" => Ok(Backend::Auto),
             "pdf-extract" => Ok(Backend::PdfExtract),
             "pdftotext" => Ok(Backend::Pdftotext),
-            other => Err(format!("unknown PDF backend {other:?}; expected auto, pdf-extract or pdftotext")),
+            other => Err(format!(
+                "unknown PDF backend {other:?}; expected auto, pdf-extract or pdftotext"
+            )),
         }
     }
 }
 
 /// Extract and clean the text of `bytes`. Run only inside the worker process.
-pub fn extract_in_process(bytes: &[u8], password: Option<&str>, backend: Backend) -> Result<PdfText, PdfError> {
+pub fn extract_in_process(
+    bytes: &[u8],
+    password: Option<&str>,
+    backend: Backend,
+) -> Result<PdfText, PdfError> {
     check_header(bytes)?;
     let raw = match backend {
         Backend::PdfExtract => with_pdf_extract(bytes, password),
@@ -125,7 +147,11 @@ struct RawText {
 /// Cleans pages and strips furniture; the last step before returning.
 fn finish(raw: RawText) -> PdfText {
     let pages: Vec<String> = raw.pages.iter().map(|p| clean_page(p)).collect();
-    PdfText { pages: remove_furniture(pages), backend: raw.backend.to_string(), page_warnings: raw.page_warnings }
+    PdfText {
+        pages: remove_furniture(pages),
+        backend: raw.backend.to_string(),
+        page_warnings: raw.page_warnings,
+    }
 }
 
 /// Auto: pdf-extract, then pdftotext when pdf-extract's result is unusable
@@ -150,7 +176,10 @@ fn auto(bytes: &[u8], password: Option<&str>) -> Result<RawText, PdfError> {
 /// Errors that another backend might not have (password and format errors
 /// are properties of the file, not of pdf-extract).
 fn is_fallback_worthy(e: &PdfError) -> bool {
-    matches!(e, PdfError::Damaged(_) | PdfError::Truncated | PdfError::Undecodable | PdfError::NoTextLayer)
+    matches!(
+        e,
+        PdfError::Damaged(_) | PdfError::Truncated | PdfError::Undecodable | PdfError::NoTextLayer
+    )
 }
 
 /// Cheap checks before any parser sees the bytes.
@@ -166,7 +195,9 @@ fn check_header(bytes: &[u8]) -> Result<(), PdfError> {
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
-    Err(PdfError::NotPdf { start: start.trim().to_string() })
+    Err(PdfError::NotPdf {
+        start: start.trim().to_string(),
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -193,16 +224,29 @@ fn with_pdf_extract(bytes: &[u8], password: Option<&str>) -> Result<RawText, Pdf
             }
         }
     }
-    let raw = RawText { pages, backend: "pdf-extract", page_warnings };
+    let raw = RawText {
+        pages,
+        backend: "pdf-extract",
+        page_warnings,
+    };
     judge(raw)
 }
 
 /// Pages are independent: extract them on every core, each thread taking every n-th
 /// page, and return the results in page order.
-fn extract_pages_parallel(doc: &Document, page_ids: &[(u32, ObjectId)]) -> Vec<Result<String, String>> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(page_ids.len()).max(1);
+fn extract_pages_parallel(
+    doc: &Document,
+    page_ids: &[(u32, ObjectId)],
+) -> Vec<Result<String, String>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(page_ids.len())
+        .max(1);
     if threads == 1 {
-        return page_ids.iter().map(|(num, id)| extract_page(doc, *num, *id)).collect();
+        return page_ids
+            .iter()
+            .map(|(num, id)| extract_page(doc, *num, *id))
+            .collect();
     }
     let mut results: Vec<Option<Result<String, String>>> = vec![None; page_ids.len()];
     std::thread::scope(|scope| {
@@ -251,12 +295,18 @@ fn load_lopdf(bytes: &[u8], password: Option<&str>) -> Result<Document, PdfError
         Some(p) => pdf_extract::LoadOptions::with_password(p),
         None => pdf_extract::LoadOptions::default(),
     };
-    let loaded = catch_unwind(AssertUnwindSafe(|| Document::load_mem_with_options(bytes, options)))
-        .map_err(|p| PdfError::Damaged(format!("parser panicked: {}", panic_text(&p))))?;
+    let loaded = catch_unwind(AssertUnwindSafe(|| {
+        Document::load_mem_with_options(bytes, options)
+    }))
+    .map_err(|p| PdfError::Damaged(format!("parser panicked: {}", panic_text(&p))))?;
     let doc = loaded.map_err(|e| load_error(&e, bytes, password))?;
     // lopdf leaves /Encrypt in the trailer when no password opened it.
     if doc.is_encrypted() {
-        return Err(if password.is_some() { PdfError::WrongPassword } else { PdfError::PasswordRequired });
+        return Err(if password.is_some() {
+            PdfError::WrongPassword
+        } else {
+            PdfError::PasswordRequired
+        });
     }
     Ok(doc)
 }
@@ -284,7 +334,10 @@ fn looks_truncated(bytes: &[u8]) -> bool {
 /// yield the same page repeatedly (bounded by its iteration limit).
 fn unique_pages(doc: &Document) -> Vec<(u32, ObjectId)> {
     let mut seen = HashSet::new();
-    doc.get_pages().into_iter().filter(|(_, id)| seen.insert(*id)).collect()
+    doc.get_pages()
+        .into_iter()
+        .filter(|(_, id)| seen.insert(*id))
+        .collect()
 }
 
 /// One page through pdf-extract, guarded against the hazards we can see
@@ -292,7 +345,9 @@ fn unique_pages(doc: &Document) -> Vec<(u32, ObjectId)> {
 fn extract_page(doc: &Document, lopdf_num: u32, id: ObjectId) -> Result<String, String> {
     precheck_page(doc, id)?;
     let mut layout = LayoutText::default();
-    let run = catch_unwind(AssertUnwindSafe(|| pdf_extract::output_doc_page(doc, &mut layout, lopdf_num)));
+    let run = catch_unwind(AssertUnwindSafe(|| {
+        pdf_extract::output_doc_page(doc, &mut layout, lopdf_num)
+    }));
     match run {
         Ok(Ok(())) => Ok(layout.text),
         Ok(Err(e)) => Err(format!("pdf-extract failed: {e}")),
@@ -304,14 +359,20 @@ fn extract_page(doc: &Document, lopdf_num: u32, id: ObjectId) -> Result<String, 
 /// [`MAX_PAGE_CONTENT_BYTES`] and form XObjects that (indirectly) draw
 /// themselves, which overflow its stack and abort the process.
 fn precheck_page(doc: &Document, id: ObjectId) -> Result<(), String> {
-    let inflated: u64 = doc.get_page_contents(id).iter().map(|c| inflated_size(doc, *c)).sum();
+    let inflated: u64 = doc
+        .get_page_contents(id)
+        .iter()
+        .map(|c| inflated_size(doc, *c))
+        .sum();
     if inflated > MAX_PAGE_CONTENT_BYTES {
         return Err(format!(
             "page content inflates to more than {} MiB; skipped (decompression bomb?)",
             MAX_PAGE_CONTENT_BYTES >> 20
         ));
     }
-    let page = doc.get_dictionary(id).map_err(|e| format!("page object unreadable: {e}"))?;
+    let page = doc
+        .get_dictionary(id)
+        .map_err(|e| format!("page object unreadable: {e}"))?;
     if let Some(res) = resources_of(doc, page)
         && form_cycle(doc, res, &mut Vec::new())
     {
@@ -323,13 +384,19 @@ fn precheck_page(doc: &Document, id: ObjectId) -> Result<(), String> {
 /// Size of a content stream after inflation, counted without storing it and
 /// capped just past the limit.
 fn inflated_size(doc: &Document, id: ObjectId) -> u64 {
-    let Ok(stream) = doc.get_object(id).and_then(Object::as_stream) else { return 0 };
+    let Ok(stream) = doc.get_object(id).and_then(Object::as_stream) else {
+        return 0;
+    };
     let filters = stream.filters().unwrap_or_default();
     if filters.first().copied() != Some(b"FlateDecode".as_slice()) {
         return stream.content.len() as u64;
     }
     let decoder = flate2::read::ZlibDecoder::new(stream.content.as_slice());
-    std::io::copy(&mut decoder.take(MAX_PAGE_CONTENT_BYTES + 1), &mut std::io::sink()).unwrap_or(0)
+    std::io::copy(
+        &mut decoder.take(MAX_PAGE_CONTENT_BYTES + 1),
+        &mut std::io::sink(),
+    )
+    .unwrap_or(0)
 }
 
 /// A page's /Resources, following /Parent like pdf-extract (depth-bounded).
@@ -339,7 +406,11 @@ fn resources_of<'a>(doc: &'a Document, page: &'a Dictionary) -> Option<&'a Dicti
         if let Ok(res) = dict.get(b"Resources") {
             return deref_dict(doc, res);
         }
-        dict = dict.get(b"Parent").and_then(Object::as_reference).and_then(|p| doc.get_dictionary(p)).ok()?;
+        dict = dict
+            .get(b"Parent")
+            .and_then(Object::as_reference)
+            .and_then(|p| doc.get_dictionary(p))
+            .ok()?;
     }
     None
 }
@@ -362,20 +433,40 @@ fn form_cycle(doc: &Document, resources: &Dictionary, path: &mut Vec<ObjectId>) 
     if path.len() > 32 {
         return true;
     }
-    let Some(xobjects) = resources.get(b"XObject").ok().and_then(|x| deref_dict(doc, x)) else { return false };
+    let Some(xobjects) = resources
+        .get(b"XObject")
+        .ok()
+        .and_then(|x| deref_dict(doc, x))
+    else {
+        return false;
+    };
     for (_, xobj) in xobjects.iter() {
-        let Ok(id) = xobj.as_reference() else { continue };
+        let Ok(id) = xobj.as_reference() else {
+            continue;
+        };
         if path.contains(&id) {
             return true;
         }
-        let Ok(stream) = doc.get_object(id).and_then(Object::as_stream) else { continue };
-        let is_form = stream.dict.get(b"Subtype").and_then(Object::as_name).map(|n| n == b"Form").unwrap_or(false);
+        let Ok(stream) = doc.get_object(id).and_then(Object::as_stream) else {
+            continue;
+        };
+        let is_form = stream
+            .dict
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .map(|n| n == b"Form")
+            .unwrap_or(false);
         if !is_form {
             continue;
         }
         // A form without its own /Resources inherits the page's: it can reach
         // itself through them.
-        let inner = stream.dict.get(b"Resources").ok().and_then(|r| deref_dict(doc, r)).unwrap_or(resources);
+        let inner = stream
+            .dict
+            .get(b"Resources")
+            .ok()
+            .and_then(|r| deref_dict(doc, r))
+            .unwrap_or(resources);
         path.push(id);
         let cyclic = form_cycle(doc, inner, path);
         path.pop();
@@ -412,7 +503,12 @@ const WORD_GAP: f64 = 0.15;
 const PARAGRAPH_GAP: f64 = 1.5;
 
 impl OutputDev for LayoutText {
-    fn begin_page(&mut self, _: u32, _: &MediaBox, _: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
+    fn begin_page(
+        &mut self,
+        _: u32,
+        _: &MediaBox,
+        _: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
         self.glyphs.clear();
         Ok(())
     }
@@ -421,14 +517,31 @@ impl OutputDev for LayoutText {
         self.text.push_str(&layout_lines(glyphs));
         Ok(())
     }
-    fn output_character(&mut self, trm: &Transform, width: f64, _: f64, font_size: f64, ch: &str) -> Result<(), OutputError> {
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _: f64,
+        font_size: f64,
+        ch: &str,
+    ) -> Result<(), OutputError> {
         let vx = font_size * (trm.m11 + trm.m21);
         let vy = font_size * (trm.m12 + trm.m22);
         let size = (vx * vy).abs().sqrt();
-        let size = if size.is_finite() && size > 0.0 { size } else { 1.0 };
+        let size = if size.is_finite() && size > 0.0 {
+            size
+        } else {
+            1.0
+        };
         let (x, y) = (trm.m31, trm.m32);
         if x.is_finite() && y.is_finite() {
-            self.glyphs.push(Glyph { x, end: x + width * size, y, size, text: ch.to_string() });
+            self.glyphs.push(Glyph {
+                x,
+                end: x + width * size,
+                y,
+                size,
+                text: ch.to_string(),
+            });
         }
         Ok(())
     }
@@ -450,7 +563,9 @@ fn layout_lines(mut glyphs: Vec<Glyph>) -> String {
     let mut lines: Vec<Vec<Glyph>> = Vec::new();
     for g in glyphs {
         match lines.last_mut() {
-            Some(line) if (line[0].y - g.y).abs() <= SAME_LINE * line[0].size.max(g.size) => line.push(g),
+            Some(line) if (line[0].y - g.y).abs() <= SAME_LINE * line[0].size.max(g.size) => {
+                line.push(g)
+            }
             _ => lines.push(vec![g]),
         }
     }
@@ -511,7 +626,8 @@ fn with_pdftotext(bytes: &[u8], password: Option<&str>) -> Result<RawText, PdfEr
     if !pdftotext_available() {
         return Err(PdfError::PdftotextMissing);
     }
-    let tmp = TempFile::write(bytes).map_err(|e| PdfError::Worker(format!("cannot write temp file: {e}")))?;
+    let tmp = TempFile::write(bytes)
+        .map_err(|e| PdfError::Worker(format!("cannot write temp file: {e}")))?;
     let mut cmd = Command::new("pdftotext");
     cmd.args(["-q", "-enc", "UTF-8"]);
     if let Some(pw) = password {
@@ -531,7 +647,11 @@ fn with_pdftotext(bytes: &[u8], password: Option<&str>) -> Result<RawText, PdfEr
     if pages.len() > 1 && pages.last().is_some_and(|p| p.trim().is_empty()) {
         pages.pop();
     }
-    judge(RawText { pages, backend: "pdftotext", page_warnings: Vec::new() })
+    judge(RawText {
+        pages,
+        backend: "pdftotext",
+        page_warnings: Vec::new(),
+    })
 }
 
 /// pdftotext's exit codes: 1 open error, 2 output error, 3 permissions.
@@ -539,12 +659,19 @@ fn with_pdftotext(bytes: &[u8], password: Option<&str>) -> Result<RawText, PdfEr
 /// lopdf whether the file is encrypted.
 fn pdftotext_error(bytes: &[u8], password: Option<&str>, code: Option<i32>) -> PdfError {
     if is_encrypted_trailer(bytes) {
-        return if password.is_some() { PdfError::WrongPassword } else { PdfError::PasswordRequired };
+        return if password.is_some() {
+            PdfError::WrongPassword
+        } else {
+            PdfError::PasswordRequired
+        };
     }
     if looks_truncated(bytes) {
         return PdfError::Truncated;
     }
-    PdfError::Damaged(format!("pdftotext could not read it (exit code {})", code.unwrap_or(-1)))
+    PdfError::Damaged(format!(
+        "pdftotext could not read it (exit code {})",
+        code.unwrap_or(-1)
+    ))
 }
 
 fn is_encrypted_trailer(bytes: &[u8]) -> bool {
@@ -561,7 +688,10 @@ impl TempFile {
         static COUNTER: AtomicU32 = AtomicU32::new(0);
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
         let path = std::env::temp_dir().join(format!("kehoach-pdf-{}-{n}.pdf", std::process::id()));
-        let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(&path)?;
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)?;
         let tmp = TempFile(path);
         f.write_all(bytes)?;
         Ok(tmp)
@@ -583,7 +713,9 @@ fn judge(raw: RawText) -> Result<RawText, PdfError> {
         Quality::Good => Ok(raw),
         Quality::NoText if raw.page_warnings.len() == raw.pages.len() => {
             let (num, msg) = &raw.page_warnings[0];
-            Err(PdfError::Damaged(format!("no page could be read (page {num}: {msg})")))
+            Err(PdfError::Damaged(format!(
+                "no page could be read (page {num}: {msg})"
+            )))
         }
         Quality::NoText => Err(PdfError::NoTextLayer),
         Quality::Garbage => Err(PdfError::Undecodable),
@@ -601,7 +733,11 @@ enum Quality {
 /// characters, U+FFFD, private-use code points, or letter soup without
 /// vowels; Vietnamese and Latin words nearly always contain a vowel.
 fn assess(pages: &[String]) -> Quality {
-    let visible: Vec<char> = pages.iter().flat_map(|p| p.chars()).filter(|c| !c.is_whitespace()).collect();
+    let visible: Vec<char> = pages
+        .iter()
+        .flat_map(|p| p.chars())
+        .filter(|c| !c.is_whitespace())
+        .collect();
     if visible.len() < 3 {
         return Quality::NoText;
     }
@@ -631,14 +767,21 @@ fn vowel_word_ratio(pages: &[String]) -> f64 {
     let mut words = 0usize;
     let mut with_vowel = 0usize;
     for page in pages {
-        for word in page.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 2) {
+        for word in page
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 2)
+        {
             words += 1;
             if word.nfd().any(|c| "aeiouyAEIOUY".contains(c)) {
                 with_vowel += 1;
             }
         }
     }
-    if words < 20 { 1.0 } else { with_vowel as f64 / words as f64 }
+    if words < 20 {
+        1.0
+    } else {
+        with_vowel as f64 / words as f64
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -647,7 +790,11 @@ fn vowel_word_ratio(pages: &[String]) -> f64 {
 /// NFC, no control characters (newlines kept), justified-line space runs
 /// collapsed, trailing spaces and blank-line runs trimmed.
 pub fn clean_page(raw: &str) -> String {
-    let nfc: String = raw.replace("\r\n", "\n").replace('\r', "\n").nfc().collect();
+    let nfc: String = raw
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .nfc()
+        .collect();
     let mut lines: Vec<String> = nfc.split('\n').map(clean_line).collect();
     while lines.last().is_some_and(|l| l.is_empty()) {
         lines.pop();
@@ -693,7 +840,9 @@ pub fn remove_furniture(pages: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(pages.len());
     for (i, page) in pages.iter().enumerate() {
         let mut lines: Vec<&str> = page.lines().collect();
-        trim_edges(&mut lines, |l| is_page_number(l) || running.contains(l.trim()));
+        trim_edges(&mut lines, |l| {
+            is_page_number(l) || running.contains(l.trim())
+        });
         if let Some(prev) = i.checked_sub(1).map(|j| &pages[j]) {
             drop_repeated_header_rows(&mut lines, prev);
         }
@@ -708,9 +857,21 @@ const EDGE_LINES: usize = 3;
 /// Removes matching lines from the top and the bottom edge of a page,
 /// skipping blank lines.
 fn trim_edges(lines: &mut Vec<&str>, is_furniture: impl Fn(&str) -> bool) {
-    let top: Vec<usize> = lines.iter().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(|(i, _)| i).take(EDGE_LINES).collect();
-    let bottom: Vec<usize> =
-        lines.iter().enumerate().rev().filter(|(_, l)| !l.trim().is_empty()).map(|(i, _)| i).take(EDGE_LINES).collect();
+    let top: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, _)| i)
+        .take(EDGE_LINES)
+        .collect();
+    let bottom: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, _)| i)
+        .take(EDGE_LINES)
+        .collect();
     let mut drop: HashSet<usize> = HashSet::new();
     for zone in [top, bottom] {
         for i in zone {
@@ -731,11 +892,21 @@ fn trim_edges(lines: &mut Vec<&str>, is_furniture: impl Fn(&str) -> bool) {
 
 /// "2", "- 2 -", "Trang 2", "2/14", "Page 2 of 14".
 fn is_page_number(line: &str) -> bool {
-    let t = line.trim().trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
+    let t = line
+        .trim()
+        .trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
     let lower = t.to_lowercase();
-    let t = lower.strip_prefix("trang").or_else(|| lower.strip_prefix("page")).unwrap_or(&lower).trim();
-    let mut parts = t.split(|c: char| c == '/' || c.is_whitespace()).filter(|p| !p.is_empty() && *p != "of" && *p != "của");
-    let Some(first) = parts.next() else { return false };
+    let t = lower
+        .strip_prefix("trang")
+        .or_else(|| lower.strip_prefix("page"))
+        .unwrap_or(&lower)
+        .trim();
+    let mut parts = t
+        .split(|c: char| c == '/' || c.is_whitespace())
+        .filter(|p| !p.is_empty() && *p != "of" && *p != "của");
+    let Some(first) = parts.next() else {
+        return false;
+    };
     let numeric = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
     numeric(first) && parts.all(numeric)
 }
@@ -746,7 +917,11 @@ fn is_page_number(line: &str) -> bool {
 fn running_lines(pages: &[String]) -> HashSet<String> {
     let mut counts: HashMap<String, usize> = HashMap::new();
     for page in pages {
-        let non_blank: Vec<&str> = page.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let non_blank: Vec<&str> = page
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
         let edge: HashSet<&str> = non_blank
             .iter()
             .take(EDGE_LINES)
@@ -757,7 +932,11 @@ fn running_lines(pages: &[String]) -> HashSet<String> {
             *counts.entry(line.to_string()).or_default() += 1;
         }
     }
-    counts.into_iter().filter(|(_, n)| *n >= 3 && *n * 2 > pages.len()).map(|(l, _)| l).collect()
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 3 && *n * 2 > pages.len())
+        .map(|(l, _)| l)
+        .collect()
 }
 
 /// Drops leading short, non-sentence lines of a page that also occur on the
@@ -767,7 +946,9 @@ fn drop_repeated_header_rows(lines: &mut Vec<&str>, prev_page: &str) {
     let mut n = 0;
     for line in lines.iter().take(EDGE_LINES) {
         let t = line.trim();
-        let header_like = t.split_whitespace().count() <= 8 && !t.ends_with(['.', ';', ':', ',']) && t.chars().count() >= 3;
+        let header_like = t.split_whitespace().count() <= 8
+            && !t.ends_with(['.', ';', ':', ','])
+            && t.chars().count() >= 3;
         if header_like && prev.contains(t) {
             n += 1;
         } else {
@@ -799,8 +980,13 @@ mod tests {
 
     #[test]
     fn furniture_removed() {
-        let pages: Vec<String> =
-            ["UBND\nTitle\nbody one", "2\nSTT Nội dung\nrow a", "3\nSTT Nội dung\nrow b\nfooter"].map(String::from).into();
+        let pages: Vec<String> = [
+            "UBND\nTitle\nbody one",
+            "2\nSTT Nội dung\nrow a",
+            "3\nSTT Nội dung\nrow b\nfooter",
+        ]
+        .map(String::from)
+        .into();
         let out = remove_furniture(pages);
         assert_eq!(out[1], "STT Nội dung\nrow a");
         assert_eq!(out[2], "row b\nfooter");
@@ -820,7 +1006,10 @@ mod tests {
     #[test]
     fn header_checks() {
         assert_eq!(check_header(b""), Err(PdfError::Empty));
-        assert!(matches!(check_header(b"<!DOCTYPE html><html>"), Err(PdfError::NotPdf { .. })));
+        assert!(matches!(
+            check_header(b"<!DOCTYPE html><html>"),
+            Err(PdfError::NotPdf { .. })
+        ));
         assert_eq!(check_header(b"%PDF-1.7\n"), Ok(()));
     }
 }

@@ -14,13 +14,17 @@ pub fn decode_with(bytes: &[u8], choice: Choice) -> Result<(String, String), Err
             Some(l) => (legacy::decode_latin_text(l, &t), l.name().to_owned()),
             None => (t, e.to_owned()),
         }),
-        (Choice::Auto, Err(err @ ErrorKind::InvalidUtf8 { .. })) => match legacy::detect_bytes(bytes) {
-            Some(l) => legacy_bytes(bytes, l),
-            None => Err(err),
-        },
+        (Choice::Auto, Err(err @ ErrorKind::InvalidUtf8 { .. })) => {
+            match legacy::detect_bytes(bytes) {
+                Some(l) => legacy_bytes(bytes, l),
+                None => Err(err),
+            }
+        }
         (Choice::Auto, Err(err)) => Err(err),
         // Unicode text (a converted file read as Latin-1) or raw legacy bytes.
-        (Choice::Forced(l), Ok((t, _))) if !t.is_ascii() => Ok((legacy::decode_latin_text(l, &t), l.name().to_owned())),
+        (Choice::Forced(l), Ok((t, _))) if !t.is_ascii() => {
+            Ok((legacy::decode_latin_text(l, &t), l.name().to_owned()))
+        }
         (Choice::Forced(l), Ok(_) | Err(ErrorKind::InvalidUtf8 { .. })) => legacy_bytes(bytes, l),
         (Choice::Forced(_), Err(err)) => Err(err),
     }
@@ -52,10 +56,13 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), ErrorKind> {
 }
 
 fn utf8(bytes: &[u8], base: usize) -> Result<String, ErrorKind> {
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| ErrorKind::InvalidUtf8 { offset: base + e.valid_up_to() })?;
+    let text = std::str::from_utf8(bytes).map_err(|e| ErrorKind::InvalidUtf8 {
+        offset: base + e.valid_up_to(),
+    })?;
     if let Some(offset) = text.bytes().position(|b| b == 0) {
-        return Err(ErrorKind::Binary { offset: base + offset });
+        return Err(ErrorKind::Binary {
+            offset: base + offset,
+        });
     }
     if text.trim().is_empty() {
         return Err(ErrorKind::Empty);
@@ -65,7 +72,9 @@ fn utf8(bytes: &[u8], base: usize) -> Result<String, ErrorKind> {
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, ErrorKind> {
     if bytes.len() % 2 != 0 {
-        return Err(ErrorKind::InvalidUtf16 { offset: 2 + bytes.len() - 1 });
+        return Err(ErrorKind::InvalidUtf16 {
+            offset: 2 + bytes.len() - 1,
+        });
     }
     let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
     let mut text = String::with_capacity(bytes.len());
@@ -88,7 +97,10 @@ mod tests {
 
     #[test]
     fn encodings() {
-        assert_eq!(decode("Kế hoạch".as_bytes()).unwrap(), ("Kế hoạch".into(), "utf-8"));
+        assert_eq!(
+            decode("Kế hoạch".as_bytes()).unwrap(),
+            ("Kế hoạch".into(), "utf-8")
+        );
         let mut bom = vec![0xEF, 0xBB, 0xBF];
         bom.extend_from_slice("Số".as_bytes());
         assert_eq!(decode(&bom).unwrap().0, "Số");
@@ -104,9 +116,21 @@ mod tests {
     fn bad_inputs() {
         assert!(matches!(decode(b""), Err(ErrorKind::Empty)));
         assert!(matches!(decode(b" \n\t"), Err(ErrorKind::Empty)));
-        assert!(matches!(decode(b"ab\xFFcd"), Err(ErrorKind::InvalidUtf8 { offset: 2 })));
-        assert!(matches!(decode(b"ab\0cd"), Err(ErrorKind::Binary { offset: 2 })));
-        assert!(matches!(decode(&[0xFF, 0xFE, 0x00]), Err(ErrorKind::InvalidUtf16 { .. })));
-        assert!(matches!(decode(&[0xFF, 0xFE, 0x00, 0xD8]), Err(ErrorKind::InvalidUtf16 { .. })));
+        assert!(matches!(
+            decode(b"ab\xFFcd"),
+            Err(ErrorKind::InvalidUtf8 { offset: 2 })
+        ));
+        assert!(matches!(
+            decode(b"ab\0cd"),
+            Err(ErrorKind::Binary { offset: 2 })
+        ));
+        assert!(matches!(
+            decode(&[0xFF, 0xFE, 0x00]),
+            Err(ErrorKind::InvalidUtf16 { .. })
+        ));
+        assert!(matches!(
+            decode(&[0xFF, 0xFE, 0x00, 0xD8]),
+            Err(ErrorKind::InvalidUtf16 { .. })
+        ));
     }
 }

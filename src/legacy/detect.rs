@@ -20,7 +20,11 @@ pub const MIN_GAIN: f64 = 0.25;
 
 /// The legacy encoding of bytes that are not UTF-8, when the evidence is clear.
 pub fn detect_bytes(bytes: &[u8]) -> Option<Legacy> {
-    best(ALL.iter().map(|&e| (e, syllable_score(&decode_bytes(e, bytes)))), 0.0)
+    best(
+        ALL.iter()
+            .map(|&e| (e, syllable_score(&decode_bytes(e, bytes)))),
+        0.0,
+    )
 }
 
 /// The legacy encoding of Unicode text that is really a legacy font's bytes read as
@@ -29,13 +33,21 @@ pub fn detect_bytes(bytes: &[u8]) -> Option<Legacy> {
 pub fn detect_mojibake(text: &str) -> Option<Legacy> {
     let (mut latin, mut beyond) = (0usize, 0usize);
     for c in text.chars().filter(|c| !c.is_ascii() && c.is_alphabetic()) {
-        if super::to_cp1252(c).is_some() { latin += 1 } else { beyond += 1 }
+        if super::to_cp1252(c).is_some() {
+            latin += 1
+        } else {
+            beyond += 1
+        }
     }
     if latin < MIN_WORDS || beyond * 20 > latin {
         return None;
     }
     let (as_is, _) = syllable_score(text);
-    best(ALL.iter().map(|&e| (e, syllable_score(&decode_latin_text(e, text)))), as_is)
+    best(
+        ALL.iter()
+            .map(|&e| (e, syllable_score(&decode_latin_text(e, text)))),
+        as_is,
+    )
 }
 
 fn best(scores: impl Iterator<Item = (Legacy, (f64, usize))>, as_is: f64) -> Option<Legacy> {
@@ -43,14 +55,20 @@ fn best(scores: impl Iterator<Item = (Legacy, (f64, usize))>, as_is: f64) -> Opt
     all.sort_by(|a, b| b.1.total_cmp(&a.1));
     let (enc, score, words) = *all.first()?;
     let runner_up = all.get(1).map_or(0.0, |r| r.1);
-    (words >= MIN_WORDS && score >= MIN_SCORE && score - as_is >= MIN_GAIN && score - runner_up >= 0.05).then_some(enc)
+    (words >= MIN_WORDS
+        && score >= MIN_SCORE
+        && score - as_is >= MIN_GAIN
+        && score - runner_up >= 0.05)
+        .then_some(enc)
 }
 
 /// Share of the words with non-ASCII characters that are well-formed Vietnamese
 /// syllables, and how many such words there were.
 pub fn syllable_score(text: &str) -> (f64, usize) {
     let (mut good, mut total) = (0usize, 0usize);
-    for raw in text.split(|c: char| c.is_whitespace() || (c.is_ascii_punctuation() && c != '\'') || c.is_ascii_digit()) {
+    for raw in text.split(|c: char| {
+        c.is_whitespace() || (c.is_ascii_punctuation() && c != '\'') || c.is_ascii_digit()
+    }) {
         let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && !is_symbol_letter(c));
         if word.is_ascii() {
             continue;
@@ -60,7 +78,14 @@ pub fn syllable_score(text: &str) -> (f64, usize) {
             good += 1;
         }
     }
-    (if total == 0 { 0.0 } else { good as f64 / total as f64 }, total)
+    (
+        if total == 0 {
+            0.0
+        } else {
+            good as f64 / total as f64
+        },
+        total,
+    )
 }
 
 /// Latin-1 symbols that legacy bytes turn into: they count as part of the word (and make
@@ -71,14 +96,15 @@ fn is_symbol_letter(c: char) -> bool {
 
 const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
 const INITIALS: [&str; 27] = [
-    "ngh", "ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p",
-    "r", "s", "t", "v", "x",
+    "ngh", "ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g",
+    "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
 ];
 const FINALS: [&str; 9] = ["ng", "nh", "ch", "c", "m", "n", "p", "t", ""];
 const VOWELS: &[&str] = &[
-    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iê",
-    "iu", "oa", "oă", "oe", "oi", "ôi", "ơi", "oo", "ua", "uâ", "uê", "ui", "uô", "uơ", "uy", "ưa", "ưi", "ưu", "ươ", "yê",
-    "iêu", "yêu", "oai", "oay", "oeo", "uây", "uôi", "ươi", "ươu", "uya", "uyê", "uyu",
+    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu", "ây",
+    "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "ôi", "ơi", "oo", "ua", "uâ", "uê", "ui",
+    "uô", "uơ", "uy", "ưa", "ưi", "ưu", "ươ", "yê", "iêu", "yêu", "oai", "oay", "oeo", "uây",
+    "uôi", "ươi", "ươu", "uya", "uyê", "uyu",
 ];
 
 /// A well-formed Vietnamese syllable (any case, either tone-mark style).
@@ -96,11 +122,16 @@ pub fn is_syllable(word: &str) -> bool {
     if tones > 1 || !base.chars().all(|c| c.is_alphabetic()) {
         return false;
     }
-    let rest_ok = |rest: &str| FINALS.iter().any(|f| rest.strip_suffix(f).is_some_and(|v| VOWELS.contains(&v)));
+    let rest_ok = |rest: &str| {
+        FINALS
+            .iter()
+            .any(|f| rest.strip_suffix(f).is_some_and(|v| VOWELS.contains(&v)))
+    };
     if rest_ok(&base) {
         return true;
     }
     INITIALS.iter().any(|i| {
-        base.strip_prefix(i).is_some_and(|rest| rest_ok(rest) || (*i == "gi" && FINALS.contains(&rest)))
+        base.strip_prefix(i)
+            .is_some_and(|rest| rest_ok(rest) || (*i == "gi" && FINALS.contains(&rest)))
     })
 }

@@ -53,7 +53,11 @@ impl Legacy {
     /// code points draw capitals).
     pub fn of_font(font: &str) -> Option<(Legacy, bool)> {
         let f = font.trim();
-        if let Some(rest) = f.strip_prefix(".Vn").or_else(|| f.strip_prefix(".vn")).or_else(|| f.strip_prefix(".VN")) {
+        if let Some(rest) = f
+            .strip_prefix(".Vn")
+            .or_else(|| f.strip_prefix(".vn"))
+            .or_else(|| f.strip_prefix(".VN"))
+        {
             // ".VnTimeH", ".VnArialH", ".VnTime H"? The capitals faces end in "H".
             let caps = rest.trim_end().ends_with('H') && rest.len() > 1;
             return Some((Legacy::Tcvn3, caps));
@@ -75,8 +79,14 @@ pub fn decode_bytes(enc: Legacy, bytes: &[u8]) -> String {
     let t = tables::tables();
     let out: String = match enc {
         Legacy::Vni => decode_vni(&bytes.iter().map(|&b| cp1252(b)).collect::<String>()),
-        Legacy::Tcvn3 => bytes.iter().map(|&b| t.tcvn3[usize::from(b)].unwrap_or_else(|| cp1252(b))).collect(),
-        Legacy::Viscii => bytes.iter().map(|&b| t.viscii[usize::from(b)].unwrap_or_else(|| cp1252(b))).collect(),
+        Legacy::Tcvn3 => bytes
+            .iter()
+            .map(|&b| t.tcvn3[usize::from(b)].unwrap_or_else(|| cp1252(b)))
+            .collect(),
+        Legacy::Viscii => bytes
+            .iter()
+            .map(|&b| t.viscii[usize::from(b)].unwrap_or_else(|| cp1252(b)))
+            .collect(),
     };
     out.nfc().collect()
 }
@@ -91,9 +101,19 @@ pub fn decode_font_text(enc: Legacy, text: &str, caps: bool) -> String {
     let latin = |c: char| u8::try_from(u32::from(c)).ok().filter(|&b| b >= 0xA0);
     let out: String = match enc {
         Legacy::Vni => decode_vni(text),
-        Legacy::Tcvn3 => text.chars().map(|c| latin(c).and_then(|b| t.tcvn3[usize::from(b)]).unwrap_or(c)).collect(),
+        Legacy::Tcvn3 => text
+            .chars()
+            .map(|c| latin(c).and_then(|b| t.tcvn3[usize::from(b)]).unwrap_or(c))
+            .collect(),
         // VISCII puts letters in 0x80-0x9F and six control codes too.
-        Legacy::Viscii => text.chars().map(|c| to_cp1252(c).and_then(|b| t.viscii[usize::from(b)]).unwrap_or(c)).collect(),
+        Legacy::Viscii => text
+            .chars()
+            .map(|c| {
+                to_cp1252(c)
+                    .and_then(|b| t.viscii[usize::from(b)])
+                    .unwrap_or(c)
+            })
+            .collect(),
     };
     let out: String = out.nfc().collect();
     if caps { out.to_uppercase() } else { out }
@@ -106,7 +126,16 @@ pub fn decode_font_text(enc: Legacy, text: &str, caps: bool) -> String {
 pub fn decode_latin_text(enc: Legacy, text: &str) -> String {
     let t = tables::tables();
     match enc {
-        Legacy::Tcvn3 => text.chars().map(|c| to_cp1252(c).and_then(|b| t.tcvn3[usize::from(b)]).unwrap_or(c)).collect::<String>().nfc().collect(),
+        Legacy::Tcvn3 => text
+            .chars()
+            .map(|c| {
+                to_cp1252(c)
+                    .and_then(|b| t.tcvn3[usize::from(b)])
+                    .unwrap_or(c)
+            })
+            .collect::<String>()
+            .nfc()
+            .collect(),
         _ => decode_font_text(enc, text, false),
     }
 }
@@ -122,7 +151,11 @@ pub fn encode(enc: Legacy, text: &str) -> Vec<u8> {
             continue;
         }
         let done = match enc {
-            Legacy::Vni => t.vni_encode.get(&c).map(|s| out.extend(s.chars().filter_map(to_cp1252))).is_some(),
+            Legacy::Vni => t
+                .vni_encode
+                .get(&c)
+                .map(|s| out.extend(s.chars().filter_map(to_cp1252)))
+                .is_some(),
             Legacy::Tcvn3 => t.tcvn3_encode.get(&c).map(|&b| out.push(b)).is_some(),
             Legacy::Viscii => t.viscii_encode.get(&c).map(|&b| out.push(b)).is_some(),
         };
@@ -163,7 +196,12 @@ fn decode_vni(text: &str) -> String {
                 continue;
             }
         }
-        out.push(t.vni_decode.get(&[chars[i]][..]).copied().unwrap_or(chars[i]));
+        out.push(
+            t.vni_decode
+                .get(&[chars[i]][..])
+                .copied()
+                .unwrap_or(chars[i]),
+        );
         i += 1;
     }
     out
@@ -172,8 +210,9 @@ fn decode_vni(text: &str) -> String {
 /// Windows-1252: Latin-1 with punctuation in 0x80–0x9F (undefined bytes stay C1 controls).
 pub fn cp1252(b: u8) -> char {
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
-        '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
     ];
     match b {
         0x80..=0x9F => HIGH[usize::from(b - 0x80)],

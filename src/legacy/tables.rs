@@ -30,8 +30,10 @@ pub(super) fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
     T.get_or_init(|| {
         let (tcvn3, tcvn3_encode) = byte_table(include_str!("../../grammar/encodings/tcvn3.toml"));
-        let (viscii, viscii_encode) = byte_table(include_str!("../../grammar/encodings/viscii.toml"));
-        let raw: LetterTable = toml::from_str(include_str!("../../grammar/encodings/vni.toml")).expect("grammar/encodings/vni.toml");
+        let (viscii, viscii_encode) =
+            byte_table(include_str!("../../grammar/encodings/viscii.toml"));
+        let raw: LetterTable = toml::from_str(include_str!("../../grammar/encodings/vni.toml"))
+            .expect("grammar/encodings/vni.toml");
         let mut vni_encode = HashMap::new();
         let mut vni_decode = HashMap::new();
         for (letter, spelling) in raw.letters {
@@ -49,7 +51,14 @@ pub(super) fn tables() -> &'static Tables {
         for (k, v) in extra {
             vni_decode.entry(k).or_insert(v);
         }
-        Tables { tcvn3, viscii, tcvn3_encode, viscii_encode, vni_encode, vni_decode }
+        Tables {
+            tcvn3,
+            viscii,
+            tcvn3_encode,
+            viscii_encode,
+            vni_encode,
+            vni_decode,
+        }
     })
 }
 

@@ -2,7 +2,9 @@ use super::*;
 
 /// The 134 Vietnamese letters with diacritics (67 lower-case, 67 capitals).
 fn letters() -> Vec<char> {
-    let lower: Vec<char> = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ".chars().collect();
+    let lower: Vec<char> = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+        .chars()
+        .collect();
     let mut all = lower.clone();
     all.extend(lower.iter().flat_map(|c| c.to_uppercase()));
     all
@@ -68,15 +70,41 @@ fn fonts_name_their_encoding() {
 
 #[test]
 fn vni_reads_as_typed() {
-    assert_eq!(decode_font_text(Legacy::Vni, "Keá hoaïch trieån khai", false), "Kế hoạch triển khai");
-    assert_eq!(decode_font_text(Legacy::Vni, "COÄNG HOØA XAÕ HOÄI CHUÛ NGHÓA VIEÄT NAM", false), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    assert_eq!(
+        decode_font_text(Legacy::Vni, "Keá hoaïch trieån khai", false),
+        "Kế hoạch triển khai"
+    );
+    assert_eq!(
+        decode_font_text(
+            Legacy::Vni,
+            "COÄNG HOØA XAÕ HOÄI CHUÛ NGHÓA VIEÄT NAM",
+            false
+        ),
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    );
     assert_eq!(decode_font_text(Legacy::Vni, "Ñaây", false), "Đây");
-    assert_eq!(decode_font_text(Legacy::Tcvn3, "KÕ ho¹ch", true), "KẾ HOẠCH");
+    assert_eq!(
+        decode_font_text(Legacy::Tcvn3, "KÕ ho¹ch", true),
+        "KẾ HOẠCH"
+    );
 }
 
 #[test]
 fn syllables() {
-    for w in ["kế", "hoạch", "nghiêng", "khuyến", "giữ", "gì", "Ủy", "uỷ", "trường", "quốc", "đường", "yêu"] {
+    for w in [
+        "kế",
+        "hoạch",
+        "nghiêng",
+        "khuyến",
+        "giữ",
+        "gì",
+        "Ủy",
+        "uỷ",
+        "trường",
+        "quốc",
+        "đường",
+        "yêu",
+    ] {
         assert!(detect::is_syllable(w), "{w} is a syllable");
     }
     for w in ["ho¹ch", "aự", "ắá", "tr¸ch", "đđ", "qÒ"] {
@@ -89,7 +117,11 @@ fn detection() {
     let text = "Kế hoạch triển khai thực hiện Nghị quyết số 03 của Chính phủ về nhiệm vụ, giải pháp chủ yếu; Sở Tài chính chủ trì, phối hợp với các sở, ban, ngành";
     for enc in ALL {
         assert_eq!(detect_bytes(&encode(enc, text)), Some(enc), "{enc:?}");
-        assert_eq!(detect_mojibake(&encode_as_font_text(enc, text)), Some(enc), "{enc:?} mojibake");
+        assert_eq!(
+            detect_mojibake(&encode_as_font_text(enc, text)),
+            Some(enc),
+            "{enc:?} mojibake"
+        );
     }
     assert_eq!(detect_mojibake(text), None);
     // Too little to go on: stays an error.

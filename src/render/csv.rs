@@ -42,7 +42,9 @@ pub fn csv(plan: &Plan, opts: CsvOptions) -> String {
         out.extend_from_slice(EXCEL_BOM.as_bytes());
     }
     {
-        let mut w = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(&mut out);
+        let mut w = ::csv::WriterBuilder::new()
+            .terminator(::csv::Terminator::CRLF)
+            .from_writer(&mut out);
         // Writing to a Vec cannot fail; a failure here would be a bug in the csv crate.
         if opts.header {
             w.write_record(COLUMNS).expect("writing to memory");
@@ -69,18 +71,30 @@ pub fn row(plan: &Plan, task: &Task) -> [String; 16] {
         agencies(&task.lead),
         agencies(&task.support),
         d.map(|d| d.text.clone()).unwrap_or_default(),
-        d.and_then(|d| d.due).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
-        d.and_then(|d| d.precision).map(precision).unwrap_or_default().to_owned(),
+        d.and_then(|d| d.due)
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default(),
+        d.and_then(|d| d.precision)
+            .map(precision)
+            .unwrap_or_default()
+            .to_owned(),
         d.is_some_and(|d| d.ongoing).to_string(),
         d.and_then(|d| d.condition.clone()).unwrap_or_default(),
         d.and_then(|d| d.recurrence.clone()).unwrap_or_default(),
         span.page.map(|p| p.to_string()).unwrap_or_default(),
-        if span.line_end > span.line_start { format!("{}-{}", span.line_start, span.line_end) } else { span.line_start.to_string() },
+        if span.line_end > span.line_start {
+            format!("{}-{}", span.line_start, span.line_end)
+        } else {
+            span.line_start.to_string()
+        },
     ]
 }
 
 fn agencies(list: &[Agency]) -> String {
-    list.iter().map(|a| a.canonical.as_str()).collect::<Vec<_>>().join("; ")
+    list.iter()
+        .map(|a| a.canonical.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn precision(p: Precision) -> &'static str {

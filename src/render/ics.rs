@@ -25,12 +25,23 @@ pub struct Todos {
 /// DTSTAMP (the time of export; pass a fixed value for reproducible output).
 pub fn ics(plan: &Plan, stamp: DateTime<Utc>) -> Todos {
     let todos = todos(plan, stamp);
-    Todos { text: format!("{}{}{}", begin(), todos.text, end()), undated: todos.undated }
+    Todos {
+        text: format!("{}{}{}", begin(), todos.text, end()),
+        undated: todos.undated,
+    }
 }
 
 /// The calendar's opening lines.
 pub fn begin() -> String {
-    ["BEGIN:VCALENDAR", "VERSION:2.0", &format!("PRODID:{PRODID}"), "CALSCALE:GREGORIAN"].iter().map(|l| content_line(l)).collect()
+    [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        &format!("PRODID:{PRODID}"),
+        "CALSCALE:GREGORIAN",
+    ]
+    .iter()
+    .map(|l| content_line(l))
+    .collect()
 }
 
 /// The calendar's closing line.
@@ -52,7 +63,11 @@ pub fn todos(plan: &Plan, stamp: DateTime<Utc>) -> Todos {
 
 /// Ids of the tasks [`todos`] leaves out: those without a due date.
 pub fn undated(plan: &Plan) -> Vec<&str> {
-    plan.tasks.iter().filter(|t| t.deadline.as_ref().and_then(|d| d.due).is_none()).map(|t| t.id.as_str()).collect()
+    plan.tasks
+        .iter()
+        .filter(|t| t.deadline.as_ref().and_then(|d| d.due).is_none())
+        .map(|t| t.id.as_str())
+        .collect()
 }
 
 /// TEXT value escaping (RFC 5545 §3.3.11): backslash, semicolon, comma, newline.
@@ -96,7 +111,10 @@ fn vtodo(plan: &Plan, task: &Task, due: NaiveDate, stamp: DateTime<Utc>) -> Stri
     let deadline = task.deadline.as_ref();
     let mut lines = vec![
         "BEGIN:VTODO".to_owned(),
-        format!("UID:{}", escape_text(&format!("{}-{}@kehoach", super::document_id(plan), task.id))),
+        format!(
+            "UID:{}",
+            escape_text(&format!("{}-{}@kehoach", super::document_id(plan), task.id))
+        ),
         format!("DTSTAMP:{}", stamp.format("%Y%m%dT%H%M%SZ")),
     ];
     if let Some(start) = deadline.and_then(|d| d.start).filter(|s| *s <= due) {
@@ -104,8 +122,14 @@ fn vtodo(plan: &Plan, task: &Task, due: NaiveDate, stamp: DateTime<Utc>) -> Stri
     }
     lines.push(format!("DUE;VALUE=DATE:{}", date(due)));
     lines.push(format!("SUMMARY:{}", escape_text(&task.title)));
-    lines.push(format!("DESCRIPTION:{}", escape_text(&description(plan, task))));
-    if let Some(rule) = deadline.and_then(|d| d.recurrence.as_deref()).filter(|r| is_recur(r)) {
+    lines.push(format!(
+        "DESCRIPTION:{}",
+        escape_text(&description(plan, task))
+    ));
+    if let Some(rule) = deadline
+        .and_then(|d| d.recurrence.as_deref())
+        .filter(|r| is_recur(r))
+    {
         lines.push(format!("RRULE:{rule}"));
     }
     lines.push("END:VTODO".to_owned());
@@ -132,7 +156,10 @@ fn description(plan: &Plan, task: &Task) -> String {
 }
 
 fn agencies(list: &[Agency]) -> String {
-    list.iter().map(|a| a.canonical.as_str()).collect::<Vec<_>>().join("; ")
+    list.iter()
+        .map(|a| a.canonical.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn date(d: NaiveDate) -> String {
@@ -141,7 +168,9 @@ fn date(d: NaiveDate) -> String {
 
 /// An RRULE value is written unescaped, so only let through what a RECUR value can hold.
 fn is_recur(r: &str) -> bool {
-    r.starts_with("FREQ=") && r.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '=' | ';' | ',' | '+' | '-' | ':'))
+    r.starts_with("FREQ=")
+        && r.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '=' | ';' | ',' | '+' | '-' | ':'))
 }
 
 #[cfg(test)]
@@ -158,7 +187,11 @@ mod tests {
         let line = format!("SUMMARY:{}", "Ủy ban nhân dân tỉnh ".repeat(10));
         let folded = content_line(&line);
         for physical in folded.split("\r\n").filter(|l| !l.is_empty()) {
-            assert!(physical.len() <= 75, "{} octets: {physical}", physical.len());
+            assert!(
+                physical.len() <= 75,
+                "{} octets: {physical}",
+                physical.len()
+            );
         }
         let unfolded = folded.trim_end_matches("\r\n").replace("\r\n ", "");
         assert_eq!(unfolded, line);

@@ -19,5 +19,9 @@ pub const SCHEMA: &str = include_str!("../schema.json");
 /// The document id written next to each exported task: the source's sha256, or its
 /// name when there is no hash (never the case for parsed input, kept for hand-built plans).
 pub fn document_id(plan: &crate::Plan) -> &str {
-    if plan.source.sha256.is_empty() { &plan.source.name } else { &plan.source.sha256 }
+    if plan.source.sha256.is_empty() {
+        &plan.source.name
+    } else {
+        &plan.source.sha256
+    }
 }

@@ -20,7 +20,11 @@ pub fn tasks(plan: &Plan) -> String {
     let document = super::document_id(plan);
     let mut out = String::new();
     for task in &plan.tasks {
-        let line = TaskLine { document, source: &plan.source.name, task };
+        let line = TaskLine {
+            document,
+            source: &plan.source.name,
+            task,
+        };
         out.push_str(&serde_json::to_string(&line).expect("the model always serializes"));
         out.push('\n');
     }
@@ -30,11 +34,17 @@ pub fn tasks(plan: &Plan) -> String {
 /// The JSON Schema of one line, derived from the plan schema's `$defs/task` so the two
 /// can never drift apart.
 pub fn task_schema() -> serde_json::Value {
-    let plan: serde_json::Value = serde_json::from_str(super::SCHEMA).expect("the bundled schema is JSON");
+    let plan: serde_json::Value =
+        serde_json::from_str(super::SCHEMA).expect("the bundled schema is JSON");
     let defs = plan.get("$defs").cloned().unwrap_or_default();
     let task = defs.get("task").cloned().unwrap_or_default();
     let mut required = vec![serde_json::json!("document"), serde_json::json!("source")];
-    required.extend(task.get("required").and_then(|r| r.as_array()).cloned().unwrap_or_default());
+    required.extend(
+        task.get("required")
+            .and_then(|r| r.as_array())
+            .cloned()
+            .unwrap_or_default(),
+    );
     let mut properties = serde_json::Map::new();
     properties.insert("document".into(), serde_json::json!({ "type": "string", "minLength": 1, "description": "The source's sha256 (or its name): which document the task belongs to." }));
     properties.insert("source".into(), serde_json::json!({ "type": "string", "description": "The source's name (source.name of the plan)." }));

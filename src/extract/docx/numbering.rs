@@ -25,7 +25,12 @@ pub struct Level {
 
 impl Default for Level {
     fn default() -> Self {
-        Level { start: 1, format: "decimal".into(), text: String::new(), legal: false }
+        Level {
+            start: 1,
+            format: "decimal".into(),
+            text: String::new(),
+            legal: false,
+        }
     }
 }
 
@@ -68,7 +73,9 @@ impl Styles {
                     b"docDefaults" => in_defaults = true,
                     b"style" => {
                         if let Some(id) = attr(&e, b"styleId") {
-                            if attr(&e, b"type").as_deref() == Some("paragraph") && attr(&e, b"default").as_deref() == Some("1") {
+                            if attr(&e, b"type").as_deref() == Some("paragraph")
+                                && attr(&e, b"default").as_deref() == Some("1")
+                            {
                                 out.default_paragraph = Some(id.clone());
                             }
                             current = Some((id, Style::default()));
@@ -155,21 +162,32 @@ impl Numbering {
         loop {
             match reader.read_event() {
                 Ok(Event::Start(e)) | Ok(Event::Empty(e)) => match name(&e) {
-                    b"abstractNum" => abs = num(&e, b"abstractNumId").map(|id| (id, vec![Level::default(); 9])),
+                    b"abstractNum" => {
+                        abs = num(&e, b"abstractNumId").map(|id| (id, vec![Level::default(); 9]))
+                    }
                     b"num" => inst = num(&e, b"numId").map(|id| (id, Instance::default())),
                     b"abstractNumId" => {
                         if let (Some((_, i)), Some(v)) = (inst.as_mut(), num(&e, b"val")) {
                             i.abstract_id = v;
                         }
                     }
-                    b"lvlOverride" => over = num(&e, b"ilvl").and_then(|v| usize::try_from(v).ok()).filter(|&v| v < 9),
+                    b"lvlOverride" => {
+                        over = num(&e, b"ilvl")
+                            .and_then(|v| usize::try_from(v).ok())
+                            .filter(|&v| v < 9)
+                    }
                     b"startOverride" => {
-                        if let (Some((_, i)), Some(l), Some(v)) = (inst.as_mut(), over, num(&e, b"val")) {
+                        if let (Some((_, i)), Some(l), Some(v)) =
+                            (inst.as_mut(), over, num(&e, b"val"))
+                        {
                             i.starts.insert(l, v);
                         }
                     }
                     b"lvl" => {
-                        lvl = num(&e, b"ilvl").and_then(|v| usize::try_from(v).ok()).filter(|&v| v < 9).map(|l| (l, Level::default()));
+                        lvl = num(&e, b"ilvl")
+                            .and_then(|v| usize::try_from(v).ok())
+                            .filter(|&v| v < 9)
+                            .map(|l| (l, Level::default()));
                     }
                     b"start" => {
                         if let (Some((_, l)), Some(v)) = (lvl.as_mut(), num(&e, b"val")) {
@@ -238,7 +256,12 @@ impl Numbering {
                 counters[l] = None;
             }
         }
-        let start = |i: usize| inst.starts.get(&i).copied().unwrap_or_else(|| level(i).start);
+        let start = |i: usize| {
+            inst.starts
+                .get(&i)
+                .copied()
+                .unwrap_or_else(|| level(i).start)
+        };
         counters[ilvl] = Some(counters[ilvl].map_or_else(|| start(ilvl), |c| c + 1));
         for c in counters.iter_mut().skip(ilvl + 1) {
             *c = None;
@@ -252,13 +275,21 @@ impl Numbering {
                     chars.next();
                     let k = d as usize - 1;
                     let value = counters[k].unwrap_or_else(|| start(k));
-                    let fmt = if this.legal && k != ilvl { "decimal".to_owned() } else { level(k).format };
+                    let fmt = if this.legal && k != ilvl {
+                        "decimal".to_owned()
+                    } else {
+                        level(k).format
+                    };
                     label.push_str(&format_number(value, &fmt));
                 }
                 _ => label.push(c),
             }
         }
-        Some(if this.format == "bullet" { bullet(&label) } else { label })
+        Some(if this.format == "bullet" {
+            bullet(&label)
+        } else {
+            label
+        })
     }
 }
 
@@ -290,7 +321,21 @@ fn roman(mut n: i64) -> String {
     if !(1..4000).contains(&n) {
         return n.to_string();
     }
-    let table = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
+    let table = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
     let mut out = String::new();
     for (v, s) in table {
         while n >= v {
@@ -339,11 +384,28 @@ mod tests {
           <w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="1"><w:startOverride w:val="5"/></w:lvlOverride></w:num>
         </w:numbering>"#;
         let mut n = Numbering::parse(xml);
-        let got: Vec<String> = [(1, 0), (1, 1), (1, 1), (1, 2), (1, 2), (1, 3), (1, 3), (1, 0), (1, 1), (2, 1), (2, 1)]
-            .iter()
-            .map(|&(id, l)| n.next_label(id, l).unwrap())
-            .collect();
-        assert_eq!(got, ["I.", "1.", "2.", "2.1.", "2.2.", "a)", "b)", "II.", "1.", "5.", "6."]);
+        let got: Vec<String> = [
+            (1, 0),
+            (1, 1),
+            (1, 1),
+            (1, 2),
+            (1, 2),
+            (1, 3),
+            (1, 3),
+            (1, 0),
+            (1, 1),
+            (2, 1),
+            (2, 1),
+        ]
+        .iter()
+        .map(|&(id, l)| n.next_label(id, l).unwrap())
+        .collect();
+        assert_eq!(
+            got,
+            [
+                "I.", "1.", "2.", "2.1.", "2.2.", "a)", "b)", "II.", "1.", "5.", "6."
+            ]
+        );
         assert_eq!(n.next_label(0, 0), None);
     }
 }

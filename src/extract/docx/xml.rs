@@ -7,15 +7,26 @@ use quick_xml::events::{BytesRef, BytesStart};
 /// The local name of an element.
 pub fn name<'a>(e: &'a BytesStart<'_>) -> &'a [u8] {
     let full = e.name().into_inner();
-    full.iter().rposition(|&b| b == b':').map_or(full, |i| &full[i + 1..])
+    full.iter()
+        .rposition(|&b| b == b':')
+        .map_or(full, |i| &full[i + 1..])
 }
 
 /// An attribute by local name (`w:val` → `val`), entity references resolved.
 pub fn attr(e: &BytesStart<'_>, local: &[u8]) -> Option<String> {
     e.attributes().flatten().find_map(|a| {
         let key = a.key.into_inner();
-        let k = key.iter().rposition(|&b| b == b':').map_or(key, |i| &key[i + 1..]);
-        (k == local).then(|| a.normalized_value(XmlVersion::Implicit1_0).ok().map(|v| v.into_owned())).flatten()
+        let k = key
+            .iter()
+            .rposition(|&b| b == b':')
+            .map_or(key, |i| &key[i + 1..]);
+        (k == local)
+            .then(|| {
+                a.normalized_value(XmlVersion::Implicit1_0)
+                    .ok()
+                    .map(|v| v.into_owned())
+            })
+            .flatten()
     })
 }
 
@@ -35,5 +46,7 @@ pub fn reference(r: &BytesRef<'_>) -> String {
         return c.to_string();
     }
     let name = r.decode().map(|s| s.into_owned()).unwrap_or_default();
-    quick_xml::escape::resolve_predefined_entity(&name).unwrap_or("").to_owned()
+    quick_xml::escape::resolve_predefined_entity(&name)
+        .unwrap_or("")
+        .to_owned()
 }
