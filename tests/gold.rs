@@ -29,14 +29,7 @@ fn corpus_meets_gold_thresholds() {
             .map(|d| crate::root().join(d).join(format!("{name}.txt")))
             .find(|p| p.exists())
             .unwrap_or_else(|| panic!("no text for gold {name}"));
-        let gold: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        let plan = serde_json::to_value(crate::parse_file(&text)).unwrap();
-        let s = score(&gold, &plan);
-        let report = format!("{name}: {s:?}");
-        assert!(s.task_f1 >= TASK_F1, "{report}");
-        assert!(s.lead_f1 >= LEAD_F1, "{report}");
-        assert!(s.support_f1 >= SUPPORT_F1, "{report}");
-        assert!(s.deadline_acc >= DEADLINE_ACC, "{report}");
+        assert_meets_gold(name, &crate::parse_file(&text), name);
         checked += 1;
     }
     assert!(checked >= 2);
@@ -49,26 +42,15 @@ fn pdf_plans_meet_gold_thresholds() {
         ("qn2023_plain.pdf", "quang-nam-2023"),
         ("kt2024_plain.pdf", "kon-tum-2024"),
     ] {
-        let gold: Value = serde_json::from_str(
-            &std::fs::read_to_string(crate::root().join(format!("corpus/gold/{name}.gold.json")))
-                .unwrap(),
-        )
-        .unwrap();
         let bytes = std::fs::read(crate::root().join("corpus/pdf").join(pdf)).unwrap();
         let opts = kehoach::extract::ExtractOptions {
             pdf_worker: Some(std::path::PathBuf::from(env!("CARGO_BIN_EXE_kehoach"))),
             ..Default::default()
         };
-        let plan =
-            serde_json::to_value(kehoach::parse_bytes_with(pdf, &bytes, &opts).unwrap()).unwrap();
-        let s = score(&gold, &plan);
-        let report = format!("{pdf}: {s:?}");
-        assert!(
-            s.task_f1 >= TASK_F1
-                && s.lead_f1 >= LEAD_F1
-                && s.support_f1 >= SUPPORT_F1
-                && s.deadline_acc >= DEADLINE_ACC,
-            "{report}"
+        assert_meets_gold(
+            name,
+            &kehoach::parse_bytes_with(pdf, &bytes, &opts).unwrap(),
+            pdf,
         );
     }
 }
@@ -80,23 +62,22 @@ fn docx_plans_meet_gold_thresholds() {
         ("qn2023_plain.docx", "quang-nam-2023"),
         ("kt2024_plain.docx", "kon-tum-2024"),
     ] {
-        let gold: Value = serde_json::from_str(
-            &std::fs::read_to_string(crate::root().join(format!("corpus/gold/{name}.gold.json")))
-                .unwrap(),
-        )
-        .unwrap();
         let plan = crate::parse_file(&crate::root().join("corpus/pdf").join(docx));
         assert_eq!(plan.source.format, kehoach::model::SourceFormat::Docx);
-        let s = score(&gold, &serde_json::to_value(plan).unwrap());
-        let report = format!("{docx}: {s:?}");
-        assert!(
-            s.task_f1 >= TASK_F1
-                && s.lead_f1 >= LEAD_F1
-                && s.support_f1 >= SUPPORT_F1
-                && s.deadline_acc >= DEADLINE_ACC,
-            "{report}"
-        );
+        assert_meets_gold(name, &plan, docx);
     }
+}
+
+/// Score `plan` against `corpus/gold/NAME.gold.json` and hold it to the thresholds.
+fn assert_meets_gold(name: &str, plan: &kehoach::Plan, shown: &str) {
+    let path = crate::root().join(format!("corpus/gold/{name}.gold.json"));
+    let gold: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let s = score(&gold, &serde_json::to_value(plan).unwrap());
+    let ok = s.task_f1 >= TASK_F1
+        && s.lead_f1 >= LEAD_F1
+        && s.support_f1 >= SUPPORT_F1
+        && s.deadline_acc >= DEADLINE_ACC;
+    assert!(ok, "{shown}: {s:?}");
 }
 
 #[derive(Debug)]
