@@ -72,6 +72,15 @@ pub fn find_inline_deadline(text: &str, year: Option<i32>) -> Option<(Range<usiz
     let masked = mask_citations(&view);
     let folded = masked.folded.as_str();
     masked.word_starts().find_map(|start| {
+        // "các nhiệm vụ đã hoàn thành trong năm 2023": work already done, not a deadline.
+        if folded[..start]
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| G.past_markers.iter().any(|p| p == w))
+        {
+            return None;
+        }
         let (after, ()) = inline_phrase(&folded[start..]).ok()?;
         let range = view.orig_range(start..folded.len() - after.len());
         let slice = text.get(range.clone())?.trim();
@@ -277,6 +286,7 @@ struct RawTriggers {
 struct RawInline {
     markers: Vec<String>,
     connectors: Vec<String>,
+    past: Vec<String>,
 }
 
 struct Rule {
@@ -304,6 +314,8 @@ struct Grammar {
     trigger: Lexicon<()>,
     marker: Lexicon<()>,
     connector: Lexicon<()>,
+    /// Words that put a marker in the past ("đã hoàn thành"): folded, single words.
+    past_markers: Vec<String>,
 }
 
 impl Grammar {
@@ -345,6 +357,12 @@ impl Grammar {
             trigger: Lexicon::plain(&raw.condition.triggers),
             marker: Lexicon::plain(&raw.inline.markers),
             connector: Lexicon::plain(&raw.inline.connectors),
+            past_markers: raw
+                .inline
+                .past
+                .iter()
+                .map(|w| crate::fold::fold(w))
+                .collect(),
         }
     }
 }
@@ -1676,6 +1694,15 @@ mod tests {
         assert_eq!(dl.due, None);
         assert_eq!(dl.text, "trước ngày 15 hằng tháng");
         assert!(range.start > 0);
+    }
+
+    #[test]
+    fn inline_past_is_not_a_deadline() {
+        let text = "duy trì thường xuyên và phát huy kết quả các nhiệm vụ đã hoàn thành trong năm 2023, góp phần thực hiện";
+        assert!(find_inline_deadline(text, Some(2024)).is_none());
+        let (_, dl) =
+            find_inline_deadline("Các đơn vị hoàn thành trong năm 2024.", Some(2024)).unwrap();
+        assert_eq!(dl.due, d(2024, 12, 31));
     }
 
     #[test]
