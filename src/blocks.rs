@@ -114,7 +114,22 @@ pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
         open = Some(blocks.len() - 1);
         prev_text = &line.text;
     }
-    blocks.into_iter().flat_map(split_fields).collect()
+    blocks
+        .into_iter()
+        .map(reclassify)
+        .flat_map(split_fields)
+        .collect()
+}
+
+/// A field label wrapped mid-label ("- Cơ quan chủ" + "trì: Sở Y tế") is only
+/// recognisable once the lines are joined.
+fn reclassify(mut block: Block) -> Block {
+    if block.lines.len() > 1 && matches!(block.kind, LineKind::Bullet { .. } | LineKind::Prose) {
+        if let k @ LineKind::Field { .. } = crate::lines::classify_text(&block.text) {
+            block.kind = k;
+        }
+    }
+    block
 }
 
 /// "Chủ trì: Sở Y tế; Phối hợp: Sở Tài chính; Thời gian: Quý III/2024" is three fields
@@ -295,6 +310,20 @@ mod tests {
                 "Thời hạn: Quý I/2025."
             ]
         );
+    }
+
+    #[test]
+    fn field_label_wrapped_mid_label() {
+        let lines = classify(&normalize(
+            "- Cơ quan chủ\ntrì: Sở Y tế.\n- Thời gian hoàn\n\nthành: Quý II/2024.",
+        ));
+        let b = join(&lines, &[]);
+        assert_eq!(b.len(), 2);
+        assert!(
+            b.iter().all(|b| matches!(b.kind, LineKind::Field { .. })),
+            "{b:?}"
+        );
+        assert_eq!(b[0].body(), "Sở Y tế.");
     }
 
     #[test]

@@ -148,7 +148,14 @@ pub fn field_value_start(text: &str) -> Option<usize> {
 
 /// "7", "- 7 -", "Trang 7", "7/12" alone on a line.
 fn is_page_number(text: &str) -> bool {
-    let t = text.trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
+    // "- 7 -" is a page number; "7-" is a label ("1- Tổ chức ..." with its text below).
+    let dash = |c: char| c == '-' || c == '–';
+    let t = text.trim();
+    let t = match (t.strip_prefix(dash), t.strip_suffix(dash)) {
+        (Some(_), Some(_)) => t.trim_matches(|c: char| dash(c) || c.is_whitespace()),
+        (None, None) => t,
+        _ => return false,
+    };
     let t = t.strip_prefix("Trang ").unwrap_or(t);
     let mut parts = t.splitn(2, '/');
     let num_ok = |s: Option<&str>| {
@@ -222,7 +229,12 @@ fn keyword_label(i: In) -> IResult<In, Label> {
 }
 
 fn roman_label(i: In) -> IResult<In, Label> {
-    let (rest, (text, ordinal)) = terminated(roman_value, one_of(".)")).parse(i)?;
+    // "I." and "I)", and the older "I- MỤC ĐÍCH" / "II: NHIỆM VỤ" (closer then a space).
+    let closer = alt((
+        nom::combinator::value((), one_of(".)")),
+        nom::combinator::value((), terminated(one_of("-:–"), peek(alt((space1, eof))))),
+    ));
+    let (rest, (text, ordinal)) = terminated(roman_value, closer).parse(i)?;
     Ok((
         rest,
         Label {
@@ -277,7 +289,10 @@ fn decimal_label(i: In) -> IResult<In, Label> {
     )
     .parse(i)?;
     let depth = 1 + more.len();
-    let (rest, closer) = opt(one_of(".)")).parse(rest)?;
+    // "1." "1)" and the older "1- Tổ chức ..." (a dash then a space; "2022 - 2025" has a
+    // space before its dash and "1-2" none after, so neither is read as a label).
+    let dash = terminated(one_of("-–"), peek(alt((space1, eof))));
+    let (rest, closer) = opt(alt((one_of(".)"), dash))).parse(rest)?;
     if closer.is_none() {
         // "2.2.1 Về ..." is a label; "1 người", "2024 và" are not.
         if depth == 1 {
@@ -481,6 +496,19 @@ mod tests {
             ("v.v... các", None),
             ("1.5 triệu người", None),
             ("IIII. x", None),
+            (
+                "I- MỤC ĐÍCH, YÊU CẦU",
+                Some((Level::Roman, "I", 1, "MỤC ĐÍCH, YÊU CẦU")),
+            ),
+            ("II: NHIỆM VỤ", Some((Level::Roman, "II", 2, "NHIỆM VỤ"))),
+            (
+                "3- Tổ chức thực hiện",
+                Some((Level::Decimal(1), "3", 3, "Tổ chức thực hiện")),
+            ),
+            ("2022 - 2025, tầm nhìn", None),
+            ("1-2 ngày", None),
+            ("1-", Some((Level::Decimal(1), "1", 1, ""))),
+            ("I-2023", None),
         ];
         for (text, want) in cases {
             let got = lab(text);

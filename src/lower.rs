@@ -569,7 +569,14 @@ impl Lowerer<'_> {
     /// Task title: a heading that stands alone, else the first sentence.
     fn title(&self, n: NodeId) -> String {
         let heading = self.heading(n);
-        if self.heading_only(n) && !self.body.nodes[n].body.is_empty() {
+        let body = &self.body.nodes[n].body;
+        if heading.is_empty() {
+            // "1." alone on its line, the text below it.
+            return body.first().map_or_else(String::new, |&b| {
+                first_sentence(&collapse_ws(&self.body.blocks[b].text))
+            });
+        }
+        if self.heading_only(n) && !body.is_empty() {
             return heading;
         }
         first_sentence(&heading)
