@@ -470,6 +470,15 @@ impl Lowerer<'_> {
             }
         }
         if lead.is_empty() {
+            if let Some(p) = parenthetical_assignment(&text, self.year) {
+                lead = p.lead;
+                if support.is_empty() {
+                    support = p.support;
+                }
+                deadline = deadline.or(p.deadline);
+            }
+        }
+        if lead.is_empty() {
             lead = agency::subject_agencies(&heading).unwrap_or_default();
         }
         if deadline.is_none() {
@@ -653,6 +662,74 @@ impl Lowerer<'_> {
     }
 }
 
+/// Who and when, from a parenthesis in the task's text.
+struct Parenthetical {
+    lead: Vec<Agency>,
+    support: Vec<Agency>,
+    deadline: Option<Deadline>,
+}
+
+/// "… (Sở Y tế chủ trì, phối hợp với Công an tỉnh thực hiện; hoàn thành trong Quý II/2024)"
+/// or "… (Trách nhiệm: Sở Y tế; thời gian: năm 2024)": the first parenthesis that names
+/// a lead, read as an inline assignment or as `label: value` fields.
+fn parenthetical_assignment(text: &str, year: Option<i32>) -> Option<Parenthetical> {
+    groups(text).into_iter().find_map(|inner| {
+        let mut p = Parenthetical {
+            lead: Vec::new(),
+            support: Vec::new(),
+            deadline: None,
+        };
+        if let Some(a) = agency::parse_inline_assignment(inner) {
+            p.lead = a.lead;
+            p.support = a.support;
+            let parsed = parse_deadline(inner.get(a.rest_start..).unwrap_or(""), year);
+            p.deadline = parsed.understood.then_some(parsed.deadline);
+            return Some(p);
+        }
+        for part in inner.split(';') {
+            let part = part.trim();
+            let Some(at) = crate::lines::field_value_start(part) else {
+                continue;
+            };
+            let value = &part[at..];
+            match lexicon().field_role(part) {
+                Some(FieldRole::Lead) => p.lead.extend(agency::split_agencies(value)),
+                Some(FieldRole::Support) => p.support.extend(agency::split_agencies(value)),
+                Some(FieldRole::Deadline) => {
+                    p.deadline = Some(parse_deadline(value, year).deadline)
+                }
+                _ => {}
+            }
+        }
+        (!p.lead.is_empty()).then_some(p)
+    })
+}
+
+/// The contents of top-level parentheses in `text`.
+fn groups(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => {
+                if depth == 0 {
+                    start = i + 1;
+                }
+                depth += 1;
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    out.push(&text[start..i]);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// References cited anywhere in the body, first mention of each number.
 fn references(body: &Body) -> Vec<Reference> {
     let mut out: Vec<Reference> = Vec::new();
@@ -735,5 +812,56 @@ fn preview(s: &str) -> String {
         format!("{p}…")
     } else {
         p
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(a: &[Agency]) -> Vec<&str> {
+        a.iter().map(|x| x.name.as_str()).collect()
+    }
+
+    #[test]
+    fn parenthetical_assignments() {
+        // (text, lead, support, due)
+        let rows: &[(&str, &[&str], &[&str], Option<&str>)] = &[
+            (
+                "Xây dựng cơ sở dữ liệu (Sở Y tế chủ trì, phối hợp với Công an tỉnh thực hiện; hoàn thành trong Quý II/2024).",
+                &["Sở Y tế"],
+                &["Công an tỉnh"],
+                Some("2024-06-30"),
+            ),
+            (
+                "Nâng cấp hạ tầng mạng (Trách nhiệm: Sở Thông tin và Truyền thông; thời gian: năm 2024).",
+                &["Sở Thông tin và Truyền thông"],
+                &[],
+                Some("2024-12-31"),
+            ),
+            (
+                "Số hóa hồ sơ (ưu tiên hồ sơ đất đai) (Cơ quan chủ trì: Sở Tài nguyên và Môi trường; Cơ quan phối hợp: UBND cấp huyện).",
+                &["Sở Tài nguyên và Môi trường"],
+                &["UBND cấp huyện"],
+                None,
+            ),
+        ];
+        for (text, lead, support, due) in rows {
+            let p = parenthetical_assignment(text, Some(2024)).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(names(&p.lead), *lead, "{text}");
+            assert_eq!(names(&p.support), *support, "{text}");
+            let got = p.deadline.and_then(|d| d.due).map(|d| d.to_string());
+            assert_eq!(got.as_deref(), *due, "{text}");
+        }
+        for text in [
+            "Rà soát văn bản (theo Quyết định số 06/QĐ-TTg).",
+            "Tập huấn (02 lớp) cho cán bộ.",
+            "Không có ngoặc.",
+        ] {
+            assert!(
+                parenthetical_assignment(text, Some(2024)).is_none(),
+                "{text}"
+            );
+        }
     }
 }
