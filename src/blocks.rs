@@ -171,6 +171,13 @@ fn split_fields(block: Block) -> Vec<Block> {
     out
 }
 
+/// A short heading ("II. NHIỆM VỤ", "1. Công tác tuyên truyền"), not the start of a
+/// sentence of work: at most 120 characters and no final full stop.
+pub fn is_heading_text(text: &str) -> bool {
+    let t = text.trim_end();
+    t.chars().count() <= 120 && !t.ends_with('.')
+}
+
 /// Does `next` (a prose line) continue the paragraph whose last line is `prev`?
 pub fn continues(prev: &str, next: &str, width: usize) -> bool {
     let Some(first) = next.chars().next() else {

@@ -88,6 +88,7 @@ pub fn lower(header: Header, body: Body, tail: Tail, line_count: usize) -> Lower
     let mut l = Lowerer {
         body: &body,
         year: header.document.year,
+        bullet_tasks: std::collections::HashSet::new(),
         tasks: Vec::new(),
         warnings: Vec::new(),
         owners: vec![None; line_count],
@@ -176,6 +177,8 @@ pub fn lower(header: Header, body: Body, tail: Tail, line_count: usize) -> Lower
 struct Lowerer<'a> {
     body: &'a Body,
     year: Option<i32>,
+    /// Bullets lowered as tasks of their own: not part of their parent's text.
+    bullet_tasks: std::collections::HashSet<NodeId>,
     tasks: Vec<Task>,
     warnings: Vec<Warning>,
     owners: Vec<Option<Owner>>,
@@ -249,13 +252,28 @@ impl Lowerer<'_> {
             .children
             .iter()
             .any(|&c| matches!(self.body.nodes[c].kind, NodeKind::Labelled(_)));
-        let assigns = node.fields.iter().any(|(r, _)| {
-            matches!(
-                r,
-                FieldRole::Lead | FieldRole::Support | FieldRole::Deadline
-            )
-        });
+        let assigns = assigns_work(&node.fields);
         let structural = is_part || matches!(label.level, Level::Article | Level::Heading);
+
+        // "- Rà soát ..." with its own "+ Cơ quan chủ trì: ..." lines: each such bullet is
+        // a task (id: parent#n); the heading stays a section.
+        let mut bullet_tasks = false;
+        if part != PartKind::Responsibilities && self.agency_heading(n).is_none() {
+            let bullets: Vec<NodeId> = node
+                .children
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    matches!(self.body.nodes[c].kind, NodeKind::Bullet(_))
+                        && assigns_work(&self.body.nodes[c].fields)
+                })
+                .collect();
+            for b in bullets {
+                bullet_tasks = true;
+                self.bullet_tasks.insert(b);
+                self.task(b, TaskKind::Task);
+            }
+        }
 
         if !structural && !has_labelled_children && !assigns {
             if let Some(heads) = self.agency_heading(n) {
@@ -263,7 +281,9 @@ impl Lowerer<'_> {
             }
         }
         let leaf = !has_labelled_children && !structural;
+        // When its bullets carry the tasks, the item itself is only their heading.
         let as_task = leaf
+            && !(bullet_tasks && !assigns)
             && match part {
                 PartKind::Tasks => true,
                 PartKind::Responsibilities => false,
@@ -381,7 +401,21 @@ impl Lowerer<'_> {
                 bn.head.into_iter().chain(bn.body.iter().copied()).collect();
             blocks.extend(self.bullet_blocks(b));
             let text = self.joined_bodies(&blocks);
-            let (lead, support) = agency::duty_agencies(&text, &heads);
+            let (mut lead, mut support) = agency::duty_agencies(&text, &heads);
+            // A duty's own field lines ("+ Thời gian hoàn thành: ...") override the prose.
+            let mut deadline = None;
+            for (role, fb) in &bn.fields {
+                blocks.push(*fb);
+                let value = self.body.blocks[*fb].body();
+                match role {
+                    FieldRole::Lead => lead = agency::split_agencies(value),
+                    FieldRole::Support => support = agency::split_agencies(value),
+                    FieldRole::Deadline => {
+                        deadline = Some(parse_deadline(value, self.year).deadline)
+                    }
+                    FieldRole::Other => {}
+                }
+            }
             self.push_task(
                 b,
                 TaskKind::Duty,
@@ -391,7 +425,7 @@ impl Lowerer<'_> {
                 text,
                 lead,
                 support,
-                None,
+                deadline,
                 &blocks,
             );
         }
@@ -558,7 +592,7 @@ impl Lowerer<'_> {
         let mut out = Vec::new();
         for &c in &self.body.nodes[n].children {
             let cn = &self.body.nodes[c];
-            if matches!(cn.kind, NodeKind::Bullet(_)) {
+            if matches!(cn.kind, NodeKind::Bullet(_)) && !self.bullet_tasks.contains(&c) {
                 out.extend(cn.head);
                 out.extend(cn.body.iter().copied());
                 out.extend(cn.fields.iter().map(|(_, b)| *b));
@@ -593,8 +627,7 @@ impl Lowerer<'_> {
 
     /// The heading block is a short title line, not the start of a paragraph.
     fn heading_only(&self, n: NodeId) -> bool {
-        let h = self.heading(n);
-        h.chars().count() <= 120 && !h.trim_end().ends_with('.')
+        crate::blocks::is_heading_text(&self.heading(n))
     }
 
     /// The agencies of a per-agency responsibility heading ("3. Sở Thông tin và Truyền thông").
@@ -660,6 +693,16 @@ impl Lowerer<'_> {
             task: Some(task.to_owned()),
         });
     }
+}
+
+/// Field lines that assign work (who or by when), not only "Sản phẩm: ...".
+fn assigns_work(fields: &[(FieldRole, usize)]) -> bool {
+    fields.iter().any(|(r, _)| {
+        matches!(
+            r,
+            FieldRole::Lead | FieldRole::Support | FieldRole::Deadline
+        )
+    })
 }
 
 /// Who and when, from a parenthesis in the task's text.

@@ -5,7 +5,7 @@
 //! a child of the innermost open item. So "II > 1 > 1.1 > a" and "II > a > -" both work,
 //! and so does a plan that starts at decimal labels with no Roman parts.
 
-use crate::blocks::Block;
+use crate::blocks::{Block, is_heading_text};
 use crate::fold::fold;
 use crate::lexicon::{FieldRole, lexicon, starts_with_any};
 use crate::lines::{Label, Level, LineKind, next_latin_letter, next_letter};
@@ -128,7 +128,25 @@ pub fn build(blocks: Vec<Block>) -> Body {
                 stack.push(id);
             }
             LineKind::Field { role, .. } => {
-                pop_bullets(&b.nodes, &mut stack);
+                // Under a bare heading, bullets are the tasks and a field after one is
+                // that bullet's ("- Rà soát ...", "+ Cơ quan chủ trì: ..."); under an
+                // item with its own text, bullets are sub-points and fields are the item's.
+                let bullet_task = stack.last().is_some_and(|&top| {
+                    matches!(b.nodes[top].kind, NodeKind::Bullet(_))
+                        && stack
+                            .iter()
+                            .rev()
+                            .find(|&&n| matches!(b.nodes[n].kind, NodeKind::Labelled(_)))
+                            .is_none_or(|&l| {
+                                b.nodes[l]
+                                    .head
+                                    .is_some_and(|h| is_heading_text(blocks[h].body()))
+                                    && b.nodes[l].body.is_empty()
+                            })
+                });
+                if !bullet_task {
+                    pop_bullets(&b.nodes, &mut stack);
+                }
                 match stack.last() {
                     Some(&n) => b.nodes[n].fields.push((*role, bi)),
                     None => b.unplaced.push(bi),
