@@ -16,9 +16,10 @@ use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
 use nom::branch::alt;
+use nom::bytes::complete::tag;
 use nom::character::complete::{char, digit1};
 use nom::combinator::{opt, value, verify};
-use nom::multi::many_m_n;
+use nom::multi::{many_m_n, many0};
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
 use serde::Deserialize;
@@ -280,6 +281,10 @@ struct RawRecurrence {
 #[derive(Deserialize)]
 struct RawTriggers {
     triggers: Vec<String>,
+    /// Relative deadlines: "trong 30 ngày kể từ ngày ký" (an event-bound condition).
+    relative_intro: Vec<String>,
+    relative_units: Vec<String>,
+    relative_links: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -312,6 +317,9 @@ struct Grammar {
     recurrence: Lexicon<usize>,
     rules: Vec<Rule>,
     trigger: Lexicon<()>,
+    relative_intro: Lexicon<()>,
+    relative_unit: Lexicon<()>,
+    relative_link: Lexicon<()>,
     marker: Lexicon<()>,
     connector: Lexicon<()>,
     /// Words that put a marker in the past ("đã hoàn thành"): folded, single words.
@@ -355,6 +363,9 @@ impl Grammar {
                 })
                 .collect(),
             trigger: Lexicon::plain(&raw.condition.triggers),
+            relative_intro: Lexicon::plain(&raw.condition.relative_intro),
+            relative_unit: Lexicon::plain(&raw.condition.relative_units),
+            relative_link: Lexicon::plain(&raw.condition.relative_links),
             marker: Lexicon::plain(&raw.inline.markers),
             connector: Lexicon::plain(&raw.inline.connectors),
             past_markers: raw
@@ -453,10 +464,23 @@ fn half_period(i: &str) -> Res<'_, Period> {
     Ok((rest, Period::Half { end_month, y }))
 }
 
-/// "Quý I/2023", "quý II năm 2024", "quý 3".
+/// "Quý I/2023", "quý II năm 2024", "quý 3", and lists sharing one year ("Quý I, II/2024",
+/// "quý III và IV năm 2024"): the period is the last quarter listed.
 fn quarter_period(i: &str) -> Res<'_, Period> {
-    let (rest, (_, _, q, y)) =
-        (word(|g| &g.quarter), space, quarter_number, year_tail(true)).parse(i)?;
+    // A listed quarter is a whole token: in "Quý III, 2024" the "2" of 2024 is no quarter.
+    let more = many0(preceded(
+        (opt_space, alt((tag(","), tag("và"))), opt_space),
+        nom::sequence::terminated(quarter_number, nom::combinator::not(digit1)),
+    ));
+    let (rest, (_, _, first, others, y)) = (
+        word(|g| &g.quarter),
+        space,
+        quarter_number,
+        more,
+        year_tail(true),
+    )
+        .parse(i)?;
+    let q = others.last().copied().unwrap_or(first);
     Ok((rest, Period::Quarter { q, y }))
 }
 
@@ -544,7 +568,8 @@ fn year_tail<'a>(bare: bool) -> impl FnMut(&'a str) -> Res<'a, Option<i32>> {
         if let Ok((rest, y)) = preceded(spelled(), year).parse(i) {
             return Ok((rest, Some(y)));
         }
-        if bare && let Ok((rest, y)) = preceded(space, year).parse(i) {
+        // "Quý III 2025", and "Quý III, 2025" where a comma stands for "năm".
+        if bare && let Ok((rest, y)) = preceded((opt(char(',')), space), year).parse(i) {
             return Ok((rest, Some(y)));
         }
         let bad = preceded(sep, long_number).parse(i).is_ok()
@@ -572,6 +597,7 @@ enum Item {
 fn item(i: &str) -> Res<'_, Item> {
     alt((
         value(Item::Condition, word(|g| &g.trigger)),
+        relative_item,
         recurrence_on_day,
         recurrence_item,
         value(Item::Ongoing, word(|g| &g.ongoing)),
@@ -580,6 +606,21 @@ fn item(i: &str) -> Res<'_, Item> {
         point_item,
     ))
     .parse(i)
+}
+
+/// "trong (vòng) 30 ngày kể từ ngày ký", "15 ngày làm việc sau khi ...": a duration
+/// counted from an event is a condition (the due date depends on the event).
+fn relative_item(i: &str) -> Res<'_, Item> {
+    let (rest, _) = (
+        opt((word(|g| &g.relative_intro), space)),
+        verify(digit1, |d: &str| d.len() <= 3),
+        space,
+        word(|g| &g.relative_unit),
+        space,
+        word(|g| &g.relative_link),
+    )
+        .parse(i)?;
+    Ok((rest, Item::Condition))
 }
 
 /// "ngày 15 hàng tháng" → monthly on the 15th.
@@ -1434,6 +1475,56 @@ mod tests {
                 false,
                 false,
                 d(2024, 7, 1),
+                None,
+            ),
+            (
+                "Trong 30 ngày kể từ ngày ký",
+                Some(2024),
+                None,
+                None,
+                false,
+                true,
+                None,
+                None,
+            ),
+            (
+                "Trong vòng 15 ngày làm việc sau khi nhận được hồ sơ",
+                Some(2024),
+                None,
+                None,
+                false,
+                true,
+                None,
+                None,
+            ),
+            (
+                "Quý I, II/2024",
+                Some(2024),
+                d(2024, 6, 30),
+                Some(Quarter),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "Quý III và IV năm 2025",
+                Some(2024),
+                d(2025, 12, 31),
+                Some(Quarter),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "Quý III, 2025",
+                Some(2024),
+                d(2025, 9, 30),
+                Some(Quarter),
+                false,
+                false,
+                None,
                 None,
             ),
             // Ongoing and recurrence.
