@@ -282,8 +282,9 @@ impl Lowerer<'_> {
         }
         let leaf = !has_labelled_children && !structural;
         // When its bullets carry the tasks, the item itself is only their heading.
+        let only_a_heading = bullet_tasks && !assigns;
         let as_task = leaf
-            && !(bullet_tasks && !assigns)
+            && !only_a_heading
             && match part {
                 PartKind::Tasks => true,
                 PartKind::Responsibilities => false,
@@ -866,10 +867,12 @@ mod tests {
         a.iter().map(|x| x.name.as_str()).collect()
     }
 
+    /// (text, lead, support, due)
+    type Row<'a> = (&'a str, &'a [&'a str], &'a [&'a str], Option<&'a str>);
+
     #[test]
     fn parenthetical_assignments() {
-        // (text, lead, support, due)
-        let rows: &[(&str, &[&str], &[&str], Option<&str>)] = &[
+        let rows: &[Row] = &[
             (
                 "Xây dựng cơ sở dữ liệu (Sở Y tế chủ trì, phối hợp với Công an tỉnh thực hiện; hoàn thành trong Quý II/2024).",
                 &["Sở Y tế"],

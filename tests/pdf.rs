@@ -400,16 +400,7 @@ fn address_space_limit_is_applied() {
         "[ \"$(ulimit -v)\" = 102400 ] && kill -SEGV $$; exit 3",
         short_limits(),
     );
-    assert!(
-        matches!(
-            got,
-            Err(PdfError::WorkerCrashed {
-                signal: Some(11),
-                ..
-            })
-        ),
-        "{got:?}"
-    );
+    assert_killed_by_segv(&got);
 }
 
 #[test]
@@ -480,16 +471,7 @@ fn password_reaches_worker_by_env_only() {
         limits: short_limits(),
     };
     let got = extract_fake(b"%PDF-", &opts);
-    assert!(
-        matches!(
-            got,
-            Err(PdfError::WorkerCrashed {
-                signal: Some(11),
-                ..
-            })
-        ),
-        "{got:?}"
-    );
+    assert_killed_by_segv(&got);
 }
 
 /// Messages are part of the interface (the CLI prints them after the file
@@ -669,4 +651,17 @@ fn cli_exit_codes_for_pdf_problems() {
             String::from_utf8_lossy(&o.stderr)
         );
     }
+}
+
+fn assert_killed_by_segv(got: &Result<PdfText, PdfError>) {
+    assert!(
+        matches!(
+            got,
+            Err(PdfError::WorkerCrashed {
+                signal: Some(11),
+                ..
+            })
+        ),
+        "{got:?}"
+    );
 }
