@@ -1155,7 +1155,8 @@ impl<'a> Scanner<'a> {
                     .first()
                     .is_some_and(|t| matches!(t.fold.as_str(), "trung" | "phòng"))
             });
-        !words.is_empty() && words.len() <= 3 && !acronym && !place_bound && field_named
+        // Field names run to four syllables ("Xúc tiến du lịch", "Phát triển nông thôn").
+        !words.is_empty() && words.len() <= 4 && !acronym && !place_bound && field_named
     }
 
     /// A capitalised bare collective opening a sentence ("Sở, ban, ngành …") must be

@@ -239,7 +239,11 @@ impl Lowerer<'_> {
             return None;
         };
         let heading = self.heading(n);
-        let is_part = matches!(label.level, Level::Roman | Level::Part | Level::Chapter);
+        // A top-level heading in capitals is a part whatever its numbering
+        // ("2. NHIỆM VỤ CỤ THỂ" in a plan numbered 1, 2, 3 from the top).
+        let top_caps = node.parent == Some(0) && crate::blocks::is_all_caps(&heading);
+        let is_part =
+            top_caps || matches!(label.level, Level::Roman | Level::Part | Level::Chapter);
         let part = if is_part {
             match lexicon().part_kind(&heading) {
                 PartKind::Unknown => part,
@@ -253,7 +257,11 @@ impl Lowerer<'_> {
             .iter()
             .any(|&c| matches!(self.body.nodes[c].kind, NodeKind::Labelled(_)));
         let assigns = assigns_work(&node.fields);
-        let structural = is_part || matches!(label.level, Level::Article | Level::Heading);
+        // Parts by numbering only: a capitalised top-level item with fields is still a task.
+        let structural = matches!(
+            label.level,
+            Level::Roman | Level::Part | Level::Chapter | Level::Article | Level::Heading
+        );
 
         // "- Rà soát ..." with its own "+ Cơ quan chủ trì: ..." lines: each such bullet is
         // a task (id: parent#n); the heading stays a section.
