@@ -35,14 +35,43 @@ pub fn split_agencies(text: &str) -> Vec<Agency> {
 /// Build one Agency from a name as written (canonical, key, group computed here).
 pub fn make_agency(name: &str, note: Option<String>) -> Agency {
     let name = clean_text(name);
-    let canonical = canonical(&name);
+    let (canonical, key, group) = derived(&name);
     Agency {
-        key: slug(&canonical),
-        group: is_group(&name, &canonical),
+        key,
+        group,
         canonical,
         name,
         note: note.map(|n| clean_text(&n)).filter(|n| !n.is_empty()),
     }
+}
+
+/// Canonical form, key and group of a name, memoised per thread: plans name the same few
+/// dozen agencies over and over, and canonicalisation is the costly part. The cache is
+/// bounded so a long batch cannot grow it without limit.
+fn derived(name: &str) -> (String, String, bool) {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    const MAX_ENTRIES: usize = 4096;
+    thread_local! {
+        static CACHE: RefCell<HashMap<String, (String, String, bool)>> = RefCell::new(HashMap::new());
+    }
+    if let Some(hit) = CACHE.with(|c| c.borrow().get(name).cloned()) {
+        return hit;
+    }
+    let canonical = canonical(name);
+    let value = (
+        canonical.clone(),
+        slug(&canonical),
+        is_group(name, &canonical),
+    );
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= MAX_ENTRIES {
+            c.clear();
+        }
+        c.insert(name.to_owned(), value.clone());
+    });
+    value
 }
 
 /// The canonical spelling: abbreviations expanded (UBND → Ủy ban nhân dân, TT&TT →

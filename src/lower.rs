@@ -265,8 +265,9 @@ impl Lowerer<'_> {
 
         // "- Rà soát ..." with its own "+ Cơ quan chủ trì: ..." lines: each such bullet is
         // a task (id: parent#n); the heading stays a section.
+        let agency_heads = self.agency_heading(n);
         let mut bullet_tasks = false;
-        if part != PartKind::Responsibilities && self.agency_heading(n).is_none() {
+        if part != PartKind::Responsibilities && agency_heads.is_none() {
             let bullets: Vec<NodeId> = node
                 .children
                 .iter()
@@ -284,7 +285,7 @@ impl Lowerer<'_> {
         }
 
         if !structural && !has_labelled_children && !assigns {
-            if let Some(heads) = self.agency_heading(n) {
+            if let Some(heads) = agency_heads {
                 return self.duty_group(n, heads);
             }
         }
