@@ -7,18 +7,22 @@
 //!
 //! Data flows one way; each stage is one module:
 //!
-//! 1. [`extract`] — input bytes → text (format sniffing, UTF-8/UTF-16 decoding).
+//! 1. [`extract`] — input bytes → text: format sniffing; UTF-8/UTF-16 and the legacy
+//!    TCVN3/VNI/VISCII encodings ([`legacy`]); PDF in an isolated worker process; DOCX with
+//!    Word numbering resolved.
 //! 2. [`normalize`] — one cleaned line per input line: NFC, controls removed, "&" → "…".
 //!    Line numbers are never changed, so every later span maps back to the input.
 //! 3. [`lines`] — classify each line with the label grammar (nom): numbered label,
-//!    bullet, field line, page number, prose; then [`blocks`] joins hard-wrapped lines.
+//!    bullet, field line, page number, prose; then [`blocks`] joins hard-wrapped lines
+//!    and [`table`] turns task tables into the same blocks a written-out item gives.
 //! 4. [`header`] — issuer, number, place and date, type, title; recipients and signer.
 //! 5. [`structure`] — blocks → section tree, task ids, duplicate and gap checks.
 //! 6. Fields — [`agency`] splits agency lists and inline assignments, [`deadline`]
 //!    normalizes deadline phrases, [`citation`] finds cited documents (their dates are
 //!    never deadlines). The vocabulary of all three lives in `grammar/`.
 //! 7. [`lower`] — tree → [`model::Plan`] (tasks, duties, sections, unparsed, warnings).
-//! 8. [`render`] — JSON, per-task NDJSON, CSV, iCalendar out; [`check`] lints the plan.
+//! 8. [`render`] — JSON, per-task NDJSON, CSV, iCalendar out; [`check`] lints the plan;
+//!    [`compare`] aligns two plans' tasks.
 //!
 //! ```
 //! let plan = kehoach::parse_text("II. NHIỆM VỤ\n1. Rà soát văn bản.\n- Cơ quan chủ trì: Sở Tư pháp.\n- Thời gian hoàn thành: Quý I/2024.\n");
