@@ -6,7 +6,7 @@
 //! in `grammar/deadline.ebnf`. Citations matter to deadlines too: a date inside a cited
 //! document is the document's date, never a deadline, so `deadline` masks them.
 //!
-//! This module also owns [`FoldedText`], the folded view with a byte map back to the
+//! This module also owns `FoldedText`, the folded view with a byte map back to the
 //! original that both grammars match on.
 
 use std::ops::Range;

@@ -35,7 +35,7 @@ pub struct Parsed {
     pub understood: bool,
 }
 
-/// Parse the value of a deadline field ("Thời gian hoàn thành: <value>"), or an inline
+/// Parse the value of a deadline field ("Thời gian hoàn thành: `<value>`"), or an inline
 /// tail. `year` = the plan's year for phrases that omit it.
 pub fn parse_deadline(text: &str, year: Option<i32>) -> Parsed {
     let view = FoldedText::new(text);

@@ -10,7 +10,7 @@ use crate::fold::fold;
 use crate::lexicon::{FieldRole, lexicon, starts_with_any};
 use crate::lines::{Label, Level, LineKind, next_latin_letter, next_letter};
 
-/// Index of a node in [`Tree::nodes`]; 0 is the root.
+/// Index of a node in [`Body::nodes`]; 0 is the root.
 pub type NodeId = usize;
 
 /// A numbered item, bullet, or the document root.

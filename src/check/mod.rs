@@ -3,7 +3,7 @@
 //!
 //! The parser already reports what it sees while reading (duplicate-label,
 //! numbering-gap, unparsed-text, unrecognized-deadline, ...): those warnings are reused
-//! as findings, never re-detected. [`rules`] adds checks that need the finished plan
+//! as findings, never re-detected. `rules` adds checks that need the finished plan
 //! (missing lead or deadline, deadlines outside the plan year or before the issue date,
 //! suspicious years, conflicting deadlines).
 
@@ -89,7 +89,7 @@ impl Policy {
     }
 }
 
-/// Lint a parsed plan: its parser warnings plus the [`rules`], severities per `policy`,
+/// Lint a parsed plan: its parser warnings plus the `rules`, severities per `policy`,
 /// in input-line order (findings without a place last).
 pub fn check(plan: &Plan, policy: &Policy) -> Vec<Finding> {
     let mut raw: Vec<(String, String, Option<Span>, Option<String>)> = plan

@@ -4,7 +4,7 @@
 //!
 //! Protocol: the parent spawns `worker_exe __pdf-worker --backend B` in its
 //! own process group with an address-space limit, writes the PDF to its
-//! stdin, and reads one JSON [`WorkerReply`] from its stdout. The password
+//! stdin, and reads one JSON `WorkerReply` from its stdout. The password
 //! travels in the environment, never on the command line (visible in `ps`).
 
 use std::io::{Read, Write};
