@@ -168,8 +168,13 @@ fn is_page_number(text: &str) -> bool {
     }
 }
 
+/// Bullet marks, including the private-use glyphs Word's Symbol/Wingdings bullets become in
+/// extracted PDF text (U+F0B7, U+F0A7, U+F0D8, U+F076, U+F0FC, U+F06C, U+F0A8).
+const BULLETS: &str =
+    "-–—+*•·▪◦○❖➢✓●■□◆♦→⁃\u{f0b7}\u{f0a7}\u{f0d8}\u{f076}\u{f0fc}\u{f06c}\u{f0a8}";
+
 fn bullet(i: In) -> IResult<In, char> {
-    terminated(one_of("-–—+*•·▪◦○❖➢✓"), space0).parse(i)
+    terminated(one_of(BULLETS), space0).parse(i)
 }
 
 /// Any numbered label, followed by its text (or the end of the line).
@@ -557,6 +562,20 @@ mod tests {
         assert!(matches!(
             classify_text("bao gồm: khách sạn"),
             LineKind::Prose
+        ));
+        assert!(matches!(
+            classify_text("\u{f0b7} Chỉ đạo các đơn vị"),
+            LineKind::Bullet {
+                mark: '\u{f0b7}',
+                ..
+            }
+        ));
+        assert!(matches!(
+            classify_text("● Cơ quan chủ trì: Sở Y tế"),
+            LineKind::Field {
+                role: FieldRole::Lead,
+                ..
+            }
         ));
         assert_eq!(classify_text("7"), LineKind::PageNumber);
         assert_eq!(classify_text("- 12 -"), LineKind::PageNumber);
