@@ -472,10 +472,6 @@ impl Lowerer<'_> {
             texts.push(collapse_ws(&self.body.blocks[b].text));
         }
         let text = texts.join(" ");
-        if assignment.is_none() {
-            assignment = sentences(&text)
-                .find_map(|s| agency::parse_inline_assignment(s).map(|a| (a, s.to_owned())));
-        }
         let (mut lead, mut support, mut deadline) = (Vec::new(), Vec::new(), None);
         for (role, b) in &node.fields {
             blocks.push(*b);
@@ -497,6 +493,12 @@ impl Lowerer<'_> {
                 }
                 _ => {}
             }
+        }
+        // The prose is searched for "X chủ trì, phối hợp Y ..." only when the field lines
+        // left something open.
+        if assignment.is_none() && (lead.is_empty() || support.is_empty() || deadline.is_none()) {
+            assignment = sentences(&text)
+                .find_map(|s| agency::parse_inline_assignment(s).map(|a| (a, s.to_owned())));
         }
         if let Some((a, sentence)) = &assignment {
             if lead.is_empty() {
