@@ -421,10 +421,26 @@ fn roman_to_int(s: &str) -> Option<u32> {
     (to_roman(n) == s).then_some(n)
 }
 
-fn to_roman(mut n: u32) -> String {
-    let table = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
+/// The canonical Roman numeral for `n` (1..3999), as labels and Word's upperRoman
+/// numbering print it.
+pub fn to_roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
     let mut s = String::new();
-    for (v, r) in table {
+    for (v, r) in TABLE {
         while n >= v {
             s.push_str(r);
             n -= v;

@@ -317,33 +317,12 @@ fn letters(n: i64) -> String {
     std::iter::repeat_n(letter, usize::try_from(n / 26 + 1).unwrap_or(1)).collect()
 }
 
-fn roman(mut n: i64) -> String {
-    if !(1..4000).contains(&n) {
-        return n.to_string();
+/// Word numbers Roman lists 1..3999; anything else falls back to digits.
+fn roman(n: i64) -> String {
+    match u32::try_from(n) {
+        Ok(v) if (1..4000).contains(&v) => crate::lines::to_roman(v),
+        _ => n.to_string(),
     }
-    let table = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (v, s) in table {
-        while n >= v {
-            out.push_str(s);
-            n -= v;
-        }
-    }
-    out
 }
 
 /// A bullet as the text pipeline knows them: "-" and "+" stay, symbol-font glyphs (private
