@@ -1,6 +1,5 @@
 //! `kehoach compare A B`: read both plans (inputs or `parse` JSON), compare, render.
 
-use std::io::Read;
 use std::path::Path;
 
 use kehoach::Plan;
@@ -48,17 +47,8 @@ pub fn run(
 }
 
 fn load(input: &Input, opts: &ExtractOptions) -> Result<Plan, (String, u8)> {
-    let (shown, bytes) = match input {
-        Input::Stdin => {
-            let mut buf = Vec::new();
-            (
-                "<stdin>".to_owned(),
-                std::io::stdin().read_to_end(&mut buf).map(|_| buf),
-            )
-        }
-        Input::File(p) => (p.display().to_string(), std::fs::read(p)),
-    };
-    let bytes = bytes.map_err(|e| (format!("{shown}: cannot read: {e}"), exit::IO))?;
+    let shown = input.shown();
+    let bytes = input.read()?;
     compare::load_plan(&input.name(), &bytes, opts).map_err(|e| match e {
         InputError::Parse(e) => (format!("{shown}: {}", e.kind()), exit_code(e.kind())),
         InputError::Json(e) => (

@@ -94,6 +94,23 @@ impl Input {
             Input::File(p) => p.display().to_string(),
         }
     }
+
+    /// The input's bytes; a failure is the message to print and the I/O exit code.
+    pub fn read(&self) -> Result<Vec<u8>, (String, u8)> {
+        let bytes = match self {
+            Input::Stdin => {
+                let mut buf = Vec::new();
+                std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map(|_| buf)
+            }
+            Input::File(p) => std::fs::read(p),
+        };
+        bytes.map_err(|e| {
+            (
+                format!("{}: cannot read: {e}", self.shown()),
+                super::exit::IO,
+            )
+        })
+    }
 }
 
 impl Config {

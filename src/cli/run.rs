@@ -2,7 +2,7 @@
 //! Inputs are parsed in parallel and written in input order; a bad input is reported
 //! and skipped, the others are still processed.
 
-use std::io::{Read, Write};
+use std::io::Write;
 
 use kehoach::extract::{ExtractOptions, PdfError};
 use kehoach::{ErrorKind, Plan, render};
@@ -88,18 +88,13 @@ pub fn batch_code(codes: &[u8], inputs: usize) -> u8 {
 }
 
 pub fn parse_one(input: &Input, opts: &ExtractOptions) -> Result<Plan, (String, u8)> {
-    let name = input.name();
-    let bytes = match input {
-        Input::Stdin => {
-            let mut buf = Vec::new();
-            std::io::stdin().read_to_end(&mut buf).map(|_| buf)
-        }
-        Input::File(p) => std::fs::read(p),
-    };
-    let shown = input.shown();
-    let bytes = bytes.map_err(|e| (format!("{shown}: cannot read: {e}"), exit::IO))?;
-    kehoach::parse_bytes_with(&name, &bytes, opts)
-        .map_err(|e| (format!("{shown}: {}", e.kind()), exit_code(e.kind())))
+    let bytes = input.read()?;
+    kehoach::parse_bytes_with(&input.name(), &bytes, opts).map_err(|e| {
+        (
+            format!("{}: {}", input.shown(), e.kind()),
+            exit_code(e.kind()),
+        )
+    })
 }
 
 /// The documented exit code for an input error.
