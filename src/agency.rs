@@ -228,6 +228,8 @@ struct RawLexicon {
     fronted_clauses: Vec<String>,
     heading_note_openers: Vec<String>,
     field_heads: Vec<String>,
+    field_tail_heads: Vec<String>,
+    place_words: Vec<String>,
     abbreviations: Vec<RawAbbrev>,
     fields: Vec<RawField>,
     names: Vec<String>,
@@ -269,6 +271,9 @@ struct Lexicon {
     fronted_clauses: Phrases,
     heading_note_openers: Phrases,
     field_heads: Phrases,
+    field_tail_heads: Phrases,
+    /// Folded words that end a place-bound name ("... tỉnh", "... trung ương").
+    place_words: Vec<String>,
     abbreviations: HashMap<String, Abbrev>,
     /// Every spelling of every field (names and aliases).
     fields: Phrases,
@@ -319,6 +324,8 @@ impl Lexicon {
             fronted_clauses: Phrases::new(&raw.fronted_clauses),
             heading_note_openers: Phrases::new(&raw.heading_note_openers),
             field_heads: Phrases::new(&raw.field_heads),
+            field_tail_heads: Phrases::new(&raw.field_tail_heads),
+            place_words: raw.place_words.iter().map(|w| fold(w)).collect(),
             abbreviations,
             fields: Phrases::new(&field_list),
             field_spelling,
@@ -1171,19 +1178,22 @@ impl<'a> Scanner<'a> {
             w.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && !w.chars().any(char::is_lowercase)
         });
-        let place_bound = words.last().is_some_and(|t| {
-            matches!(
-                t.fold.as_str(),
-                "tỉnh" | "huyện" | "xã" | "phố" | "ương" | "nam"
-            )
-        });
+        // "... tỉnh", "... Trung ương", or a proper name at the end ("Viễn thông Quảng Nam").
+        let last_two: Vec<&str> = words
+            .iter()
+            .rev()
+            .take(2)
+            .map(|t| t.fold.as_str())
+            .collect();
+        let tail = last_two.iter().rev().copied().collect::<Vec<_>>().join(" ");
+        let place_bound = last_two
+            .first()
+            .is_some_and(|w| LEXICON.place_words.iter().any(|p| p == w))
+            || LEXICON.place_words.contains(&tail)
+            || (words.len() >= 2 && words[words.len() - 2..].iter().all(|t| t.upper));
         let prev_toks = tokenize(&prev.name);
         let field_named = LEXICON.field_heads.match_at(&prev_toks, 0).is_some()
-            || LEXICON.heads.match_at(&prev_toks, 0).is_some_and(|_| {
-                prev_toks
-                    .first()
-                    .is_some_and(|t| matches!(t.fold.as_str(), "trung" | "phòng"))
-            });
+            || LEXICON.field_tail_heads.match_at(&prev_toks, 0).is_some();
         // Field names run to four syllables ("Xúc tiến du lịch", "Phát triển nông thôn").
         !words.is_empty() && words.len() <= 4 && !acronym && !place_bound && field_named
     }

@@ -319,6 +319,22 @@ fn splits_real_field_values() {
 
 #[test]
 fn splits_other_provinces_wordings() {
+    // A field name continues after a comma or "và"; a place-bound name does not.
+    check_split(
+        "Phòng Bưu chính, Viễn thông; Trung tâm Thông tin và Xúc tiến du lịch",
+        &[
+            ("Phòng Bưu chính, Viễn thông", N, false),
+            ("Trung tâm Thông tin và Xúc tiến du lịch", N, false),
+        ],
+    );
+    check_split(
+        "Sở Thông tin và Truyền thông, Viễn thông Lào Cai, Bưu điện tỉnh",
+        &[
+            ("Sở Thông tin và Truyền thông", N, false),
+            ("Viễn thông Lào Cai", N, false),
+            ("Bưu điện tỉnh", N, false),
+        ],
+    );
     check_split(
         "Sở Nội vụ, Sở Tài chính và UBND các huyện, thành phố",
         &[
