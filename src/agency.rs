@@ -11,7 +11,8 @@
 //! Each function makes a bounded number of left-to-right passes: near-linear, no
 //! backtracking, and no indexing that can fail on input.
 
-use std::collections::HashMap;
+use compact_str::CompactString;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -50,10 +51,9 @@ pub fn make_agency(name: &str, note: Option<String>) -> Agency {
 /// bounded so a long batch cannot grow it without limit.
 fn derived(name: &str) -> (String, String, bool) {
     use std::cell::RefCell;
-    use std::collections::HashMap;
     const MAX_ENTRIES: usize = 4096;
     thread_local! {
-        static CACHE: RefCell<HashMap<String, (String, String, bool)>> = RefCell::new(HashMap::new());
+        static CACHE: RefCell<HashMap<String, (String, String, bool)>> = RefCell::new(HashMap::default());
     }
     if let Some(hit) = CACHE.with(|c| c.borrow().get(name).cloned()) {
         return hit;
@@ -87,7 +87,7 @@ pub fn canonical(name: &str) -> String {
     let mut parts: Vec<(Kind, String)> = Vec::with_capacity(toks.len());
     for (idx, t) in toks.iter().enumerate() {
         let text = &styled[t.start..t.end];
-        let expanded = match (t.kind, lex.abbreviations.get(&t.fold)) {
+        let expanded = match (t.kind, lex.abbreviations.get(t.fold.as_str())) {
             (Kind::Word, Some(ab)) if has_upper(text) && (!ab.head_only || idx == 0) => {
                 Some(ab.long.clone())
             }
@@ -286,7 +286,7 @@ struct Lexicon {
 
 impl Lexicon {
     fn from_raw(raw: RawLexicon) -> Self {
-        let mut field_spelling = HashMap::new();
+        let mut field_spelling = HashMap::default();
         let mut field_list = Vec::new();
         for f in &raw.fields {
             for spelling in std::iter::once(&f.name).chain(&f.aliases) {
@@ -368,9 +368,12 @@ struct Phrases {
 
 impl Phrases {
     fn new(list: &[String]) -> Self {
-        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::default();
         for phrase in list {
-            let words: Vec<String> = tokenize(phrase).into_iter().map(|t| t.fold).collect();
+            let words: Vec<String> = tokenize(phrase)
+                .into_iter()
+                .map(|t| t.fold.into())
+                .collect();
             if let Some(first) = words.first() {
                 by_first.entry(first.clone()).or_default().push(words);
             }
@@ -384,7 +387,7 @@ impl Phrases {
     /// Length in tokens of the longest phrase starting at token `i`.
     fn match_at(&self, toks: &[Tok], i: usize) -> Option<usize> {
         let first = toks.get(i)?;
-        let candidates = self.by_first.get(&first.fold)?;
+        let candidates = self.by_first.get(first.fold.as_str())?;
         candidates
             .iter()
             .find(|words| {
@@ -423,8 +426,9 @@ struct Tok {
     start: usize,
     end: usize,
     kind: Kind,
-    /// Folded text (see [`fold`]); punctuation is its own text.
-    fold: String,
+    /// Folded text (see [`fold`]); punctuation is its own text. Inline up to 24
+    /// bytes, so almost no token allocates.
+    fold: CompactString,
     /// First character is upper case.
     upper: bool,
 }
@@ -432,6 +436,7 @@ struct Tok {
 /// Split into words and punctuation, keeping byte offsets into `s`.
 fn tokenize(s: &str) -> Vec<Tok> {
     let mut toks = Vec::new();
+    let mut scratch = String::new();
     let mut it = s.char_indices().peekable();
     while let Some((start, c)) = it.next() {
         if c.is_whitespace() {
@@ -455,13 +460,13 @@ fn tokenize(s: &str) -> Vec<Tok> {
                 start,
                 end,
                 kind,
-                fold: s[start..end].to_string(),
+                fold: CompactString::new(&s[start..end]),
                 upper: false,
             });
             continue;
         }
         let mut end = start + c.len_utf8();
-        let mut prev_alnum = c.is_alphanumeric();
+        let mut prev_alnum = crate::fold::is_alnum(c);
         let mut next = next;
         while let Some(n) = next {
             if ends_word(n, prev_alnum, &mut it.clone()) {
@@ -469,7 +474,7 @@ fn tokenize(s: &str) -> Vec<Tok> {
             }
             it.next();
             end += n.len_utf8();
-            prev_alnum = n.is_alphanumeric();
+            prev_alnum = crate::fold::is_alnum(n);
             next = it.peek().map(|&(_, n)| n);
         }
         let text = &s[start..end];
@@ -477,7 +482,11 @@ fn tokenize(s: &str) -> Vec<Tok> {
             start,
             end,
             kind: Kind::Word,
-            fold: fold(text),
+            fold: {
+                scratch.clear();
+                crate::fold::fold_into(&mut scratch, text);
+                CompactString::new(&scratch)
+            },
             upper: c.is_uppercase(),
         });
     }
@@ -500,7 +509,7 @@ fn ends_word(
     if matches!(n, '.' | '-') {
         rest.next();
         let after = rest.peek().map(|&(_, a)| a);
-        return !(prev_alnum && after.is_some_and(char::is_alphanumeric));
+        return !(prev_alnum && after.is_some_and(crate::fold::is_alnum));
     }
     false
 }
@@ -1154,7 +1163,7 @@ impl<'a> Scanner<'a> {
         if t.fold == "cấp" {
             return SegKind::Level;
         }
-        if t.upper && !strict && t.fold.chars().next().is_some_and(char::is_alphabetic) {
+        if t.upper && !strict && t.fold.chars().next().is_some_and(crate::fold::is_letter) {
             return SegKind::Capitalized;
         }
         SegKind::Other
@@ -1175,7 +1184,7 @@ impl<'a> Scanner<'a> {
             .collect();
         let acronym = words.iter().any(|t| {
             let w = &self.src[t.start..t.end];
-            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            w.chars().filter(|c| crate::fold::is_letter(*c)).count() >= 2
                 && !w.chars().any(char::is_lowercase)
         });
         // "... tỉnh", "... Trung ương", or a proper name at the end ("Viễn thông Quảng Nam").
@@ -1215,7 +1224,7 @@ impl<'a> Scanner<'a> {
     fn is_abbrev_head(&self, i: usize) -> bool {
         self.tok(i).is_some_and(|t| {
             t.kind == Kind::Word
-                && LEXICON.abbreviations.contains_key(&t.fold)
+                && LEXICON.abbreviations.contains_key(t.fold.as_str())
                 && has_upper(&self.src[t.start..t.end])
         })
     }

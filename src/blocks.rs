@@ -217,7 +217,7 @@ pub fn is_all_caps(s: &str) -> bool {
         if c.is_lowercase() {
             return false;
         }
-        if c.is_alphabetic() {
+        if crate::fold::is_letter(c) {
             letters += 1;
         }
     }
@@ -234,7 +234,7 @@ fn append(block: &mut Block, line: &Line) {
             .chars()
             .rev()
             .nth(1)
-            .is_some_and(|c| c.is_alphanumeric())
+            .is_some_and(|c| crate::fold::is_alnum(c))
         && t.chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());

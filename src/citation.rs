@@ -94,7 +94,7 @@ impl<'a> FoldedText<'a> {
                 folded.push(' ');
             }
             let f_start = folded.len();
-            folded.push_str(&fold_token(&original[start..end]));
+            crate::fold::fold_into(&mut folded, &original[start..end]);
             tokens.push(Token {
                 f_start,
                 f_end: folded.len(),
@@ -179,11 +179,6 @@ impl<'a> FoldedText<'a> {
         out.folded = String::from_utf8(bytes).unwrap_or_default();
         out
     }
-}
-
-/// Token folding: one tone style, lower case (whitespace is handled by the tokenizer).
-fn fold_token(token: &str) -> String {
-    crate::fold::fold(token)
 }
 
 // ---------------------------------------------------------------------------------
@@ -324,7 +319,7 @@ fn bare_citation<'a>(view: &FoldedText, i: &'a str) -> Option<Found<'a>> {
     let orig = view
         .original
         .get(view.orig_range(start..start + number.len()))?;
-    let first_letter = orig.chars().find(|c| c.is_alphabetic())?;
+    let first_letter = orig.chars().find(|c| crate::fold::is_letter(*c))?;
     first_letter
         .is_uppercase()
         .then(|| with_tail(rest, None, number))
@@ -413,7 +408,7 @@ fn issuer_words(i: &str) -> Res<'_, &str> {
 fn type_from_code(number_folded: &str) -> String {
     let code = number_folded
         .rsplit('/')
-        .find(|seg| seg.chars().any(char::is_alphabetic))
+        .find(|seg| seg.chars().any(crate::fold::is_letter))
         .and_then(|seg| seg.split('-').next())
         .map(|c| c.trim_end_matches(|ch: char| ch.is_ascii_digit()))
         .unwrap_or("");

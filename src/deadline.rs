@@ -100,6 +100,9 @@ pub(crate) type Res<'a, T> = IResult<&'a str, T>;
 /// A list of folded phrases, longest first, each with a payload.
 pub(crate) struct Lexicon<T> {
     entries: Vec<(String, T)>,
+    /// Indexes into `entries` by the phrase's first byte, longest first: a lookup
+    /// compares only the phrases that can match (it runs at every word of a task).
+    by_first_byte: Vec<Vec<usize>>,
 }
 
 impl<T: Copy> Lexicon<T> {
@@ -111,12 +114,23 @@ impl<T: Copy> Lexicon<T> {
             .filter(|(w, _)| !w.is_empty())
             .collect();
         entries.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        Lexicon { entries }
+        let mut by_first_byte = vec![Vec::new(); 256];
+        for (k, (w, _)) in entries.iter().enumerate() {
+            by_first_byte[usize::from(w.as_bytes()[0])].push(k);
+        }
+        Lexicon {
+            entries,
+            by_first_byte,
+        }
     }
 
     /// The longest phrase at the start of `i`, ending at a word boundary.
     pub(crate) fn parse<'a>(&self, i: &'a str) -> Res<'a, T> {
-        for (w, t) in &self.entries {
+        let Some(&first) = i.as_bytes().first() else {
+            return fail(i);
+        };
+        for &k in &self.by_first_byte[usize::from(first)] {
+            let (w, t) = &self.entries[k];
             if let Some(rest) = i.strip_prefix(w.as_str()) {
                 let ends_in_word = w.chars().last().is_some_and(is_word_char);
                 if !ends_in_word || !starts_with_word_char(rest) {
@@ -136,7 +150,7 @@ impl Lexicon<()> {
 
 /// Letters, digits and combining marks make words; everything else is punctuation.
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+    crate::fold::is_alnum(c) || (!c.is_ascii() && unicode_normalization::char::is_combining_mark(c))
 }
 
 pub(crate) fn starts_with_word_char(s: &str) -> bool {

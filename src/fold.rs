@@ -4,6 +4,8 @@
 //! ("hoà"/"hòa", "Uỷ"/"Ủy"); documents mix them. Everything that compares words goes
 //! through [`fold`], which puts text in NFC, the modern style ("òa", "ủy") and lower case.
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 
 /// NFC and modern tone placement, case kept. `"Uỷ ban"` → `"Ủy ban"`.
@@ -13,10 +15,7 @@ use unicode_normalization::UnicodeNormalization;
 /// In "hoàn", "khuỷu" both styles agree, so a pair followed by a letter is left alone.
 /// One pass over the text; the common case (already NFC, nothing to move) allocates once.
 pub fn tone_style(s: &str) -> String {
-    let nfc: std::borrow::Cow<'_, str> = match unicode_normalization::is_nfc_quick(s.chars()) {
-        unicode_normalization::IsNormalized::Yes => std::borrow::Cow::Borrowed(s),
-        _ => std::borrow::Cow::Owned(s.nfc().collect()),
-    };
+    let nfc = nfc(s);
     let mut out = String::with_capacity(nfc.len());
     let mut chars = nfc.chars().peekable();
     let mut prev = ' ';
@@ -49,7 +48,7 @@ fn take_old_pair(
     let pair = modern_pair(c, map(*chars.peek()?))?;
     let mut ahead = chars.clone();
     ahead.next();
-    if ahead.next().is_some_and(char::is_alphabetic) {
+    if ahead.next().is_some_and(is_letter) {
         return None;
     }
     chars.next();
@@ -92,56 +91,136 @@ fn modern_pair(first: char, second: char) -> Option<(char, char)> {
 /// The matching form: NFC, modern tone style, lower case, whitespace collapsed.
 /// One pass and one allocation: it runs on every phrase the grammars compare.
 pub fn fold(s: &str) -> String {
-    let nfc: std::borrow::Cow<'_, str> = if s.is_ascii() {
-        std::borrow::Cow::Borrowed(s)
-    } else {
-        match unicode_normalization::is_nfc_quick(s.chars()) {
-            unicode_normalization::IsNormalized::Yes => std::borrow::Cow::Borrowed(s),
-            _ => std::borrow::Cow::Owned(s.nfc().collect()),
-        }
-    };
-    let lower = |c: char| {
-        if c.is_ascii() {
-            c.to_ascii_lowercase()
-        } else {
-            c.to_lowercase().next().unwrap_or(c)
-        }
-    };
-    let mut out = String::with_capacity(nfc.len());
+    let mut out = String::with_capacity(s.len());
+    fold_into(&mut out, s);
+    out
+}
+
+/// [`fold`], appended to `out` (which may already hold text: a leading space is
+/// only written between words). Lets a caller fold many tokens into one buffer.
+pub(crate) fn fold_into(out: &mut String, s: &str) {
+    let nfc = nfc(s);
+    let base = out.len();
     let mut space = false;
     let mut prev = ' ';
     let mut chars = nfc.chars().peekable();
     while let Some(raw) = chars.next() {
+        if raw.is_ascii() {
+            // The common case, kept apart so it costs a couple of compares.
+            if raw.is_whitespace() {
+                space = out.len() > base;
+                prev = ' ';
+                continue;
+            }
+            if std::mem::take(&mut space) {
+                out.push(' ');
+            }
+            let c = raw.to_ascii_lowercase();
+            if prev != 'q'
+                && let Some((first, second)) = take_old_pair(c, &mut chars, lower_char)
+            {
+                out.push(first);
+                out.push(second);
+                prev = second;
+                continue;
+            }
+            out.push(c);
+            prev = c;
+            continue;
+        }
         if raw.is_whitespace() {
-            space = !out.is_empty();
+            space = out.len() > base;
             prev = ' ';
             continue;
         }
         if std::mem::take(&mut space) {
             out.push(' ');
         }
-        let c = lower(raw);
-        if prev != 'q'
-            && let Some((first, second)) = take_old_pair(c, &mut chars, lower)
-        {
-            out.push(first);
-            out.push(second);
-            prev = second;
-            continue;
+        match lower_fast(raw) {
+            Some(c) => {
+                out.push(c);
+                prev = c;
+            }
+            // Outside the Latin blocks: the full Unicode mapping, which may give
+            // several characters (they are all kept).
+            None => {
+                let mut lower = raw.to_lowercase();
+                let c = lower.next().unwrap_or(raw);
+                out.push(c);
+                out.extend(lower);
+                prev = c;
+            }
         }
-        // Characters whose lower case is several chars (rare outside Vietnamese) keep them all.
-        if !c.is_ascii() && raw.to_lowercase().nth(1).is_some() {
-            out.extend(raw.to_lowercase());
-        } else {
-            out.push(c);
-        }
-        prev = c;
     }
-    out
+}
+
+/// `s` in NFC, borrowed when it already is. Text the normalizer produced is NFC, so
+/// the usual answer comes from a range check on each character, not a table lookup.
+pub(crate) fn nfc(s: &str) -> Cow<'_, str> {
+    // Below U+0300 nothing decomposes or combines; precomposed Vietnamese letters
+    // (U+1E00..U+1EFF) and common punctuation (U+2010..U+2027) are NFC starters too.
+    let fast = s.chars().all(|c| {
+        let u = c as u32;
+        u < 0x300 || (0x1E00..=0x1EFF).contains(&u) || (0x2010..=0x2027).contains(&u)
+    });
+    if fast {
+        return Cow::Borrowed(s);
+    }
+    match unicode_normalization::is_nfc_quick(s.chars()) {
+        unicode_normalization::IsNormalized::Yes => Cow::Borrowed(s),
+        _ => Cow::Owned(s.nfc().collect()),
+    }
+}
+
+/// Lower case of one character, for matching. Exact for the Latin blocks Vietnamese
+/// uses (computed, not looked up); elsewhere the first character of the Unicode
+/// mapping.
+pub(crate) fn lower_char(c: char) -> char {
+    lower_fast(c).unwrap_or_else(|| c.to_lowercase().next().unwrap_or(c))
+}
+
+/// Lower case by arithmetic where the Unicode layout allows it: ASCII, Latin-1,
+/// the case pairs of Latin Extended-A ("Đ" → "đ"), "Ơ"/"Ư", and Latin Extended
+/// Additional (every precomposed Vietnamese vowel with a tone mark). `None`: ask Unicode.
+fn lower_fast(c: char) -> Option<char> {
+    let u = c as u32;
+    let lower = match u {
+        0..=0x7F => return Some(c.to_ascii_lowercase()),
+        0xC0..=0xDE if u != 0xD7 => u + 0x20,
+        0xDF..=0xFF => u,
+        // Upper case at even code points, lower case at odd ones. U+0130 ("İ")
+        // lowers to two characters, so it is left to Unicode.
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 | 0x1E00..=0x1E95 | 0x1EA0..=0x1EFF => u | 1,
+        0x1A0 | 0x1AF => u + 1,
+        0x1A1 | 0x1B0 => u,
+        _ => return None,
+    };
+    char::from_u32(lower)
+}
+
+/// Whether `c` is a letter; [`char::is_alphabetic`] with the Vietnamese Latin
+/// blocks answered by a range check.
+pub(crate) fn is_letter(c: char) -> bool {
+    let u = c as u32;
+    match u {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0xC0..=0x24F => u != 0xD7 && u != 0xF7,
+        0x1E00..=0x1EFF => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// Whether `c` is a letter or a digit ([`char::is_alphanumeric`], fast on Latin).
+pub(crate) fn is_alnum(c: char) -> bool {
+    c.is_ascii_digit() || is_letter(c) || (!c.is_ascii() && c.is_numeric())
 }
 
 /// Collapse runs of whitespace to one space and trim.
 pub fn collapse_ws(s: &str) -> String {
+    // Block text from the normalizer is usually collapsed already: then this is a copy.
+    if !needs_collapse(s.as_bytes()) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -150,6 +229,43 @@ pub fn collapse_ws(s: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// Whether `b` (UTF-8) has whitespace other than single inner spaces. Works on bytes:
+/// the non-ASCII whitespace characters are recognised by their encodings.
+fn needs_collapse(b: &[u8]) -> bool {
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return true;
+    }
+    let mut prev_space = false;
+    for (i, &x) in b.iter().enumerate() {
+        let space = x == b' ';
+        if space && prev_space {
+            return true;
+        }
+        prev_space = space;
+        let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+        let odd = match x {
+            0x09..=0x0D => true,
+            // U+0085, U+00A0
+            0xC2 => matches!(at(1), 0x85 | 0xA0),
+            // U+1680
+            0xE1 => at(1) == 0x9A && at(2) == 0x80,
+            // U+2000..U+200A, U+2028, U+2029, U+202F, U+205F
+            0xE2 => match at(1) {
+                0x80 => matches!(at(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
+                0x81 => at(2) == 0x9F,
+                _ => false,
+            },
+            // U+3000
+            0xE3 => at(1) == 0x80 && at(2) == 0x80,
+            _ => false,
+        };
+        if odd {
+            return true;
+        }
+    }
+    false
 }
 
 /// Strip every diacritic: `"Đắk Lắk"` → `"Dak Lak"`.
@@ -220,6 +336,49 @@ mod tests {
         let nfd: String = "Ủy ban".nfd().collect();
         assert_ne!(nfd, "Ủy ban");
         assert_eq!(tone_style(&nfd), "Ủy ban");
+    }
+
+    /// The arithmetic fast paths agree with the Unicode tables on every character.
+    #[test]
+    fn fast_character_classes_match_unicode() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if let Some(l) = lower_fast(c) {
+                let mut full = c.to_lowercase();
+                assert_eq!(Some(l), full.next(), "lower {c:?}");
+                assert_eq!(full.next(), None, "lower {c:?} is one character");
+            }
+            assert_eq!(is_letter(c), c.is_alphabetic(), "letter {c:?}");
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "alnum {c:?}");
+            let one = c.to_string();
+            if matches!(nfc(&one), Cow::Borrowed(_)) {
+                assert_eq!(one.nfc().collect::<String>(), one, "nfc {c:?}");
+            }
+        }
+        // Starters in the fast ranges compose with a following mark: not "already NFC".
+        let decomposed = "Ư\u{303}";
+        assert_eq!(nfc(decomposed), "Ữ");
+    }
+
+    /// The byte test finds every Unicode whitespace character.
+    #[test]
+    fn collapse_finds_every_whitespace() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let inner = format!("a{c}b");
+            assert_eq!(
+                needs_collapse(inner.as_bytes()),
+                c.is_whitespace() && c != ' ',
+                "{c:?}"
+            );
+        }
+        assert_eq!(collapse_ws("  a \u{a0} b\n"), "a b");
+        assert_eq!(collapse_ws("a b"), "a b");
+        assert_eq!(collapse_ws("a  b"), "a b");
+    }
+
+    #[test]
+    fn fold_keeps_multi_character_lower_case() {
+        assert_eq!(fold("İ"), "i\u{307}");
+        assert_eq!(fold("ΣΑ Ä\u{b}Ơ"), "σα ä ơ");
     }
 
     #[test]

@@ -309,7 +309,7 @@ pub fn recase(upper: &str) -> String {
     let mut out: Vec<String> = folded.clone();
     // Abbreviations keep their capitals.
     for (k, w) in orig.iter().enumerate() {
-        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let bare = w.trim_matches(|c: char| !crate::fold::is_alnum(c));
         if let Some(keep) = lx.keep_upper.iter().find(|u| fold(u) == fold(bare)) {
             out[k] = w.replace(bare, keep);
         }
@@ -337,7 +337,7 @@ pub fn recase(upper: &str) -> String {
     for k in 0..out.len() {
         if in_place
             && !lx.place_heads.contains(&folded[k])
-            && folded[k].chars().all(char::is_alphabetic)
+            && folded[k].chars().all(crate::fold::is_letter)
         {
             out[k] = capitalize_first(&out[k]);
         } else {
@@ -471,7 +471,7 @@ fn split_right_column(text: &str, want_name: bool) -> (String, Option<String>) {
             let (head, tail) = words.split_at(words.len() - k);
             let before = head.last().copied().unwrap_or("");
             let glued = before.chars().next().is_some_and(char::is_lowercase)
-                && before.chars().all(char::is_alphabetic)
+                && before.chars().all(crate::fold::is_letter)
                 && !lx.place_heads.iter().any(|p| *p == fold(before));
             let name = tail.join(" ");
             if glued && is_person_name(&name) {
@@ -499,7 +499,8 @@ fn is_person_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     (2..=6).contains(&words.len())
         && words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(crate::fold::is_letter)
         })
         && !is_all_caps(text)
 }

@@ -156,9 +156,11 @@ impl Lexicon {
 
 /// True when `folded` is `phrase` or starts with it followed by a non-letter.
 pub fn starts_with_words(folded: &str, phrase: &str) -> bool {
-    folded
-        .strip_prefix(phrase)
-        .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+    folded.strip_prefix(phrase).is_some_and(|rest| {
+        rest.chars()
+            .next()
+            .is_none_or(|c| !crate::fold::is_alnum(c))
+    })
 }
 
 /// Byte position of `phrase` in `folded` at word boundaries.
@@ -169,11 +171,11 @@ pub fn find_words(folded: &str, phrase: &str) -> Option<usize> {
         let before_ok = folded[..at]
             .chars()
             .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
+            .is_none_or(|c| !crate::fold::is_alnum(c));
         let after_ok = folded[at + phrase.len()..]
             .chars()
             .next()
-            .is_none_or(|c| !c.is_alphanumeric());
+            .is_none_or(|c| !crate::fold::is_alnum(c));
         if before_ok && after_ok {
             return Some(at);
         }

@@ -5,8 +5,6 @@
 //! characters removed, runs of spaces collapsed, and "&" restored to "…" where the
 //! extractor substituted it. Joining wrapped lines is the job of `blocks`.
 
-use unicode_normalization::UnicodeNormalization;
-
 /// A cleaned line with its 1-based number in the original text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CleanLine {
@@ -43,10 +41,7 @@ pub fn normalize(text: &str) -> Vec<CleanLine> {
 /// Clean one line: NFC, controls and invisible characters removed, spaces collapsed,
 /// "word&" → "word…".
 pub fn clean_line(raw: &str) -> String {
-    let nfc: std::borrow::Cow<'_, str> = match unicode_normalization::is_nfc_quick(raw.chars()) {
-        unicode_normalization::IsNormalized::Yes => std::borrow::Cow::Borrowed(raw),
-        _ => std::borrow::Cow::Owned(raw.nfc().collect()),
-    };
+    let nfc = crate::fold::nfc(raw);
     let mut s = String::with_capacity(nfc.len());
     let mut last_space = true; // trims leading spaces
     for c in nfc.chars() {
@@ -88,7 +83,7 @@ fn repair_ellipsis(s: &str) -> String {
     for (i, &c) in chars.iter().enumerate() {
         let prev_letter = i > 0 && chars[i - 1].is_alphanumeric();
         let next_word = chars.get(i + 1).is_some_and(|n| {
-            n.is_alphanumeric() || *n == ' ' && chars.get(i + 2).is_some_and(|m| *m == '&')
+            crate::fold::is_alnum(*n) || *n == ' ' && chars.get(i + 2).is_some_and(|m| *m == '&')
         });
         if c == '&' && prev_letter && !next_word && !abbreviation_before(&chars[..i]) {
             out.push('…');
@@ -104,7 +99,7 @@ fn abbreviation_before(before: &[char]) -> bool {
     let word: Vec<&char> = before
         .iter()
         .rev()
-        .take_while(|c| c.is_alphanumeric())
+        .take_while(|c| crate::fold::is_alnum(**c))
         .collect();
     word.len() <= 3 && word.iter().all(|c| c.is_uppercase())
 }
@@ -112,6 +107,7 @@ fn abbreviation_before(before: &[char]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::UnicodeNormalization;
 
     #[test]
     fn cleaning() {

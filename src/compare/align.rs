@@ -189,7 +189,7 @@ fn runs(text: &str, strip: bool) -> Vec<Vec<String>> {
         folded
     };
     let mut out = Vec::new();
-    for piece in folded.split(|c: char| !(c.is_alphanumeric() || c == ' ')) {
+    for piece in folded.split(|c: char| !(crate::fold::is_alnum(c) || c == ' ')) {
         let mut run: Vec<String> = Vec::new();
         for word in piece.split(' ').filter(|w| !w.is_empty()) {
             let stop = vocab.stopwords.contains(word)
@@ -402,7 +402,7 @@ fn is_undiacritized(tasks: &[Task]) -> bool {
     for c in tasks
         .iter()
         .flat_map(|t| t.text.chars())
-        .filter(|c| c.is_alphabetic())
+        .filter(|c| crate::fold::is_letter(*c))
     {
         letters += 1;
         if !c.is_ascii() {
@@ -424,7 +424,7 @@ fn expand(text: &str, vocab: &Vocabulary) -> String {
         word.clear();
     };
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        if crate::fold::is_alnum(c) {
             word.push(c);
         } else {
             flush(&mut word, &mut out);

@@ -745,7 +745,10 @@ fn assess(pages: &[String]) -> Quality {
     if bad * 10 > visible.len() {
         return Quality::Garbage;
     }
-    let letters = visible.iter().filter(|c| c.is_alphabetic()).count();
+    let letters = visible
+        .iter()
+        .filter(|c| crate::fold::is_letter(**c))
+        .count();
     if letters * 10 < visible.len() * 4 {
         return Quality::Garbage;
     }
@@ -768,7 +771,7 @@ fn vowel_word_ratio(pages: &[String]) -> f64 {
     let mut with_vowel = 0usize;
     for page in pages {
         for word in page
-            .split(|c: char| !c.is_alphabetic())
+            .split(|c: char| !crate::fold::is_letter(c))
             .filter(|w| w.chars().count() >= 2)
         {
             words += 1;

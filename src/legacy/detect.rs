@@ -32,7 +32,10 @@ pub fn detect_bytes(bytes: &[u8]) -> Option<Legacy> {
 /// Vietnamese letters beyond Windows-1252 (ạ, ế, ơ …) is Unicode and is left alone.
 pub fn detect_mojibake(text: &str) -> Option<Legacy> {
     let (mut latin, mut beyond) = (0usize, 0usize);
-    for c in text.chars().filter(|c| !c.is_ascii() && c.is_alphabetic()) {
+    for c in text
+        .chars()
+        .filter(|c| !c.is_ascii() && crate::fold::is_letter(*c))
+    {
         if super::to_cp1252(c).is_some() {
             latin += 1
         } else {
@@ -69,7 +72,7 @@ pub fn syllable_score(text: &str) -> (f64, usize) {
     for raw in text.split(|c: char| {
         c.is_whitespace() || (c.is_ascii_punctuation() && c != '\'') || c.is_ascii_digit()
     }) {
-        let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && !is_symbol_letter(c));
+        let word = raw.trim_matches(|c: char| !crate::fold::is_alnum(c) && !is_symbol_letter(c));
         if word.is_ascii() {
             continue;
         }
@@ -119,7 +122,7 @@ pub fn is_syllable(word: &str) -> bool {
         }
     }
     let base: String = base.nfc().collect();
-    if tones > 1 || !base.chars().all(|c| c.is_alphabetic()) {
+    if tones > 1 || !base.chars().all(|c| crate::fold::is_letter(c)) {
         return false;
     }
     let rest_ok = |rest: &str| {
