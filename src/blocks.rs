@@ -124,10 +124,11 @@ pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
 /// A field label wrapped mid-label ("- Cơ quan chủ" + "trì: Sở Y tế") is only
 /// recognisable once the lines are joined.
 fn reclassify(mut block: Block) -> Block {
-    if block.lines.len() > 1 && matches!(block.kind, LineKind::Bullet { .. } | LineKind::Prose) {
-        if let k @ LineKind::Field { .. } = crate::lines::classify_text(&block.text) {
-            block.kind = k;
-        }
+    if block.lines.len() > 1
+        && matches!(block.kind, LineKind::Bullet { .. } | LineKind::Prose)
+        && let k @ LineKind::Field { .. } = crate::lines::classify_text(&block.text)
+    {
+        block.kind = k;
     }
     block
 }
@@ -234,7 +235,7 @@ fn append(block: &mut Block, line: &Line) {
             .chars()
             .rev()
             .nth(1)
-            .is_some_and(|c| crate::fold::is_alnum(c))
+            .is_some_and(crate::fold::is_alnum)
         && t.chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());

@@ -223,10 +223,10 @@ impl Lowerer<'_> {
         let children = self.body.nodes[n].children.clone();
         let mut out = Vec::new();
         for c in children {
-            if matches!(self.body.nodes[c].kind, NodeKind::Labelled(_)) {
-                if let Some(s) = self.node(c, part) {
-                    out.push(s);
-                }
+            if matches!(self.body.nodes[c].kind, NodeKind::Labelled(_))
+                && let Some(s) = self.node(c, part)
+            {
+                out.push(s);
             }
         }
         out
@@ -284,10 +284,12 @@ impl Lowerer<'_> {
             }
         }
 
-        if !structural && !has_labelled_children && !assigns {
-            if let Some(heads) = agency_heads {
-                return self.duty_group(n, heads);
-            }
+        if !structural
+            && !has_labelled_children
+            && !assigns
+            && let Some(heads) = agency_heads
+        {
+            return self.duty_group(n, heads);
         }
         let leaf = !has_labelled_children && !structural;
         // When its bullets carry the tasks, the item itself is only their heading.
@@ -463,11 +465,11 @@ impl Lowerer<'_> {
         for b in self.bullet_blocks(n) {
             blocks.push(b);
             let body = self.body.blocks[b].body().to_owned();
-            if assignment.is_none() {
-                if let Some(a) = agency::parse_inline_assignment(&body) {
-                    assignment = Some((a, body));
-                    continue;
-                }
+            if assignment.is_none()
+                && let Some(a) = agency::parse_inline_assignment(&body)
+            {
+                assignment = Some((a, body));
+                continue;
             }
             texts.push(collapse_ws(&self.body.blocks[b].text));
         }
@@ -515,14 +517,14 @@ impl Lowerer<'_> {
                 }
             }
         }
-        if lead.is_empty() {
-            if let Some(p) = parenthetical_assignment(&text, self.year) {
-                lead = p.lead;
-                if support.is_empty() {
-                    support = p.support;
-                }
-                deadline = deadline.or(p.deadline);
+        if lead.is_empty()
+            && let Some(p) = parenthetical_assignment(&text, self.year)
+        {
+            lead = p.lead;
+            if support.is_empty() {
+                support = p.support;
             }
+            deadline = deadline.or(p.deadline);
         }
         if lead.is_empty() {
             lead = agency::subject_agencies(&heading).unwrap_or_default();

@@ -280,10 +280,10 @@ fn deadline_ok(g: &Value, t: &Value) -> bool {
     if gd.is_none() != td.is_none() {
         return false;
     }
-    if let (Some(a), Some(b)) = (gd, td) {
-        if (a - b).num_days().abs() > 1 || g["precision"] != d["precision"] {
-            return false;
-        }
+    if let (Some(a), Some(b)) = (gd, td)
+        && ((a - b).num_days().abs() > 1 || g["precision"] != d["precision"])
+    {
+        return false;
     }
     let truthy =
         |v: &Value| v.as_bool().unwrap_or(false) || v.as_str().is_some_and(|s| !s.is_empty());

@@ -346,11 +346,12 @@ impl<'a> Walker<'a> {
     fn finish(self) -> (String, String) {
         let mut text = self.lines.join("\n");
         let mut used: Vec<&str> = self.used.iter().copied().collect();
-        if used.is_empty() && self.choice == Choice::Auto {
-            if let Some(e) = legacy::detect_mojibake(&text) {
-                text = legacy::decode_font_text(e, &text, false);
-                used.push(e.name());
-            }
+        if used.is_empty()
+            && self.choice == Choice::Auto
+            && let Some(e) = legacy::detect_mojibake(&text)
+        {
+            text = legacy::decode_font_text(e, &text, false);
+            used.push(e.name());
         }
         let encoding = match (used.is_empty(), self.unicode) {
             (true, _) => "utf-8".to_owned(),

@@ -71,7 +71,7 @@ fn utf8(bytes: &[u8], base: usize) -> Result<String, ErrorKind> {
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, ErrorKind> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(ErrorKind::InvalidUtf16 {
             offset: 2 + bytes.len() - 1,
         });

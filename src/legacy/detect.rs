@@ -122,7 +122,7 @@ pub fn is_syllable(word: &str) -> bool {
         }
     }
     let base: String = base.nfc().collect();
-    if tones > 1 || !base.chars().all(|c| crate::fold::is_letter(c)) {
+    if tones > 1 || !base.chars().all(crate::fold::is_letter) {
         return false;
     }
     let rest_ok = |rest: &str| {

@@ -189,12 +189,12 @@ fn decode_vni(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < chars.len() {
-        if let Some(&next) = chars.get(i + 1) {
-            if let Some(&c) = t.vni_decode.get(&[chars[i], next][..]) {
-                out.push(c);
-                i += 2;
-                continue;
-            }
+        if let Some(&next) = chars.get(i + 1)
+            && let Some(&c) = t.vni_decode.get(&[chars[i], next][..])
+        {
+            out.push(c);
+            i += 2;
+            continue;
         }
         out.push(
             t.vni_decode
@@ -222,10 +222,10 @@ pub fn cp1252(b: u8) -> char {
 
 /// The Windows-1252 byte of a character, if it has one.
 pub fn to_cp1252(c: char) -> Option<u8> {
-    if let Ok(b) = u8::try_from(u32::from(c)) {
-        if !(0x80..=0x9F).contains(&b) {
-            return Some(b);
-        }
+    if let Ok(b) = u8::try_from(u32::from(c))
+        && !(0x80..=0x9F).contains(&b)
+    {
+        return Some(b);
     }
     (0x80..=0x9Fu8).find(|&b| cp1252(b) == c)
 }
