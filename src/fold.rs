@@ -239,6 +239,11 @@ fn needs_collapse(b: &[u8]) -> bool {
     }
     let mut prev_space = false;
     for (i, &x) in b.iter().enumerate() {
+        // Letters, digits, punctuation and UTF-8 continuation bytes: nothing to look at.
+        if x > b' ' && !matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+            prev_space = false;
+            continue;
+        }
         let space = x == b' ';
         if space && prev_space {
             return true;

@@ -45,6 +45,12 @@ pub fn clean_line(raw: &str) -> String {
     let mut s = String::with_capacity(nfc.len());
     let mut last_space = true; // trims leading spaces
     for c in nfc.chars() {
+        // Printable ASCII and Vietnamese letters, the bulk of the text, need no tests.
+        if matches!(c, '!'..='~' | '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}') {
+            s.push(c);
+            last_space = false;
+            continue;
+        }
         let c = match c {
             '\t' | '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{3000}' | '\r' | '\u{c}' => ' ',
             '\u{200b}'..='\u{200d}' | '\u{feff}' | '\u{ad}' | '\u{2060}' => continue,
