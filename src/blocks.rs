@@ -48,13 +48,16 @@ pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     // The block that wrapped text may still continue, and its last physical line.
     let mut open: Option<usize> = None;
+    let mut open_table = table::OpenTable::default();
+    // End of a run of rows already found not to be a task table (read as prose).
+    let mut prose_rows_until = 0;
     let mut prev_text: &str = "";
     let mut i = 0;
     while i < lines.len() {
         let line = &lines[i];
         let page = pages.get(i).copied().flatten();
         i += 1;
-        if table::is_row(&line.text) {
+        if i > prose_rows_until && table::is_row(&line.text) {
             // A run of table rows (blank lines inside it do not end it).
             let mut end = i;
             while end < lines.len()
@@ -70,12 +73,13 @@ pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
                 .filter(|&k| lines[k].kind != LineKind::Blank)
                 .map(|k| pages.get(k).copied().flatten())
                 .collect();
-            if let Some(table_blocks) = table::blocks(&rows, &row_pages) {
+            if let Some(table_blocks) = table::blocks(&rows, &row_pages, &mut open_table) {
                 blocks.extend(table_blocks);
                 open = None;
                 i = end;
                 continue;
             }
+            prose_rows_until = end;
         }
         match &line.kind {
             LineKind::Blank => continue,

@@ -13,13 +13,34 @@ pub fn is_row(text: &str) -> bool {
     text.starts_with('|') && text.matches('|').count() >= 3
 }
 
-/// Blocks for a run of table rows, or `None` when the header does not name task columns
-/// (then the rows are ordinary prose).
-pub fn blocks(rows: &[&Line], pages: &[Option<u32>]) -> Option<Vec<Block>> {
-    let (header_at, columns) = rows
-        .iter()
-        .enumerate()
-        .find_map(|(i, r)| header(&cells(&r.text)).map(|c| (i, c)))?;
+/// The header of the last task table seen in a document. A table broken by a page
+/// break or by a row spanning all columns goes on without repeating its header; the
+/// rows after the break are read with the columns of the header before it.
+#[derive(Debug, Default)]
+pub struct OpenTable {
+    columns: Option<(Vec<String>, Vec<Column>)>,
+}
+
+/// Blocks for a run of table rows, or `None` when neither the run nor an earlier table
+/// of the same width names task columns (then the rows are ordinary prose).
+pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Option<Vec<Block>> {
+    let own = rows.iter().enumerate().find_map(|(i, r)| {
+        let cs = cells(&r.text);
+        header(&cs).map(|c| (i, cs, c))
+    });
+    let (header_at, columns) = match own {
+        Some((i, cs, c)) => {
+            open.columns = Some((cs, c.clone()));
+            (Some(i), c)
+        }
+        None => {
+            let (_, c) = open.columns.as_ref()?;
+            let width = rows.first().map(|r| cells(&r.text).len())?;
+            (width == c.len()).then_some(())?;
+            (None, c.clone())
+        }
+    };
+    let header_cells = open.columns.as_ref().map(|(h, _)| h.clone());
     let mut out = Vec::new();
     for (i, row) in rows.iter().enumerate() {
         let page = pages.get(i).copied().flatten();
@@ -30,7 +51,8 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>]) -> Option<Vec<Block>> {
             page,
         };
         let cs = cells(&row.text);
-        if i <= header_at || is_rule(&cs) {
+        // Rows up to the header, rules, and the header repeated on a later page.
+        if header_at.is_some_and(|h| i <= h) || is_rule(&cs) || Some(&cs) == header_cells.as_ref() {
             out.push(furniture(&row.text));
             continue;
         }
@@ -89,7 +111,7 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>]) -> Option<Vec<Block>> {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Column {
+pub(crate) enum Column {
     Number,
     Name,
     Field(FieldRole, String),
@@ -174,7 +196,7 @@ mod tests {
         let text = "| TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả | Thời gian hoàn thành |\n|---|---|---|---|---|---|\n| **I.** | Nâng cao nhận thức | | | | |\n| 1 | Xây dựng chương trình | Bộ Nội vụ | Các bộ, ngành | Đề án | 6/2025 |\n";
         let lines = classify(&normalize(text));
         let refs: Vec<&Line> = lines.iter().collect();
-        let b = blocks(&refs, &[]).unwrap();
+        let b = blocks(&refs, &[], &mut OpenTable::default()).unwrap();
         let kinds: Vec<String> = b
             .iter()
             .map(|b| match &b.kind {
@@ -200,10 +222,57 @@ mod tests {
     }
 
     #[test]
+    fn a_table_broken_by_a_page_keeps_its_header() {
+        let header = "| TT | Tên nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |\n";
+        // The header repeated at the top of the next page, in the same run of rows.
+        let first = format!(
+            "{header}| 1 | Rà soát | Sở Tư pháp | 2025 |\n{header}| 2 | Cập nhật | Công an tỉnh | Quý I/2025 |\n"
+        );
+        // After a row spanning all columns: no header.
+        let second = "| 3 | Báo cáo | Sở Nội vụ | 6/2025 |\n";
+        let mut open = OpenTable::default();
+        let kinds = |text: &str, open: &mut OpenTable| {
+            let lines = classify(&normalize(text));
+            let refs: Vec<&Line> = lines.iter().collect();
+            blocks(&refs, &[], open).map(|b| {
+                b.iter()
+                    .map(|b| match &b.kind {
+                        LineKind::Label { .. } => format!("label {}", b.text),
+                        LineKind::Field { role, .. } => format!("{role:?} {}", b.body()),
+                        LineKind::Furniture => "furniture".into(),
+                        k => format!("{k:?}"),
+                    })
+                    .collect::<Vec<_>>()
+            })
+        };
+        // Without a header seen before, the continuation is not a task table.
+        assert!(kinds(second, &mut OpenTable::default()).is_none());
+        assert_eq!(
+            kinds(&first, &mut open).unwrap(),
+            vec![
+                "furniture",
+                "label 1. Rà soát",
+                "Lead Sở Tư pháp",
+                "Deadline 2025",
+                "furniture",
+                "label 2. Cập nhật",
+                "Lead Công an tỉnh",
+                "Deadline Quý I/2025",
+            ]
+        );
+        assert_eq!(
+            kinds(second, &mut open).unwrap(),
+            vec!["label 3. Báo cáo", "Lead Sở Nội vụ", "Deadline 6/2025"]
+        );
+        // A table of another width does not inherit it.
+        assert!(kinds("| a | b |\n| c | d |\n", &mut open).is_none());
+    }
+
+    #[test]
     fn tables_without_task_columns_are_prose() {
         let text = "| Chỉ tiêu | 2023 | 2024 |\n|---|---|---|\n| Hồ sơ trực tuyến | 50% | 80% |";
         let lines = classify(&normalize(text));
         let refs: Vec<&Line> = lines.iter().collect();
-        assert!(blocks(&refs, &[]).is_none());
+        assert!(blocks(&refs, &[], &mut OpenTable::default()).is_none());
     }
 }

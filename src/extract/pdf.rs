@@ -11,6 +11,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
+use super::columns::{self, PageLine, Word};
 use pdf_extract::{
     Dictionary, Document, MediaBox, Object, ObjectId, OutputDev, OutputError, Transform,
 };
@@ -558,43 +559,72 @@ impl OutputDev for LayoutText {
 
 /// Groups glyphs into lines top-down (PDF y grows upwards), each line left
 /// to right, with spaces at wide gaps and blank lines at paragraph steps.
+/// Tables (see [`columns`]) come out as pipe rows, one line per row.
 fn layout_lines(mut glyphs: Vec<Glyph>) -> String {
     glyphs.sort_by(|a, b| b.y.total_cmp(&a.y));
-    let mut lines: Vec<Vec<Glyph>> = Vec::new();
+    let mut grouped: Vec<Vec<Glyph>> = Vec::new();
     for g in glyphs {
-        match lines.last_mut() {
+        match grouped.last_mut() {
             Some(line) if (line[0].y - g.y).abs() <= SAME_LINE * line[0].size.max(g.size) => {
                 line.push(g)
             }
-            _ => lines.push(vec![g]),
+            _ => grouped.push(vec![g]),
         }
     }
+    let lines: Vec<PageLine> = grouped.into_iter().map(page_line).collect();
+    let tables = columns::find_tables(&lines);
     let mut out = String::new();
     let mut prev: Option<(f64, f64)> = None;
-    for mut line in lines {
-        line.sort_by(|a, b| a.x.total_cmp(&b.x));
-        let (y, size) = (line[0].y, line[0].size);
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
         if let Some((prev_y, prev_size)) = prev {
             out.push('\n');
-            if prev_y - y > PARAGRAPH_GAP * prev_size.max(size) {
+            if prev_y - line.y > PARAGRAPH_GAP * prev_size.max(line.size) {
                 out.push('\n');
             }
         }
-        push_line(&mut out, &line);
-        prev = Some((y, size));
+        if let Some(t) = tables.iter().find(|t| t.start == i) {
+            let rows: Vec<String> = t.rows.iter().map(|r| columns::render_row(r)).collect();
+            out.push_str(&rows.join("\n"));
+            let last = &lines[t.end - 1];
+            prev = Some((last.y, last.size));
+            i = t.end;
+            continue;
+        }
+        let words: Vec<&str> = line.words.iter().map(|w| w.text.as_str()).collect();
+        out.push_str(&words.join(" "));
+        prev = Some((line.y, line.size));
+        i += 1;
     }
     out
 }
 
-fn push_line(out: &mut String, line: &[Glyph]) {
-    let mut last_end: Option<f64> = None;
-    for g in line {
-        if last_end.is_some_and(|end| g.x > end + WORD_GAP * g.size) {
-            out.push(' ');
+/// Glyphs of one baseline as words: a gap wider than [`WORD_GAP`] separates words.
+fn page_line(mut glyphs: Vec<Glyph>) -> PageLine {
+    glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+    let (y, size) = (glyphs[0].y, glyphs[0].size);
+    let mut words: Vec<Word> = Vec::new();
+    // A space the PDF draws as a glyph ends a word like a gap does.
+    let mut spaced = false;
+    for g in glyphs {
+        if g.text.trim().is_empty() {
+            spaced = true;
+            continue;
         }
-        out.push_str(&g.text);
-        last_end = Some(last_end.map_or(g.end, |e: f64| e.max(g.end)));
+        match words.last_mut() {
+            Some(w) if !std::mem::take(&mut spaced) && g.x <= w.x1 + WORD_GAP * g.size => {
+                w.text.push_str(&g.text);
+                w.x1 = w.x1.max(g.end);
+            }
+            _ => words.push(Word {
+                x0: g.x,
+                x1: g.end,
+                text: g.text,
+            }),
+        }
     }
+    PageLine { y, size, words }
 }
 
 fn panic_text(p: &Box<dyn std::any::Any + Send>) -> String {

@@ -1,0 +1,306 @@
+//! Tables on a PDF page, rebuilt from word positions.
+//!
+//! Plans list their tasks in tables ("TT | Tên nhiệm vụ | Cơ quan chủ trì | ..."). In the
+//! text layer the cells of one row sit side by side on the same baselines, so reading
+//! the page line by line interleaves them ("tuyên truyền về nội học và"). A table shows
+//! up as vertical gutters: x ranges that stay empty on every line of a run of lines,
+//! which ordinary paragraphs never have (their word gaps fall in different places on
+//! every line). Such a run is cut into columns at its gutters and into rows where the
+//! first column has text, and is written out as a pipe table (`| 1. | ... | ... |`),
+//! which the text pipeline reads like any other task table (`crate::table`).
+
+/// A word on a page: its horizontal extent and text.
+#[derive(Debug, Clone)]
+pub struct Word {
+    pub x0: f64,
+    pub x1: f64,
+    pub text: String,
+}
+
+/// A line of words on one baseline, left to right.
+#[derive(Debug, Clone)]
+pub struct PageLine {
+    /// Baseline (PDF y grows upwards).
+    pub y: f64,
+    /// Font size, the unit of every distance here.
+    pub size: f64,
+    pub words: Vec<Word>,
+}
+
+/// A table found on a page: lines `start..end`, rendered as pipe rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub start: usize,
+    pub end: usize,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Tables among `lines` (top to bottom), in order, not overlapping.
+pub fn find_tables(lines: &[PageLine]) -> Vec<Table> {
+    let mut tables = Vec::new();
+    let mut a = 0;
+    while a < lines.len() {
+        match table_at(lines, a) {
+            Some(t) => {
+                a = t.end;
+                tables.push(t);
+            }
+            None => a += 1,
+        }
+    }
+    tables
+}
+
+/// Pipe-table text for one row.
+pub fn render_row(cells: &[String]) -> String {
+    let mut out = String::from("|");
+    for c in cells {
+        out.push(' ');
+        // A "|" inside a cell would shift the columns.
+        out.push_str(&c.replace('|', "/"));
+        out.push_str(" |");
+    }
+    out
+}
+
+/// A gutter is at least this wide (fraction of the font size): wider than a word
+/// space (about 0.25–0.33), narrower than cell padding on both sides of a rule.
+const MIN_GUTTER: f64 = 0.6;
+/// A table has at least this many columns.
+const MIN_COLUMNS: usize = 3;
+/// ... this many lines ...
+const MIN_LINES: usize = 3;
+/// ... and this many rows after its header.
+const MIN_ROWS: usize = 2;
+/// The first column holds the item numbers ("TT", "1.", "II."): it is narrow (in font
+/// sizes) and its cells are short. Justified paragraphs whose wide word gaps happen to
+/// line up never start with such a column.
+const MAX_NUMBER_WIDTH: f64 = 4.0;
+const MAX_NUMBER_CHARS: usize = 6;
+/// A baseline step larger than this (in font sizes) ends a table: what follows is
+/// a footer or a new block of text.
+const MAX_LINE_STEP: f64 = 3.5;
+
+/// The longest table starting at line `a`, if one does.
+fn table_at(lines: &[PageLine], a: usize) -> Option<Table> {
+    // The first line shows the columns side by side.
+    if blocks(&lines[a..=a]).len() < MIN_COLUMNS {
+        return None;
+    }
+    let mut end = a + 1;
+    while end < lines.len() {
+        let step = lines[end - 1].y - lines[end].y;
+        if step > MAX_LINE_STEP * lines[end].size.max(lines[end - 1].size) {
+            break;
+        }
+        if blocks(&lines[a..=end]).len() < MIN_COLUMNS {
+            break;
+        }
+        end += 1;
+    }
+    if end - a < MIN_LINES {
+        return None;
+    }
+    let columns = blocks(&lines[a..end]);
+    let size = lines[a].size;
+    if columns[0].1 - columns[0].0 > MAX_NUMBER_WIDTH * size {
+        return None;
+    }
+    let rows = rows(&lines[a..end], &columns);
+    let short_numbers = rows
+        .iter()
+        .all(|r| r[0].chars().count() <= MAX_NUMBER_CHARS);
+    (rows.len() > MIN_ROWS && short_numbers).then_some(Table {
+        start: a,
+        end,
+        rows,
+    })
+}
+
+/// The x ranges covered by the words of `lines`, merged across gaps narrower than a
+/// gutter: one range per column when the lines are a table.
+fn blocks(lines: &[PageLine]) -> Vec<(f64, f64)> {
+    let size = lines.iter().map(|l| l.size).fold(0.0, f64::max);
+    let mut spans: Vec<(f64, f64)> = lines
+        .iter()
+        .flat_map(|l| l.words.iter().map(|w| (w.x0, w.x1)))
+        .collect();
+    spans.sort_by(|p, q| p.0.total_cmp(&q.0));
+    let mut merged: Vec<(f64, f64)> = Vec::new();
+    for (x0, x1) in spans {
+        match merged.last_mut() {
+            Some(last) if x0 - last.1 < MIN_GUTTER * size => last.1 = last.1.max(x1),
+            _ => merged.push((x0, x1)),
+        }
+    }
+    merged
+}
+
+/// Cells of each row: a row starts at a line with text in the first column (the
+/// number column); lines before the first such line form a row of their own (a row
+/// carried over from the previous page).
+fn rows(lines: &[PageLine], columns: &[(f64, f64)]) -> Vec<Vec<String>> {
+    let column_of = |w: &Word| {
+        columns
+            .iter()
+            .position(|&(_, x1)| w.x0 <= x1)
+            .unwrap_or(columns.len() - 1)
+    };
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for line in lines {
+        let mut cells = vec![String::new(); columns.len()];
+        for w in &line.words {
+            let cell = &mut cells[column_of(w)];
+            if !cell.is_empty() {
+                cell.push(' ');
+            }
+            cell.push_str(&w.text);
+        }
+        let starts_row = !cells[0].is_empty() || rows.is_empty();
+        if starts_row {
+            rows.push(cells);
+            continue;
+        }
+        let row = rows.last_mut().expect("a row was started above");
+        for (k, text) in cells.into_iter().enumerate() {
+            if text.is_empty() {
+                continue;
+            }
+            if !row[k].is_empty() {
+                row[k].push(' ');
+            }
+            row[k].push_str(&text);
+        }
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A line from `(x, text)` pieces at font size 10: each piece is one word per
+    /// space-separated token, 5 units per character.
+    fn line(y: f64, pieces: &[(f64, &str)]) -> PageLine {
+        let mut words = Vec::new();
+        for &(x, text) in pieces {
+            let mut at = x;
+            for t in text.split(' ') {
+                let w = 5.0 * t.chars().count() as f64;
+                words.push(Word {
+                    x0: at,
+                    x1: at + w,
+                    text: t.to_owned(),
+                });
+                at += w + 4.0; // a word space: 0.4 of the font size
+            }
+        }
+        PageLine {
+            y,
+            size: 10.0,
+            words,
+        }
+    }
+
+    #[test]
+    fn a_table_is_cut_at_its_gutters_and_rows() {
+        let lines = vec![
+            line(
+                800.0,
+                &[(50.0, "KẾ HOẠCH triển khai nhiệm vụ năm 2025 của tỉnh")],
+            ),
+            line(
+                780.0,
+                &[
+                    (50.0, "TT"),
+                    (80.0, "Nhiệm vụ"),
+                    (300.0, "Cơ quan"),
+                    (400.0, "Thời"),
+                ],
+            ),
+            line(768.0, &[(300.0, "chủ trì"), (400.0, "gian")]),
+            line(
+                750.0,
+                &[
+                    (50.0, "1."),
+                    (80.0, "Xây dựng kế hoạch"),
+                    (300.0, "Sở Nội"),
+                    (400.0, "Quý"),
+                ],
+            ),
+            line(
+                738.0,
+                &[(80.0, "chuyển đổi số"), (300.0, "vụ"), (400.0, "I/2025")],
+            ),
+            line(
+                720.0,
+                &[
+                    (50.0, "2."),
+                    (80.0, "Rà soát dữ liệu"),
+                    (300.0, "Công an"),
+                    (400.0, "2025"),
+                ],
+            ),
+            line(708.0, &[(300.0, "tỉnh")]),
+            line(
+                660.0,
+                &[(
+                    50.0,
+                    "Nơi nhận: như trên; lưu VT, văn phòng ủy ban nhân dân tỉnh.",
+                )],
+            ),
+        ];
+        let tables = find_tables(&lines);
+        assert_eq!(tables.len(), 1);
+        let t = &tables[0];
+        assert_eq!((t.start, t.end), (1, 7));
+        let rendered: Vec<String> = t.rows.iter().map(|r| render_row(r)).collect();
+        assert_eq!(
+            rendered,
+            vec![
+                "| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian |",
+                "| 1. | Xây dựng kế hoạch chuyển đổi số | Sở Nội vụ | Quý I/2025 |",
+                "| 2. | Rà soát dữ liệu | Công an tỉnh | 2025 |",
+            ]
+        );
+    }
+
+    #[test]
+    fn paragraphs_are_not_tables() {
+        // Justified text: wide word gaps, but never at the same x on every line.
+        let lines = vec![
+            line(
+                800.0,
+                &[
+                    (50.0, "Căn cứ Quyết định"),
+                    (160.0, "số 06/QĐ-TTg"),
+                    (260.0, "ngày 06 tháng 01"),
+                ],
+            ),
+            line(
+                788.0,
+                &[
+                    (50.0, "năm 2022 của"),
+                    (140.0, "Thủ tướng Chính phủ phê duyệt"),
+                    (330.0, "Đề án"),
+                ],
+            ),
+            line(
+                776.0,
+                &[(
+                    50.0,
+                    "phát triển ứng dụng dữ liệu về dân cư, định danh và xác thực điện tử",
+                )],
+            ),
+            line(
+                764.0,
+                &[
+                    (50.0, "phục vụ chuyển"),
+                    (150.0, "đổi số quốc gia"),
+                    (270.0, "giai đoạn 2022"),
+                ],
+            ),
+        ];
+        assert!(find_tables(&lines).is_empty());
+    }
+}
