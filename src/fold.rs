@@ -105,29 +105,6 @@ pub(crate) fn fold_into(out: &mut String, s: &str) {
     let mut prev = ' ';
     let mut chars = nfc.chars().peekable();
     while let Some(raw) = chars.next() {
-        if raw.is_ascii() {
-            // The common case, kept apart so it costs a couple of compares.
-            if raw.is_whitespace() {
-                space = out.len() > base;
-                prev = ' ';
-                continue;
-            }
-            if std::mem::take(&mut space) {
-                out.push(' ');
-            }
-            let c = raw.to_ascii_lowercase();
-            if prev != 'q'
-                && let Some((first, second)) = take_old_pair(c, &mut chars, lower_char)
-            {
-                out.push(first);
-                out.push(second);
-                prev = second;
-                continue;
-            }
-            out.push(c);
-            prev = c;
-            continue;
-        }
         if raw.is_whitespace() {
             space = out.len() > base;
             prev = ' ';
@@ -136,11 +113,8 @@ pub(crate) fn fold_into(out: &mut String, s: &str) {
         if std::mem::take(&mut space) {
             out.push(' ');
         }
-        match lower_fast(raw) {
-            Some(c) => {
-                out.push(c);
-                prev = c;
-            }
+        let c = match lower_fast(raw) {
+            Some(c) => c,
             // Outside the Latin blocks: the full Unicode mapping, which may give
             // several characters (they are all kept).
             None => {
@@ -149,8 +123,20 @@ pub(crate) fn fold_into(out: &mut String, s: &str) {
                 out.push(c);
                 out.extend(lower);
                 prev = c;
+                continue;
             }
+        };
+        // Only "o"/"u" start an old-style pair; "qu" is a consonant.
+        if prev != 'q'
+            && let Some((first, second)) = take_old_pair(c, &mut chars, lower_char)
+        {
+            out.push(first);
+            out.push(second);
+            prev = second;
+            continue;
         }
+        out.push(c);
+        prev = c;
     }
 }
 
