@@ -146,6 +146,11 @@ pub struct Assignment {
 /// "X chủ trì thực hiện" and "X chủ trì, Y phối hợp thực hiện". None when nothing
 /// agency-like stands before "chủ trì" (so "X thực hiện" is not an assignment).
 pub fn parse_inline_assignment(sentence: &str) -> Option<Assignment> {
+    // Most sentences never say "chủ trì": a substring test on the folded text is
+    // cheaper than tokenizing them.
+    if !LEXICON.lead_roles.may_occur(&fold(sentence)) {
+        return None;
+    }
     let sc = Scanner::new(sentence);
     let start = sc.subject_start(sc.skip_label(0));
     let lead_at = sc.find_lead_role(start)?;
@@ -170,9 +175,20 @@ pub fn parse_inline_assignment(sentence: &str) -> Option<Assignment> {
 /// (heading, X); anything else → (heading, []). X ends where the prose continues
 /// (a list-ending verb) or at a piece that is not an agency.
 pub fn duty_agencies(sentence: &str, heading: &[Agency]) -> (Vec<Agency>, Vec<Agency>) {
+    let own = heading.to_vec();
+    // Only the opening words decide; most duties open with neither role, and then the
+    // rest of a long sentence need not be tokenized.
+    let head = Scanner::head(sentence, 24);
+    let at = head.skip_label(0);
+    let decided = at + 2 * MAX_PHRASE < head.len() || head.src.len() == sentence.len();
+    if decided
+        && LEXICON.lead_roles.match_at(&head.toks, at).is_none()
+        && LEXICON.support_roles.match_at(&head.toks, at).is_none()
+    {
+        return (own, Vec::new());
+    }
     let sc = Scanner::new(sentence);
     let at = sc.skip_label(0);
-    let own = heading.to_vec();
     if let Some(len) = LEXICON.lead_roles.match_at(&sc.toks, at) {
         let next = sc.skip_joiners(at + len);
         if let Some(slen) = LEXICON.support_roles.match_at(&sc.toks, next) {
@@ -397,6 +413,13 @@ impl Phrases {
             .map(Vec::len)
     }
 
+    /// Whether a phrase may occur in `folded` (text folded by [`fold`]): false means
+    /// [`Phrases::match_at`] finds none in its tokens, since every match starts with one
+    /// of the first words.
+    fn may_occur(&self, folded: &str) -> bool {
+        self.by_first.keys().any(|w| folded.contains(w.as_str()))
+    }
+
     /// Whether some phrase ends exactly before token `i`.
     fn ends_before(&self, toks: &[Tok], i: usize) -> bool {
         (1..=i.min(MAX_PHRASE)).any(|len| self.match_at(toks, i - len) == Some(len))
@@ -435,10 +458,18 @@ struct Tok {
 
 /// Split into words and punctuation, keeping byte offsets into `s`.
 fn tokenize(s: &str) -> Vec<Tok> {
+    tokenize_n(s, usize::MAX)
+}
+
+/// [`tokenize`], stopping after `max` tokens.
+fn tokenize_n(s: &str, max: usize) -> Vec<Tok> {
     let mut toks = Vec::new();
     let mut scratch = String::new();
     let mut it = s.char_indices().peekable();
     while let Some((start, c)) = it.next() {
+        if toks.len() == max {
+            break;
+        }
         if c.is_whitespace() {
             continue;
         }
@@ -725,6 +756,22 @@ impl<'a> Scanner<'a> {
         }
         let prot = protect(&toks);
         Scanner { src, toks, prot }
+    }
+
+    /// The first `n` tokens only, for tests of how a text opens (no name protection,
+    /// no capitals check). `src` is cut where the last token ends.
+    fn head(src: &'a str, n: usize) -> Self {
+        let toks = tokenize_n(src, n);
+        let end = if toks.len() < n {
+            src.len()
+        } else {
+            toks.last().map_or(0, |t| t.end)
+        };
+        Scanner {
+            src: &src[..end],
+            toks,
+            prot: Vec::new(),
+        }
     }
 
     fn len(&self) -> usize {

@@ -99,12 +99,66 @@ pub fn fold(s: &str) -> String {
 /// [`fold`], appended to `out` (which may already hold text: a leading space is
 /// only written between words). Lets a caller fold many tokens into one buffer.
 pub(crate) fn fold_into(out: &mut String, s: &str) {
+    fold_into_until(out, s, usize::MAX);
+}
+
+/// The start of [`fold`]`(s)`: at least `min_len` bytes of it (all of it when it is
+/// shorter). Prefix tests against lexicon phrases need only the head of a line or block,
+/// and folding whole paragraphs for them was a large share of the pipeline's time.
+pub fn fold_prefix(s: &str, min_len: usize) -> String {
+    // Folding keeps byte lengths in the Latin blocks and NFC and whitespace collapsing
+    // only shrink text, so the head of the input usually suffices; a cut can change only
+    // the last characters it produces (a tone pair, a mark composed across the cut),
+    // hence the margin, and a cut that left too little (long runs of spaces or marks)
+    // is retried with more.
+    const MARGIN: usize = 16;
+    let want = min_len.saturating_add(2 * MARGIN);
+    let mut take = want.saturating_add(MARGIN);
+    loop {
+        let mut cut = take.min(s.len());
+        while !s.is_char_boundary(cut) {
+            cut += 1;
+        }
+        let mut out = String::with_capacity(cut);
+        fold_into_until(&mut out, &s[..cut], want);
+        if cut == s.len() {
+            return out;
+        }
+        if out.len() >= want {
+            // Drop the last MARGIN bytes, which the cut may have disturbed; at least
+            // `min_len` bytes remain.
+            let mut keep = out.len() - MARGIN;
+            while !out.is_char_boundary(keep) {
+                keep -= 1;
+            }
+            out.truncate(keep);
+            return out;
+        }
+        take = take.saturating_mul(2);
+    }
+}
+
+/// [`fold_into`], stopping once `limit` bytes have been written.
+fn fold_into_until(out: &mut String, s: &str, limit: usize) {
     let nfc = nfc(s);
     let base = out.len();
     let mut space = false;
     let mut prev = ' ';
     let mut chars = nfc.chars().peekable();
     while let Some(raw) = chars.next() {
+        if out.len() - base >= limit {
+            return;
+        }
+        // Most characters are ASCII letters, digits and punctuation that only need
+        // lower-casing; "o"/"u" may start a tone pair and go the long way.
+        if raw.is_ascii_graphic() && !matches!(raw as u8 | 0x20, b'o' | b'u') {
+            if std::mem::take(&mut space) {
+                out.push(' ');
+            }
+            prev = raw.to_ascii_lowercase();
+            out.push(prev);
+            continue;
+        }
         if raw.is_whitespace() {
             space = out.len() > base;
             prev = ' ';
@@ -145,17 +199,38 @@ pub(crate) fn fold_into(out: &mut String, s: &str) {
 pub(crate) fn nfc(s: &str) -> Cow<'_, str> {
     // Below U+0300 nothing decomposes or combines; precomposed Vietnamese letters
     // (U+1E00..U+1EFF) and common punctuation (U+2010..U+2027) are NFC starters too.
-    let fast = s.chars().all(|c| {
-        let u = c as u32;
-        u < 0x300 || (0x1E00..=0x1EFF).contains(&u) || (0x2010..=0x2027).contains(&u)
-    });
-    if fast {
+    if is_nfc_fast(s.as_bytes()) {
         return Cow::Borrowed(s);
     }
     match unicode_normalization::is_nfc_quick(s.chars()) {
         unicode_normalization::IsNormalized::Yes => Cow::Borrowed(s),
         _ => Cow::Owned(s.nfc().collect()),
     }
+}
+
+/// Whether every character of `b` (UTF-8) is below U+0300, a precomposed Vietnamese
+/// letter (U+1E00..U+1EFF) or common punctuation (U+2010..U+2027): then the text is NFC
+/// (nothing there decomposes or combines). Decided from the lead bytes, without decoding.
+fn is_nfc_fast(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            i += 1;
+            continue;
+        }
+        let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+        i += match x {
+            // Two-byte sequences up to U+02FF.
+            0xC2..=0xCB => 2,
+            // U+1E00..U+1EFF: E1 B8..BB xx.
+            0xE1 if matches!(at(1), 0xB8..=0xBB) => 3,
+            // U+2010..U+2027: E2 80 90..A7.
+            0xE2 if at(1) == 0x80 && matches!(at(2), 0x90..=0xA7) => 3,
+            _ => return false,
+        };
+    }
+    true
 }
 
 /// Lower case of one character, for matching. Exact for the Latin blocks Vietnamese
@@ -341,6 +416,10 @@ mod tests {
             assert_eq!(is_letter(c), c.is_alphabetic(), "letter {c:?}");
             assert_eq!(is_alnum(c), c.is_alphanumeric(), "alnum {c:?}");
             let one = c.to_string();
+            let u = c as u32;
+            let fast_range =
+                u < 0x300 || (0x1E00..=0x1EFF).contains(&u) || (0x2010..=0x2027).contains(&u);
+            assert_eq!(is_nfc_fast(one.as_bytes()), fast_range, "fast nfc {c:?}");
             if matches!(nfc(&one), Cow::Borrowed(_)) {
                 assert_eq!(one.nfc().collect::<String>(), one, "nfc {c:?}");
             }
@@ -348,6 +427,43 @@ mod tests {
         // Starters in the fast ranges compose with a following mark: not "already NFC".
         let decomposed = "Ư\u{303}";
         assert_eq!(nfc(decomposed), "Ữ");
+    }
+
+    /// A folded prefix is a prefix of the full fold, long enough, whatever the cut hits:
+    /// tone pairs, decomposed marks, long runs of spaces, multi-byte characters.
+    #[test]
+    fn prefix_is_a_long_enough_head_of_the_fold() {
+        let pieces = [
+            "Uỷ ban ",
+            "hoà",
+            "Ho\u{300}a ",
+            "   \t  ",
+            "Ư\u{303}",
+            "QUÝ ",
+            "İ",
+            "x",
+            "\u{a0}",
+            "Đ",
+        ];
+        let mut state = 0x9E37_79B9_u32;
+        for _ in 0..3000 {
+            let mut s = String::new();
+            for _ in 0..(state % 40) {
+                state ^= state << 13;
+                state ^= state >> 17;
+                state ^= state << 5;
+                s.push_str(pieces[state as usize % pieces.len()]);
+            }
+            let full = fold(&s);
+            for min_len in [0, 1, 5, 17, 40, 200] {
+                let head = fold_prefix(&s, min_len);
+                assert!(
+                    full.starts_with(&head),
+                    "{s:?} {min_len}: {head:?} / {full:?}"
+                );
+                assert!(head.len() >= min_len.min(full.len()), "{s:?} {min_len}");
+            }
+        }
     }
 
     /// The byte test finds every Unicode whitespace character.

@@ -74,7 +74,7 @@ pub fn parse_header(lines: &[Line]) -> Header {
         if !matches!(l.kind, LineKind::Prose) || title.len() >= TITLE_LINES {
             break;
         }
-        let f = fold(&l.text);
+        let f = lx.fold_head(&l.text);
         if starts_with_any(&f, &lx.attachment_openers) {
             // "(Ban hành kèm theo Quyết định số ... ngày ... \n của ...)" may wrap.
             while i < lines.len() {

@@ -51,6 +51,9 @@ pub struct Lexicon {
     /// Task-table header cells: the number column and the task column.
     pub table_number: Vec<String>,
     pub table_name: Vec<String>,
+    /// Byte length of the longest phrase matched at the start of a text (fields,
+    /// openers, recipients, signer lines): [`Lexicon::fold_head`] folds this much.
+    longest: usize,
 }
 
 /// The vocabulary, parsed on first use.
@@ -96,7 +99,7 @@ impl Lexicon {
             h.casing.into_iter().map(|c| (fold(&c), c)).collect();
         casing.sort_by_key(|c| std::cmp::Reverse(c.0.len()));
         let folded = |v: Vec<String>| v.iter().map(|s| fold(s)).collect::<Vec<_>>();
-        Ok(Lexicon {
+        let mut lexicon = Lexicon {
             fields,
             parts,
             doc_types,
@@ -113,12 +116,40 @@ impl Lexicon {
             keep_upper: h.keep_upper,
             table_number: folded(raw.table.number),
             table_name: folded(raw.table.name),
-        })
+            longest: 0,
+        };
+        lexicon.longest = lexicon.prefix_phrases().map(str::len).max().unwrap_or(0);
+        Ok(lexicon)
+    }
+
+    /// Every folded phrase that is matched at the start of a line or block.
+    fn prefix_phrases(&self) -> impl Iterator<Item = &str> {
+        let lists = [
+            &self.preamble_openers,
+            &self.attachment_openers,
+            &self.closing_openers,
+            &self.recipients,
+            &self.signer_authority,
+            &self.signer_titles,
+        ];
+        self.fields
+            .iter()
+            .map(|(p, _)| p)
+            .chain(lists.into_iter().flatten())
+            .map(String::as_str)
+    }
+
+    /// The folded head of `text`: enough of [`fold`]`(text)` that [`starts_with_any`]
+    /// and [`starts_with_words`] answer as on the whole fold for every prefix phrase,
+    /// without folding a whole paragraph to test its first words.
+    pub fn fold_head(&self, text: &str) -> String {
+        // One more character (up to 4 bytes) after the longest phrase: the word-boundary test.
+        crate::fold::fold_prefix(text, self.longest + 4)
     }
 
     /// The role of a field label (the text before ':'), if it is one.
     pub fn field_role(&self, label: &str) -> Option<FieldRole> {
-        let f = fold(label);
+        let f = self.fold_head(label);
         self.fields
             .iter()
             .find(|(p, _)| starts_with_words(&f, p))
@@ -242,6 +273,19 @@ mod tests {
     #[test]
     fn grammar_file_parses() {
         Lexicon::from_toml(include_str!("../grammar/labels.toml")).unwrap();
+    }
+
+    /// The folded head is long enough for every phrase matched at a start.
+    #[test]
+    fn heads_cover_every_prefix_phrase() {
+        let lx = lexicon();
+        for p in lx.prefix_phrases() {
+            let text = format!(
+                "{}   và các nội dung khác của văn bản này",
+                p.to_uppercase()
+            );
+            assert!(starts_with_words(&lx.fold_head(&text), p), "{p}");
+        }
     }
 
     #[test]

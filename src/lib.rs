@@ -229,7 +229,7 @@ fn attachment_start(tail: &[Line]) -> Option<usize> {
 fn tail_start(blocks: &[blocks::Block]) -> Option<usize> {
     let lx = lexicon::lexicon();
     blocks.iter().position(|b| {
-        let f = fold::fold(&b.text);
+        let f = lx.fold_head(&b.text);
         lexicon::starts_with_any(&f, &lx.recipients)
             || (blocks::is_all_caps(&b.text) && lexicon::starts_with_any(&f, &lx.signer_authority))
     })

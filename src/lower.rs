@@ -85,8 +85,17 @@ impl Lowered {
 
 /// Lower everything. `line_count` is the number of input lines.
 pub fn lower(header: Header, body: Body, tail: Tail, line_count: usize) -> Lowered {
+    let headings = body
+        .nodes
+        .iter()
+        .map(|node| {
+            node.head
+                .map_or_else(String::new, |h| collapse_ws(body.blocks[h].body()))
+        })
+        .collect();
     let mut l = Lowerer {
         body: &body,
+        headings,
         year: header.document.year,
         bullet_tasks: std::collections::HashSet::new(),
         tasks: Vec::new(),
@@ -176,6 +185,8 @@ pub fn lower(header: Header, body: Body, tail: Tail, line_count: usize) -> Lower
 
 struct Lowerer<'a> {
     body: &'a Body,
+    /// Each node's heading text (after its label), read many times while lowering.
+    headings: Vec<String>,
     year: Option<i32>,
     /// Bullets lowered as tasks of their own: not part of their parent's text.
     bullet_tasks: std::collections::HashSet<NodeId>,
@@ -618,9 +629,7 @@ impl Lowerer<'_> {
 
     /// The item's own heading text (after its label).
     fn heading(&self, n: NodeId) -> String {
-        self.body.nodes[n]
-            .head
-            .map_or_else(String::new, |h| collapse_ws(self.body.blocks[h].body()))
+        self.headings[n].clone()
     }
 
     /// Task title: a heading that stands alone, else the first sentence.
@@ -641,7 +650,7 @@ impl Lowerer<'_> {
 
     /// The heading block is a short title line, not the start of a paragraph.
     fn heading_only(&self, n: NodeId) -> bool {
-        crate::blocks::is_heading_text(&self.heading(n))
+        crate::blocks::is_heading_text(&self.headings[n])
     }
 
     /// The agencies of a per-agency responsibility heading ("3. Sở Thông tin và Truyền thông").
@@ -655,7 +664,7 @@ impl Lowerer<'_> {
         if !has_content || !self.heading_only(n) {
             return None;
         }
-        agency::agency_heading(&self.heading(n))
+        agency::agency_heading(&self.headings[n])
     }
 
     /// An inline assignment anywhere in the item's own text or bullets.

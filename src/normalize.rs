@@ -41,6 +41,11 @@ pub fn normalize(text: &str) -> Vec<CleanLine> {
 /// Clean one line: NFC, controls and invisible characters removed, spaces collapsed,
 /// "word&" → "word…".
 pub fn clean_line(raw: &str) -> String {
+    let trimmed = raw.strip_prefix(' ').unwrap_or(raw);
+    let trimmed = trimmed.strip_suffix(' ').unwrap_or(trimmed);
+    if is_clean(trimmed.as_bytes()) {
+        return trimmed.to_owned();
+    }
     let nfc = crate::fold::nfc(raw);
     let mut s = String::with_capacity(nfc.len());
     let mut last_space = true; // trims leading spaces
@@ -76,6 +81,35 @@ pub fn clean_line(raw: &str) -> String {
         s = s.replace("**", "");
     }
     repair_ellipsis(&s)
+}
+
+/// Whether cleaning would leave `b` (UTF-8) as it is: printable ASCII other than "&"
+/// and "**", Latin letters up to U+024F, precomposed Vietnamese letters and common
+/// punctuation (U+2010..U+2027), with single inner spaces. Most lines of a plan are like
+/// this (after one space is trimmed at either end); the test reads bytes, not characters.
+fn is_clean(b: &[u8]) -> bool {
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let next = b.get(i + 1).copied().unwrap_or(0);
+        i += match x {
+            b'&' => return false,
+            b'*' if next == b'*' => return false,
+            b' ' if next == b' ' => return false,
+            b' '..=b'~' => 1,
+            // U+00C0..U+024F.
+            0xC3..=0xC9 => 2,
+            // U+1E00..U+1EFF.
+            0xE1 if matches!(next, 0xB8..=0xBB) => 3,
+            // U+2010..U+2027.
+            0xE2 if next == 0x80 && matches!(b.get(i + 2), Some(0x90..=0xA7)) => 3,
+            _ => return false,
+        };
+    }
+    true
 }
 
 /// PDF extraction turns "…" into "&" ("máy tính&)"); "&" between letters is an
@@ -125,6 +159,37 @@ mod tests {
         assert_eq!(clean_line("khác&"), "khác…");
         let nfd: String = "Ủy ban".nfd().collect();
         assert_eq!(clean_line(&nfd), "Ủy ban");
+    }
+
+    /// The byte test never skips a line that cleaning would change.
+    #[test]
+    fn clean_lines_are_recognised_exactly() {
+        let pieces = [
+            "Sở", " ", "  ", "Ủy", "&", "*", "**", "\t", "\u{a0}", "a\u{301}", "Ư", "…", "x",
+            "\u{200b}", "9", "\u{2028}", "“",
+        ];
+        let mut state = 0x2545_F491_u32;
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            for _ in 0..(state % 8) {
+                state ^= state << 13;
+                state ^= state >> 17;
+                state ^= state << 5;
+                s.push_str(pieces[state as usize % pieces.len()]);
+            }
+            if is_clean(s.trim_matches(' ').as_bytes()) {
+                let nfc = crate::fold::nfc(&s).into_owned();
+                assert_eq!(clean_line_slow(&s), s.trim_matches(' '), "{s:?}");
+                assert_eq!(nfc, s, "{s:?}");
+            }
+            assert_eq!(clean_line(&s), clean_line_slow(&s), "{s:?}");
+        }
+    }
+
+    /// `clean_line` without its fast path.
+    fn clean_line_slow(s: &str) -> String {
+        // A leading NUL is removed by cleaning and defeats the fast path.
+        clean_line(&format!("\u{0}{s}"))
     }
 
     #[test]

@@ -6,7 +6,6 @@
 //! and so does a plan that starts at decimal labels with no Roman parts.
 
 use crate::blocks::{Block, is_heading_text};
-use crate::fold::fold;
 use crate::lexicon::{FieldRole, lexicon, starts_with_any};
 use crate::lines::{Label, Level, LineKind, next_latin_letter, next_letter};
 
@@ -153,7 +152,7 @@ pub fn build(blocks: Vec<Block>) -> Body {
                 }
             }
             LineKind::Prose | LineKind::Blank => {
-                let f = fold(&block.text);
+                let f = lx.fold_head(&block.text);
                 if stack.is_empty() {
                     if closing || seen_part {
                         b.closing.push(bi);
