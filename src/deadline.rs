@@ -70,6 +70,15 @@ pub fn parse_deadline(text: &str, year: Option<i32>) -> Parsed {
 /// of the task, not its deadline.
 pub fn find_inline_deadline(text: &str, year: Option<i32>) -> Option<(Range<usize>, Deadline)> {
     let view = FoldedText::new(text);
+    // Masking citations only removes matches (a masked token matches nothing), so prose
+    // with no phrase at all, most of it, is done without looking for citations.
+    let folded = view.folded.as_str();
+    if !view
+        .word_starts()
+        .any(|start| inline_phrase(&folded[start..]).is_ok())
+    {
+        return None;
+    }
     let masked = mask_citations(&view);
     let folded = masked.folded.as_str();
     masked.word_starts().find_map(|start| {

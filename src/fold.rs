@@ -45,7 +45,12 @@ fn take_old_pair(
     if !matches!(c, 'o' | 'O' | 'u' | 'U') {
         return None;
     }
-    let pair = modern_pair(c, map(*chars.peek()?))?;
+    let next = *chars.peek()?;
+    // The second vowel carries a tone mark, so it is never ASCII: most "o"/"u" stop here.
+    if next.is_ascii() {
+        return None;
+    }
+    let pair = modern_pair(c, map(next))?;
     let mut ahead = chars.clone();
     ahead.next();
     if ahead.next().is_some_and(is_letter) {
