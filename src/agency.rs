@@ -464,6 +464,12 @@ fn tokenize(s: &str) -> Vec<Tok> {
 /// [`tokenize`], stopping after `max` tokens.
 fn tokenize_n(s: &str, max: usize) -> Vec<Tok> {
     let mut toks = Vec::new();
+    // Fold the whole text once when offsets survive folding; word folds are slices of it.
+    let aligned = if max == usize::MAX {
+        crate::fold::fold_aligned(s)
+    } else {
+        None
+    };
     let mut scratch = String::new();
     let mut it = s.char_indices().peekable();
     while let Some((start, c)) = it.next() {
@@ -513,10 +519,13 @@ fn tokenize_n(s: &str, max: usize) -> Vec<Tok> {
             start,
             end,
             kind: Kind::Word,
-            fold: {
-                scratch.clear();
-                crate::fold::fold_into(&mut scratch, text);
-                CompactString::new(&scratch)
+            fold: match &aligned {
+                Some(a) => CompactString::new(&a[start..end]),
+                None => {
+                    scratch.clear();
+                    crate::fold::fold_into(&mut scratch, text);
+                    CompactString::new(&scratch)
+                }
             },
             upper: c.is_uppercase(),
         });

@@ -73,6 +73,8 @@ impl<'a> FoldedText<'a> {
     pub(crate) fn new(original: &'a str) -> Self {
         let mut folded = String::with_capacity(original.len() + 8);
         let mut tokens = Vec::new();
+        // Fold the whole text once when offsets survive folding; tokens are slices of it.
+        let aligned = crate::fold::fold_aligned(original);
         let mut spaced = false;
         let mut chars = original.char_indices().peekable();
         while let Some((start, c)) = chars.next() {
@@ -94,7 +96,10 @@ impl<'a> FoldedText<'a> {
                 folded.push(' ');
             }
             let f_start = folded.len();
-            crate::fold::fold_into(&mut folded, &original[start..end]);
+            match &aligned {
+                Some(a) => folded.push_str(&a[start..end]),
+                None => crate::fold::fold_into(&mut folded, &original[start..end]),
+            }
             tokens.push(Token {
                 f_start,
                 f_end: folded.len(),

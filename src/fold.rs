@@ -96,14 +96,120 @@ fn modern_pair(first: char, second: char) -> Option<(char, char)> {
 /// The matching form: NFC, modern tone style, lower case, whitespace collapsed.
 /// One pass and one allocation: it runs on every phrase the grammars compare.
 pub fn fold(s: &str) -> String {
+    if let Some(folded) = fold_aligned_with(s, true) {
+        return folded;
+    }
     let mut out = String::with_capacity(s.len());
-    fold_into(&mut out, s);
+    fold_into_until(&mut out, s, usize::MAX);
     out
+}
+
+/// [`fold`] character by character, keeping every byte offset: lower case and the modern
+/// tone style, whitespace left as it is. `None` when some character is outside ASCII,
+/// Latin up to U+024F, the Vietnamese block (U+1E00..U+1EFF) and common punctuation
+/// (U+2010..U+2027) — there the text may not be NFC or a character may change length —
+/// and callers fold piece by piece instead.
+///
+/// Folding a character looks only at its neighbours inside the same word ("qu", and
+/// whether a letter follows an old-style pair), so the fold of a token that starts and
+/// ends at a word boundary is the same slice of this string: tokenizers fold a text once
+/// and slice it.
+pub(crate) fn fold_aligned(s: &str) -> Option<String> {
+    fold_aligned_with(s, false)
+}
+
+/// [`fold_aligned`]; with `collapsed`, also `None` unless the whitespace is single inner
+/// spaces, so that the result is exactly [`fold`]`(s)`.
+fn fold_aligned_with(s: &str, collapsed: bool) -> Option<String> {
+    // Most characters fold to themselves: copy unchanged runs whole and write only the
+    // characters that change (capitals, old-style pairs). Each case pair handled here
+    // differs only in its last UTF-8 byte, so the test reads bytes.
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut copied = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let (len, upper) = if x < 0x80 {
+            if collapsed && x <= b' ' {
+                // Non-ASCII whitespace is outside the ranges below and ends the fast path.
+                let lone_space = x == b' ' && i > 0 && i + 1 < b.len() && b[i - 1] != b' ';
+                if !lone_space && (x == b' ' || (0x09..=0x0D).contains(&x)) {
+                    return None;
+                }
+            }
+            let lower = x.to_ascii_lowercase();
+            // An old-style pair is "o"/"u" and a marked (non-ASCII) vowel; "qu" is a consonant.
+            if matches!(lower, b'o' | b'u')
+                && b.get(i + 1).is_some_and(|&n| n >= 0x80)
+                && (i == 0 || !b[i - 1].eq_ignore_ascii_case(&b'q'))
+                && let Some((pair, len)) = old_pair_at(s, i, char::from(lower))
+            {
+                out.push_str(&s[copied..i]);
+                out.push_str(&pair);
+                i += len;
+                copied = i;
+                continue;
+            }
+            (1, x != lower)
+        } else {
+            let b1 = b.get(i + 1).copied().unwrap_or(0);
+            let b2 = b.get(i + 2).copied().unwrap_or(0);
+            match (x, b1) {
+                // U+0080..U+00BF: no case; U+0085 and U+00A0 are whitespace.
+                (0xC2, 0x85 | 0xA0) if collapsed => return None,
+                (0xC2, _) => (2, false),
+                // U+00C0..U+00DE (not U+00D7 "×") are capitals; U+00DF..U+00FF are not.
+                (0xC3, _) => (2, b1 <= 0x9E && b1 != 0x97),
+                // Latin Extended-A pairs, capitals at even code points: U+0100..U+012F,
+                // U+0132..U+0137, U+014A..U+0177.
+                (0xC4, 0x80..=0xAF | 0xB2..=0xB7) | (0xC5, 0x8A..=0xB7) => (2, b1 & 1 == 0),
+                // "Ơ", "Ư" (U+01A0, U+01AF) and their lower case.
+                (0xC6, 0xA0 | 0xAF) => (2, true),
+                (0xC6, 0xA1 | 0xB0) => (2, false),
+                // U+1E00..U+1E95 and U+1EA0..U+1EFF, capitals at even code points.
+                (0xE1, 0xB8 | 0xB9 | 0xBB) => (3, b2 & 1 == 0),
+                (0xE1, 0xBA) if !(0x96..=0x9F).contains(&b2) => (3, b2 & 1 == 0),
+                // U+2010..U+2027: punctuation, no case.
+                (0xE2, 0x80) if (0x90..=0xA7).contains(&b2) => (3, false),
+                _ => return None,
+            }
+        };
+        if upper {
+            let c = s[i..].chars().next()?;
+            let lower = lower_fast(c)?;
+            if lower.len_utf8() != len {
+                return None;
+            }
+            out.push_str(&s[copied..i]);
+            out.push(lower);
+            copied = i + len;
+        }
+        i += len;
+    }
+    out.push_str(&s[copied..]);
+    Some(out)
+}
+
+/// At byte `i` of `s`, `first` ("o"/"u", lower case) starting an old-style pair that ends
+/// its syllable: the modern pair and the input length it replaces.
+fn old_pair_at(s: &str, i: usize, first: char) -> Option<(String, usize)> {
+    let mut chars = s[i + 1..].chars().peekable();
+    let next_len = chars.peek()?.len_utf8();
+    let (a, b) = take_old_pair(first, &mut chars, lower_char)?;
+    let pair: String = [a, b].into_iter().collect();
+    // Both spellings have the same length ("oà" and "òa" are 3 bytes each).
+    let len = 1 + next_len;
+    (pair.len() == len).then_some((pair, len))
 }
 
 /// [`fold`], appended to `out` (which may already hold text: a leading space is
 /// only written between words). Lets a caller fold many tokens into one buffer.
 pub(crate) fn fold_into(out: &mut String, s: &str) {
+    if let Some(folded) = fold_aligned_with(s, true) {
+        out.push_str(&folded);
+        return;
+    }
     fold_into_until(out, s, usize::MAX);
 }
 
@@ -124,8 +230,15 @@ pub fn fold_prefix(s: &str, min_len: usize) -> String {
         while !s.is_char_boundary(cut) {
             cut += 1;
         }
-        let mut out = String::with_capacity(cut);
-        fold_into_until(&mut out, &s[..cut], want);
+        let head = s[..cut].trim_end_matches(' ');
+        let mut out = match fold_aligned_with(head, true) {
+            Some(folded) => folded,
+            None => {
+                let mut out = String::with_capacity(cut);
+                fold_into_until(&mut out, head, want);
+                out
+            }
+        };
         if cut == s.len() {
             return out;
         }
@@ -252,7 +365,8 @@ fn lower_fast(c: char) -> Option<char> {
     let u = c as u32;
     let lower = match u {
         0..=0x7F => return Some(c.to_ascii_lowercase()),
-        0xC0..=0xDE if u != 0xD7 => u + 0x20,
+        0x80..=0xBF | 0xD7 => u,
+        0xC0..=0xDE => u + 0x20,
         0xDF..=0xFF => u,
         // Upper case at even code points, lower case at odd ones. U+0130 ("İ")
         // lowers to two characters, so it is left to Unicode.
@@ -422,6 +536,22 @@ mod tests {
             assert_eq!(is_alnum(c), c.is_alphanumeric(), "alnum {c:?}");
             let one = c.to_string();
             let u = c as u32;
+            match fold_aligned(&one) {
+                Some(f) if !c.is_whitespace() => {
+                    let mut slow = String::new();
+                    fold_into_until(&mut slow, &one, usize::MAX);
+                    assert_eq!(f, slow, "aligned fold {c:?}");
+                }
+                Some(_) => {}
+                // Every letter Vietnamese is written with takes the aligned path.
+                None => {
+                    let vietnamese = u < 0x80
+                        || (0xC0..=0xFF).contains(&u)
+                        || (0x1EA0..=0x1EF9).contains(&u)
+                        || "đĐăĂơƠưƯĩĨũŨ".contains(c);
+                    assert!(!vietnamese, "{c:?} is folded the slow way");
+                }
+            }
             let fast_range =
                 u < 0x300 || (0x1E00..=0x1EFF).contains(&u) || (0x2010..=0x2027).contains(&u);
             assert_eq!(is_nfc_fast(one.as_bytes()), fast_range, "fast nfc {c:?}");
@@ -469,6 +599,77 @@ mod tests {
                 assert!(head.len() >= min_len.min(full.len()), "{s:?} {min_len}");
             }
         }
+    }
+
+    /// The aligned fold equals the character-by-character fold, keeps every offset, and
+    /// a word sliced out of it is that word's own fold.
+    #[test]
+    fn aligned_fold_keeps_offsets() {
+        let pieces = [
+            "Uỷ",
+            "hoà",
+            "HOÀ",
+            "thuỷ",
+            "qu",
+            "Quý",
+            "ho\u{300}a",
+            " ",
+            "  ",
+            "\u{a0}",
+            "İ",
+            "Đ",
+            "ơ",
+            "Ư",
+            "x",
+            "O",
+            "u",
+            "ỷ",
+            "à",
+            "-",
+            "/",
+            "“",
+            "µ",
+            "ß",
+            "Ω",
+            "9",
+            "\t",
+        ];
+        let mut state = 0x1234_5678_u32;
+        let mut aligned_seen = 0;
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            for _ in 0..(state % 12) {
+                state ^= state << 13;
+                state ^= state >> 17;
+                state ^= state << 5;
+                s.push_str(pieces[state as usize % pieces.len()]);
+            }
+            let mut slow = String::new();
+            fold_into_until(&mut slow, &s, usize::MAX);
+            assert_eq!(fold(&s), slow, "{s:?}");
+            if let Some(exact) = fold_aligned_with(&s, true) {
+                assert_eq!(exact, slow, "{s:?}");
+                assert!(!needs_collapse(s.as_bytes()), "{s:?}");
+            }
+            let Some(aligned) = fold_aligned(&s) else {
+                continue;
+            };
+            aligned_seen += 1;
+            assert_eq!(aligned.len(), s.len(), "{s:?}");
+            // Every maximal run of letters, digits and marks folds to its slice.
+            let mut start = None;
+            for (k, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+                match (start, is_alnum(c)) {
+                    (None, true) => start = Some(k),
+                    (Some(a), false) => {
+                        assert_eq!(fold(&s[a..k]), aligned[a..k], "{s:?} {a}..{k}");
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        assert!(aligned_seen > 1000);
     }
 
     /// The byte test finds every Unicode whitespace character.
