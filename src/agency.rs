@@ -464,12 +464,18 @@ fn tokenize(s: &str) -> Vec<Tok> {
 /// [`tokenize`], stopping after `max` tokens.
 fn tokenize_n(s: &str, max: usize) -> Vec<Tok> {
     let mut toks = Vec::new();
-    // Fold the whole text once when offsets survive folding; word folds are slices of it.
-    let aligned = if max == usize::MAX {
-        crate::fold::fold_aligned(s)
+    // Fold the text once when offsets survive folding; word folds are slices of it. For
+    // the first few tokens only a head is folded; a token reaching past it (or any token,
+    // when the text has characters the aligned fold does not take) is folded alone.
+    let mut folded_len = if max == usize::MAX {
+        s.len()
     } else {
-        None
+        max.saturating_mul(16).min(s.len())
     };
+    while !s.is_char_boundary(folded_len) {
+        folded_len += 1;
+    }
+    let aligned = crate::fold::fold_aligned(&s[..folded_len]);
     let mut scratch = String::new();
     let mut it = s.char_indices().peekable();
     while let Some((start, c)) = it.next() {
@@ -520,8 +526,8 @@ fn tokenize_n(s: &str, max: usize) -> Vec<Tok> {
             end,
             kind: Kind::Word,
             fold: match &aligned {
-                Some(a) => CompactString::new(&a[start..end]),
-                None => {
+                Some(a) if end <= folded_len => CompactString::new(&a[start..end]),
+                _ => {
                     scratch.clear();
                     crate::fold::fold_into(&mut scratch, text);
                     CompactString::new(&scratch)

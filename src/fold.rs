@@ -121,11 +121,26 @@ pub(crate) fn fold_aligned(s: &str) -> Option<String> {
 /// [`fold_aligned`]; with `collapsed`, also `None` unless the whitespace is single inner
 /// spaces, so that the result is exactly [`fold`]`(s)`.
 fn fold_aligned_with(s: &str, collapsed: bool) -> Option<String> {
+    let mut out = String::with_capacity(s.len());
+    fold_aligned_into(&mut out, s, collapsed).then_some(out)
+}
+
+/// [`fold_aligned_with`], appended to `out`; false (and `out` as it was) when the text
+/// needs the slow path.
+fn fold_aligned_into(out: &mut String, s: &str, collapsed: bool) -> bool {
+    let base = out.len();
+    let done = fold_aligned_append(out, s, collapsed).is_some();
+    if !done {
+        out.truncate(base);
+    }
+    done
+}
+
+fn fold_aligned_append(out: &mut String, s: &str, collapsed: bool) -> Option<()> {
     // Most characters fold to themselves: copy unchanged runs whole and write only the
     // characters that change (capitals, old-style pairs). Each case pair handled here
     // differs only in its last UTF-8 byte, so the test reads bytes.
     let b = s.as_bytes();
-    let mut out = String::with_capacity(s.len());
     let mut copied = 0;
     let mut i = 0;
     while i < b.len() {
@@ -188,7 +203,7 @@ fn fold_aligned_with(s: &str, collapsed: bool) -> Option<String> {
         i += len;
     }
     out.push_str(&s[copied..]);
-    Some(out)
+    Some(())
 }
 
 /// At byte `i` of `s`, `first` ("o"/"u", lower case) starting an old-style pair that ends
@@ -206,11 +221,10 @@ fn old_pair_at(s: &str, i: usize, first: char) -> Option<(String, usize)> {
 /// [`fold`], appended to `out` (which may already hold text: a leading space is
 /// only written between words). Lets a caller fold many tokens into one buffer.
 pub(crate) fn fold_into(out: &mut String, s: &str) {
-    if let Some(folded) = fold_aligned_with(s, true) {
-        out.push_str(&folded);
-        return;
+    // Whitespace inside `s` is collapsed as `fold` does; a space before it is the caller's.
+    if !fold_aligned_into(out, s, true) {
+        fold_into_until(out, s, usize::MAX);
     }
-    fold_into_until(out, s, usize::MAX);
 }
 
 /// The start of [`fold`]`(s)`: at least `min_len` bytes of it (all of it when it is
