@@ -108,7 +108,8 @@ pub(crate) type Res<'a, T> = IResult<&'a str, T>;
 
 /// A list of folded phrases, longest first, each with a payload.
 pub(crate) struct Lexicon<T> {
-    entries: Vec<(String, T)>,
+    /// (folded phrase, payload, whether the phrase ends in a word character).
+    entries: Vec<(String, T, bool)>,
     /// Indexes into `entries` by the phrase's first byte, longest first: a lookup
     /// compares only the phrases that can match (it runs at every word of a task).
     by_first_byte: Vec<Vec<usize>>,
@@ -117,14 +118,18 @@ pub(crate) struct Lexicon<T> {
 impl<T: Copy> Lexicon<T> {
     /// Fold every phrase (so the data file may use any case or tone style).
     pub(crate) fn new(items: impl IntoIterator<Item = (String, T)>) -> Self {
-        let mut entries: Vec<(String, T)> = items
+        let mut entries: Vec<(String, T, bool)> = items
             .into_iter()
-            .map(|(w, t)| (crate::fold::fold(&w), t))
-            .filter(|(w, _)| !w.is_empty())
+            .map(|(w, t)| {
+                let w = crate::fold::fold(&w);
+                let ends_in_word = w.chars().last().is_some_and(is_word_char);
+                (w, t, ends_in_word)
+            })
+            .filter(|(w, _, _)| !w.is_empty())
             .collect();
-        entries.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        entries.sort_by_key(|(w, _, _)| std::cmp::Reverse(w.len()));
         let mut by_first_byte = vec![Vec::new(); 256];
-        for (k, (w, _)) in entries.iter().enumerate() {
+        for (k, (w, _, _)) in entries.iter().enumerate() {
             by_first_byte[usize::from(w.as_bytes()[0])].push(k);
         }
         Lexicon {
@@ -138,13 +143,17 @@ impl<T: Copy> Lexicon<T> {
         let Some(&first) = i.as_bytes().first() else {
             return fail(i);
         };
+        let second = i.as_bytes().get(1);
         for &k in &self.by_first_byte[usize::from(first)] {
-            let (w, t) = &self.entries[k];
-            if let Some(rest) = i.strip_prefix(w.as_str()) {
-                let ends_in_word = w.chars().last().is_some_and(is_word_char);
-                if !ends_in_word || !starts_with_word_char(rest) {
-                    return Ok((rest, *t));
-                }
+            let (w, t, ends_in_word) = &self.entries[k];
+            // The second byte rules out most candidates without a full comparison.
+            if w.as_bytes().get(1).is_some_and(|b| Some(b) != second) {
+                continue;
+            }
+            if let Some(rest) = i.strip_prefix(w.as_str())
+                && (!ends_in_word || !starts_with_word_char(rest))
+            {
+                return Ok((rest, *t));
             }
         }
         fail(i)

@@ -112,7 +112,7 @@ pub struct Accounted {
 pub fn parse_text_accounted(text: &str, name: &str) -> Accounted {
     let clean = normalize::normalize(text);
     let pages: Vec<Option<u32>> = clean.iter().map(|l| l.page).collect();
-    let lines: Vec<Line> = lines::classify(&clean);
+    let lines: Vec<Line> = lines::classify_owned(clean);
     let mut parts = segments(&lines, &pages).into_iter();
     let mut merged = parts
         .next()

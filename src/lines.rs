@@ -87,14 +87,20 @@ pub const VIETNAMESE_LETTERS: &str = "abcdđeghiklmnopqrstuvxy";
 
 /// Classify cleaned lines.
 pub fn classify(lines: &[CleanLine]) -> Vec<Line> {
-    lines
-        .iter()
-        .map(|l| Line {
-            no: l.no,
-            text: l.text.clone(),
-            kind: classify_text(&l.text),
-        })
-        .collect()
+    lines.iter().cloned().map(classify_line).collect()
+}
+
+/// [`classify`], taking the lines (their text moves into the result).
+pub fn classify_owned(lines: Vec<CleanLine>) -> Vec<Line> {
+    lines.into_iter().map(classify_line).collect()
+}
+
+fn classify_line(l: CleanLine) -> Line {
+    Line {
+        no: l.no,
+        kind: classify_text(&l.text),
+        text: l.text,
+    }
 }
 
 /// Classify one cleaned line's text.
@@ -109,10 +115,7 @@ pub fn classify_text(text: &str) -> LineKind {
         Ok((rest, m)) => (Some(m), rest.location_offset()),
         Err(_) => (None, 0),
     };
-    if let Some(value) = field_value_start(&text[after_mark..]) {
-        let role = lexicon()
-            .field_role(&text[after_mark..])
-            .unwrap_or(FieldRole::Other);
+    if let Some((value, role)) = field_value(&text[after_mark..]) {
         return LineKind::Field {
             role,
             value: after_mark + value,
@@ -135,15 +138,20 @@ pub fn classify_text(text: &str) -> LineKind {
 
 /// If `text` is a field line ("Cơ quan chủ trì: X"), the byte offset of its value.
 pub fn field_value_start(text: &str) -> Option<usize> {
+    field_value(text).map(|(value, _)| value)
+}
+
+/// [`field_value_start`] and the label's role.
+fn field_value(text: &str) -> Option<(usize, FieldRole)> {
     // The label is short: a colon further in belongs to prose ("... bao gồm: khách sạn").
     let colon = text
         .char_indices()
         .take(90)
         .find(|(_, c)| *c == ':')
         .map(|(i, _)| i)?;
-    lexicon().field_role(&text[..colon])?;
+    let role = lexicon().field_role(&text[..colon])?;
     let after = &text[colon + 1..];
-    Some(colon + 1 + (after.len() - after.trim_start().len()))
+    Some((colon + 1 + (after.len() - after.trim_start().len()), role))
 }
 
 /// "7", "- 7 -", "Trang 7", "7/12" alone on a line.
