@@ -572,6 +572,7 @@ impl Lowerer<'_> {
         deadline: Option<Deadline>,
         blocks: &[usize],
     ) {
+        debug_assert_eq!(text, collapse_ws(&text), "task text is collapsed");
         let deadline = match deadline {
             Some(d) => Some(d),
             None if kind == TaskKind::Duty => {
@@ -590,7 +591,8 @@ impl Lowerer<'_> {
             section,
             label,
             title,
-            text: collapse_ws(&text),
+            // Every caller joins already collapsed pieces with single spaces.
+            text,
             lead,
             support,
             deadline,
