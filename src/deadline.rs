@@ -11,6 +11,7 @@
 //! so the work is linear in the input (each attempt looks at a bounded window, except
 //! a condition, whose clause is measured once).
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -69,6 +70,11 @@ pub fn parse_deadline(text: &str, year: Option<i32>) -> Parsed {
 /// marked deadline: a date without a marker ("sau ngày 31/12/2022 khi ...") is a fact
 /// of the task, not its deadline.
 pub fn find_inline_deadline(text: &str, year: Option<i32>) -> Option<(Range<usize>, Deadline)> {
+    // Every phrase opens with a marker: prose whose fold has none (most of it) is done.
+    // The check needs the fold to be the folded view's text, as the aligned fold is.
+    if crate::fold::fold_exact_aligned(text).is_some_and(|f| !G.marker.occurs_in(&f)) {
+        return None;
+    }
     let view = FoldedText::new(text);
     // Masking citations only removes matches (a masked token matches nothing), so prose
     // with no phrase at all, most of it, is done without looking for citations.
@@ -136,6 +142,12 @@ impl<T: Copy> Lexicon<T> {
             entries,
             by_first_byte,
         }
+    }
+
+    /// Whether some phrase occurs anywhere in folded text `f` (a necessary condition
+    /// for [`Lexicon::parse`] to match at any of its positions).
+    pub(crate) fn occurs_in(&self, f: &str) -> bool {
+        self.entries.iter().any(|(w, _, _)| f.contains(w.as_str()))
     }
 
     /// The longest phrase at the start of `i`, ending at a word boundary.
@@ -235,10 +247,14 @@ pub(crate) fn calendar_date(i: &str) -> Res<'_, (u32, u32, Option<i32>)> {
     alt((numeric_dmy, textual_dmy)).parse(i)
 }
 
-/// Citations' byte ranges masked out of the folded view.
-fn mask_citations<'a>(view: &FoldedText<'a>) -> FoldedText<'a> {
+/// Citations' byte ranges masked out of the folded view (borrowed when there are none).
+fn mask_citations<'v, 'a>(view: &'v FoldedText<'a>) -> Cow<'v, FoldedText<'a>> {
     let ranges: Vec<Range<usize>> = citations_in(view).into_iter().map(|c| c.range).collect();
-    view.masked(&ranges)
+    if ranges.is_empty() {
+        Cow::Borrowed(view)
+    } else {
+        Cow::Owned(view.masked(&ranges))
+    }
 }
 
 // ---------------------------------------------------------------------------------

@@ -118,6 +118,12 @@ pub(crate) fn fold_aligned(s: &str) -> Option<String> {
     fold_aligned_with(s, false)
 }
 
+/// [`fold`]`(s)` when it is also [`fold_aligned`]`(s)` (offsets kept, whitespace
+/// already single inner spaces); `None` otherwise.
+pub(crate) fn fold_exact_aligned(s: &str) -> Option<String> {
+    fold_aligned_with(s, true)
+}
+
 /// [`fold_aligned`]; with `collapsed`, also `None` unless the whitespace is single inner
 /// spaces, so that the result is exactly [`fold`]`(s)`.
 fn fold_aligned_with(s: &str, collapsed: bool) -> Option<String> {
