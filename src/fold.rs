@@ -431,31 +431,27 @@ pub fn collapse_ws(s: &str) -> String {
     out
 }
 
-/// Whether `b` (UTF-8) has whitespace other than single inner spaces. Works on bytes:
-/// the non-ASCII whitespace characters are recognised by their encodings.
+/// Whether `b` (UTF-8) has whitespace other than single inner spaces. Runs on every
+/// block of text, so it is a handful of vectorised byte searches: for double spaces, for
+/// ASCII control whitespace, and for the lead bytes of non-ASCII whitespace, each hit of
+/// which is then decoded.
 fn needs_collapse(b: &[u8]) -> bool {
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return true;
     }
-    let mut prev_space = false;
-    for (i, &x) in b.iter().enumerate() {
-        // Letters, digits, punctuation and UTF-8 continuation bytes: nothing to look at.
-        if x > b' ' && !matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
-            prev_space = false;
-            continue;
-        }
-        let space = x == b' ';
-        if space && prev_space {
-            return true;
-        }
-        prev_space = space;
+    if memchr::memmem::find(b, b"  ").is_some()
+        || memchr::memchr3(b'\t', b'\n', b'\r', b).is_some()
+        || memchr::memchr2(0x0B, 0x0C, b).is_some()
+        // U+1680
+        || memchr::memmem::find(b, "\u{1680}".as_bytes()).is_some()
+    {
+        return true;
+    }
+    memchr::memchr3_iter(0xC2, 0xE2, 0xE3, b).any(|i| {
         let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
-        let odd = match x {
-            0x09..=0x0D => true,
+        match b[i] {
             // U+0085, U+00A0
             0xC2 => matches!(at(1), 0x85 | 0xA0),
-            // U+1680
-            0xE1 => at(1) == 0x9A && at(2) == 0x80,
             // U+2000..U+200A, U+2028, U+2029, U+202F, U+205F
             0xE2 => match at(1) {
                 0x80 => matches!(at(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
@@ -463,14 +459,9 @@ fn needs_collapse(b: &[u8]) -> bool {
                 _ => false,
             },
             // U+3000
-            0xE3 => at(1) == 0x80 && at(2) == 0x80,
-            _ => false,
-        };
-        if odd {
-            return true;
+            _ => at(1) == 0x80 && at(2) == 0x80,
         }
-    }
-    false
+    })
 }
 
 /// Strip every diacritic: `"Đắk Lắk"` → `"Dak Lak"`.
