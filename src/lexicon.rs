@@ -139,6 +139,19 @@ impl Lexicon {
             .map(String::as_str)
     }
 
+    /// Whether the fold of `text` starts with one of `phrases` (folded, from this
+    /// lexicon) as whole words: [`starts_with_any`] on [`Lexicon::fold_head`], but most
+    /// texts are ruled out by their first few folded bytes.
+    pub fn text_starts_with_any(&self, text: &str, phrases: &[String]) -> bool {
+        // A phrase that starts the fold and a short folded head are both prefixes of the
+        // fold, so one of them starts the other.
+        let head = crate::fold::fold_prefix(text, 4);
+        phrases
+            .iter()
+            .any(|p| head.starts_with(p.as_str()) || p.starts_with(head.as_str()))
+            && starts_with_any(&self.fold_head(text), phrases)
+    }
+
     /// The folded head of `text`: enough of [`fold`]`(text)` that [`starts_with_any`]
     /// and [`starts_with_words`] answer as on the whole fold for every prefix phrase,
     /// without folding a whole paragraph to test its first words.
@@ -285,6 +298,14 @@ mod tests {
                 p.to_uppercase()
             );
             assert!(starts_with_words(&lx.fold_head(&text), p), "{p}");
+            assert!(
+                lx.text_starts_with_any(&text, std::slice::from_ref(&p.to_owned())),
+                "{p}"
+            );
+            assert!(
+                !lx.text_starts_with_any(&format!("x{text}"), &[p.to_owned()]),
+                "{p}"
+            );
         }
     }
 

@@ -229,9 +229,9 @@ fn attachment_start(tail: &[Line]) -> Option<usize> {
 fn tail_start(blocks: &[blocks::Block]) -> Option<usize> {
     let lx = lexicon::lexicon();
     blocks.iter().position(|b| {
-        let f = lx.fold_head(&b.text);
-        lexicon::starts_with_any(&f, &lx.recipients)
-            || (blocks::is_all_caps(&b.text) && lexicon::starts_with_any(&f, &lx.signer_authority))
+        lx.text_starts_with_any(&b.text, &lx.recipients)
+            || (blocks::is_all_caps(&b.text)
+                && lx.text_starts_with_any(&b.text, &lx.signer_authority))
     })
 }
 

@@ -6,7 +6,7 @@
 //! and so does a plan that starts at decimal labels with no Roman parts.
 
 use crate::blocks::{Block, is_heading_text};
-use crate::lexicon::{FieldRole, lexicon, starts_with_any};
+use crate::lexicon::{FieldRole, lexicon};
 use crate::lines::{Label, Level, LineKind, next_latin_letter, next_letter};
 
 /// Index of a node in [`Body::nodes`]; 0 is the root.
@@ -152,14 +152,15 @@ pub fn build(blocks: Vec<Block>) -> Body {
                 }
             }
             LineKind::Prose | LineKind::Blank => {
-                let f = lx.fold_head(&block.text);
                 if stack.is_empty() {
                     if closing || seen_part {
                         b.closing.push(bi);
                     } else {
                         b.preamble.push(bi);
                     }
-                } else if closing || (seen_part && starts_with_any(&f, &lx.closing_openers)) {
+                } else if closing
+                    || (seen_part && lx.text_starts_with_any(&block.text, &lx.closing_openers))
+                {
                     closing = true;
                     b.closing.push(bi);
                 } else {
