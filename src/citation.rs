@@ -71,10 +71,15 @@ const GLUE: [char; 6] = ['/', '-', '.', '–', '—', '_'];
 
 impl<'a> FoldedText<'a> {
     pub(crate) fn new(original: &'a str) -> Self {
+        Self::with_aligned(original, crate::fold::fold_aligned(original))
+    }
+
+    /// [`FoldedText::new`] given `original`'s aligned fold (see
+    /// [`crate::fold::fold_aligned`]), when the caller has it already.
+    pub(crate) fn with_aligned(original: &'a str, aligned: Option<String>) -> Self {
         let mut folded = String::with_capacity(original.len() + 8);
         let mut tokens = Vec::new();
         // Fold the whole text once when offsets survive folding; tokens are slices of it.
-        let aligned = crate::fold::fold_aligned(original);
         let mut spaced = false;
         let mut chars = original.char_indices().peekable();
         while let Some((start, c)) = chars.next() {

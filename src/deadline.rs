@@ -72,10 +72,14 @@ pub fn parse_deadline(text: &str, year: Option<i32>) -> Parsed {
 pub fn find_inline_deadline(text: &str, year: Option<i32>) -> Option<(Range<usize>, Deadline)> {
     // Every phrase opens with a marker: prose whose fold has none (most of it) is done.
     // The check needs the fold to be the folded view's text, as the aligned fold is.
-    if crate::fold::fold_exact_aligned(text).is_some_and(|f| !G.marker.occurs_in(&f)) {
+    let aligned = crate::fold::fold_exact_aligned(text);
+    if aligned.as_ref().is_some_and(|f| !G.marker.occurs_in(f)) {
         return None;
     }
-    let view = FoldedText::new(text);
+    let view = match aligned {
+        Some(f) => FoldedText::with_aligned(text, Some(f)),
+        None => FoldedText::new(text),
+    };
     // Masking citations only removes matches (a masked token matches nothing), so prose
     // with no phrase at all, most of it, is done without looking for citations.
     let folded = view.folded.as_str();
