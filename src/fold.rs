@@ -683,6 +683,38 @@ mod tests {
         assert!(aligned_seen > 1000);
     }
 
+    /// The fast paths agree with the character-by-character fold on every line of the
+    /// corpus plans and on each plan as one text.
+    #[test]
+    fn fast_paths_agree_on_the_corpus() {
+        let plans = [
+            include_str!("../corpus/text/quang-nam-2023.txt"),
+            include_str!("../corpus/text/kon-tum-2024.txt"),
+            include_str!("../corpus/text/chinh-phu-2025-nq-03-phu-luc-ii.txt"),
+            include_str!("../corpus/synthetic/ha-nam-2024-chuong-trinh.txt"),
+        ];
+        let slow = |s: &str| {
+            let mut out = String::new();
+            fold_into_until(&mut out, s, usize::MAX);
+            out
+        };
+        for plan in plans {
+            for text in plan.lines().chain([plan]) {
+                assert_eq!(fold(text), slow(text), "{text:?}");
+                assert_eq!(
+                    fold_prefix(text, 40),
+                    slow(text)[..fold_prefix(text, 40).len()]
+                );
+                if let Some(aligned) = fold_aligned(text) {
+                    for word in text.split(|c: char| !is_alnum(c)).filter(|w| !w.is_empty()) {
+                        let at = word.as_ptr() as usize - text.as_ptr() as usize;
+                        assert_eq!(aligned[at..at + word.len()], fold(word), "{word:?}");
+                    }
+                }
+            }
+        }
+    }
+
     /// The byte test finds every Unicode whitespace character.
     #[test]
     fn collapse_finds_every_whitespace() {

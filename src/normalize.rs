@@ -186,6 +186,20 @@ mod tests {
         }
     }
 
+    /// The fast path agrees with the full cleaning on every line of the corpus plans.
+    #[test]
+    fn clean_lines_of_the_corpus() {
+        for plan in [
+            include_str!("../corpus/text/quang-nam-2023.txt"),
+            include_str!("../corpus/text/kon-tum-2024.txt"),
+            include_str!("../corpus/text/chinh-phu-2025-nq-03-phu-luc-ii.txt"),
+        ] {
+            for line in plan.lines() {
+                assert_eq!(clean_line(line), clean_line_slow(line), "{line:?}");
+            }
+        }
+    }
+
     /// `clean_line` without its fast path.
     fn clean_line_slow(s: &str) -> String {
         // A leading NUL is removed by cleaning and defeats the fast path.
