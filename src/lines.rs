@@ -111,9 +111,14 @@ pub fn classify_text(text: &str) -> LineKind {
     if is_page_number(text) {
         return LineKind::PageNumber;
     }
-    let (mark, after_mark) = match bullet(In::new(text)) {
-        Ok((rest, m)) => (Some(m), rest.location_offset()),
-        Err(_) => (None, 0),
+    // No bullet mark is a letter or digit, and most lines start with one.
+    let (mark, after_mark) = if text.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        (None, 0)
+    } else {
+        match bullet(In::new(text)) {
+            Ok((rest, m)) => (Some(m), rest.location_offset()),
+            Err(_) => (None, 0),
+        }
     };
     if let Some((value, role)) = field_value(&text[after_mark..]) {
         return LineKind::Field {
@@ -183,6 +188,7 @@ const BULLETS: &str =
     "-–—+*•·▪◦○❖➢✓●■□◆♦→⁃\u{f0b7}\u{f0a7}\u{f0d8}\u{f076}\u{f0fc}\u{f06c}\u{f0a8}";
 
 fn bullet(i: In) -> IResult<In, char> {
+    debug_assert!(!BULLETS.contains(|c: char| c.is_ascii_alphanumeric()));
     terminated(one_of(BULLETS), space0).parse(i)
 }
 
