@@ -29,7 +29,9 @@ pub struct Source {
     pub sha256: String,
     pub pages: Option<u32>,
     pub encoding: String,
-    /// Added field: the PDF text extractor used ("pdf-extract", "pdftotext"), else null.
+    /// Added field: the PDF text extractor used ("pdf-extract", "pdftotext", or
+    /// "pdf-extract+pdftotext" when task-table pages were rebuilt from pdftotext's word
+    /// boxes), else null.
     pub backend: Option<String>,
 }
 

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use kehoach::extract::pdf::Backend;
 use serde_json::Value;
 
 const TASK_F1: f64 = 1.0;
@@ -42,17 +43,45 @@ fn pdf_plans_meet_gold_thresholds() {
         ("qn2023_plain.pdf", "quang-nam-2023"),
         ("kt2024_plain.pdf", "kon-tum-2024"),
     ] {
-        let bytes = std::fs::read(crate::root().join("corpus/pdf").join(pdf)).unwrap();
-        let opts = kehoach::extract::ExtractOptions {
-            pdf_worker: Some(std::path::PathBuf::from(env!("CARGO_BIN_EXE_kehoach"))),
-            ..Default::default()
-        };
+        assert_meets_gold(name, &parse_pdf(pdf, Backend::Auto), pdf);
+    }
+}
+
+/// A plan whose tasks are a table running over eight pages, rows broken across page
+/// breaks: the default backend (pdf-extract, with poppler's word boxes for the table
+/// pages) and pdftotext alone both rebuild it cell by cell.
+#[test]
+fn pdf_task_table_meets_gold_thresholds() {
+    assert!(
+        kehoach::extract::pdf::pdftotext_available(),
+        "pdftotext is needed (poppler-utils; .ci/setup installs it)"
+    );
+    let pdf = "cp2025_table.pdf";
+    for backend in [Backend::Auto, Backend::Pdftotext] {
+        let plan = parse_pdf(pdf, backend);
+        assert_eq!(
+            plan.source.backend.as_deref(),
+            Some(match backend {
+                Backend::Auto => "pdf-extract+pdftotext",
+                _ => "pdftotext",
+            })
+        );
         assert_meets_gold(
-            name,
-            &kehoach::parse_bytes_with(pdf, &bytes, &opts).unwrap(),
-            pdf,
+            "chinh-phu-2025-nq-03-phu-luc-ii",
+            &plan,
+            &format!("{pdf} ({})", backend.as_str()),
         );
     }
+}
+
+fn parse_pdf(pdf: &str, backend: Backend) -> kehoach::Plan {
+    let bytes = std::fs::read(crate::root().join("corpus/pdf").join(pdf)).unwrap();
+    let opts = kehoach::extract::ExtractOptions {
+        pdf_worker: Some(std::path::PathBuf::from(env!("CARGO_BIN_EXE_kehoach"))),
+        backend,
+        ..Default::default()
+    };
+    kehoach::parse_bytes_with(pdf, &bytes, &opts).unwrap()
 }
 
 /// The Word sources of the PDF plans score as their text versions do.

@@ -190,6 +190,13 @@ fn expectation(file: &str, pdftotext: bool) -> Expect {
         "kt2024_plain.pdf" => text(Some(13), Some("kt2024_plain"), "KẾ HOẠCH"),
         "adv_font_fallback.pdf" => text(None, Some("kt2024_plain"), "KẾ HOẠCH"),
         "large_qn2023_x50.pdf" => text(Some(651), None, "Số: 1234/KH-UBND"),
+        // The task table is rebuilt from pdftotext's word boxes, cell by cell.
+        "cp2025_table.pdf" if pdftotext => text(
+            Some(8),
+            None,
+            "| TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả | Thời gian hoàn thành |",
+        ),
+        "cp2025_table.pdf" => text(Some(8), None, "PHỤ LỤC II"),
         "adv_page_tree_cycle.pdf" => text(Some(1), None, "Ke hoach"),
         "adv_type3_tounicode.pdf" => text(Some(1), None, "KẾ HOẠCH"),
         "adv_flate_bomb_200mb.pdf" if pdftotext => text(Some(1), None, "Ke hoach"),

@@ -106,15 +106,60 @@ fn table_at(lines: &[PageLine], a: usize) -> Option<Table> {
     if columns[0].1 - columns[0].0 > MAX_NUMBER_WIDTH * size {
         return None;
     }
-    let rows = rows(&lines[a..end], &columns);
-    let short_numbers = rows
+    let rows_here = rows(&lines[a..end], &columns);
+    let short_numbers = rows_here
         .iter()
         .all(|r| r[0].chars().count() <= MAX_NUMBER_CHARS);
-    (rows.len() > MIN_ROWS && short_numbers).then_some(Table {
-        start: a,
-        end,
-        rows,
-    })
+    if rows_here.len() <= MIN_ROWS || !short_numbers {
+        return None;
+    }
+    // Lines right above that fit the columns, with nothing in the number column, end a
+    // row begun on the previous page: the table takes them in as a first row of its own.
+    let mut start = a;
+    while start > 0 {
+        let step = lines[start - 1].y - lines[start].y;
+        let above = blocks(&lines[start - 1..end]);
+        let numbered = lines[start - 1].words.iter().any(|w| w.x0 <= columns[0].1);
+        if step > MAX_LINE_STEP * lines[start].size.max(lines[start - 1].size)
+            || above.len() != columns.len()
+            || numbered
+        {
+            break;
+        }
+        start -= 1;
+    }
+    let rows = if start < a {
+        rows(&lines[start..end], &blocks(&lines[start..end]))
+    } else {
+        rows_here
+    };
+    Some(Table { start, end, rows })
+}
+
+/// When the table continued on this page opens with a row carried over from the
+/// previous page (nothing in its number column), that row's cells are appended to the
+/// last row of the previous page's table (`prev`) and removed here. Both tables must
+/// have the same columns. Returns whether anything was moved.
+pub fn join_carried_row(prev: &mut Table, next: &mut Table) -> bool {
+    let carried = next.rows.first().is_some_and(|r| r[0].is_empty());
+    let (Some(last), Some(first)) = (prev.rows.last(), next.rows.first()) else {
+        return false;
+    };
+    if !carried || last.len() != first.len() || next.rows.len() < 2 {
+        return false;
+    }
+    let first = next.rows.remove(0);
+    let last = prev.rows.last_mut().expect("checked above");
+    for (cell, more) in last.iter_mut().zip(first) {
+        if more.is_empty() {
+            continue;
+        }
+        if !cell.is_empty() {
+            cell.push(' ');
+        }
+        cell.push_str(&more);
+    }
+    true
 }
 
 /// The x ranges covered by the words of `lines`, merged across gaps narrower than a
@@ -263,6 +308,39 @@ mod tests {
                 "| 2. | Rà soát dữ liệu | Công an tỉnh | 2025 |",
             ]
         );
+    }
+
+    /// The top of a page: the end of a row begun on the page before (text in the
+    /// agency column only), then the table goes on. The carried lines join the table as
+    /// a row with no number, which then joins the last row of the previous page's table.
+    #[test]
+    fn rows_broken_across_pages_are_joined() {
+        let row = |y: f64, n: &'static str, task: &'static str, lead: &'static str| {
+            line(
+                y,
+                &[(50.0, n), (80.0, task), (300.0, lead), (400.0, "2025")],
+            )
+        };
+        let page_one = vec![
+            row(780.0, "TT", "Nhiệm vụ", "Chủ trì"),
+            row(760.0, "1.", "Xây dựng kế hoạch", "Sở Nội vụ"),
+            row(740.0, "2.", "Rà soát dữ liệu", "Sở Khoa học"),
+        ];
+        let page_two = vec![
+            line(800.0, &[(300.0, "và Công nghệ")]),
+            row(780.0, "3.", "Cập nhật dữ liệu", "Công an tỉnh"),
+            row(760.0, "4.", "Tập huấn", "Sở Nội vụ"),
+            row(740.0, "5.", "Kiểm tra", "Văn phòng"),
+        ];
+        let mut first = find_tables(&page_one).remove(0);
+        let mut second = find_tables(&page_two).remove(0);
+        assert_eq!((second.start, second.end), (0, 4));
+        assert_eq!(second.rows[0], ["", "", "và Công nghệ", ""]);
+        assert!(join_carried_row(&mut first, &mut second));
+        assert_eq!(first.rows[2][2], "Sở Khoa học và Công nghệ");
+        assert_eq!(second.rows[0][0], "3.");
+        // Nothing is carried now: the tables stay as they are.
+        assert!(!join_carried_row(&mut first, &mut second));
     }
 
     #[test]

@@ -12,13 +12,14 @@
 //!   deleted revisions, field codes and hidden text are skipped.
 
 pub mod numbering;
-mod xml;
 
 use std::collections::BTreeSet;
 use std::io::{Cursor, Read};
 
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
+
+use super::xml;
 
 use crate::error::ErrorKind;
 use crate::legacy::{self, Choice, Legacy};

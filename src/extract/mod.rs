@@ -4,12 +4,14 @@
 //! documents ([`doc`] converts Word 97-2003 files to DOCX with LibreOffice first). Legacy
 //! Vietnamese encodings ([`crate::legacy`]) are detected in all of them.
 
+mod bbox;
 pub(crate) mod columns;
 pub mod doc;
 pub mod docx;
 pub mod isolate;
 pub mod pdf;
 pub mod text;
+mod xml;
 
 use std::path::PathBuf;
 

@@ -11,6 +11,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
+use super::bbox;
 use super::columns::{self, PageLine, Word};
 use pdf_extract::{
     Dictionary, Document, MediaBox, Object, ObjectId, OutputDev, OutputError, Transform,
@@ -36,7 +37,8 @@ pub enum Backend {
 pub struct PdfText {
     /// Cleaned page texts (NFC, furniture removed), in page order.
     pub pages: Vec<String>,
-    /// backend actually used ("pdf-extract" | "pdftotext")
+    /// backend actually used ("pdf-extract" | "pdftotext" | "pdf-extract+pdftotext" when
+    /// task-table pages were rebuilt from pdftotext's word boxes)
     pub backend: String,
     /// (1-based page, message) for pages that failed; never a silent truncation
     pub page_warnings: Vec<(u32, String)>,
@@ -164,7 +166,10 @@ fn auto(bytes: &[u8], password: Option<&str>) -> Result<RawText, PdfError> {
         Err(e) => is_fallback_worthy(e),
     };
     if !needs_fallback || !pdftotext_available() {
-        return first;
+        return first.map(|mut raw| {
+            tables_from_word_boxes(bytes, password, &mut raw);
+            raw
+        });
     }
     match (first, with_pdftotext(bytes, password)) {
         (_, Ok(second)) if second.page_warnings.is_empty() => Ok(second),
@@ -558,8 +563,7 @@ impl OutputDev for LayoutText {
 }
 
 /// Groups glyphs into lines top-down (PDF y grows upwards), each line left
-/// to right, with spaces at wide gaps and blank lines at paragraph steps.
-/// Tables (see [`columns`]) come out as pipe rows, one line per row.
+/// to right, and writes them out with [`render_lines`].
 fn layout_lines(mut glyphs: Vec<Glyph>) -> String {
     glyphs.sort_by(|a, b| b.y.total_cmp(&a.y));
     let mut grouped: Vec<Vec<Glyph>> = Vec::new();
@@ -572,7 +576,12 @@ fn layout_lines(mut glyphs: Vec<Glyph>) -> String {
         }
     }
     let lines: Vec<PageLine> = grouped.into_iter().map(page_line).collect();
-    let tables = columns::find_tables(&lines);
+    render_lines(&lines, &columns::find_tables(&lines))
+}
+
+/// Page text from its lines (top to bottom): words joined by spaces, a blank line at
+/// paragraph steps, and `tables` (found among `lines`) as pipe rows, one per row.
+pub(crate) fn render_lines(lines: &[PageLine], tables: &[columns::Table]) -> String {
     let mut out = String::new();
     let mut prev: Option<(f64, f64)> = None;
     let mut i = 0;
@@ -653,6 +662,96 @@ pub fn pdftotext_available() -> bool {
 /// Runs `pdftotext -enc UTF-8 FILE -`; pages are separated by form feeds.
 /// The bytes go through a private temp file because pdftotext seeks.
 fn with_pdftotext(bytes: &[u8], password: Option<&str>) -> Result<RawText, PdfError> {
+    let text = run_pdftotext(bytes, password, &[])?;
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
+    if pages.len() > 1 && pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    let mut raw = judge(RawText {
+        pages,
+        backend: "pdftotext",
+        page_warnings: Vec::new(),
+    })?;
+    // pdftotext's reading order interleaves the cells of a table row; its word boxes
+    // rebuild the tables.
+    let all: Vec<usize> = (0..raw.pages.len()).collect();
+    replace_table_pages(bytes, password, &mut raw, &all);
+    Ok(raw)
+}
+
+/// When pdf-extract found a task table (pipe rows) and `pdftotext` is installed, the
+/// pages are read again from poppler's word boxes and those with a table replaced:
+/// pdf-extract's glyph positions can drift along a line (see [`bbox`]), which runs
+/// neighbouring cells together.
+fn tables_from_word_boxes(bytes: &[u8], password: Option<&str>, raw: &mut RawText) {
+    // A table seen on one page usually goes on over the next ones, where the drift may
+    // have hidden it: every page is looked at again.
+    let has_table = raw
+        .pages
+        .iter()
+        .any(|p| p.lines().any(|l| l.starts_with("| ") && l.ends_with(" |")));
+    if !has_table || !pdftotext_available() {
+        return;
+    }
+    let all: Vec<usize> = (0..raw.pages.len()).collect();
+    if replace_table_pages(bytes, password, raw, &all) > 0 {
+        raw.backend = "pdf-extract+pdftotext";
+    }
+}
+
+/// Rebuilds each of `pages` (0-based, ascending) on which poppler's word boxes show a
+/// table: its lines with the tables as pipe rows. Returns how many pages were replaced;
+/// when pdftotext fails the pages stay as they are.
+fn replace_table_pages(
+    bytes: &[u8],
+    password: Option<&str>,
+    raw: &mut RawText,
+    pages: &[usize],
+) -> usize {
+    let (Some(&first), Some(&last)) = (pages.first(), pages.last()) else {
+        return 0;
+    };
+    let range = [
+        "-bbox".to_string(),
+        "-f".to_string(),
+        (first + 1).to_string(),
+        "-l".to_string(),
+        (last + 1).to_string(),
+    ];
+    let Ok(xhtml) = run_pdftotext(bytes, password, &range) else {
+        return 0;
+    };
+    let mut rebuilt: Vec<(usize, Vec<PageLine>, Vec<columns::Table>)> = Vec::new();
+    for (k, lines) in bbox::pages(&xhtml).into_iter().enumerate() {
+        let i = first + k;
+        if !pages.contains(&i) || i >= raw.pages.len() {
+            continue;
+        }
+        let mut tables = columns::find_tables(&lines);
+        // A row that breaks across pages is one row: its part on this page joins the
+        // last row of the table on the page before.
+        if let Some((prev_i, _, prev_tables)) = rebuilt.last_mut()
+            && *prev_i + 1 == i
+            && let (Some(prev), Some(next)) = (prev_tables.last_mut(), tables.first_mut())
+        {
+            columns::join_carried_row(prev, next);
+        }
+        if !tables.is_empty() {
+            rebuilt.push((i, lines, tables));
+        }
+    }
+    for (i, lines, tables) in &rebuilt {
+        raw.pages[*i] = render_lines(lines, tables);
+    }
+    rebuilt.len()
+}
+
+/// Runs `pdftotext -q -enc UTF-8 [-upw PASSWORD] ARGS FILE -` and returns its output.
+fn run_pdftotext(
+    bytes: &[u8],
+    password: Option<&str>,
+    args: &[String],
+) -> Result<String, PdfError> {
     if !pdftotext_available() {
         return Err(PdfError::PdftotextMissing);
     }
@@ -664,6 +763,7 @@ fn with_pdftotext(bytes: &[u8], password: Option<&str>) -> Result<RawText, PdfEr
         cmd.arg("-upw").arg(pw);
     }
     let out = cmd
+        .args(args)
         .arg(&tmp.0)
         .arg("-")
         .stdin(Stdio::null())
@@ -672,16 +772,7 @@ fn with_pdftotext(bytes: &[u8], password: Option<&str>) -> Result<RawText, PdfEr
     if !out.status.success() {
         return Err(pdftotext_error(bytes, password, out.status.code()));
     }
-    let text = String::from_utf8_lossy(&out.stdout);
-    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
-    if pages.len() > 1 && pages.last().is_some_and(|p| p.trim().is_empty()) {
-        pages.pop();
-    }
-    judge(RawText {
-        pages,
-        backend: "pdftotext",
-        page_warnings: Vec::new(),
-    })
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// pdftotext's exit codes: 1 open error, 2 output error, 3 permissions.

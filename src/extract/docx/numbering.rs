@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
-use super::xml::{attr, name, num};
+use crate::extract::xml::{attr, name, num};
 
 /// One level of a numbering definition.
 #[derive(Debug, Clone)]

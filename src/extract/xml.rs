@@ -1,5 +1,6 @@
-//! Small helpers over quick-xml events: WordprocessingML is read by local names
-//! (`w:p` → `p`), whatever prefix the producer chose.
+//! Small helpers over quick-xml events, shared by the DOCX reader and the PDF word-box
+//! reader. Elements and attributes are read by local names (`w:p` → `p`), whatever
+//! prefix the producer chose.
 
 use quick_xml::XmlVersion;
 use quick_xml::events::{BytesRef, BytesStart};
