@@ -6,10 +6,13 @@ use std::process::{Command, Stdio};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
-const FILES: &[&str] = &[
-    "qn2023_plain.pdf",
-    "kt2024_plain.pdf",
-    "large_qn2023_x50.pdf",
+/// (file, `--pdf-backend`): the table PDF runs the default backend, which reads its
+/// table pages again from pdftotext's word boxes.
+const FILES: &[(&str, &str)] = &[
+    ("qn2023_plain.pdf", "pdf-extract"),
+    ("kt2024_plain.pdf", "pdf-extract"),
+    ("large_qn2023_x50.pdf", "pdf-extract"),
+    ("cp2025_table.pdf", "auto"),
 ];
 
 fn run(cmd: &mut Command) {
@@ -24,7 +27,7 @@ fn run(cmd: &mut Command) {
 fn pdf_vs_pdftotext(c: &mut Criterion) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/pdf");
     let kehoach = env!("CARGO_BIN_EXE_kehoach");
-    for file in FILES {
+    for &(file, backend) in FILES {
         let path = dir.join(file);
         let bytes = std::fs::metadata(&path).expect("corpus PDF").len();
         let mut g = c.benchmark_group(format!("pdf/{file}"));
@@ -32,10 +35,10 @@ fn pdf_vs_pdftotext(c: &mut Criterion) {
         if file.starts_with("large") {
             g.sample_size(10);
         }
-        g.bench_function("kehoach parse (pdf-extract)", |b| {
+        g.bench_function(format!("kehoach parse ({backend})"), |b| {
             b.iter(|| {
                 run(Command::new(kehoach)
-                    .args(["parse", "--pdf-backend", "pdf-extract"])
+                    .args(["parse", "--pdf-backend", backend])
                     .arg(&path))
             })
         });
