@@ -854,19 +854,16 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
 }
 
 fn sentence_end(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    for (i, c) in text.char_indices() {
-        if c == '.' || c == ';' {
-            let after = &text[i + 1..];
-            let next = after.trim_start().chars().next();
-            if after.starts_with(' ')
-                && next.is_some_and(|n| n.is_uppercase() || n == '*' || n == '-')
-            {
-                return i + 1;
-            }
+    // "." and ";" are ASCII: every byte match is a character.
+    for i in memchr::memchr2_iter(b'.', b';', text.as_bytes()) {
+        let after = &text[i + 1..];
+        let next = after.trim_start().chars().next();
+        if after.starts_with(' ') && next.is_some_and(|n| n.is_uppercase() || n == '*' || n == '-')
+        {
+            return i + 1;
         }
     }
-    bytes.len()
+    text.len()
 }
 
 /// The first sentence of `text`.
