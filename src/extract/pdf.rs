@@ -674,8 +674,7 @@ fn with_pdftotext(bytes: &[u8], password: Option<&str>) -> Result<RawText, PdfEr
     })?;
     // pdftotext's reading order interleaves the cells of a table row; its word boxes
     // rebuild the tables.
-    let all: Vec<usize> = (0..raw.pages.len()).collect();
-    replace_table_pages(bytes, password, &mut raw, &all);
+    replace_table_pages(bytes, password, &mut raw);
     Ok(raw)
 }
 
@@ -693,39 +692,22 @@ fn tables_from_word_boxes(bytes: &[u8], password: Option<&str>, raw: &mut RawTex
     if !has_table || !pdftotext_available() {
         return;
     }
-    let all: Vec<usize> = (0..raw.pages.len()).collect();
-    if replace_table_pages(bytes, password, raw, &all) > 0 {
+    if replace_table_pages(bytes, password, raw) > 0 {
         raw.backend = "pdf-extract+pdftotext";
     }
 }
 
-/// Rebuilds each of `pages` (0-based, ascending) on which poppler's word boxes show a
-/// table: its lines with the tables as pipe rows. Returns how many pages were replaced;
-/// when pdftotext fails the pages stay as they are.
-fn replace_table_pages(
-    bytes: &[u8],
-    password: Option<&str>,
-    raw: &mut RawText,
-    pages: &[usize],
-) -> usize {
-    let (Some(&first), Some(&last)) = (pages.first(), pages.last()) else {
-        return 0;
-    };
-    let range = [
-        "-bbox".to_string(),
-        "-f".to_string(),
-        (first + 1).to_string(),
-        "-l".to_string(),
-        (last + 1).to_string(),
-    ];
-    let Ok(xhtml) = run_pdftotext(bytes, password, &range) else {
+/// Rebuilds each page on which poppler's word boxes show a table: its lines with the
+/// tables as pipe rows. Returns how many pages were replaced; when pdftotext fails the
+/// pages stay as they are.
+fn replace_table_pages(bytes: &[u8], password: Option<&str>, raw: &mut RawText) -> usize {
+    let Ok(xhtml) = run_pdftotext(bytes, password, &["-bbox"]) else {
         return 0;
     };
     let mut rebuilt: Vec<(usize, Vec<PageLine>, Vec<columns::Table>)> = Vec::new();
-    for (k, lines) in bbox::pages(&xhtml).into_iter().enumerate() {
-        let i = first + k;
-        if !pages.contains(&i) || i >= raw.pages.len() {
-            continue;
+    for (i, lines) in bbox::pages(&xhtml).into_iter().enumerate() {
+        if i >= raw.pages.len() {
+            break;
         }
         let mut tables = columns::find_tables(&lines);
         // A row that breaks across pages is one row: its part on this page joins the
@@ -747,11 +729,7 @@ fn replace_table_pages(
 }
 
 /// Runs `pdftotext -q -enc UTF-8 [-upw PASSWORD] ARGS FILE -` and returns its output.
-fn run_pdftotext(
-    bytes: &[u8],
-    password: Option<&str>,
-    args: &[String],
-) -> Result<String, PdfError> {
+fn run_pdftotext(bytes: &[u8], password: Option<&str>, args: &[&str]) -> Result<String, PdfError> {
     if !pdftotext_available() {
         return Err(PdfError::PdftotextMissing);
     }
