@@ -35,7 +35,7 @@ pub struct Citation {
 
 /// Every citation in `text`, in order, non-overlapping; `range` is byte offsets into `text`.
 pub fn find_citations(text: &str) -> Vec<Citation> {
-    if !text.contains('/') {
+    if number_starts(text).next().is_none() {
         return Vec::new();
     }
     citations_in(&FoldedText::new(text))
@@ -275,15 +275,20 @@ const MAX_ISSUER_WORDS: usize = 20;
 
 /// Citations found in a folded view (shared with `deadline`, which masks them).
 pub(crate) fn citations_in(view: &FoldedText) -> Vec<Citation> {
-    // Every citation carries a numbered reference ("06/QĐ-TTg"): no slash, no citation.
-    if !view.original.contains('/') {
-        return Vec::new();
-    }
     let text = view.folded.as_str();
+    // Every citation carries a document number ("06/QĐ-TTg") at most `lead` bytes after
+    // its start (after the type word and "số:"), so only word starts that close to a
+    // number are tried: most of a text is far from any.
+    let lead = C.type_word.longest() + C.number_word.longest() + 3;
+    let mut numbers = number_starts(text).peekable();
     let mut out = Vec::new();
     let mut resume = 0;
     for start in view.word_starts() {
-        if start < resume {
+        while numbers.next_if(|&n| n < start).is_some() {}
+        let Some(&number) = numbers.peek() else {
+            break;
+        };
+        if start < resume || number - start > lead {
             continue;
         }
         let Some(found) =
@@ -350,6 +355,20 @@ fn with_tail<'a>(rest: &'a str, doc_type: Option<usize>, number: &'a str) -> Fou
         issuer,
         rest_len: rest.len(),
     }
+}
+
+/// Where a [`doc_number`] can start in `text`: the first digit of each digit run
+/// followed by "/" (folding leaves digits and "/" where they were).
+fn number_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = text.as_bytes();
+    memchr::memchr_iter(b'/', b).filter_map(move |slash| {
+        let digits = b[..slash]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        (digits > 0).then(|| slash - digits)
+    })
 }
 
 /// digits "/" segment {"/" segment}, segment = word {"-" word}: "85/2016/nđ-cp".
@@ -634,6 +653,37 @@ mod tests {
             assert_eq!(r.text, cited, "{text}");
             assert_eq!(collapse_ws(&text[c.range.clone()]), cited, "range: {text}");
         }
+    }
+
+    #[test]
+    fn numbers_far_from_a_start_and_at_the_window_edge() {
+        // The longest type word, "số" and a colon: the number sits as far from the
+        // citation's start as the grammar allows, and is still found.
+        let longest = C
+            .types
+            .iter()
+            .flat_map(|t| t.words.iter())
+            .max_by_key(|w| crate::fold::fold(w).len())
+            .cloned()
+            .unwrap_or_default();
+        let text = format!("Căn cứ {longest} số: 12/2024/NQLT-BCA, và các văn bản khác.");
+        let found = find_citations(&text);
+        assert_eq!(found.len(), 1, "{text}");
+        assert_eq!(
+            found[0].reference.number.as_deref(),
+            Some("12/2024/NQLT-BCA")
+        );
+        assert_eq!(found[0].range.start, "Căn cứ ".len(), "{text}");
+        // A number many words after a type word is no citation of that type, but the
+        // bare number with a capital code still is.
+        let text = "Kế hoạch triển khai các nhiệm vụ của tỉnh theo 1552/BTTTT-THH.";
+        let found = find_citations(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].reference.doc_type.as_deref(), Some("CV"));
+        assert_eq!(
+            number_starts("a/b 12/c 3/ x/4 /5").collect::<Vec<_>>(),
+            [4, 9]
+        );
     }
 
     #[test]

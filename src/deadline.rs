@@ -148,6 +148,15 @@ impl<T: Copy> Lexicon<T> {
         }
     }
 
+    /// The length of the longest phrase, in folded bytes.
+    pub(crate) fn longest(&self) -> usize {
+        self.entries
+            .iter()
+            .map(|(w, _, _)| w.len())
+            .max()
+            .unwrap_or(0)
+    }
+
     /// Whether some phrase occurs anywhere in folded text `f` (a necessary condition
     /// for [`Lexicon::parse`] to match at any of its positions).
     pub(crate) fn occurs_in(&self, f: &str) -> bool {
