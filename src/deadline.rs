@@ -148,6 +148,11 @@ impl<T: Copy> Lexicon<T> {
         }
     }
 
+    /// The folded phrases.
+    pub(crate) fn phrases(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|(w, _, _)| w.as_str())
+    }
+
     /// The length of the longest phrase, in folded bytes.
     pub(crate) fn longest(&self) -> usize {
         self.entries
@@ -385,6 +390,8 @@ struct Grammar {
     connector: Lexicon<()>,
     /// Words that put a marker in the past ("đã hoàn thành"): folded, single words.
     past_markers: Vec<String>,
+    /// Every phrase an item can open with (see [`may_open_item`]).
+    item_openers: Lexicon<()>,
 }
 
 impl Grammar {
@@ -399,7 +406,7 @@ impl Grammar {
             .iter()
             .enumerate()
             .flat_map(|(k, r)| r.words.iter().map(move |w| (w.clone(), k)));
-        Grammar {
+        let mut g = Grammar {
             day: Lexicon::plain(&raw.words.day),
             month: Lexicon::plain(&raw.words.month),
             quarter: Lexicon::plain(&raw.words.quarter),
@@ -435,7 +442,28 @@ impl Grammar {
                 .iter()
                 .map(|w| crate::fold::fold(w))
                 .collect(),
-        }
+            item_openers: Lexicon::new(Vec::new()),
+        };
+        g.item_openers = Lexicon::new(
+            [
+                &g.trigger,
+                &g.relative_intro,
+                &g.day,
+                &g.ongoing,
+                &g.range_intro,
+                &g.start,
+                &g.quarter,
+                &g.month,
+                &g.year_word,
+            ]
+            .into_iter()
+            .flat_map(Lexicon::phrases)
+            .chain(g.recurrence.phrases())
+            .chain(g.half.phrases())
+            .map(|p| (p.to_owned(), ()))
+            .collect::<Vec<_>>(),
+        );
+        g
     }
 }
 
@@ -654,6 +682,14 @@ enum Item {
     Point(Period),
 }
 
+/// Whether an [`item`] can start at `i`. Every item opens with a number or with a phrase
+/// of one of the lexicons its alternatives start with (their FIRST set, gathered in
+/// `item_openers`), so one lookup rules out most word starts before the alternatives
+/// are tried one by one.
+fn may_open_item(i: &str) -> bool {
+    i.as_bytes().first().is_some_and(u8::is_ascii_digit) || G.item_openers.parse(i).is_ok()
+}
+
 /// item = condition | recurrence | ongoing | range | start | point
 fn item(i: &str) -> Res<'_, Item> {
     alt((
@@ -837,7 +873,7 @@ fn scan(view: &FoldedText, year: Option<i32>) -> Acc {
     let mut resume = 0;
     let mut first_inside = None;
     for start in view.word_starts() {
-        if start < resume {
+        if start < resume || !may_open_item(&text[start..]) {
             continue;
         }
         let Ok((after, found)) = item(&text[start..]) else {
@@ -2109,6 +2145,38 @@ mod tests {
                 assert!(s.get(c.range).is_some(), "{s}");
             }
         }
+    }
+
+    /// The FIRST-set filter must never hide an item: at every word start of every corpus
+    /// line and table phrase, an item that parses is one the filter lets through.
+    #[test]
+    fn item_openers_cover_every_item() {
+        let corpus = [
+            include_str!("../corpus/text/quang-nam-2023.txt"),
+            include_str!("../corpus/text/kon-tum-2024.txt"),
+            include_str!("../corpus/text/chinh-phu-2025-nq-03-phu-luc-ii.txt"),
+            include_str!("../corpus/synthetic/bo-tttt-2025-quyet-dinh.txt"),
+            include_str!("../corpus/synthetic/bullet-tasks-2024.txt"),
+            include_str!("../corpus/synthetic/dak-lak-2024-ke-hoach.txt"),
+            include_str!("../corpus/synthetic/ha-nam-2024-chuong-trinh.txt"),
+            include_str!("../corpus/synthetic/lao-cai-2024-decimal-parts.txt"),
+        ];
+        let phrases = rows().into_iter().map(|r| r.0);
+        let (mut items, mut ruled_out) = (0, 0);
+        for line in corpus.iter().flat_map(|t| t.lines()).chain(phrases) {
+            let view = FoldedText::new(line);
+            for start in view.word_starts() {
+                let at = &view.folded[start..];
+                let opens = may_open_item(at);
+                if item(at).is_ok() {
+                    items += 1;
+                    assert!(opens, "filtered out an item at {at:?}");
+                }
+                ruled_out += usize::from(!opens);
+            }
+        }
+        assert!(items > 300, "{items}");
+        assert!(ruled_out > 10 * items, "{ruled_out}");
     }
 
     #[test]
