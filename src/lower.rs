@@ -5,6 +5,8 @@
 //! bullet is a duty of that agency; elsewhere an item is a task only when it assigns work
 //! itself (field lines or "X chủ trì, phối hợp Y ...").
 
+use std::sync::Arc;
+
 use crate::agency::{self, Assignment};
 use crate::blocks::Block;
 use crate::citation::find_citations;
@@ -23,8 +25,9 @@ use crate::structure::{Body, NodeId, NodeKind};
 pub enum Owner {
     Header,
     Preamble,
-    Section(String),
-    Task(String),
+    // Shared: every line of an item is claimed with its owner.
+    Section(Arc<str>),
+    Task(Arc<str>),
     Closing,
     Furniture,
     Tail,
@@ -331,7 +334,7 @@ impl Lowerer<'_> {
     fn section(&mut self, n: NodeId, part: PartKind, owns_text: bool) -> Section {
         let node = &self.body.nodes[n];
         let id = node.id.clone();
-        let owner = Owner::Section(id.clone());
+        let owner = Owner::Section(Arc::from(id.as_str()));
         let mut own: Vec<usize> = node
             .head
             .into_iter()
@@ -400,7 +403,7 @@ impl Lowerer<'_> {
             return None;
         }
         let id = node.id.clone();
-        let owner = Owner::Section(id.clone());
+        let owner = Owner::Section(Arc::from(id.as_str()));
         let own: Vec<usize> = node
             .head
             .into_iter()
@@ -580,8 +583,9 @@ impl Lowerer<'_> {
             }
             None => None,
         };
+        let owner = Owner::Task(Arc::from(id.as_str()));
         for &b in blocks {
-            self.claim_block(b, &Owner::Task(id.clone()));
+            self.claim_block(b, &owner);
         }
         let section = self.ancestors(n);
         let span = span_of(&self.body.blocks, blocks);
