@@ -439,29 +439,57 @@ fn needs_collapse(b: &[u8]) -> bool {
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return true;
     }
+    // Agency names and field values are short: one scalar pass costs less there than
+    // setting up the vectorised searches below.
+    if b.len() < SHORT {
+        return needs_collapse_scalar(b);
+    }
     if memchr::memmem::find(b, b"  ").is_some()
         || memchr::memchr3(b'\t', b'\n', b'\r', b).is_some()
         || memchr::memchr2(0x0B, 0x0C, b).is_some()
-        // U+1680
+        // U+1680: its lead byte 0xE1 also leads every Vietnamese letter in U+1Exx.
         || memchr::memmem::find(b, "\u{1680}".as_bytes()).is_some()
     {
         return true;
     }
-    memchr::memchr3_iter(0xC2, 0xE2, 0xE3, b).any(|i| {
-        let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
-        match b[i] {
-            // U+0085, U+00A0
-            0xC2 => matches!(at(1), 0x85 | 0xA0),
-            // U+2000..U+200A, U+2028, U+2029, U+202F, U+205F
-            0xE2 => match at(1) {
-                0x80 => matches!(at(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
-                0x81 => at(2) == 0x9F,
-                _ => false,
-            },
-            // U+3000
-            _ => at(1) == 0x80 && at(2) == 0x80,
+    memchr::memchr3_iter(0xC2, 0xE2, 0xE3, b).any(|i| multibyte_space_at(b, i))
+}
+
+/// Inputs shorter than this take [`needs_collapse_scalar`].
+const SHORT: usize = 128;
+
+fn needs_collapse_scalar(b: &[u8]) -> bool {
+    let mut prev_space = false;
+    for (i, &x) in b.iter().enumerate() {
+        match x {
+            b' ' if prev_space => return true,
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => return true,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 if multibyte_space_at(b, i) => return true,
+            _ => {}
         }
-    })
+        prev_space = x == b' ';
+    }
+    false
+}
+
+/// Whether a whitespace character other than ASCII starts at `b[i]`.
+fn multibyte_space_at(b: &[u8], i: usize) -> bool {
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match b[i] {
+        // U+0085, U+00A0
+        0xC2 => matches!(at(1), 0x85 | 0xA0),
+        // U+1680
+        0xE1 => at(1) == 0x9A && at(2) == 0x80,
+        // U+2000..U+200A, U+2028, U+2029, U+202F, U+205F
+        0xE2 => match at(1) {
+            0x80 => matches!(at(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
+            0x81 => at(2) == 0x9F,
+            _ => false,
+        },
+        // U+3000
+        0xE3 => at(1) == 0x80 && at(2) == 0x80,
+        _ => false,
+    }
 }
 
 /// Strip every diacritic: `"Đắk Lắk"` → `"Dak Lak"`.
@@ -715,16 +743,26 @@ mod tests {
         }
     }
 
-    /// The byte test finds every Unicode whitespace character.
+    /// The byte test finds every Unicode whitespace character, on short inputs (the
+    /// scalar pass) and long ones (the vectorised searches).
     #[test]
     fn collapse_finds_every_whitespace() {
+        let pad = "x".repeat(SHORT);
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            let inner = format!("a{c}b");
-            assert_eq!(
-                needs_collapse(inner.as_bytes()),
-                c.is_whitespace() && c != ' ',
-                "{c:?}"
-            );
+            let expected = c.is_whitespace() && c != ' ';
+            for inner in [
+                format!("a{c}b"),
+                format!("a{c}b{pad}"),
+                format!("{pad}a{c}b"),
+            ] {
+                assert_eq!(needs_collapse(inner.as_bytes()), expected, "{c:?}");
+            }
+        }
+        for s in ["a  b", "a b c", "a  b c", "a b  c"] {
+            let long = format!("{s}{pad}");
+            let expected = s.contains("  ");
+            assert_eq!(needs_collapse(s.as_bytes()), expected, "{s:?}");
+            assert_eq!(needs_collapse(long.as_bytes()), expected, "{s:?}");
         }
         assert_eq!(collapse_ws("  a \u{a0} b\n"), "a b");
         assert_eq!(collapse_ws("a b"), "a b");
