@@ -298,6 +298,8 @@ struct Lexicon {
     names: Phrases,
     /// Folded known name → its spelling.
     name_spelling: HashMap<String, String>,
+    /// Every folded word of every phrase above → its id (see [`Tok::id`]).
+    vocab: HashMap<CompactString, u32>,
 }
 
 impl Lexicon {
@@ -306,7 +308,7 @@ impl Lexicon {
         let mut field_list = Vec::new();
         for f in &raw.fields {
             for spelling in std::iter::once(&f.name).chain(&f.aliases) {
-                field_spelling.insert(fold_join(&tokenize(spelling)), f.name.clone());
+                field_spelling.insert(fold_join(&tokenize_unindexed(spelling)), f.name.clone());
                 field_list.push(spelling.clone());
             }
         }
@@ -324,29 +326,32 @@ impl Lexicon {
                 )
             })
             .collect();
+        let mut vocab = HashMap::default();
+        let mut phrases = |list: &[String]| Phrases::new(list, &mut vocab);
         Lexicon {
-            heads: Phrases::new(&raw.heads),
-            weak_heads: Phrases::new(&raw.weak_heads),
-            false_heads: Phrases::new(&raw.false_heads),
-            collectives: Phrases::new(&raw.collectives),
-            quantifiers: Phrases::new(&raw.quantifiers),
-            levels: Phrases::new(&raw.levels),
-            qualifier_openers: Phrases::new(&raw.qualifier_openers),
-            list_end_verbs: Phrases::new(&raw.list_end_verbs),
-            trailing_verbs: Phrases::new(&raw.trailing_verbs),
-            lead_roles: Phrases::new(&raw.lead_roles),
-            support_roles: Phrases::new(&raw.support_roles),
-            subject_prefixes: Phrases::new(&raw.subject_prefixes),
-            fronted_clauses: Phrases::new(&raw.fronted_clauses),
-            heading_note_openers: Phrases::new(&raw.heading_note_openers),
-            field_heads: Phrases::new(&raw.field_heads),
-            field_tail_heads: Phrases::new(&raw.field_tail_heads),
+            heads: phrases(&raw.heads),
+            weak_heads: phrases(&raw.weak_heads),
+            false_heads: phrases(&raw.false_heads),
+            collectives: phrases(&raw.collectives),
+            quantifiers: phrases(&raw.quantifiers),
+            levels: phrases(&raw.levels),
+            qualifier_openers: phrases(&raw.qualifier_openers),
+            list_end_verbs: phrases(&raw.list_end_verbs),
+            trailing_verbs: phrases(&raw.trailing_verbs),
+            lead_roles: phrases(&raw.lead_roles),
+            support_roles: phrases(&raw.support_roles),
+            subject_prefixes: phrases(&raw.subject_prefixes),
+            fronted_clauses: phrases(&raw.fronted_clauses),
+            heading_note_openers: phrases(&raw.heading_note_openers),
+            field_heads: phrases(&raw.field_heads),
+            field_tail_heads: phrases(&raw.field_tail_heads),
             place_words: raw.place_words.iter().map(|w| fold(w)).collect(),
             abbreviations,
-            fields: Phrases::new(&field_list),
+            fields: phrases(&field_list),
             field_spelling,
-            names: Phrases::new(&raw.names),
+            names: phrases(&raw.names),
             name_spelling,
+            vocab,
         }
     }
 
@@ -379,45 +384,60 @@ const MAX_PHRASE: usize = 8;
 
 /// A set of phrases matched word by word on folded tokens, longest first.
 struct Phrases {
-    by_first: HashMap<String, Vec<Vec<String>>>,
+    /// Phrases as word ids (see [`Tok::id`]), by their first word, longest first.
+    by_first: HashMap<u32, Vec<Box<[u32]>>>,
+    /// The folded first words, for [`Phrases::may_occur`].
+    first_words: Vec<CompactString>,
 }
 
 impl Phrases {
-    fn new(list: &[String]) -> Self {
-        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::default();
+    /// Tokenize and fold each phrase, giving every word an id in `vocab`.
+    fn new(list: &[String], vocab: &mut HashMap<CompactString, u32>) -> Self {
+        let mut by_first: HashMap<u32, Vec<Box<[u32]>>> = HashMap::default();
+        let mut first_words = Vec::new();
         for phrase in list {
-            let words: Vec<String> = tokenize(phrase)
-                .into_iter()
-                .map(|t| t.fold.into())
+            let toks = tokenize_unindexed(phrase);
+            let ids: Box<[u32]> = toks
+                .iter()
+                .map(|t| {
+                    let next = u32::try_from(vocab.len()).expect("fewer than 2^32 lexicon words");
+                    *vocab.entry(t.fold.clone()).or_insert(next)
+                })
                 .collect();
-            if let Some(first) = words.first() {
-                by_first.entry(first.clone()).or_default().push(words);
+            if let (Some(&first), Some(t)) = (ids.first(), toks.first()) {
+                if !by_first.contains_key(&first) {
+                    first_words.push(t.fold.clone());
+                }
+                by_first.entry(first).or_default().push(ids);
             }
         }
         for v in by_first.values_mut() {
             v.sort_by_key(|w| std::cmp::Reverse(w.len()));
         }
-        Phrases { by_first }
+        Phrases {
+            by_first,
+            first_words,
+        }
     }
 
-    /// Length in tokens of the longest phrase starting at token `i`.
+    /// The length of the longest phrase starting at token `i`.
     fn match_at(&self, toks: &[Tok], i: usize) -> Option<usize> {
         let first = toks.get(i)?;
-        let candidates = self.by_first.get(first.fold.as_str())?;
+        let candidates = self.by_first.get(&first.id?)?;
         candidates
             .iter()
             .find(|words| {
                 words.len() <= toks.len() - i
-                    && words.iter().zip(&toks[i..]).all(|(w, t)| *w == t.fold)
+                    && words.iter().zip(&toks[i..]).all(|(w, t)| Some(*w) == t.id)
             })
-            .map(Vec::len)
+            .map(|w| w.len())
     }
 
     /// Whether a phrase may occur in `folded` (text folded by [`fold`]): false means
     /// [`Phrases::match_at`] finds none in its tokens, since every match starts with one
     /// of the first words.
     fn may_occur(&self, folded: &str) -> bool {
-        self.by_first.keys().any(|w| folded.contains(w.as_str()))
+        self.first_words.iter().any(|w| folded.contains(w.as_str()))
     }
 
     /// Whether some phrase ends exactly before token `i`.
@@ -454,6 +474,9 @@ struct Tok {
     fold: CompactString,
     /// First character is upper case.
     upper: bool,
+    /// The lexicon's id for `fold` (None for words no lexicon phrase has): phrase
+    /// matching compares ids, one hash lookup per token instead of one per lexicon.
+    id: Option<u32>,
 }
 
 /// Split into words and punctuation, keeping byte offsets into `s`.
@@ -463,7 +486,22 @@ fn tokenize(s: &str) -> Vec<Tok> {
 
 /// [`tokenize`], stopping after `max` tokens.
 fn tokenize_n(s: &str, max: usize) -> Vec<Tok> {
-    let mut toks = Vec::new();
+    let mut toks = tokenize_unindexed_n(s, max);
+    let vocab = &LEXICON.vocab;
+    for t in &mut toks {
+        t.id = vocab.get(&t.fold).copied();
+    }
+    toks
+}
+
+/// [`tokenize`] without word ids, for building the lexicon itself.
+fn tokenize_unindexed(s: &str) -> Vec<Tok> {
+    tokenize_unindexed_n(s, usize::MAX)
+}
+
+fn tokenize_unindexed_n(s: &str, max: usize) -> Vec<Tok> {
+    // Tokens run about six bytes each.
+    let mut toks = Vec::with_capacity((s.len() / 6).min(max).min(1024));
     // Fold the text once when offsets survive folding; word folds are slices of it. For
     // the first few tokens only a head is folded; a token reaching past it (or any token,
     // when the text has characters the aligned fold does not take) is folded alone.
@@ -477,87 +515,84 @@ fn tokenize_n(s: &str, max: usize) -> Vec<Tok> {
     }
     let aligned = crate::fold::fold_aligned(&s[..folded_len]);
     let mut scratch = String::new();
-    let mut it = s.char_indices().peekable();
-    while let Some((start, c)) = it.next() {
+    let mut start = 0;
+    while let Some(c) = s[start..].chars().next() {
         if toks.len() == max {
             break;
         }
-        if c.is_whitespace() {
-            continue;
-        }
-        let next = it.peek().map(|&(_, n)| n);
-        let kind = match c {
-            ',' => Some(Kind::Comma),
-            ';' => Some(Kind::Semi),
-            ':' => Some(Kind::Colon),
-            '.' => Some(Kind::Stop),
-            '(' | '[' => Some(Kind::Open),
-            ')' | ']' => Some(Kind::Close),
-            '-' | '–' | '—' => Some(Kind::Dash),
-            c if is_mark(c) => Some(Kind::Mark),
-            _ => None,
-        };
-        if let Some(kind) = kind {
-            let end = start + c.len_utf8();
-            toks.push(Tok {
-                start,
-                end,
-                kind,
-                fold: CompactString::new(&s[start..end]),
-                upper: false,
-            });
-            continue;
-        }
         let mut end = start + c.len_utf8();
-        let mut prev_alnum = crate::fold::is_alnum(c);
-        let mut next = next;
-        while let Some(n) = next {
-            if ends_word(n, prev_alnum, &mut it.clone()) {
-                break;
-            }
-            it.next();
-            end += n.len_utf8();
-            prev_alnum = crate::fold::is_alnum(n);
-            next = it.peek().map(|&(_, n)| n);
+        if c.is_whitespace() {
+            start = end;
+            continue;
         }
-        let text = &s[start..end];
-        toks.push(Tok {
-            start,
-            end,
-            kind: Kind::Word,
-            fold: match &aligned {
+        let kind = match c {
+            ',' => Kind::Comma,
+            ';' => Kind::Semi,
+            ':' => Kind::Colon,
+            '.' => Kind::Stop,
+            '(' | '[' => Kind::Open,
+            ')' | ']' => Kind::Close,
+            '-' | '–' | '—' => Kind::Dash,
+            c if is_mark(c) => Kind::Mark,
+            _ => Kind::Word,
+        };
+        let fold = if kind == Kind::Word {
+            end = word_end(s, end, crate::fold::is_alnum(c));
+            match &aligned {
                 Some(a) if end <= folded_len => CompactString::new(&a[start..end]),
                 _ => {
                     scratch.clear();
-                    crate::fold::fold_into(&mut scratch, text);
+                    crate::fold::fold_into(&mut scratch, &s[start..end]);
                     CompactString::new(&scratch)
                 }
-            },
-            upper: c.is_uppercase(),
+            }
+        } else {
+            CompactString::new(&s[start..end])
+        };
+        toks.push(Tok {
+            start,
+            end,
+            kind,
+            fold,
+            upper: kind == Kind::Word && c.is_uppercase(),
+            id: None,
         });
+        start = end;
     }
     toks
 }
 
-/// Whether character `n` (the next one) ends the current word. A "." or "-" stays
-/// inside a word only between letters/digits ("TP.HCM", "LĐ-TB&XH").
-fn ends_word(
-    n: char,
-    prev_alnum: bool,
-    rest: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
-) -> bool {
-    if n.is_whitespace()
-        || is_mark(n)
-        || matches!(n, ',' | ';' | ':' | '(' | ')' | '[' | ']' | '–' | '—')
-    {
-        return true;
+/// Where the word continuing at byte `at` of `s` ends; `prev_alnum` tells whether the
+/// character before `at` is a letter or digit. A "." or "-" stays inside a word only
+/// between letters/digits ("TP.HCM", "LĐ-TB&XH").
+fn word_end(s: &str, mut at: usize, mut prev_alnum: bool) -> usize {
+    let b = s.as_bytes();
+    while let Some(&x) = b.get(at) {
+        // Letters and digits, the bulk of a word, are decided from one byte.
+        if x.is_ascii_alphanumeric() {
+            at += 1;
+            prev_alnum = true;
+            continue;
+        }
+        let Some(n) = s[at..].chars().next() else {
+            break;
+        };
+        if n.is_whitespace()
+            || is_mark(n)
+            || matches!(n, ',' | ';' | ':' | '(' | ')' | '[' | ']' | '–' | '—')
+        {
+            break;
+        }
+        if matches!(n, '.' | '-') {
+            let after = s[at + 1..].chars().next();
+            if !(prev_alnum && after.is_some_and(crate::fold::is_alnum)) {
+                break;
+            }
+        }
+        at += n.len_utf8();
+        prev_alnum = crate::fold::is_alnum(n);
     }
-    if matches!(n, '.' | '-') {
-        rest.next();
-        let after = rest.peek().map(|&(_, a)| a);
-        return !(prev_alnum && after.is_some_and(crate::fold::is_alnum));
-    }
-    false
+    at
 }
 
 fn is_mark(c: char) -> bool {

@@ -894,3 +894,20 @@ fn stays_near_linear_on_long_input() {
         started.elapsed()
     );
 }
+
+/// Phrases match by word id: lexicon words get ids whatever their case or tone style,
+/// other words none, and tokens without ids match nothing.
+#[test]
+fn phrases_match_by_word_id() {
+    let toks = tokenize("Sở Tài chính CHỦ TRÌ, phối hợp xyzzy");
+    assert!(toks[0].id.is_some());
+    assert_eq!(LEXICON.lead_roles.match_at(&toks, 3), Some(2));
+    assert_eq!(toks.last().and_then(|t| t.id), None);
+    let unindexed = tokenize_unindexed("chủ trì");
+    assert_eq!(LEXICON.lead_roles.match_at(&unindexed, 0), None);
+    assert_eq!(
+        LEXICON.lead_roles.match_at(&tokenize("chủ  trì"), 0),
+        Some(2)
+    );
+    assert_eq!(LEXICON.lead_roles.match_at(&tokenize("chủ"), 0), None);
+}
