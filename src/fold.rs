@@ -621,6 +621,10 @@ mod tests {
         ];
         let mut state = 0x9E37_79B9_u32;
         for _ in 0..3000 {
+            // Step the generator here too: a zero count must not freeze it.
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
             let mut s = String::new();
             for _ in 0..(state % 40) {
                 state ^= state << 13;
@@ -676,6 +680,10 @@ mod tests {
         let mut state = 0x1234_5678_u32;
         let mut aligned_seen = 0;
         for _ in 0..20_000 {
+            // Step the generator here too: a zero count must not freeze it.
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
             let mut s = String::new();
             for _ in 0..(state % 12) {
                 state ^= state << 13;

@@ -170,6 +170,10 @@ mod tests {
         ];
         let mut state = 0x2545_F491_u32;
         for _ in 0..20_000 {
+            // Step the generator here too: a zero count must not freeze it.
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
             let mut s = String::new();
             for _ in 0..(state % 8) {
                 state ^= state << 13;
