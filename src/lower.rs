@@ -5,12 +5,13 @@
 //! bullet is a duty of that agency; elsewhere an item is a task only when it assigns work
 //! itself (field lines or "X chủ trì, phối hợp Y ...").
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::agency::{self, Assignment};
 use crate::blocks::Block;
 use crate::citation::find_citations;
-use crate::deadline::{find_inline_deadline, parse_deadline};
+use crate::deadline::{Parsed, find_inline_deadline, parse_deadline};
 use crate::fold::collapse_ws;
 use crate::header::{Header, Tail};
 use crate::lexicon::{FieldRole, PartKind, lexicon};
@@ -105,6 +106,7 @@ pub fn lower(header: Header, body: Body, tail: Tail, line_count: usize) -> Lower
         warnings: Vec::new(),
         owners: vec![None; line_count],
         conflicts: Vec::new(),
+        memo: FieldMemo::default(),
     };
     let mut document = header.document;
     for &n in &header.lines {
@@ -197,6 +199,39 @@ struct Lowerer<'a> {
     warnings: Vec<Warning>,
     owners: Vec<Option<Owner>>,
     conflicts: Vec<u32>,
+    memo: FieldMemo,
+}
+
+/// Field values repeat within a plan ("Các sở, ban, ngành, địa phương", "Thường
+/// xuyên"), so each distinct value is parsed once per plan. The memo lives only as long
+/// as one plan's lowering: a batch's memory stays flat, and a plan parsed twice is
+/// parsed twice.
+#[derive(Default)]
+struct FieldMemo {
+    agencies: HashMap<String, Vec<Agency>>,
+    deadlines: HashMap<String, Parsed>,
+}
+
+impl FieldMemo {
+    /// [`agency::split_agencies`] of a field value.
+    fn agencies(&mut self, value: &str) -> Vec<Agency> {
+        if let Some(hit) = self.agencies.get(value) {
+            return hit.clone();
+        }
+        let split = agency::split_agencies(value);
+        self.agencies.insert(value.to_owned(), split.clone());
+        split
+    }
+
+    /// [`parse_deadline`] of a field value; the year is the plan's, fixed per memo.
+    fn deadline(&mut self, value: &str, year: Option<i32>) -> Parsed {
+        if let Some(hit) = self.deadlines.get(value) {
+            return hit.clone();
+        }
+        let parsed = parse_deadline(value, year);
+        self.deadlines.insert(value.to_owned(), parsed.clone());
+        parsed
+    }
 }
 
 impl Lowerer<'_> {
@@ -434,10 +469,10 @@ impl Lowerer<'_> {
                 blocks.push(*fb);
                 let value = self.body.blocks[*fb].body();
                 match role {
-                    FieldRole::Lead => lead = agency::split_agencies(value),
-                    FieldRole::Support => support = agency::split_agencies(value),
+                    FieldRole::Lead => lead = self.memo.agencies(value),
+                    FieldRole::Support => support = self.memo.agencies(value),
                     FieldRole::Deadline => {
-                        deadline = Some(parse_deadline(value, self.year).deadline)
+                        deadline = Some(self.memo.deadline(value, self.year).deadline)
                     }
                     FieldRole::Other => {}
                 }
@@ -493,10 +528,10 @@ impl Lowerer<'_> {
             blocks.push(*b);
             let value = self.body.blocks[*b].body();
             match role {
-                FieldRole::Lead => lead.extend(agency::split_agencies(value)),
-                FieldRole::Support => support.extend(agency::split_agencies(value)),
+                FieldRole::Lead => lead.extend(self.memo.agencies(value)),
+                FieldRole::Support => support.extend(self.memo.agencies(value)),
                 FieldRole::Deadline if deadline.is_none() && !value.is_empty() => {
-                    let parsed = parse_deadline(value, self.year);
+                    let parsed = self.memo.deadline(value, self.year);
                     if !parsed.understood {
                         self.warn_block(
                             "unrecognized-deadline",
