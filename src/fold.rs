@@ -151,6 +151,20 @@ fn fold_aligned_append(out: &mut String, s: &str, collapsed: bool) -> Option<()>
     let mut i = 0;
     while i < b.len() {
         let x = b[i];
+        // The commonest bytes first: ASCII that folds to itself and starts no pair, and
+        // lower-case letters of the Vietnamese block (odd code points).
+        if PLAIN_ASCII[usize::from(x)] {
+            i += 1;
+            continue;
+        }
+        if x == 0xE1
+            && let [_, b1 @ 0xB8..=0xBB, b2, ..] = b[i..]
+            && b2 & 1 == 1
+            && !(b1 == 0xBA && (0x96..=0x9F).contains(&b2))
+        {
+            i += 3;
+            continue;
+        }
         let (len, upper) = if x < 0x80 {
             if collapsed && x <= b' ' {
                 // Non-ASCII whitespace is outside the ranges below and ends the fast path.
@@ -211,6 +225,18 @@ fn fold_aligned_append(out: &mut String, s: &str, collapsed: bool) -> Option<()>
     out.push_str(&s[copied..]);
     Some(())
 }
+
+/// ASCII bytes that [`fold_aligned_append`] copies without a look: not a capital, not
+/// whitespace or a control, not "o"/"u" (which may start an old-style pair).
+const PLAIN_ASCII: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut x = 0x21;
+    while x < 0x7F {
+        t[x] = !(x as u8).is_ascii_uppercase() && x as u8 != b'o' && x as u8 != b'u';
+        x += 1;
+    }
+    t
+};
 
 /// At byte `i` of `s`, `first` ("o"/"u", lower case) starting an old-style pair that ends
 /// its syllable: the modern pair and the input length it replaces.
