@@ -22,9 +22,10 @@ pub fn normalize(text: &str) -> Vec<CleanLine> {
     for (i, raw) in text.split('\n').enumerate() {
         let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        let breaks = raw.matches('\u{c}').count() as u32;
         // A form feed starts a new page; the text after it is on that page.
-        page += breaks;
+        if has_pages {
+            page += raw.matches('\u{c}').count() as u32;
+        }
         out.push(CleanLine {
             no,
             text: clean_line(raw),
@@ -94,6 +95,11 @@ fn is_clean(b: &[u8]) -> bool {
     let mut i = 0;
     while i < b.len() {
         let x = b[i];
+        // Printable ASCII other than the space, "&" and "*": most bytes of a line.
+        if (0x21..0x7F).contains(&x) && x != b'&' && x != b'*' {
+            i += 1;
+            continue;
+        }
         let next = b.get(i + 1).copied().unwrap_or(0);
         i += match x {
             b'&' => return false,
