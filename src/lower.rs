@@ -548,7 +548,12 @@ impl Lowerer<'_> {
         // The prose is searched for "X chủ trì, phối hợp Y ..." only when the field lines
         // left something open.
         if assignment.is_none() && (lead.is_empty() || support.is_empty() || deadline.is_none()) {
-            assignment = sentences(&text)
+            // Each piece on its own: a heading without a full stop ("2. Phát triển hạ
+            // tầng số") must not run into the sentence below it, whose subject it would
+            // hide ("Sở Thông tin và Truyền thông chủ trì, ...").
+            assignment = texts
+                .iter()
+                .flat_map(|t| sentences(t))
                 .find_map(|s| agency::parse_inline_assignment(s).map(|a| (a, s.to_owned())));
         }
         if let Some((a, sentence)) = &assignment {
@@ -929,6 +934,36 @@ mod tests {
 
     /// (text, lead, support, due)
     type Row<'a> = (&'a str, &'a [&'a str], &'a [&'a str], Option<&'a str>);
+
+    /// An item heading without a full stop, then an inline assignment on the line
+    /// below: the assignment's subject is the first words of its own sentence.
+    #[test]
+    fn inline_assignment_below_a_heading_without_a_stop() {
+        for (body, lead, support) in [
+            (
+                "Sở Thông tin và Truyền thông chủ trì, phối hợp với Viettel Bình Định nâng cấp hạ tầng, hoàn thành trước ngày 30/9/2024.",
+                &["Sở Thông tin và Truyền thông"][..],
+                &["Viettel Bình Định"][..],
+            ),
+            (
+                "Giao Sở Nội vụ chủ trì tổ chức các lớp bồi dưỡng kỹ năng số; hoàn thành trước ngày 30/9/2024.",
+                &["Sở Nội vụ"][..],
+                &[][..],
+            ),
+        ] {
+            let text = format!("II. NHIỆM VỤ\n2. Phát triển hạ tầng số\n{body}\n");
+            let plan = crate::parse_text(&text);
+            let task = plan.tasks.first().unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(names(&task.lead), lead, "{text}");
+            assert_eq!(names(&task.support), support, "{text}");
+            let due = task
+                .deadline
+                .as_ref()
+                .and_then(|d| d.due)
+                .map(|d| d.to_string());
+            assert_eq!(due.as_deref(), Some("2024-09-30"), "{text}");
+        }
+    }
 
     #[test]
     fn parenthetical_assignments() {
