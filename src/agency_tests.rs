@@ -824,6 +824,14 @@ fn subjects() {
         s("UBND các huyện, thị xã, thành phố có trách nhiệm bố trí kinh phí."),
         Some(strs(&["UBND các huyện, thị xã, thành phố"]))
     );
+    assert_eq!(
+        s("Sở Tư pháp là đầu mối theo dõi, tổng hợp kết quả thực hiện."),
+        Some(strs(&["Sở Tư pháp"]))
+    );
+    assert_eq!(
+        s("Công an tỉnh là cơ quan thường trực, giúp Ủy ban nhân dân tỉnh theo dõi."),
+        Some(strs(&["Công an tỉnh"]))
+    );
     for negative in [
         "Tiếp tục rà soát, đánh giá các thủ tục hành chính.",
         "100% thủ tục hành chính đủ điều kiện được cung cấp trực tuyến.",
