@@ -55,7 +55,7 @@ pub fn parse_deadline(text: &str, year: Option<i32>) -> Parsed {
         precision: acc.due.map(|(_, p)| p),
         ongoing: acc.ongoing,
         condition,
-        recurrence: acc.recurrence,
+        recurrence: acc.rrule(),
     };
     Parsed {
         deadline,
@@ -675,7 +675,13 @@ fn year_tail<'a>(bare: bool) -> impl FnMut(&'a str) -> Res<'a, Option<i32>> {
 #[derive(Debug, Clone, Copy)]
 enum Item {
     Condition,
-    Recurrence { rule: usize, day: Option<u32> },
+    Recurrence {
+        rule: usize,
+        day: Option<u32>,
+    },
+    /// "ngày 20" with no month: the day of a monthly recurrence elsewhere in the phrase
+    /// ("Định kỳ hằng tháng, trước ngày 20").
+    MonthDay(u32),
     Ongoing,
     Range(Period, Period),
     Start(Period),
@@ -701,8 +707,20 @@ fn item(i: &str) -> Res<'_, Item> {
         range_item,
         start_item,
         point_item,
+        month_day_item,
     ))
     .parse(i)
+}
+
+/// "ngày 20" not followed by a month (a full date is a point, tried first).
+fn month_day_item(i: &str) -> Res<'_, Item> {
+    let (rest, (_, _, day)) = (
+        word(|g| &g.day),
+        space,
+        verify(num(2), |d| (1..=31).contains(d)),
+    )
+        .parse(i)?;
+    Ok((rest, Item::MonthDay(day)))
 }
 
 /// "trong (vòng) 30 ngày kể từ ngày ký", "15 ngày làm việc sau khi ...": a duration
@@ -797,7 +815,10 @@ struct Acc {
     start: Option<NaiveDate>,
     ongoing: bool,
     condition: Option<Range<usize>>,
-    recurrence: Option<String>,
+    /// The first recurrence: its rule and the day it names.
+    recurrence: Option<(usize, Option<u32>)>,
+    /// The first "ngày N" without a month.
+    month_day: Option<u32>,
 }
 
 impl Acc {
@@ -807,6 +828,18 @@ impl Acc {
             || self.ongoing
             || self.condition.is_some()
             || self.recurrence.is_some()
+    }
+
+    /// The recurrence as an RRULE value. A monthly rule takes its day from "ngày N
+    /// hằng tháng", else from a bare "ngày N" elsewhere in the phrase.
+    fn rrule(&self) -> Option<String> {
+        let (k, day) = self.recurrence?;
+        let rule = G.rules.get(k)?;
+        let day = day.or(self.month_day.filter(|_| rule.day_of_month));
+        Some(match day {
+            Some(d) => format!("{};BYMONTHDAY={d}", rule.rule),
+            None => rule.rule.clone(),
+        })
     }
 
     /// Several dated phrases: the latest wins, with its own precision.
@@ -837,14 +870,12 @@ impl Acc {
             }
             Item::Recurrence { rule, day } => {
                 self.ongoing = true;
-                if self.recurrence.is_none()
-                    && let Some(r) = G.rules.get(rule)
-                {
-                    self.recurrence = Some(match day {
-                        Some(d) => format!("{};BYMONTHDAY={d}", r.rule),
-                        None => r.rule.clone(),
-                    });
+                if self.recurrence.is_none() {
+                    self.recurrence = Some((rule, day));
                 }
+            }
+            Item::MonthDay(day) => {
+                self.month_day = self.month_day.or(Some(day));
             }
             Item::Ongoing => self.ongoing = true,
             Item::Condition => {}
@@ -1692,6 +1723,36 @@ mod tests {
                 None,
                 None,
                 None,
+                true,
+                false,
+                None,
+                Some("FREQ=MONTHLY"),
+            ),
+            (
+                "Định kỳ hằng tháng, trước ngày 20",
+                None,
+                None,
+                None,
+                true,
+                false,
+                None,
+                Some("FREQ=MONTHLY;BYMONTHDAY=20"),
+            ),
+            (
+                "Báo cáo hằng quý, trước ngày 20 của tháng cuối quý",
+                None,
+                None,
+                None,
+                true,
+                false,
+                None,
+                Some("FREQ=MONTHLY;INTERVAL=3"),
+            ),
+            (
+                "Báo cáo trước ngày 20 tháng 12 năm 2024, sau đó hằng tháng",
+                None,
+                d(2024, 12, 20),
+                Some(Precision::Day),
                 true,
                 false,
                 None,
