@@ -305,6 +305,7 @@ struct RawWords {
     year: Vec<String>,
     quarter_numerals: Vec<String>,
     date_separators: Vec<String>,
+    day_month_intro: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -372,6 +373,7 @@ struct Grammar {
     year_word: Lexicon<()>,
     quarter_numeral: Lexicon<u32>,
     date_sep: Lexicon<()>,
+    day_month_intro: Lexicon<()>,
     min_year: i32,
     max_year: i32,
     half: Lexicon<u32>,
@@ -413,6 +415,7 @@ impl Grammar {
             year_word: Lexicon::plain(&raw.words.year),
             quarter_numeral: Lexicon::new(numerals),
             date_sep: Lexicon::plain(&raw.words.date_separators),
+            day_month_intro: Lexicon::plain(&raw.words.day_month_intro),
             min_year: raw.limits.min_year,
             max_year: raw.limits.max_year,
             half: Lexicon::new(halves.filter(|(_, m)| (1..=12).contains(m))),
@@ -455,6 +458,7 @@ impl Grammar {
                 &g.quarter,
                 &g.month,
                 &g.year_word,
+                &g.day_month_intro,
             ]
             .into_iter()
             .flat_map(Lexicon::phrases)
@@ -581,12 +585,14 @@ fn quarter_number(i: &str) -> Res<'_, u32> {
     verify(num(1), |q: &u32| (1..=4).contains(q)).parse(i)
 }
 
-/// "ngày 30/6/2023", "30-6-2023", "ngày 30 tháng 6 năm 2023", "ngày 15/3" (plan year).
-/// Without "ngày" a year is required: a bare "15/3" is too ambiguous.
+/// "ngày 30/6/2023", "30-6-2023", "ngày 30 tháng 6 năm 2023", "ngày 15/3" and "trước
+/// 31/12" (plan year). Without "ngày" or an intro word ("trước", "đến") a year is
+/// required: a bare "15/3" is too ambiguous.
 fn day_period(i: &str) -> Res<'_, Period> {
-    let (rest, prefixed) = opt((word(|g| &g.day), opt_space)).parse(i)?;
+    let (rest, intro) = opt((word(|g| &g.day_month_intro), space)).parse(i)?;
+    let (rest, day_word) = opt((word(|g| &g.day), opt_space)).parse(rest)?;
     let (rest, (d, m, y)) = calendar_date(rest)?;
-    if y.is_none() && prefixed.is_none() {
+    if y.is_none() && day_word.is_none() && intro.is_none() {
         return fail(i);
     }
     Ok((rest, Period::Day { d, m, y }))
@@ -1276,6 +1282,38 @@ mod tests {
                 None,
                 false,
                 true,
+                None,
+                None,
+            ),
+            // A day and month without a year: the plan's year after an intro word.
+            (
+                "Trước 31/12",
+                Some(2024),
+                d(2024, 12, 31),
+                Some(Day),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "Trước 15/10 hằng năm",
+                Some(2024),
+                d(2024, 10, 15),
+                Some(Day),
+                true,
+                false,
+                None,
+                Some("FREQ=YEARLY"),
+            ),
+            ("30/6", Some(2024), None, None, false, false, None, None),
+            (
+                "Đạt 2/3 số xã",
+                Some(2024),
+                None,
+                None,
+                false,
+                false,
                 None,
                 None,
             ),
