@@ -215,6 +215,15 @@ fn finish(h: &mut Header, org: &[String]) {
             .any(|w| lexicon().place_heads.iter().any(|p| p == w))
             || f.contains("ủy ban nhân dân")
     });
+    // A district or commune body's place line names no province.
+    let below_province = doc.issuer.as_deref().is_some_and(|i| {
+        let lx = lexicon();
+        let words: Vec<String> = i.split_whitespace().map(fold).collect();
+        (0..words.len()).any(|k| {
+            head_len_at(&words, k, &lx.place_heads).is_some()
+                && head_len_at(&words, k, &lx.province_heads).is_none()
+        })
+    });
     // The parent body line ("UBND TỈNH ĐẮK LẮK" above "SỞ ...") names the province too.
     let org_line = org.first().map(|l| recase(l));
     doc.province = doc
@@ -223,7 +232,7 @@ fn finish(h: &mut Header, org: &[String]) {
         .and_then(province_in)
         .or_else(|| org_line.as_deref().and_then(province_in))
         .or_else(|| doc.title.as_deref().and_then(province_in))
-        .or_else(|| doc.place.clone().filter(|_| local));
+        .or_else(|| doc.place.clone().filter(|_| local && !below_province));
     doc.year = doc
         .title
         .as_deref()
@@ -257,17 +266,13 @@ fn type_from_number(number: &str) -> Option<String> {
     known.then(|| code.to_owned())
 }
 
-/// "... tỉnh Quảng Nam năm 2023" → "Quảng Nam".
+/// "... tỉnh Quảng Nam năm 2023" → "Quảng Nam" (the heads are `province_heads` in
+/// `grammar/labels.toml`).
 pub fn province_in(text: &str) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
-    for (i, w) in words.iter().enumerate() {
-        let f = fold(w);
-        let two = words.get(i + 1).map(|n| format!("{f} {}", fold(n)));
-        let skip = if f == "tỉnh" {
-            1
-        } else if two.as_deref() == Some("thành phố") {
-            2
-        } else {
+    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    for i in 0..words.len() {
+        let Some(skip) = head_len_at(&folded, i, &lexicon().province_heads) else {
             continue;
         };
         let name: Vec<&str> = words[i + skip..]
@@ -280,6 +285,21 @@ pub fn province_in(text: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// The length in words of the longest of `heads` (folded, possibly several words) that
+/// starts at word `k` of `words` (folded).
+fn head_len_at(words: &[String], k: usize, heads: &[String]) -> Option<usize> {
+    heads
+        .iter()
+        .map(|h| h.split(' ').collect::<Vec<_>>())
+        .filter(|parts| {
+            words
+                .get(k..k + parts.len())
+                .is_some_and(|w| w.iter().zip(parts).all(|(a, b)| a == b))
+        })
+        .map(|parts| parts.len())
+        .max()
 }
 
 /// The plan year from the title: the last "năm YYYY" (a period "2022 - 2025" is not it).
@@ -542,6 +562,27 @@ mod tests {
         assert_eq!(d.province.as_deref(), Some("Quảng Nam"));
         assert_eq!(d.year, Some(2023));
         assert_eq!(h.body_start, 11);
+    }
+
+    /// A district's plan names its district, not a province; a city at province level
+    /// is a province.
+    #[test]
+    fn province_only_from_province_level_names() {
+        let h = header(
+            "ỦY BAN NHÂN DÂN\nHUYỆN ĐỨC PHỔ\nSố: 12/KH-UBND\nĐức Phổ, ngày 02 tháng 02 năm 2024\n\nKẾ HOẠCH\nTriển khai Đề án 06 trên địa bàn huyện năm 2024\nI. NHIỆM VỤ",
+        );
+        let d = &h.document;
+        assert_eq!(d.issuer.as_deref(), Some("Ủy ban nhân dân huyện Đức Phổ"));
+        assert_eq!(d.place.as_deref(), Some("Đức Phổ"));
+        assert_eq!(d.province, None);
+        let h = header(
+            "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSố: 5/KH-UBND\nHà Nội, ngày 02 tháng 02 năm 2024\n\nKẾ HOẠCH\nChuyển đổi số năm 2024\nI. NHIỆM VỤ",
+        );
+        assert_eq!(h.document.province.as_deref(), Some("Hà Nội"));
+        assert_eq!(
+            province_in("UBND huyện Đức Phổ, tỉnh Quảng Ngãi"),
+            Some("Quảng Ngãi".into())
+        );
     }
 
     #[test]

@@ -47,6 +47,8 @@ pub struct Lexicon {
     /// (folded, proper spelling), longest first.
     pub casing: Vec<(String, String)>,
     pub place_heads: Vec<String>,
+    /// The place heads of a province-level name (folded).
+    pub province_heads: Vec<String>,
     pub keep_upper: Vec<String>,
     /// Task-table header cells: the number column and the task column.
     pub table_number: Vec<String>,
@@ -113,6 +115,7 @@ impl Lexicon {
             signature_marks: folded(h.signature_marks),
             casing,
             place_heads: folded(h.place_heads),
+            province_heads: folded(h.province_heads),
             keep_upper: h.keep_upper,
             table_number: folded(raw.table.number),
             table_name: folded(raw.table.name),
@@ -276,6 +279,7 @@ struct RawHeader {
     signature_marks: Vec<String>,
     casing: Vec<String>,
     place_heads: Vec<String>,
+    province_heads: Vec<String>,
     keep_upper: Vec<String>,
 }
 
