@@ -1109,11 +1109,22 @@ impl<'a> Scanner<'a> {
                 attach_notes(items, seg.notes);
                 continue;
             };
-            let kind = self.classify(first, strict);
+            let same_chunk = items.len() > chunk_first;
+            let mut kind = self.classify(first, strict);
+            // A capitalised piece that goes on with the previous agency's field name
+            // ("Phòng Bưu chính, Viễn thông") is part of it, in a sentence too; one that
+            // opens with a verb ("Sở Y tế, Triển khai ...") is not.
+            if kind == SegKind::Other
+                && same_chunk
+                && self.tok(first).is_some_and(|t| t.upper)
+                && LEXICON.list_end_verbs.match_at(&self.toks, first).is_none()
+                && self.continues_field(&seg, items.last())
+            {
+                kind = SegKind::Capitalized;
+            }
             if kind == SegKind::Other && mode != Mode::Field {
                 return Some(first);
             }
-            let same_chunk = items.len() > chunk_first;
             self.push_seg(items, &seg, kind, same_chunk);
         }
         if let Some(q) = q {

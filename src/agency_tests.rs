@@ -637,6 +637,12 @@ fn inline_assignments() {
             "thực hiện, đảm bảo hoàn thành theo lộ trình kế hoạch.",
         ),
         (
+            "Phòng Bưu chính, Viễn thông chủ trì rà soát hạ tầng; hoàn thành trong Quý II/2025.",
+            &["Phòng Bưu chính, Viễn thông"],
+            &[],
+            "rà soát hạ tầng; hoàn thành trong Quý II/2025.",
+        ),
+        (
             "Công an tỉnh chủ trì thực hiện, hoàn thành trong Quý II/2024.",
             &["Công an tỉnh"],
             &[],
@@ -828,6 +834,13 @@ fn subjects() {
         s("Sở Tư pháp là đầu mối theo dõi, tổng hợp kết quả thực hiện."),
         Some(strs(&["Sở Tư pháp"]))
     );
+    // A field name's capitalised tail after a comma stays with it; a capitalised verb
+    // there ends nothing and joins nothing.
+    assert_eq!(
+        s("Phòng Bưu chính, Viễn thông và Sở Y tế theo dõi."),
+        Some(strs(&["Phòng Bưu chính, Viễn thông", "Sở Y tế"]))
+    );
+    assert_eq!(s("Sở Y tế, Triển khai thực hiện."), None);
     assert_eq!(
         s("Công an tỉnh là cơ quan thường trực, giúp Ủy ban nhân dân tỉnh theo dõi."),
         Some(strs(&["Công an tỉnh"]))
