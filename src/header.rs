@@ -352,19 +352,20 @@ pub fn recase(upper: &str) -> String {
             None => k += 1,
         }
     }
-    // Place names after "tỉnh", "huyện", ... are capitalised.
-    let mut in_place = false;
-    for k in 0..out.len() {
-        if in_place
-            && !lx.place_heads.contains(&folded[k])
+    // Place names after "tỉnh", "thành phố", "huyện", ... are capitalised.
+    let mut k = 0;
+    while k < out.len() {
+        let Some(head) = head_len_at(&folded, k, &lx.place_heads) else {
+            k += 1;
+            continue;
+        };
+        k += head;
+        while k < out.len()
+            && head_len_at(&folded, k, &lx.place_heads).is_none()
             && folded[k].chars().all(crate::fold::is_letter)
         {
             out[k] = capitalize_first(&out[k]);
-        } else {
-            in_place = false;
-        }
-        if lx.place_heads.contains(&folded[k]) {
-            in_place = true;
+            k += 1;
         }
     }
     capitalize_first(&out.join(" "))
@@ -583,6 +584,28 @@ mod tests {
             province_in("UBND huyện Đức Phổ, tỉnh Quảng Ngãi"),
             Some("Quảng Ngãi".into())
         );
+    }
+
+    /// Place names after every place head are capitalised, the two-word heads too.
+    #[test]
+    fn recased_place_names() {
+        for (upper, want) in [
+            (
+                "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH",
+                "Ủy ban nhân dân thành phố Hồ Chí Minh",
+            ),
+            (
+                "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM",
+                "Ủy ban nhân dân tỉnh Quảng Nam",
+            ),
+            ("UBND THỊ XÃ ĐỨC PHỔ", "UBND thị xã Đức Phổ"),
+            (
+                "UBND HUYỆN ĐỨC PHỔ TỈNH QUẢNG NGÃI",
+                "UBND huyện Đức Phổ tỉnh Quảng Ngãi",
+            ),
+        ] {
+            assert_eq!(recase(upper), want, "{upper}");
+        }
     }
 
     #[test]
