@@ -39,9 +39,34 @@ pub struct Parsed {
 /// Parse the value of a deadline field ("Thời gian hoàn thành: `<value>`"), or an inline
 /// tail. `year` = the plan's year for phrases that omit it.
 pub fn parse_deadline(text: &str, year: Option<i32>) -> Parsed {
+    parse_located(text, year).0
+}
+
+/// The deadline in the words after an inline assignment ("nâng cấp hạ tầng băng rộng,
+/// hoàn thành trước ngày 30/9/2024"): parsed as a field value is, but its text starts
+/// at the clause (after the last "," or ";" before it) that holds the first recognised
+/// phrase, so the work named first is not quoted as the deadline. None when nothing in
+/// it is recognised.
+pub fn deadline_after_assignment(rest: &str, year: Option<i32>) -> Option<Deadline> {
+    let (parsed, first) = parse_located(rest, year);
+    if !parsed.understood {
+        return None;
+    }
+    let mut deadline = parsed.deadline;
+    if let Some(first) = first {
+        let clause = rest[..first].rfind([',', ';']).map_or(0, |k| k + 1);
+        deadline.text = clean_clause(&rest[clause..]);
+    }
+    Some(deadline)
+}
+
+/// [`parse_deadline`], and the byte offset in `text` where its first recognised phrase
+/// starts.
+fn parse_located(text: &str, year: Option<i32>) -> (Parsed, Option<usize>) {
     let view = FoldedText::new(text);
     let masked = mask_citations(&view);
     let acc = scan(&masked, year);
+    let first = acc.first.map(|f| view.orig_range(f..f).start);
     let understood = acc.understood();
     let condition = acc
         .condition
@@ -57,10 +82,13 @@ pub fn parse_deadline(text: &str, year: Option<i32>) -> Parsed {
         condition,
         recurrence: acc.rrule(),
     };
-    Parsed {
-        deadline,
-        understood,
-    }
+    (
+        Parsed {
+            deadline,
+            understood,
+        },
+        first,
+    )
 }
 
 /// Find a deadline phrase inside task prose, introduced by a marker ("Thời gian hoàn
@@ -825,6 +853,8 @@ struct Acc {
     recurrence: Option<(usize, Option<u32>)>,
     /// The first "ngày N" without a month.
     month_day: Option<u32>,
+    /// Where the first item starts (folded offset).
+    first: Option<usize>,
 }
 
 impl Acc {
@@ -917,6 +947,7 @@ fn scan(view: &FoldedText, year: Option<i32>) -> Acc {
             continue;
         };
         let end = text.len() - after.len();
+        acc.first.get_or_insert(start);
         if let Item::Condition = found {
             // Only the first condition is kept; its clause is measured once.
             if acc.condition.is_none() {
@@ -2244,6 +2275,50 @@ mod tests {
                 assert!(s.get(c.range).is_some(), "{s}");
             }
         }
+    }
+
+    /// After an inline assignment the deadline's text starts at the clause holding the
+    /// first recognised phrase; what it says is the same as for a field value.
+    #[test]
+    fn deadline_after_an_assignment() {
+        for (rest, text, due) in [
+            (
+                "nâng cấp hạ tầng băng rộng, hoàn thành trước ngày 30/9/2024.",
+                "hoàn thành trước ngày 30/9/2024",
+                d(2024, 9, 30),
+            ),
+            (
+                "tổ chức các lớp bồi dưỡng cho cán bộ, công chức; thực hiện hằng năm",
+                "thực hiện hằng năm",
+                None,
+            ),
+            (
+                "thực hiện trong năm 2024, hoàn thành trước ngày 30/6/2024",
+                "thực hiện trong năm 2024, hoàn thành trước ngày 30/6/2024",
+                d(2024, 12, 31),
+            ),
+            (
+                "thực hiện, đảm bảo hoàn thành theo lộ trình kế hoạch.",
+                "đảm bảo hoàn thành theo lộ trình kế hoạch",
+                None,
+            ),
+        ] {
+            let got =
+                deadline_after_assignment(rest, Some(2024)).unwrap_or_else(|| panic!("{rest}"));
+            assert_eq!(got.text, text, "{rest}");
+            assert_eq!(got.due, due, "{rest}");
+            assert_eq!(
+                got,
+                Deadline {
+                    text: got.text.clone(),
+                    ..parse_deadline(rest, Some(2024)).deadline
+                }
+            );
+        }
+        assert_eq!(
+            deadline_after_assignment("triển khai các nội dung", Some(2024)),
+            None
+        );
     }
 
     /// The FIRST-set filter must never hide an item: at every word start of every corpus

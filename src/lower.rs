@@ -11,7 +11,7 @@ use std::sync::Arc;
 use crate::agency::{self, Assignment};
 use crate::blocks::Block;
 use crate::citation::find_citations;
-use crate::deadline::{Parsed, find_inline_deadline, parse_deadline};
+use crate::deadline::{Parsed, deadline_after_assignment, find_inline_deadline, parse_deadline};
 use crate::fold::collapse_ws;
 use crate::header::{Header, Tail};
 use crate::lexicon::{FieldRole, PartKind, lexicon};
@@ -565,10 +565,7 @@ impl Lowerer<'_> {
             }
             if deadline.is_none() {
                 let rest = sentence.get(a.rest_start..).unwrap_or("");
-                let parsed = parse_deadline(rest, self.year);
-                if parsed.understood {
-                    deadline = Some(parsed.deadline);
-                }
+                deadline = deadline_after_assignment(rest, self.year);
             }
         }
         if lead.is_empty()
@@ -794,8 +791,7 @@ fn parenthetical_assignment(text: &str, year: Option<i32>) -> Option<Parenthetic
         if let Some(a) = agency::parse_inline_assignment(inner) {
             p.lead = a.lead;
             p.support = a.support;
-            let parsed = parse_deadline(inner.get(a.rest_start..).unwrap_or(""), year);
-            p.deadline = parsed.understood.then_some(parsed.deadline);
+            p.deadline = deadline_after_assignment(inner.get(a.rest_start..).unwrap_or(""), year);
             return Some(p);
         }
         for part in inner.split(';') {
