@@ -188,10 +188,14 @@ pub fn continues(prev: &str, next: &str, width: usize) -> bool {
     let Some(first) = next.chars().next() else {
         return false;
     };
+    // "III/2024." is all capitals, yet the rest of "Quý" on the line above.
+    if is_broken_token(next) {
+        return true;
+    }
     if is_all_caps(next) && !is_all_caps(prev) {
         return false;
     }
-    if !first.is_uppercase() || is_broken_token(next) {
+    if !first.is_uppercase() {
         // Lower case, a digit or punctuation: a wrapped sentence goes on.
         return true;
     }
@@ -308,6 +312,11 @@ mod tests {
             vec![
                 "tiếp tục thực hiện Kế hoạch số 1543/KH-UBND ngày 16/3/2022 của UBND tỉnh, giai đoạn 2022 - 2025 và Quý I/2023."
             ]
+        );
+        // "III/2024." is all capitals and still the rest of "Quý".
+        assert_eq!(
+            blocks("- Thời gian hoàn thành: trong Quý\nIII/2024.\n"),
+            vec!["- Thời gian hoàn thành: trong Quý III/2024."]
         );
     }
 
