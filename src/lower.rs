@@ -568,6 +568,7 @@ impl Lowerer<'_> {
                 deadline = deadline_after_assignment(rest, self.year);
             }
         }
+        let mut assigned_in = None;
         if lead.is_empty()
             && let Some(p) = parenthetical_assignment(&text, self.year)
         {
@@ -576,6 +577,7 @@ impl Lowerer<'_> {
                 support = p.support;
             }
             deadline = deadline.or(p.deadline);
+            assigned_in = Some(p.group);
         }
         if lead.is_empty() {
             lead = agency::subject_agencies(&heading).unwrap_or_default();
@@ -583,7 +585,12 @@ impl Lowerer<'_> {
         if deadline.is_none() {
             deadline = find_inline_deadline(&text, self.year).map(|(_, d)| d);
         }
-        let title = self.title(n);
+        let mut title = self.title(n);
+        // The assignment in brackets is in `lead`, `support` and `deadline` now: the
+        // title names the work only.
+        if let Some(group) = assigned_in {
+            title = without_group(&title, group);
+        }
         self.push_task(
             n,
             kind,
@@ -772,7 +779,9 @@ fn assigns_work(fields: &[(FieldRole, usize)]) -> bool {
 }
 
 /// Who and when, from a parenthesis in the task's text.
-struct Parenthetical {
+struct Parenthetical<'a> {
+    /// The bracketed text, brackets excluded.
+    group: &'a str,
     lead: Vec<Agency>,
     support: Vec<Agency>,
     deadline: Option<Deadline>,
@@ -781,9 +790,10 @@ struct Parenthetical {
 /// "… (Sở Y tế chủ trì, phối hợp với Công an tỉnh thực hiện; hoàn thành trong Quý II/2024)"
 /// or "… (Trách nhiệm: Sở Y tế; thời gian: năm 2024)": the first parenthesis that names
 /// a lead, read as an inline assignment or as `label: value` fields.
-fn parenthetical_assignment(text: &str, year: Option<i32>) -> Option<Parenthetical> {
+fn parenthetical_assignment(text: &str, year: Option<i32>) -> Option<Parenthetical<'_>> {
     groups(text).into_iter().find_map(|inner| {
         let mut p = Parenthetical {
+            group: inner,
             lead: Vec::new(),
             support: Vec::new(),
             deadline: None,
@@ -836,6 +846,23 @@ fn groups(text: &str) -> Vec<&str> {
         }
     }
     out
+}
+
+/// `title` without the bracketed `group` ("Triển khai VNeID (Sở Tư pháp chủ trì)." →
+/// "Triển khai VNeID."); unchanged when the group is not in it.
+fn without_group(title: &str, group: &str) -> String {
+    let bracketed = format!("({group})");
+    let Some(at) = title.find(&bracketed) else {
+        return title.to_owned();
+    };
+    let before = title[..at].trim_end();
+    let after = title[at + bracketed.len()..].trim_start();
+    let glue = if after.is_empty() || after.starts_with(['.', ',', ';', ':']) {
+        ""
+    } else {
+        " "
+    };
+    format!("{before}{glue}{after}")
 }
 
 /// References cited anywhere in the body, first mention of each number.
@@ -959,6 +986,21 @@ mod tests {
                 .map(|d| d.to_string());
             assert_eq!(due.as_deref(), Some("2024-09-30"), "{text}");
         }
+    }
+
+    /// A task assigned in brackets keeps the brackets in its text, not in its title.
+    #[test]
+    fn bracketed_assignment_leaves_the_title() {
+        let plan = crate::parse_text(
+            "II. NHIỆM VỤ\n1. Triển khai ứng dụng VNeID (Sở Tư pháp chủ trì, phối hợp Công an tỉnh; hoàn thành trong tháng 8/2024).\n",
+        );
+        let task = &plan.tasks[0];
+        assert_eq!(task.title, "Triển khai ứng dụng VNeID.");
+        assert!(task.text.contains("(Sở Tư pháp chủ trì"));
+        assert_eq!(names(&task.lead), ["Sở Tư pháp"]);
+        assert_eq!(without_group("A (b) c", "b"), "A c");
+        assert_eq!(without_group("A (b), c", "b"), "A, c");
+        assert_eq!(without_group("A (b)", "x"), "A (b)");
     }
 
     #[test]
