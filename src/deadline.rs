@@ -1004,6 +1004,7 @@ fn clean_clause(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::CORPUS;
 
     fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, day)
@@ -2325,19 +2326,9 @@ mod tests {
     /// line and table phrase, an item that parses is one the filter lets through.
     #[test]
     fn item_openers_cover_every_item() {
-        let corpus = [
-            include_str!("../corpus/text/quang-nam-2023.txt"),
-            include_str!("../corpus/text/kon-tum-2024.txt"),
-            include_str!("../corpus/text/chinh-phu-2025-nq-03-phu-luc-ii.txt"),
-            include_str!("../corpus/synthetic/bo-tttt-2025-quyet-dinh.txt"),
-            include_str!("../corpus/synthetic/bullet-tasks-2024.txt"),
-            include_str!("../corpus/synthetic/dak-lak-2024-ke-hoach.txt"),
-            include_str!("../corpus/synthetic/ha-nam-2024-chuong-trinh.txt"),
-            include_str!("../corpus/synthetic/lao-cai-2024-decimal-parts.txt"),
-        ];
         let phrases = rows().into_iter().map(|r| r.0);
         let (mut items, mut ruled_out) = (0, 0);
-        for line in corpus.iter().flat_map(|t| t.lines()).chain(phrases) {
+        for line in CORPUS.iter().flat_map(|t| t.lines()).chain(phrases) {
             let view = FoldedText::new(line);
             for start in view.word_starts() {
                 let at = &view.folded[start..];

@@ -561,6 +561,7 @@ pub fn capitalize_first(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::{CORPUS, random_strings};
 
     #[test]
     fn tone_styles_unify() {
@@ -645,19 +646,7 @@ mod tests {
             "\u{a0}",
             "Đ",
         ];
-        let mut state = 0x9E37_79B9_u32;
-        for _ in 0..3000 {
-            // Step the generator here too: a zero count must not freeze it.
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
-            let mut s = String::new();
-            for _ in 0..(state % 40) {
-                state ^= state << 13;
-                state ^= state >> 17;
-                state ^= state << 5;
-                s.push_str(pieces[state as usize % pieces.len()]);
-            }
+        for s in random_strings(0x9E37_79B9, &pieces, 40, 3000) {
             let full = fold(&s);
             for min_len in [0, 1, 5, 17, 40, 200] {
                 let head = fold_prefix(&s, min_len);
@@ -703,20 +692,8 @@ mod tests {
             "9",
             "\t",
         ];
-        let mut state = 0x1234_5678_u32;
         let mut aligned_seen = 0;
-        for _ in 0..20_000 {
-            // Step the generator here too: a zero count must not freeze it.
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
-            let mut s = String::new();
-            for _ in 0..(state % 12) {
-                state ^= state << 13;
-                state ^= state >> 17;
-                state ^= state << 5;
-                s.push_str(pieces[state as usize % pieces.len()]);
-            }
+        for s in random_strings(0x1234_5678, &pieces, 12, 20_000) {
             let mut slow = String::new();
             fold_into_until(&mut slow, &s, usize::MAX);
             assert_eq!(fold(&s), slow, "{s:?}");
@@ -749,18 +726,12 @@ mod tests {
     /// corpus plans and on each plan as one text.
     #[test]
     fn fast_paths_agree_on_the_corpus() {
-        let plans = [
-            include_str!("../corpus/text/quang-nam-2023.txt"),
-            include_str!("../corpus/text/kon-tum-2024.txt"),
-            include_str!("../corpus/text/chinh-phu-2025-nq-03-phu-luc-ii.txt"),
-            include_str!("../corpus/synthetic/ha-nam-2024-chuong-trinh.txt"),
-        ];
         let slow = |s: &str| {
             let mut out = String::new();
             fold_into_until(&mut out, s, usize::MAX);
             out
         };
-        for plan in plans {
+        for plan in CORPUS {
             for text in plan.lines().chain([plan]) {
                 assert_eq!(fold(text), slow(text), "{text:?}");
                 assert_eq!(

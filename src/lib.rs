@@ -49,6 +49,8 @@ pub mod normalize;
 pub mod render;
 pub mod structure;
 pub mod table;
+#[cfg(test)]
+mod test_support;
 
 pub use error::{Error, ErrorKind};
 pub use model::{Agency, Deadline, Plan, Precision, Section, Span, Task, TaskKind, Warning};

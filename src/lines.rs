@@ -480,6 +480,7 @@ pub fn to_roman(mut n: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::CORPUS;
 
     fn lab(text: &str) -> Option<(Level, String, u32, String)> {
         match classify_text(text) {
@@ -642,16 +643,6 @@ mod tests {
     /// every short string over label characters, a label the grammar reads passes it.
     #[test]
     fn label_prefilter_keeps_every_label() {
-        let corpus = [
-            include_str!("../corpus/text/quang-nam-2023.txt"),
-            include_str!("../corpus/text/kon-tum-2024.txt"),
-            include_str!("../corpus/text/chinh-phu-2025-nq-03-phu-luc-ii.txt"),
-            include_str!("../corpus/synthetic/bo-tttt-2025-quyet-dinh.txt"),
-            include_str!("../corpus/synthetic/bullet-tasks-2024.txt"),
-            include_str!("../corpus/synthetic/dak-lak-2024-ke-hoach.txt"),
-            include_str!("../corpus/synthetic/ha-nam-2024-chuong-trinh.txt"),
-            include_str!("../corpus/synthetic/lao-cai-2024-decimal-parts.txt"),
-        ];
         let pieces = [
             "1", "12", ".", ")", "-", " ", "I", "V", "X", "a", "đ", "B", "Phần", "MỤC", "Điều",
             "Chương", "T", "Về", ":", "–",
@@ -665,7 +656,7 @@ mod tests {
             }
         }
         let (mut labels, mut skipped) = (0, 0);
-        for line in corpus.iter().flat_map(|t| t.lines()).map(str::trim) {
+        for line in CORPUS.iter().flat_map(|t| t.lines()).map(str::trim) {
             let is_label = label(In::new(line)).is_ok();
             assert!(!is_label || may_be_label(line), "{line:?}");
             labels += usize::from(is_label);

@@ -153,6 +153,7 @@ fn abbreviation_before(before: &[char]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::{CORPUS, random_strings};
     use unicode_normalization::UnicodeNormalization;
 
     #[test]
@@ -174,19 +175,7 @@ mod tests {
             "Sở", " ", "  ", "Ủy", "&", "*", "**", "\t", "\u{a0}", "a\u{301}", "Ư", "…", "x",
             "\u{200b}", "9", "\u{2028}", "“",
         ];
-        let mut state = 0x2545_F491_u32;
-        for _ in 0..20_000 {
-            // Step the generator here too: a zero count must not freeze it.
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
-            let mut s = String::new();
-            for _ in 0..(state % 8) {
-                state ^= state << 13;
-                state ^= state >> 17;
-                state ^= state << 5;
-                s.push_str(pieces[state as usize % pieces.len()]);
-            }
+        for s in random_strings(0x2545_F491, &pieces, 8, 20_000) {
             if is_clean(s.trim_matches(' ').as_bytes()) {
                 let nfc = crate::fold::nfc(&s).into_owned();
                 assert_eq!(clean_line_slow(&s), s.trim_matches(' '), "{s:?}");
@@ -199,11 +188,7 @@ mod tests {
     /// The fast path agrees with the full cleaning on every line of the corpus plans.
     #[test]
     fn clean_lines_of_the_corpus() {
-        for plan in [
-            include_str!("../corpus/text/quang-nam-2023.txt"),
-            include_str!("../corpus/text/kon-tum-2024.txt"),
-            include_str!("../corpus/text/chinh-phu-2025-nq-03-phu-luc-ii.txt"),
-        ] {
+        for plan in CORPUS {
             for line in plan.lines() {
                 assert_eq!(clean_line(line), clean_line_slow(line), "{line:?}");
             }
