@@ -33,6 +33,57 @@ pub fn split_agencies(text: &str) -> Vec<Agency> {
     sc.list(from, sc.len(), Mode::Field).items
 }
 
+/// A lead or responsibility field that names both roles after the agencies: "Sở Tư
+/// pháp chủ trì; các sở, ngành phối hợp" → (lead, support). Each piece runs up to a role phrase
+/// that ends it (before ",", ";", "." or the end). None unless some piece ends so: the
+/// value is then an ordinary agency list.
+pub fn split_roles(value: &str) -> Option<(Vec<Agency>, Vec<Agency>)> {
+    let lex = &*LEXICON;
+    if !lex.lead_roles.may_occur(&fold(value)) && !lex.support_roles.may_occur(&fold(value)) {
+        return None;
+    }
+    let sc = Scanner::new(value);
+    let (mut lead, mut support) = (Vec::new(), Vec::new());
+    let mut from = sc.skip_label(0);
+    let mut found = false;
+    let mut i = from;
+    while i < sc.len() {
+        let role = [(&lex.lead_roles, true), (&lex.support_roles, false)]
+            .into_iter()
+            .find_map(|(roles, is_lead)| roles.match_at(&sc.toks, i).map(|len| (len, is_lead)));
+        // "phối hợp thực hiện": a trailing verb may follow the role.
+        let end_of =
+            |len: usize| i + len + lex.trailing_verbs.match_at(&sc.toks, i + len).unwrap_or(0);
+        let Some((end, is_lead)) = role.map(|(len, l)| (end_of(len), l)).filter(|&(end, _)| {
+            i > from
+                && sc
+                    .kind(end)
+                    .is_none_or(|k| matches!(k, Kind::Comma | Kind::Semi | Kind::Stop))
+        }) else {
+            i += 1;
+            continue;
+        };
+        let items = sc.list(from, i, Mode::Field).items;
+        if is_lead { &mut lead } else { &mut support }.extend(items);
+        found = true;
+        i = sc.skip_commas(end);
+        while matches!(sc.kind(i), Some(Kind::Semi | Kind::Stop)) {
+            i += 1;
+        }
+        from = i;
+    }
+    if !found {
+        return None;
+    }
+    // What follows the last role: "phối hợp (với) Y" supports; anything else ("...; Sở
+    // Y tế") is read as a lead field value is.
+    match lex.support_roles.match_at(&sc.toks, from) {
+        Some(len) => support.extend(sc.list(from + len, sc.len(), Mode::Field).items),
+        None => lead.extend(sc.list(from, sc.len(), Mode::Field).items),
+    }
+    Some((lead, support))
+}
+
 /// Build one Agency from a name as written (canonical, key, group computed here).
 pub fn make_agency(name: &str, note: Option<String>) -> Agency {
     let name = clean_text(name);

@@ -932,3 +932,41 @@ fn phrases_match_by_word_id() {
     );
     assert_eq!(LEXICON.lead_roles.match_at(&tokenize("chủ"), 0), None);
 }
+
+/// Lead fields that name both roles after the agencies.
+#[test]
+fn fields_naming_both_roles() {
+    let split = |v: &str| split_roles(v).map(|(l, s)| (strs(&names(&l)), strs(&names(&s))));
+    for (value, lead, support) in [
+        (
+            "Sở Tư pháp chủ trì; các sở, ngành phối hợp.",
+            &["Sở Tư pháp"][..],
+            &["các sở, ngành"][..],
+        ),
+        (
+            "Sở Tư pháp chủ trì, các sở, ngành phối hợp thực hiện",
+            &["Sở Tư pháp"],
+            &["các sở, ngành"],
+        ),
+        ("Sở Y tế chủ trì", &["Sở Y tế"], &[]),
+        (
+            "Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ",
+            &["Sở Tư pháp"],
+            &["Sở Nội vụ"],
+        ),
+        (
+            "Công an tỉnh phối hợp; Sở Tư pháp",
+            &["Sở Tư pháp"],
+            &["Công an tỉnh"],
+        ),
+    ] {
+        assert_eq!(split(value), Some((strs(lead), strs(support))), "{value}");
+    }
+    for value in [
+        "Công an tỉnh",
+        "Sở Tư pháp, Sở Nội vụ.",
+        "Sở Tài chính (chủ trì), Sở Y tế",
+    ] {
+        assert_eq!(split(value), None, "{value}");
+    }
+}

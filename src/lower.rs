@@ -209,6 +209,7 @@ struct Lowerer<'a> {
 #[derive(Default)]
 struct FieldMemo {
     agencies: HashMap<String, Vec<Agency>>,
+    leads: HashMap<String, (Vec<Agency>, Vec<Agency>)>,
     deadlines: HashMap<String, Parsed>,
 }
 
@@ -220,6 +221,18 @@ impl FieldMemo {
         }
         let split = agency::split_agencies(value);
         self.agencies.insert(value.to_owned(), split.clone());
+        split
+    }
+
+    /// A lead field's agencies, and the supporting ones when it names both roles
+    /// ([`agency::split_roles`]).
+    fn lead(&mut self, value: &str) -> (Vec<Agency>, Vec<Agency>) {
+        if let Some(hit) = self.leads.get(value) {
+            return hit.clone();
+        }
+        let split =
+            agency::split_roles(value).unwrap_or_else(|| (self.agencies(value), Vec::new()));
+        self.leads.insert(value.to_owned(), split.clone());
         split
     }
 
@@ -469,7 +482,13 @@ impl Lowerer<'_> {
                 blocks.push(*fb);
                 let value = self.body.blocks[*fb].body();
                 match role {
-                    FieldRole::Lead => lead = self.memo.agencies(value),
+                    FieldRole::Lead => {
+                        let (l, s) = self.memo.lead(value);
+                        lead = l;
+                        if !s.is_empty() {
+                            support = s;
+                        }
+                    }
                     FieldRole::Support => support = self.memo.agencies(value),
                     FieldRole::Deadline => {
                         deadline = Some(self.memo.deadline(value, self.year).deadline)
@@ -528,7 +547,11 @@ impl Lowerer<'_> {
             blocks.push(*b);
             let value = self.body.blocks[*b].body();
             match role {
-                FieldRole::Lead => lead.extend(self.memo.agencies(value)),
+                FieldRole::Lead => {
+                    let (l, s) = self.memo.lead(value);
+                    lead.extend(l);
+                    support.extend(s);
+                }
                 FieldRole::Support => support.extend(self.memo.agencies(value)),
                 FieldRole::Deadline if deadline.is_none() && !value.is_empty() => {
                     let parsed = self.memo.deadline(value, self.year);
@@ -580,7 +603,12 @@ impl Lowerer<'_> {
             assigned_in = Some(p.group);
         }
         if lead.is_empty() {
-            lead = agency::subject_agencies(&heading).unwrap_or_default();
+            // The subject of the heading, else of a body paragraph's first sentence
+            // ("Giao Sở Tư pháp thực hiện; ...", "Các sở, ban, ngành thực hiện rà soát").
+            lead = std::iter::once(heading.as_str())
+                .chain(texts.iter().skip(1).map(|t| first_sentence_of(t)))
+                .find_map(agency::subject_agencies)
+                .unwrap_or_default();
         }
         if deadline.is_none() {
             deadline = find_inline_deadline(&text, self.year).map(|(_, d)| d);
@@ -935,7 +963,11 @@ fn sentence_end(text: &str) -> usize {
 
 /// The first sentence of `text`.
 pub fn first_sentence(text: &str) -> String {
-    sentences(text).next().unwrap_or("").to_owned()
+    first_sentence_of(text).to_owned()
+}
+
+fn first_sentence_of(text: &str) -> &str {
+    sentences(text).next().unwrap_or("")
 }
 
 fn preview(s: &str) -> String {
@@ -986,6 +1018,28 @@ mod tests {
                 .map(|d| d.to_string());
             assert_eq!(due.as_deref(), Some("2024-09-30"), "{text}");
         }
+    }
+
+    /// Leads named in the body rather than in a lead field: the subject of a paragraph's
+    /// first sentence, and a responsibility field that gives both roles.
+    #[test]
+    fn leads_from_the_body_and_from_a_two_role_field() {
+        let plan = crate::parse_text(
+            "II. NHIỆM VỤ\n1. Cải cách thể chế\na) Xây dựng văn bản quy phạm pháp luật.\nTrách nhiệm: Sở Tư pháp chủ trì; các sở, ngành phối hợp.\nb) Kiểm tra, rà soát văn bản.\nGiao Sở Tư pháp thực hiện; thời gian hoàn thành: Quý III/2024.\n2. Cải cách thủ tục hành chính\nCác sở, ban, ngành thực hiện rà soát thủ tục; hoàn thành trước ngày 31/10/2024.\n",
+        );
+        let leads: Vec<(&str, Vec<&str>, Vec<&str>)> = plan
+            .tasks
+            .iter()
+            .map(|t| (t.id.as_str(), names(&t.lead), names(&t.support)))
+            .collect();
+        assert_eq!(
+            leads,
+            [
+                ("II.1.a", vec!["Sở Tư pháp"], vec!["các sở, ngành"]),
+                ("II.1.b", vec!["Sở Tư pháp"], vec![]),
+                ("II.2", vec!["Các sở, ban, ngành"], vec![]),
+            ]
+        );
     }
 
     /// A task assigned in brackets keeps the brackets in its text, not in its title.
