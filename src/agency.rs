@@ -39,7 +39,8 @@ pub fn split_agencies(text: &str) -> Vec<Agency> {
 /// value is then an ordinary agency list.
 pub fn split_roles(value: &str) -> Option<(Vec<Agency>, Vec<Agency>)> {
     let lex = &*LEXICON;
-    if !lex.lead_roles.may_occur(&fold(value)) && !lex.support_roles.may_occur(&fold(value)) {
+    let folded = fold(value);
+    if !lex.lead_roles.may_occur(&folded) && !lex.support_roles.may_occur(&folded) {
         return None;
     }
     let sc = Scanner::new(value);
