@@ -181,6 +181,19 @@ pub fn agency_heading(text: &str) -> Option<Vec<Agency>> {
     Some(items)
 }
 
+/// "Sở Thông tin và Truyền thông: Nâng cấp hệ thống …" → the agencies before the colon
+/// and the byte offset in `text` where the work after it starts. None unless all of the
+/// text before the first ":" is an agency list (as [`agency_heading`] reads it) and some
+/// text follows.
+pub fn colon_lead(text: &str) -> Option<(Vec<Agency>, usize)> {
+    let colon = text.find(':')?;
+    let (head, rest) = (&text[..colon], text[colon + 1..].trim_start());
+    if rest.is_empty() || head.chars().count() > 90 {
+        return None;
+    }
+    Some((agency_heading(head)?, text.len() - rest.len()))
+}
+
 /// An inline assignment: lead and support agencies and where the remaining prose
 /// (usually the deadline) starts.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -970,3 +970,30 @@ fn fields_naming_both_roles() {
         assert_eq!(split(value), None, "{value}");
     }
 }
+
+/// "Agency: work" lines: the agencies before the colon lead.
+#[test]
+fn agencies_before_a_colon() {
+    let lead = |t: &str| colon_lead(t).map(|(a, at)| (strs(&names(&a)), t[at..].to_string()));
+    assert_eq!(
+        lead("Sở Thông tin và Truyền thông: Nâng cấp hệ thống quản lý văn bản."),
+        Some((
+            strs(&["Sở Thông tin và Truyền thông"]),
+            "Nâng cấp hệ thống quản lý văn bản.".to_string()
+        ))
+    );
+    assert_eq!(
+        lead("UBND các huyện, thành phố: rà soát dữ liệu."),
+        Some((
+            strs(&["UBND các huyện, thành phố"]),
+            "rà soát dữ liệu.".to_string()
+        ))
+    );
+    for t in [
+        "Mục tiêu: nâng cao chất lượng.",
+        "Sở Y tế:",
+        "Lưu ý: Sở Y tế báo cáo.",
+    ] {
+        assert_eq!(lead(t), None, "{t}");
+    }
+}

@@ -838,7 +838,14 @@ fn inline_phrase(i: &str) -> Res<'_, ()> {
     let connectors = many_m_n(0, 4, preceded(opt_space, word(|g| &g.connector)));
     // "báo cáo trước ngày 15 hằng tháng": a periodic duty, not a one-off date.
     // "... định kỳ hằng quý": a period word after the marker is a recurrence.
-    let target = alt((recurrence_on_day, range_item, point_item, recurrence_item));
+    // "Thời gian: thường xuyên": ongoing work after a marker.
+    let target = alt((
+        recurrence_on_day,
+        range_item,
+        point_item,
+        recurrence_item,
+        value(Item::Ongoing, word(|g| &g.ongoing)),
+    ));
     value((), (word(|g| &g.marker), connectors, opt_space, target)).parse(i)
 }
 
@@ -2013,6 +2020,24 @@ mod tests {
         assert_eq!(dl.due, None);
         assert_eq!(dl.text, "trước ngày 15 hằng tháng");
         assert!(range.start > 0);
+    }
+
+    /// "Thời gian:" alone is a marker, and ongoing work may follow a marker.
+    #[test]
+    fn inline_time_label_and_ongoing() {
+        let found = |s: &str| find_inline_deadline(s, Some(2024)).map(|(_, d)| d);
+        let dl = found("Nâng cấp hệ thống. Thời gian: tháng 5/2024.").unwrap();
+        assert_eq!(
+            (dl.text.as_str(), dl.due),
+            ("Thời gian: tháng 5/2024", d(2024, 5, 31))
+        );
+        let dl = found("Vận hành hệ thống báo cáo. Thời gian: thường xuyên.").unwrap();
+        assert_eq!(
+            (dl.text.as_str(), dl.ongoing, dl.due),
+            ("Thời gian: thường xuyên", true, None)
+        );
+        assert_eq!(found("Trong thời gian tới, tăng cường kiểm tra."), None);
+        assert_eq!(found("Rút ngắn thời gian giải quyết thủ tục."), None);
     }
 
     #[test]

@@ -325,8 +325,9 @@ impl Lowerer<'_> {
             Level::Roman | Level::Part | Level::Chapter | Level::Article | Level::Heading
         );
 
-        // "- Rà soát ..." with its own "+ Cơ quan chủ trì: ..." lines: each such bullet is
-        // a task (id: parent#n); the heading stays a section.
+        // "- Rà soát ..." with its own "+ Cơ quan chủ trì: ..." lines, or "- Sở Y tế: Rà
+        // soát ...": each such bullet is a task (id: parent#n); the heading stays a
+        // section.
         let agency_heads = self.agency_heading(n);
         let mut bullet_tasks = false;
         if part != PartKind::Responsibilities && agency_heads.is_none() {
@@ -336,7 +337,8 @@ impl Lowerer<'_> {
                 .copied()
                 .filter(|&c| {
                     matches!(self.body.nodes[c].kind, NodeKind::Bullet(_))
-                        && assigns_work(&self.body.nodes[c].fields)
+                        && (assigns_work(&self.body.nodes[c].fields)
+                            || agency::colon_lead(&self.headings[c]).is_some())
                 })
                 .collect();
             for b in bullets {
@@ -602,6 +604,12 @@ impl Lowerer<'_> {
             deadline = deadline.or(p.deadline);
             assigned_in = Some(p.group);
         }
+        let colon_lead = agency::colon_lead(&heading);
+        if lead.is_empty()
+            && let Some((agencies, _)) = &colon_lead
+        {
+            lead = agencies.clone();
+        }
         if lead.is_empty() {
             // The subject of the heading, else of a body paragraph's first sentence
             // ("Giao Sở Tư pháp thực hiện; ...", "Các sở, ban, ngành thực hiện rà soát").
@@ -618,6 +626,13 @@ impl Lowerer<'_> {
         // title names the work only.
         if let Some(group) = assigned_in {
             title = without_group(&title, group);
+        }
+        // "Sở Y tế: Rà soát …": the agency is the lead, the title is the work.
+        if let Some((_, at)) = colon_lead
+            && heading.starts_with(title.as_str())
+            && let Some(work) = title.get(at..).filter(|w| !w.is_empty())
+        {
+            title = work.to_owned();
         }
         self.push_task(
             n,
@@ -1038,6 +1053,48 @@ mod tests {
                 ("II.1.a", vec!["Sở Tư pháp"], vec!["các sở, ngành"]),
                 ("II.1.b", vec!["Sở Tư pháp"], vec![]),
                 ("II.2", vec!["Các sở, ban, ngành"], vec![]),
+            ]
+        );
+    }
+
+    /// Bullets "Agency: work. Thời gian: …" under an item are tasks of their own.
+    #[test]
+    fn agency_colon_bullets_are_tasks() {
+        let plan = crate::parse_text(
+            "II. NHIỆM VỤ\n3. Hiện đại hóa nền hành chính\n- Sở Thông tin và Truyền thông: Nâng cấp hệ thống quản lý văn bản. Thời gian: tháng 5/2024.\n- Văn phòng UBND tỉnh: Vận hành Hệ thống thông tin báo cáo. Thời gian: thường xuyên.\n",
+        );
+        type Got<'a> = (&'a str, &'a str, Vec<&'a str>, Option<String>, bool);
+        let got: Vec<Got> = plan
+            .tasks
+            .iter()
+            .map(|t| {
+                let d = t.deadline.as_ref();
+                (
+                    t.id.as_str(),
+                    t.title.as_str(),
+                    names(&t.lead),
+                    d.and_then(|d| d.due).map(|d| d.to_string()),
+                    d.is_some_and(|d| d.ongoing),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "II.3#1",
+                    "Nâng cấp hệ thống quản lý văn bản.",
+                    vec!["Sở Thông tin và Truyền thông"],
+                    Some("2024-05-31".to_string()),
+                    false
+                ),
+                (
+                    "II.3#2",
+                    "Vận hành Hệ thống thông tin báo cáo.",
+                    vec!["Văn phòng UBND tỉnh"],
+                    None,
+                    true
+                ),
             ]
         );
     }
