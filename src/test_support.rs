@@ -2,7 +2,7 @@
 //! tests that check a fast path against the slow one.
 
 /// Every plan text in the corpus, real and synthetic.
-pub(crate) const CORPUS: [&str; 9] = [
+pub(crate) const CORPUS: [&str; 10] = [
     include_str!("../corpus/text/quang-nam-2023.txt"),
     include_str!("../corpus/text/kon-tum-2024.txt"),
     include_str!("../corpus/text/chinh-phu-2025-nq-03-phu-luc-ii.txt"),
@@ -11,6 +11,7 @@ pub(crate) const CORPUS: [&str; 9] = [
     include_str!("../corpus/synthetic/bullet-tasks-2024.txt"),
     include_str!("../corpus/synthetic/dak-lak-2024-ke-hoach.txt"),
     include_str!("../corpus/synthetic/ha-nam-2024-chuong-trinh.txt"),
+    include_str!("../corpus/synthetic/lam-dong-2024-cai-cach-hanh-chinh.txt"),
     include_str!("../corpus/synthetic/lao-cai-2024-decimal-parts.txt"),
 ];
 
