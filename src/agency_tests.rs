@@ -841,6 +841,12 @@ fn subjects() {
         Some(strs(&["Phòng Bưu chính, Viễn thông", "Sở Y tế"]))
     );
     assert_eq!(s("Sở Y tế, Triển khai thực hiện."), None);
+    // A ministry's own units as a collective.
+    assert_eq!(
+        s("Các Vụ, Cục, Văn phòng Bộ, Thanh tra Bộ căn cứ nhiệm vụ được giao tổ chức thực hiện."),
+        Some(strs(&["Các Vụ, Cục", "Văn phòng Bộ", "Thanh tra Bộ"]))
+    );
+    assert_eq!(s("Các vụ việc vi phạm được xử lý kịp thời."), None);
     assert_eq!(
         s("Công an tỉnh là cơ quan thường trực, giúp Ủy ban nhân dân tỉnh theo dõi."),
         Some(strs(&["Công an tỉnh"]))
