@@ -222,6 +222,9 @@ struct RawType {
 
 struct CitationGrammar {
     bare_default: String,
+    /// How far (folded bytes) a citation's document number can start after the
+    /// citation: the longest type word, then " số: ".
+    number_reach: usize,
     number_word: Lexicon<()>,
     issuer_intro: Lexicon<()>,
     issuer_stop: Lexicon<()>,
@@ -255,9 +258,12 @@ impl CitationGrammar {
                 own.into_iter().map(move |c| (crate::fold::fold(&c), k))
             })
             .collect();
+        let number_word = plain(&raw.number_words);
         CitationGrammar {
             bare_default: raw.bare_default,
-            number_word: plain(&raw.number_words),
+            // The type word, a space, "số", ":" and a space.
+            number_reach: type_word.longest() + number_word.longest() + 3,
+            number_word,
             issuer_intro: plain(&raw.issuer_intro),
             issuer_stop: plain(&raw.issuer_stop),
             type_word,
@@ -279,7 +285,7 @@ pub(crate) fn citations_in(view: &FoldedText) -> Vec<Citation> {
     // Every citation carries a document number ("06/QĐ-TTg") at most `lead` bytes after
     // its start (after the type word and "số:"), so only word starts that close to a
     // number are tried: most of a text is far from any.
-    let lead = C.type_word.longest() + C.number_word.longest() + 3;
+    let lead = C.number_reach;
     let mut numbers = number_starts(text).peekable();
     let mut out = Vec::new();
     let mut resume = 0;

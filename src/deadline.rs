@@ -737,13 +737,17 @@ fn item(i: &str) -> Res<'_, Item> {
         relative_item,
         recurrence_on_day,
         recurrence_item,
-        value(Item::Ongoing, word(|g| &g.ongoing)),
+        ongoing_item,
         range_item,
         start_item,
         point_item,
         month_day_item,
     ))
     .parse(i)
+}
+
+fn ongoing_item(i: &str) -> Res<'_, Item> {
+    value(Item::Ongoing, word(|g| &g.ongoing)).parse(i)
 }
 
 /// "ngày 20" not followed by a month (a full date is a point, tried first).
@@ -844,7 +848,7 @@ fn inline_phrase(i: &str) -> Res<'_, ()> {
         range_item,
         point_item,
         recurrence_item,
-        value(Item::Ongoing, word(|g| &g.ongoing)),
+        ongoing_item,
     ));
     value((), (word(|g| &g.marker), connectors, opt_space, target)).parse(i)
 }
