@@ -5,6 +5,11 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
+// The allocator the `kehoach` command uses, so the figures are the command's.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const PLANS: &[(&str, &str)] = &[
     (
         "quang-nam-2023",
