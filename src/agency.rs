@@ -283,6 +283,25 @@ pub fn subject_agencies(sentence: &str) -> Option<Vec<Agency>> {
     (predicate && !out.items.is_empty()).then_some(out.items)
 }
 
+/// Whether `text` opens with an agency list ("Cục Lâm nghiệp và Kiểm lâm, Sở …",
+/// "Các cơ quan, đơn vị có liên quan"): a table cell in an agency column.
+pub fn opens_with_agency(text: &str) -> bool {
+    let sc = Scanner::new(text);
+    let from = sc.skip_label(0);
+    !sc.list(from, sc.len(), Mode::Bounded { strict: true })
+        .items
+        .is_empty()
+}
+
+/// Whether `text` ends with a bare head word ("Viện Khoa học lâm nghiệp Việt Nam,
+/// Cục"): an agency name cut by a line or page break before the rest of its name.
+pub fn ends_with_bare_head(text: &str) -> bool {
+    let sc = Scanner::new(text.trim_end());
+    sc.len() > 0
+        && sc.kind(sc.len() - 1) == Some(Kind::Word)
+        && LEXICON.heads.match_at(&sc.toks, sc.len() - 1) == Some(1)
+}
+
 // ───────────────────────────── lexicon ─────────────────────────────
 
 /// The lexicon, parsed once from `grammar/agencies.toml`.
@@ -310,6 +329,7 @@ struct RawLexicon {
     heading_note_openers: Vec<String>,
     field_heads: Vec<String>,
     field_tail_heads: Vec<String>,
+    compounds: Vec<String>,
     place_words: Vec<String>,
     abbreviations: Vec<RawAbbrev>,
     fields: Vec<RawField>,
@@ -353,6 +373,8 @@ struct Lexicon {
     heading_note_openers: Phrases,
     field_heads: Phrases,
     field_tail_heads: Phrases,
+    /// Phrases whose "," and "và" are not separators ("khu, cụm công nghiệp").
+    compounds: Phrases,
     /// Folded words that end a place-bound name ("... tỉnh", "... trung ương").
     place_words: Vec<String>,
     abbreviations: HashMap<String, Abbrev>,
@@ -410,6 +432,7 @@ impl Lexicon {
             heading_note_openers: phrases(&raw.heading_note_openers),
             field_heads: phrases(&raw.field_heads),
             field_tail_heads: phrases(&raw.field_tail_heads),
+            compounds: phrases(&raw.compounds),
             place_words: raw.place_words.iter().map(|w| fold(w)).collect(),
             abbreviations,
             fields: phrases(&field_list),
@@ -1412,7 +1435,7 @@ impl<'a> Scanner<'a> {
             kind == SegKind::Capitalized && same_chunk && self.continues_field(seg, items.last());
         match kind {
             _ if field_tail => append(items, glue, &name, notes),
-            SegKind::Bare if last_open => append(items, glue, &name, notes),
+            SegKind::Bare if last_open && self.plain_bare(seg) => append(items, glue, &name, notes),
             SegKind::Other if !items.is_empty() => append(items, glue, &name, notes),
             SegKind::Level => {
                 let head = items.last().and_then(|l| level_head(&l.name));
@@ -1438,6 +1461,23 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// A bare collective noun with at most a short qualifier ("địa phương", "đơn vị có
+    /// liên quan"): it joins an open collective. A long one names a group of its own
+    /// ("chủ đầu tư kinh doanh hạ tầng kỹ thuật các khu …" after "các Sở, ban ngành").
+    fn plain_bare(&self, seg: &Seg) -> bool {
+        let Some(first) = seg.first() else {
+            return true;
+        };
+        let noun = LEXICON.collectives.match_at(&self.toks, first).unwrap_or(0);
+        let words = seg
+            .runs
+            .iter()
+            .flat_map(|&(a, b)| self.toks[a..b].iter())
+            .filter(|t| t.kind == Kind::Word)
+            .count();
+        words <= noun + 3
+    }
+
     /// "UBND các huyện": a named piece that lists units, so "thị xã, thành phố" join it.
     fn opens_collective(&self, seg: &Seg) -> bool {
         let lex = &*LEXICON;
@@ -1460,14 +1500,17 @@ impl<'a> Scanner<'a> {
     }
 }
 
-/// Mark known names (always) and fields (after a field head such as "Sở", or when
-/// capitalised) so their "và", "," and " - " are not separators.
+/// Mark known names and compounds (always) and fields (after a field head such as
+/// "Sở", or when capitalised) so their "và", "," and " - " are not separators.
 fn protect(toks: &[Tok]) -> Vec<Option<usize>> {
     let lex = &*LEXICON;
     let mut prot = vec![None; toks.len()];
     let mut i = 0;
     while i < toks.len() {
-        let name = lex.names.match_at(toks, i);
+        let name = lex
+            .names
+            .match_at(toks, i)
+            .max(lex.compounds.match_at(toks, i));
         let field = lex.fields.match_at(toks, i).filter(|_| {
             toks.get(i).is_some_and(|t| t.upper) || lex.field_heads.ends_before(toks, i)
         });

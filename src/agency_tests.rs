@@ -1003,3 +1003,70 @@ fn agencies_before_a_colon() {
         assert_eq!(lead(t), None, "{t}");
     }
 }
+
+/// Investors and groups with a long qualifier after a collective, a comma inside a
+/// compound ("khu, cụm công nghiệp"), a qualifier "trong và ngoài tỉnh", and "trong
+/// việc" ending a list.
+#[test]
+fn investors_compounds_and_qualifiers() {
+    check_split(
+        "các Sở, ban ngành, chủ đầu tư kinh doanh hạ tầng kỹ thuật các khu, cụm công nghiệp trên địa bàn",
+        &[
+            ("các Sở, ban ngành", N, true),
+            (
+                "chủ đầu tư kinh doanh hạ tầng kỹ thuật các khu, cụm công nghiệp trên địa bàn",
+                N,
+                true,
+            ),
+        ],
+    );
+    // A short qualifier keeps a collective noun in the open collective.
+    check_split(
+        "các sở, ban, ngành, đơn vị có liên quan",
+        &[("các sở, ban, ngành, đơn vị có liên quan", N, true)],
+    );
+    check_split(
+        "các Sở, ban ngành, nhà đầu tư thứ cấp",
+        &[
+            ("các Sở, ban ngành", N, true),
+            ("nhà đầu tư thứ cấp", N, false),
+        ],
+    );
+    let (lead, support) = duty(
+        "Chủ trì, phối hợp với các sở, ngành và các cơ sở giáo dục nghề nghiệp trong và ngoài tỉnh tổ chức đào tạo.",
+        &[make_agency("Sở Giáo dục và Đào tạo", None)],
+    );
+    assert_eq!(lead, strs(&["Sở Giáo dục và Đào tạo"]));
+    assert_eq!(
+        support,
+        strs(&["các sở, ngành", "các cơ sở giáo dục nghề nghiệp"])
+    );
+    let (lead, _) = duty(
+        "Phối hợp với Sở Xây dựng trong việc thẩm định dự án.",
+        &[make_agency("Sở Nông nghiệp và Môi trường", None)],
+    );
+    assert_eq!(lead, strs(&["Sở Xây dựng"]));
+}
+
+/// Table cells in an agency column; an agency name cut before its field name.
+#[test]
+fn cells_that_open_with_agencies() {
+    for (text, yes) in [
+        (
+            "Cục Lâm nghiệp và Kiểm lâm, Sở Nông nghiệp và Môi trường",
+            true,
+        ),
+        ("Các cơ quan, đơn vị có liên quan", true),
+        ("UBND cấp tỉnh; các cơ quan, đơn vị có liên quan", true),
+        ("Xây dựng kho dữ liệu dùng chung", false),
+        ("Quý III/2026", false),
+        ("Kế hoạch của UBND tỉnh", false),
+    ] {
+        assert_eq!(opens_with_agency(text), yes, "{text}");
+    }
+    assert!(ends_with_bare_head(
+        "Viện Khoa học lâm nghiệp Việt Nam, Cục"
+    ));
+    assert!(!ends_with_bare_head("Cục Lâm nghiệp và Kiểm lâm"));
+    assert!(!ends_with_bare_head(""));
+}

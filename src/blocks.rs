@@ -57,6 +57,16 @@ pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
         let line = &lines[i];
         let page = pages.get(i).copied().flatten();
         i += 1;
+        if i > prose_rows_until
+            && table::stacked::may_start(&line.text)
+            && let Some((table_blocks, end)) = table::stacked::read(lines, pages, i - 1)
+        {
+            // A task table printed one cell per line (its header may be a pipe row).
+            blocks.extend(table_blocks);
+            open = None;
+            i = end;
+            continue;
+        }
         if i > prose_rows_until && table::is_row(&line.text) {
             // A run of table rows (blank lines inside it do not end it).
             let mut end = i;
@@ -115,7 +125,9 @@ pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
             lines: vec![line.no],
             page,
         });
-        open = Some(blocks.len() - 1);
+        // A document-type line ("PHỤ LỤC", "KẾ HOẠCH") starts another document: its
+        // title lines are not its continuation.
+        open = (!is_doc_type_line(line)).then_some(blocks.len() - 1);
         prev_text = &line.text;
     }
     blocks
@@ -123,6 +135,14 @@ pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
         .map(reclassify)
         .flat_map(split_fields)
         .collect()
+}
+
+fn is_doc_type_line(line: &Line) -> bool {
+    line.kind == LineKind::Prose
+        && is_all_caps(&line.text)
+        && crate::lexicon::lexicon()
+            .doc_type_line(&line.text)
+            .is_some()
 }
 
 /// A field label wrapped mid-label ("- Cơ quan chủ" + "trì: Sở Y tế") is only
@@ -188,6 +208,10 @@ pub fn continues(prev: &str, next: &str, width: usize) -> bool {
     let Some(first) = next.chars().next() else {
         return false;
     };
+    // A table row is not wrapped prose, and neither is what follows one.
+    if table::is_row(next) || table::is_row(prev) {
+        return false;
+    }
     // "III/2024." is all capitals, yet the rest of "Quý" on the line above.
     if is_broken_token(next) {
         return true;

@@ -21,6 +21,8 @@ pub struct Header {
     pub body_start: usize,
     /// Line numbers the header accounts for.
     pub lines: Vec<u32>,
+    /// The number on the type line ("PHỤ LỤC II" → "II").
+    pub type_number: Option<String>,
 }
 
 /// The header lines can only be near the top.
@@ -32,9 +34,12 @@ const TITLE_LINES: usize = 8;
 pub fn parse_header(lines: &[Line]) -> Header {
     let lx = lexicon();
     let mut h = Header::default();
+    // The header ends where numbered items begin: a type line after them ("PHỤ LỤC"
+    // after the plan's parts) starts an attached document, not this one.
     let type_at = lines
         .iter()
         .take(HEADER_SCAN)
+        .take_while(|l| !matches!(l.kind, LineKind::Label { .. }))
         .position(|l| matches!(l.kind, LineKind::Prose) && lx.doc_type_line(&l.text).is_some());
     let Some(type_at) = type_at else {
         // No type line: only a leading "Số:"/date/motto block can be header.
@@ -55,13 +60,26 @@ pub fn parse_header(lines: &[Line]) -> Header {
         if l.kind == LineKind::Blank {
             continue;
         }
-        let leftover = strip_header_items(&l.text, &mut h.document);
-        if !leftover.is_empty() && is_all_caps(&leftover) {
-            org.push(leftover);
+        // A converted document sets the two header columns as a table row ("| BỘ … |
+        // CỘNG HÒA … |"): each cell is a line of its column.
+        let cells = if crate::table::is_row(&l.text) {
+            crate::table::cells(&l.text)
+        } else {
+            vec![l.text.clone()]
+        };
+        for cell in cells {
+            let leftover = strip_header_items(&cell, &mut h.document);
+            let leftover = leftover.trim_end_matches(['-', ' ']);
+            if !leftover.is_empty() && is_all_caps(leftover) {
+                org.push(leftover.to_owned());
+            }
         }
         h.lines.push(l.no);
     }
-    h.document.doc_type = lx.doc_type_line(&lines[type_at].text).map(str::to_owned);
+    if let Some((doc_type, number)) = lx.doc_type_and_number(&lines[type_at].text) {
+        h.document.doc_type = Some(doc_type.to_owned());
+        h.type_number = number.map(str::to_owned);
+    }
     h.lines.push(lines[type_at].no);
     let mut title: Vec<&str> = Vec::new();
     let mut i = type_at + 1;
@@ -71,7 +89,12 @@ pub fn parse_header(lines: &[Line]) -> Header {
             i += 1;
             continue;
         }
-        if !matches!(l.kind, LineKind::Prose) || title.len() >= TITLE_LINES {
+        // A task table right under the title ("| TT | Nội dung | …", "TT" on its own
+        // line) starts the body.
+        if !matches!(l.kind, LineKind::Prose)
+            || title.len() >= TITLE_LINES
+            || crate::table::stacked::may_start(&l.text)
+        {
             break;
         }
         let f = lx.fold_head(&l.text);
@@ -154,6 +177,16 @@ fn find_number(s: &str) -> Option<(String, String, String)> {
     let at = s.find("Số")?;
     let after = s[at + "Số".len()..].trim_start();
     let after = after.strip_prefix(':').unwrap_or(after).trim_start();
+    // A layout space before the slash ("134 /KH-UBND") is not part of the number.
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    let spaced = after[digits..].trim_start();
+    let glued;
+    let after = if digits > 0 && spaced.starts_with('/') && spaced.len() < after.len() - digits {
+        glued = format!("{}{spaced}", &after[..digits]);
+        glued.as_str()
+    } else {
+        after
+    };
     let end = after.find(char::is_whitespace).unwrap_or(after.len());
     let token = after[..end].trim_end_matches([',', '.', ';']);
     if !token.starts_with(|c: char| c.is_ascii_digit()) || !token.contains('/') {
@@ -306,10 +339,14 @@ fn head_len_at(words: &[String], k: usize, heads: &[String]) -> Option<usize> {
 fn year_in_title(title: &str) -> Option<i32> {
     let f = fold(title);
     let words: Vec<&str> = f.split_whitespace().collect();
-    words
-        .windows(2)
-        .rev()
-        .find_map(|w| (w[0] == "năm").then(|| year_word(w[1])).flatten())
+    // "... năm 2024"; not the year of a full date ("ngày 22 tháng 12 năm 2024"), which
+    // dates a cited document.
+    (1..words.len()).rev().find_map(|k| {
+        let dated = k >= 3 && words[k - 3] == "tháng";
+        (words[k - 1] == "năm" && !dated)
+            .then(|| year_word(words[k]))
+            .flatten()
+    })
 }
 
 fn year_word(w: &str) -> Option<i32> {
@@ -396,17 +433,32 @@ pub fn parse_tail(lines: &[Line]) -> Tail {
         if l.text.is_empty() {
             continue;
         }
-        let (left, right) = split_right_column(&l.text, name.is_none());
+        let pieces: Vec<(String, bool)> = if crate::table::is_row(&l.text) {
+            // Recipients and signature set side by side in a table row.
+            let cells = crate::table::cells(&l.text);
+            if crate::table::is_rule(&cells) {
+                t.lines.push(l.no);
+                continue;
+            }
+            cells
+                .iter()
+                .enumerate()
+                .flat_map(|(k, c)| cell_pieces(c).into_iter().map(move |p| (p, k > 0)))
+                .collect()
+        } else {
+            let (left, right) = split_right_column(&l.text, name.is_none());
+            std::iter::once((left, false))
+                .chain(right.map(|r| (r, true)))
+                .collect()
+        };
         let mut placed = true;
-        for (k, text) in std::iter::once(left.as_str())
-            .chain(right.as_deref())
-            .enumerate()
-        {
+        for (text, right_column) in &pieces {
+            let text = text.as_str();
             if text.is_empty() {
                 continue;
             }
             let f = fold(text);
-            let right_column = k == 1;
+            let right_column = *right_column;
             if right_column && is_person_name(text) && !starts_with_any(&f, &lx.signer_titles) {
                 name = Some(collapse_ws(text));
             } else if starts_with_any(&f, &lx.recipients) {
@@ -459,6 +511,62 @@ pub fn parse_tail(lines: &[Line]) -> Tail {
         });
     }
     t
+}
+
+/// The lines a table cell of the tail stands for, split back apart: recipients run
+/// together ("Nơi nhận: - Như Điều 3; - Lưu: VT.") and a signature block run together
+/// ("KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Quốc Trị").
+fn cell_pieces(cell: &str) -> Vec<String> {
+    let lx = lexicon();
+    let f = fold(cell);
+    if starts_with_any(&f, &lx.signer_authority) || starts_with_any(&f, &lx.signer_titles) {
+        let words: Vec<&str> = cell.split_whitespace().collect();
+        // The signer's name: the last words, capitalised but not in capitals.
+        let name_len = words
+            .iter()
+            .rev()
+            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase) && !is_all_caps(w))
+            .count();
+        let (head, name) = words.split_at(words.len() - name_len);
+        let mut out: Vec<String> = Vec::new();
+        let mut has_title = false;
+        for (k, w) in head.iter().enumerate() {
+            let rest = fold(&head[k..].join(" "));
+            let authority = starts_with_any(&rest, &lx.signer_authority);
+            let title = starts_with_any(&rest, &lx.signer_titles);
+            // A new line at each authority prefix, and at a title once the line has one.
+            if out.is_empty() || authority || (title && has_title) {
+                out.push(String::new());
+                has_title = false;
+            }
+            let line = out.last_mut().expect("pushed");
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(w);
+            has_title |= title;
+        }
+        if (2..=6).contains(&name.len()) {
+            out.push(name.join(" "));
+        } else if let Some(last) = out.last_mut() {
+            for w in name {
+                last.push(' ');
+                last.push_str(w);
+            }
+        }
+        return out;
+    }
+    let mut out = Vec::new();
+    let mut rest = cell;
+    while let Some(at) = rest
+        .find(" - ")
+        .filter(|&at| rest[..at].ends_with([';', ':']))
+    {
+        out.push(rest[..at].to_owned());
+        rest = &rest[at + 1..];
+    }
+    out.push(rest.to_owned());
+    out
 }
 
 /// Split a flattened two-column line into its left part and a right-column signature
@@ -553,6 +661,10 @@ mod tests {
         let d = &h.document;
         assert_eq!(d.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh Quảng Nam"));
         assert_eq!(d.number.as_deref(), Some("1234/KH-UBND"));
+        assert_eq!(
+            find_number("Số: 134 /KH-UBND   Lào Cai, ngày 26 tháng 3 năm 2026").map(|n| n.1),
+            Some("134/KH-UBND".to_string())
+        );
         assert_eq!(d.place.as_deref(), Some("Quảng Nam"));
         assert_eq!(d.issued_on, NaiveDate::from_ymd_opt(2023, 3, 10));
         assert_eq!(d.doc_type.as_deref(), Some("KH"));
@@ -587,6 +699,44 @@ mod tests {
     }
 
     /// Place names after every place head are capitalised, the two-word heads too.
+    #[test]
+    fn plan_year_from_the_title() {
+        for (title, year) in [
+            ("Triển khai Đề án 06 trên địa bàn tỉnh năm 2024", Some(2024)),
+            ("KẾ HOẠCH NĂM 2025 VÀ GIAI ĐOẠN 2025 - 2030", Some(2025)),
+            // The date of the resolution the plan carries out is not the plan's year.
+            (
+                "THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW NGÀY 22 THÁNG 12 NĂM 2024 CỦA BỘ CHÍNH TRỊ",
+                None,
+            ),
+            (
+                "Thực hiện Nghị quyết ngày 22 tháng 12 năm 2024 trong năm 2025",
+                Some(2025),
+            ),
+        ] {
+            assert_eq!(year_in_title(title), year, "{title}");
+        }
+    }
+
+    /// An appendix is a document type with its own number; its table starts the body.
+    #[test]
+    fn appendix_header() {
+        let h = header(
+            "PHỤ LỤC II
+DANH MỤC NHIỆM VỤ
+(Kèm theo Kế hoạch số 12/KH-UBND)
+TT
+Nội dung
+Cơ quan chủ trì
+1
+Rà soát",
+        );
+        assert_eq!(h.document.doc_type.as_deref(), Some("PL"));
+        assert_eq!(h.type_number.as_deref(), Some("II"));
+        assert_eq!(h.document.title.as_deref(), Some("DANH MỤC NHIỆM VỤ"));
+        assert_eq!(h.body_start, 3);
+    }
+
     #[test]
     fn recased_place_names() {
         for (upper, want) in [
@@ -640,6 +790,25 @@ mod tests {
         assert_eq!(s.name.as_deref(), Some("Phạm Minh Đức"));
         assert_eq!(s.title.as_deref(), Some("Phó Chủ tịch"));
         assert_eq!(s.authority, vec!["TM. Ủy ban nhân dân", "KT. Chủ tịch"]);
+        assert!(t.stray.is_empty());
+    }
+
+    /// Recipients and signature side by side in a table row of a converted document.
+    #[test]
+    fn tail_in_a_table_row() {
+        let lines = classify(&normalize(
+            "| *Nơi nhận:* - Như Điều 3; - Bộ trưởng (để báo cáo); - Lưu: VT, LNKL. | KT. BỘ TRƯỞNG  THỨ TRƯỞNG     Nguyễn Quốc Trị |\n| --- | --- |",
+        ));
+        let t = parse_tail(&lines);
+        assert_eq!(
+            t.recipients,
+            ["Như Điều 3", "Bộ trưởng (để báo cáo)", "Lưu: VT, LNKL."]
+        );
+        let signer = t.signer.unwrap();
+        assert_eq!(signer.name.as_deref(), Some("Nguyễn Quốc Trị"));
+        assert_eq!(signer.authority, ["KT. Bộ trưởng"]);
+        assert_eq!(signer.title.as_deref(), Some("Thứ trưởng"));
+        assert_eq!(t.lines, [1, 2]);
         assert!(t.stray.is_empty());
     }
 

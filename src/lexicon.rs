@@ -26,6 +26,8 @@ pub enum PartKind {
     Responsibilities,
     Purpose,
     Funding,
+    /// Solutions: tasks unless the plan has a tasks part (then as [`PartKind::Unknown`]).
+    Measures,
     Unknown,
 }
 
@@ -36,6 +38,8 @@ pub struct Lexicon {
     pub parts: Vec<(String, PartKind)>,
     /// (phrase, abbreviation), longest phrase first.
     pub doc_types: Vec<(String, String)>,
+    /// Types whose line may end with a number ("phụ lục", folded).
+    pub numbered_doc_types: Vec<String>,
     pub motto: Vec<String>,
     pub preamble_openers: Vec<String>,
     pub attachment_openers: Vec<String>,
@@ -53,6 +57,10 @@ pub struct Lexicon {
     /// Task-table header cells: the number column and the task column.
     pub table_number: Vec<String>,
     pub table_name: Vec<String>,
+    /// Other task-table column headings (folded).
+    pub table_other: Vec<String>,
+    /// Words that end a wrapped line of a table cell, never a cell ("và", "của").
+    pub table_joiners: Vec<String>,
     /// Byte length of the longest phrase matched at the start of a text (fields,
     /// openers, recipients, signer lines): [`Lexicon::fold_head`] folds this much.
     longest: usize,
@@ -87,6 +95,7 @@ impl Lexicon {
             (&raw.parts.tasks, PartKind::Tasks),
             (&raw.parts.purpose, PartKind::Purpose),
             (&raw.parts.funding, PartKind::Funding),
+            (&raw.parts.measures, PartKind::Measures),
         ] {
             parts.extend(list.iter().map(|p| (fold(p), kind)));
         }
@@ -105,6 +114,7 @@ impl Lexicon {
             fields,
             parts,
             doc_types,
+            numbered_doc_types: folded(h.numbered_doc_types),
             motto: folded(h.motto),
             preamble_openers: folded(h.preamble_openers),
             attachment_openers: folded(h.attachment_openers),
@@ -119,6 +129,8 @@ impl Lexicon {
             keep_upper: h.keep_upper,
             table_number: folded(raw.table.number),
             table_name: folded(raw.table.name),
+            table_other: folded(raw.table.other),
+            table_joiners: folded(raw.table.joiners),
             longest: 0,
         };
         lexicon.longest = lexicon.prefix_phrases().map(str::len).max().unwrap_or(0);
@@ -172,6 +184,13 @@ impl Lexicon {
             .map(|(_, r)| *r)
     }
 
+    /// The role of a field label that is exactly one of the field phrases ("Cơ quan chủ
+    /// trì", not "Cơ quan chủ trì: Sở Y tế"): a table column heading.
+    pub fn field_role_exact(&self, label: &str) -> Option<FieldRole> {
+        let f = fold(label);
+        self.fields.iter().find(|(p, _)| f == *p).map(|(_, r)| *r)
+    }
+
     /// The kind of a part from its heading: the phrase that starts earliest wins.
     pub fn part_kind(&self, heading: &str) -> PartKind {
         let f = fold(heading);
@@ -184,11 +203,43 @@ impl Lexicon {
 
     /// The abbreviation of a document-type line ("KẾ HOẠCH" → "KH"); the whole line must be it.
     pub fn doc_type_line(&self, line: &str) -> Option<&str> {
-        let f = fold(line.trim_end_matches([':', '.']));
+        self.doc_type_and_number(line).map(|(t, _)| t)
+    }
+
+    /// [`Lexicon::doc_type_line`] with the document's own number when its type carries
+    /// one ("PHỤ LỤC II" → ("PL", Some("II")), "Phụ lục số 01" → ("PL", Some("01"))).
+    pub fn doc_type_and_number<'a, 'l>(
+        &'a self,
+        line: &'l str,
+    ) -> Option<(&'a str, Option<&'l str>)> {
+        let line = line.trim().trim_end_matches([':', '.']);
+        let f = fold(line);
+        if let Some((_, a)) = self.doc_types.iter().find(|(p, _)| f == *p) {
+            return Some((a, None));
+        }
+        // "<type> [số] <number>": the number is Roman numerals, digits or one letter.
+        let (head, number) = line.rsplit_once(' ')?;
+        let is_number = number.chars().all(|c| c.is_ascii_digit())
+            || number.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+            || (number.chars().count() == 1 && number.chars().all(char::is_uppercase));
+        if !is_number {
+            return None;
+        }
+        let head = fold(head);
+        let head = head.strip_suffix(" số").unwrap_or(&head);
+        self.numbered_doc_types
+            .iter()
+            .find(|p| head == p.as_str())?;
+        let abbrev = self.doc_types.iter().find(|(p, _)| head == p)?;
+        Some((&abbrev.1, Some(number)))
+    }
+
+    /// Whether the type abbreviated `abbrev` carries its own number ("PL"): such a
+    /// document after a plan is an appendix, which starts its own numbering.
+    pub fn is_numbered_type(&self, abbrev: &str) -> bool {
         self.doc_types
             .iter()
-            .find(|(p, _)| f == *p)
-            .map(|(_, a)| a.as_str())
+            .any(|(p, a)| a == abbrev && self.numbered_doc_types.contains(p))
     }
 
     /// The abbreviation for a document-type word at the start of `text`.
@@ -248,6 +299,8 @@ struct Raw {
 struct RawTable {
     number: Vec<String>,
     name: Vec<String>,
+    other: Vec<String>,
+    joiners: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -264,11 +317,13 @@ struct RawParts {
     responsibilities: Vec<String>,
     purpose: Vec<String>,
     funding: Vec<String>,
+    measures: Vec<String>,
 }
 
 #[derive(Deserialize)]
 struct RawHeader {
     doc_types: Vec<[String; 2]>,
+    numbered_doc_types: Vec<String>,
     motto: Vec<String>,
     preamble_openers: Vec<String>,
     attachment_openers: Vec<String>,
@@ -342,6 +397,8 @@ mod tests {
         for (h, k) in [
             ("MỤC ĐÍCH, YÊU CẦU", PartKind::Purpose),
             ("NHIỆM VỤ CỤ THỂ", PartKind::Tasks),
+            ("NHIỆM VỤ, GIẢI PHÁP", PartKind::Tasks),
+            ("GIẢI PHÁP THỰC HIỆN", PartKind::Measures),
             ("NỘI DUNG, NHIỆM VỤ THỰC HIỆN", PartKind::Tasks),
             ("PHÂN CÔNG TRÁCH NHIỆM", PartKind::Responsibilities),
             ("TỔ CHỨC THỰC HIỆN", PartKind::Responsibilities),
@@ -362,5 +419,18 @@ mod tests {
         assert_eq!(lx.doc_type_line("CHƯƠNG TRÌNH HÀNH ĐỘNG"), Some("CTr"));
         assert_eq!(lx.doc_type_line("QUYẾT ĐỊNH:"), Some("QĐ"));
         assert_eq!(lx.doc_type_line("Kế hoạch triển khai"), None);
+        assert_eq!(lx.doc_type_and_number("PHỤ LỤC"), Some(("PL", None)));
+        assert_eq!(
+            lx.doc_type_and_number("PHỤ LỤC II"),
+            Some(("PL", Some("II")))
+        );
+        assert_eq!(
+            lx.doc_type_and_number("Phụ lục số 01:"),
+            Some(("PL", Some("01")))
+        );
+        assert_eq!(lx.doc_type_and_number("PHỤ LỤC A"), Some(("PL", Some("A"))));
+        // Only types that carry numbers take one; a word is not a number.
+        assert_eq!(lx.doc_type_line("KẾ HOẠCH 2"), None);
+        assert_eq!(lx.doc_type_line("PHỤ LỤC KÈM THEO"), None);
     }
 }

@@ -115,15 +115,22 @@ pub fn parse_text_accounted(text: &str, name: &str) -> Accounted {
     let clean = normalize::normalize(text);
     let pages: Vec<Option<u32>> = clean.iter().map(|l| l.page).collect();
     let lines: Vec<Line> = lines::classify_owned(clean);
-    let mut parts = segments(&lines, &pages).into_iter();
+    let segments = segments(&lines, &pages);
+    // The task rows of appendices: the plan's own items that repeat them are summaries.
+    let covered: Vec<lower::AssignedRow> = segments
+        .iter()
+        .filter(|(_, body, _)| !body.nodes[0].id.is_empty())
+        .flat_map(|(_, body, _)| lower::assigned_rows(body))
+        .collect();
+    let mut parts = segments.into_iter();
     let mut merged = parts
         .next()
-        .map(|(h, b, t)| lower::lower(h, b, t, lines.len()))
+        .map(|(h, b, t)| lower::lower(h, b, t, lines.len(), &covered))
         .expect("at least one segment");
     // A decision that issues a plan: the plan follows the decision's signature.
     for (mut head, body, tail) in parts {
         head.document.year = head.document.year.or(merged.document.year);
-        merged.absorb(lower::lower(head, body, tail, lines.len()));
+        merged.absorb(lower::lower(head, body, tail, lines.len(), &covered));
     }
     if merged.tasks.is_empty() {
         merged.warnings.push(Warning {
@@ -187,9 +194,17 @@ fn segments(
             None => (tail_lines, None),
         };
         head.body_start += start;
+        // An appendix after the plan numbers its items afresh: its ids start with its
+        // type and number ("PLII.1"), so they never collide with the plan's.
+        let root = match (&head.document.doc_type, out.is_empty()) {
+            (Some(t), false) if lexicon::lexicon().is_numbered_type(t) => {
+                format!("{t}{}", head.type_number.as_deref().unwrap_or(""))
+            }
+            _ => String::new(),
+        };
         out.push((
             head,
-            structure::build(body_blocks),
+            structure::build_under(body_blocks, &root),
             header::parse_tail(tail_lines),
         ));
         match next.and_then(|no| lines.iter().position(|l| l.no == no)) {
@@ -227,13 +242,19 @@ fn attachment_start(tail: &[Line]) -> Option<usize> {
     Some(s)
 }
 
-/// The first block of the tail: "Nơi nhận:" or a signature authority line ("TM.", "KT.").
+/// The first block of the tail: "Nơi nhận:", a signature authority line ("TM.",
+/// "KT.") or an appendix that follows the plan without a signature ("PHỤ LỤC").
 fn tail_start(blocks: &[blocks::Block]) -> Option<usize> {
     let lx = lexicon::lexicon();
     blocks.iter().position(|b| {
-        lx.text_starts_with_any(&b.text, &lx.recipients)
-            || (blocks::is_all_caps(&b.text)
-                && lx.text_starts_with_any(&b.text, &lx.signer_authority))
+        // A converted document may set recipients and signature side by side in a
+        // table row ("| Nơi nhận: … | KT. BỘ TRƯỞNG … |").
+        let text = b.text.trim_start_matches(['|', ' ']);
+        lx.text_starts_with_any(text, &lx.recipients)
+            || (blocks::is_all_caps(text)
+                && (lx.text_starts_with_any(text, &lx.signer_authority)
+                    // "PHỤ LỤC" right after the plan's last part, with no signature.
+                    || lx.doc_type_prefix(text).is_some_and(|t| lx.is_numbered_type(t))))
     })
 }
 

@@ -1,5 +1,5 @@
 //! Stage 3, lines: classify each cleaned physical line — numbered label, bullet, field
-//! line, page number or prose — with the label grammar of `grammar/plan.ebnf`.
+//! line, page number or prose — with the label grammar written out in `grammar/plan.ebnf`.
 //!
 //! Labels are recognised with nom over a [`nom_locate::LocatedSpan`], so the byte offset
 //! where the label's text begins comes out of the parser rather than being recomputed.
@@ -424,7 +424,7 @@ pub fn next_letter(c: char) -> Option<char> {
     it.next()
 }
 
-fn roman_to_int(s: &str) -> Option<u32> {
+pub(crate) fn roman_to_int(s: &str) -> Option<u32> {
     if s.is_empty() || s.len() > 6 {
         return None;
     }

@@ -12,7 +12,7 @@ use crate::agency::{self, Assignment};
 use crate::blocks::Block;
 use crate::citation::find_citations;
 use crate::deadline::{Parsed, deadline_after_assignment, find_inline_deadline, parse_deadline};
-use crate::fold::collapse_ws;
+use crate::fold::{collapse_ws, fold};
 use crate::header::{Header, Tail};
 use crate::lexicon::{FieldRole, PartKind, lexicon};
 use crate::lines::Level;
@@ -87,8 +87,70 @@ impl Lowered {
     }
 }
 
-/// Lower everything. `line_count` is the number of input lines.
-pub fn lower(header: Header, body: Body, tail: Tail, line_count: usize) -> Lowered {
+/// An appendix's task row: its numbering under the appendix ("1.a" of "PL.1.a") and
+/// its heading.
+pub struct AssignedRow {
+    pub path: String,
+    pub heading: String,
+}
+
+/// The rows of an appendix that carry field lines (its task rows).
+pub fn assigned_rows(body: &Body) -> Vec<AssignedRow> {
+    let root = &body.nodes[0].id;
+    body.nodes
+        .iter()
+        .filter(|n| assigns_work(&n.fields))
+        .filter_map(|n| {
+            let path = n.id.strip_prefix(root.as_str())?.trim_start_matches('.');
+            Some(AssignedRow {
+                path: path.to_owned(),
+                heading: body.blocks[n.head?].body().to_owned(),
+            })
+        })
+        .collect()
+}
+
+/// A row of [`AssignedRow`], ready for [`same_work`].
+struct Covered {
+    path: String,
+    words: Vec<String>,
+}
+
+/// Whether an item (its id's path below its part, and heading words) names the work of
+/// an appendix row: most of the first words of the shorter heading are among those of
+/// the other ("Tổ chức Hội nghị phổ biến, triển khai nội dung của Nghị định …" and "Tổ
+/// chức Hội nghị phổ biến, triển khai Nghị định …"), or the numbering is the same
+/// ("II.1.c" and row "1.c") and some of the words are.
+fn same_work(path: &str, words: &[String], row: &Covered) -> bool {
+    let shorter = words.len().min(row.words.len());
+    let shared = words.iter().filter(|w| row.words.contains(w)).count();
+    let needed = if path == row.path { 3 } else { 6 };
+    shorter >= 3 && shared * 10 >= shorter * needed
+}
+
+/// The first words of a heading, folded, for [`same_work`].
+fn heading_words(heading: &str) -> Vec<String> {
+    let mut words: Vec<String> = fold(heading)
+        .split(|c: char| !crate::fold::is_alnum(c))
+        .filter(|w| !w.is_empty())
+        .take(12)
+        .map(str::to_owned)
+        .collect();
+    words.dedup();
+    words
+}
+
+/// Lower everything. `line_count` is the number of input lines. `covered`: the task
+/// rows of an attached appendix (see [`assigned_rows`]); an item of this document that
+/// repeats one without assigning anything is a section, so the work is listed once,
+/// where its agencies and deadline are.
+pub fn lower(
+    header: Header,
+    body: Body,
+    tail: Tail,
+    line_count: usize,
+    covered: &[AssignedRow],
+) -> Lowered {
     let headings = body
         .nodes
         .iter()
@@ -102,6 +164,14 @@ pub fn lower(header: Header, body: Body, tail: Tail, line_count: usize) -> Lower
         headings,
         year: header.document.year,
         bullet_tasks: std::collections::HashSet::new(),
+        has_task_part: false,
+        covered: covered
+            .iter()
+            .map(|r| Covered {
+                path: r.path.clone(),
+                words: heading_words(&r.heading),
+            })
+            .collect(),
         tasks: Vec::new(),
         warnings: Vec::new(),
         owners: vec![None; line_count],
@@ -117,6 +187,7 @@ pub fn lower(header: Header, body: Body, tail: Tail, line_count: usize) -> Lower
     for &f in &body.furniture {
         l.claim_block(f, &Owner::Furniture);
     }
+    l.has_task_part = (1..body.nodes.len()).any(|n| l.own_part_kind(n) == Some(PartKind::Tasks));
     let sections = l.children_sections(0, PartKind::Unknown);
     let mut unparsed = Vec::new();
     let root = &body.nodes[0];
@@ -195,6 +266,11 @@ struct Lowerer<'a> {
     year: Option<i32>,
     /// Bullets lowered as tasks of their own: not part of their parent's text.
     bullet_tasks: std::collections::HashSet<NodeId>,
+    /// Whether some part's heading names tasks ("NỘI DUNG", "NHIỆM VỤ"): then a
+    /// "GIẢI PHÁP" part lists general measures.
+    has_task_part: bool,
+    /// The task rows of an attached appendix.
+    covered: Vec<Covered>,
     tasks: Vec<Task>,
     warnings: Vec<Warning>,
     owners: Vec<Option<Owner>>,
@@ -300,19 +376,11 @@ impl Lowerer<'_> {
         let NodeKind::Labelled(label) = &node.kind else {
             return None;
         };
-        let heading = self.heading(n);
-        // A top-level heading in capitals is a part whatever its numbering
-        // ("2. NHIỆM VỤ CỤ THỂ" in a plan numbered 1, 2, 3 from the top).
-        let top_caps = node.parent == Some(0) && crate::blocks::is_all_caps(&heading);
-        let is_part =
-            top_caps || matches!(label.level, Level::Roman | Level::Part | Level::Chapter);
-        let part = if is_part {
-            match lexicon().part_kind(&heading) {
-                PartKind::Unknown => part,
-                k => k,
-            }
-        } else {
-            part
+        let part = match self.own_part_kind(n) {
+            None | Some(PartKind::Unknown) => part,
+            Some(PartKind::Measures) if self.has_task_part => PartKind::Unknown,
+            Some(PartKind::Measures) => PartKind::Tasks,
+            Some(k) => k,
         };
         let has_labelled_children = node
             .children
@@ -331,16 +399,31 @@ impl Lowerer<'_> {
         let agency_heads = self.agency_heading(n);
         let mut bullet_tasks = false;
         if part != PartKind::Responsibilities && agency_heads.is_none() {
-            let bullets: Vec<NodeId> = node
+            let all: Vec<NodeId> = node
                 .children
                 .iter()
                 .copied()
-                .filter(|&c| {
-                    matches!(self.body.nodes[c].kind, NodeKind::Bullet(_))
-                        && (assigns_work(&self.body.nodes[c].fields)
-                            || agency::colon_lead(&self.headings[c]).is_some())
-                })
+                .filter(|&c| matches!(self.body.nodes[c].kind, NodeKind::Bullet(_)))
                 .collect();
+            let own_fields = |c: NodeId| {
+                assigns_work(&self.body.nodes[c].fields)
+                    || agency::colon_lead(&self.headings[c]).is_some()
+            };
+            let mut bullets: Vec<NodeId> = all.iter().copied().filter(|&c| own_fields(c)).collect();
+            // An item of a tasks part that assigns nothing itself, over bullets that each
+            // open with their agency ("- Sở Công Thương chủ trì tham mưu …", "- Ủy ban
+            // nhân dân cấp xã hướng dẫn …"): the bullets are its tasks, all of them
+            // when at least half are so assigned. A lone bullet ("* Sở … chủ trì, …")
+            // is the item's own assignment line.
+            if part == PartKind::Tasks && all.len() >= 2 && bullets.len() < all.len() && !assigns {
+                let assigned = all
+                    .iter()
+                    .filter(|&&c| own_fields(c) || self.opens_with_assignment(c))
+                    .count();
+                if assigned > 0 && assigned * 2 >= all.len() && !self.assigns_in_own_text(n) {
+                    bullets = all;
+                }
+            }
             for b in bullets {
                 bullet_tasks = true;
                 self.bullet_tasks.insert(b);
@@ -358,8 +441,16 @@ impl Lowerer<'_> {
         let leaf = !has_labelled_children && !structural;
         // When its bullets carry the tasks, the item itself is only their heading.
         let only_a_heading = bullet_tasks && !assigns;
+        // "II. NỘI DUNG" listing the work that the appendix's table assigns.
+        let summary = !assigns && !self.covered.is_empty() && self.assignment(n).is_none() && {
+            let words = heading_words(&self.headings[n]);
+            // "II.1.c" → "1.c": the numbering below the part.
+            let path = node.id.split_once('.').map_or("", |(_, p)| p);
+            self.covered.iter().any(|c| same_work(path, &words, c))
+        };
         let as_task = leaf
             && !only_a_heading
+            && !summary
             && match part {
                 PartKind::Tasks => true,
                 PartKind::Responsibilities => false,
@@ -378,6 +469,21 @@ impl Lowerer<'_> {
             return None;
         }
         Some(self.section(n, part, true))
+    }
+
+    /// The kind a part heading gives its items; None when `n` is not a part. A top-level
+    /// heading in capitals is a part whatever its numbering ("2. NHIỆM VỤ CỤ THỂ" in a
+    /// plan numbered 1, 2, 3 from the top).
+    fn own_part_kind(&self, n: NodeId) -> Option<PartKind> {
+        let node = &self.body.nodes[n];
+        let NodeKind::Labelled(label) = &node.kind else {
+            return None;
+        };
+        let heading = &self.headings[n];
+        let top_caps = node.parent == Some(0) && crate::blocks::is_all_caps(heading);
+        let is_part =
+            top_caps || matches!(label.level, Level::Roman | Level::Part | Level::Chapter);
+        is_part.then(|| lexicon().part_kind(heading))
     }
 
     /// A section for `n`; `owns_text` is false when a task already owns its lines.
@@ -609,6 +715,16 @@ impl Lowerer<'_> {
             && let Some((agencies, _)) = &colon_lead
         {
             lead = agencies.clone();
+            // "Ủy ban nhân dân cấp xã: đầu tư …; Chủ trì, phối hợp với các Sở, ban
+            // ngành … thực hiện …": a later clause names who supports.
+            if support.is_empty() {
+                support = text
+                    .split([';', '.'])
+                    .map(|clause| agency::duty_agencies(clause.trim(), &lead))
+                    .find(|(l, s)| *l == lead && !s.is_empty())
+                    .map(|(_, s)| s)
+                    .unwrap_or_default();
+            }
         }
         if lead.is_empty() {
             // The subject of the heading, else of a body paragraph's first sentence
@@ -618,8 +734,15 @@ impl Lowerer<'_> {
                 .find_map(agency::subject_agencies)
                 .unwrap_or_default();
         }
-        if deadline.is_none() {
-            deadline = find_inline_deadline(&text, self.year).map(|(_, d)| d);
+        // A bare condition read from prose ("… di dời hộ dân theo lộ trình.") gives way
+        // to a marked date elsewhere in the task ("…, hoàn thành trong năm 2026"); a
+        // field's condition is the plan's word and stays.
+        let from_prose = !node.fields.iter().any(|(r, _)| *r == FieldRole::Deadline);
+        let only_condition = |d: &Deadline| d.due.is_none() && !d.ongoing && d.start.is_none();
+        if (deadline.is_none() || (from_prose && deadline.as_ref().is_some_and(only_condition)))
+            && let Some((_, d)) = find_inline_deadline(&text, self.year)
+        {
+            deadline = Some(d);
         }
         let mut title = self.title(n);
         // The assignment in brackets is in `lead`, `support` and `deadline` now: the
@@ -773,6 +896,31 @@ impl Lowerer<'_> {
             let body = self.body.blocks[b].body();
             sentences(body).find_map(agency::parse_inline_assignment)
         })
+    }
+
+    /// Whether the first sentence of `n`'s heading names who does it: "X chủ trì …"
+    /// or agencies as its subject ("Ủy ban nhân dân cấp xã hướng dẫn …").
+    fn opens_with_assignment(&self, n: NodeId) -> bool {
+        let first = first_sentence_of(&self.headings[n]);
+        agency::parse_inline_assignment(first).is_some()
+            || agency::subject_agencies(first).is_some()
+    }
+
+    /// Whether `n`'s heading or its own paragraphs (not its bullets) assign the work:
+    /// an inline assignment in any sentence, "Agency: work", or agencies as the subject
+    /// of the heading or of a paragraph's first sentence.
+    fn assigns_in_own_text(&self, n: NodeId) -> bool {
+        let node = &self.body.nodes[n];
+        let heading = self.headings[n].as_str();
+        let paragraphs = || node.body.iter().map(|&b| self.body.blocks[b].text.as_str());
+        agency::colon_lead(heading).is_some()
+            || std::iter::once(heading)
+                .chain(paragraphs())
+                .flat_map(sentences)
+                .any(|s| agency::parse_inline_assignment(s).is_some())
+            || std::iter::once(heading)
+                .chain(paragraphs().map(first_sentence_of))
+                .any(|s| agency::subject_agencies(s).is_some())
     }
 
     fn joined(&self, blocks: &[usize]) -> String {
@@ -1097,6 +1245,180 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    fn task_rows(plan: &crate::Plan) -> Vec<(&str, Vec<&str>, Vec<&str>)> {
+        plan.tasks
+            .iter()
+            .map(|t| (t.id.as_str(), names(&t.lead), names(&t.support)))
+            .collect()
+    }
+
+    /// Bullets that each open with their agency, under an item of a tasks part that
+    /// assigns nothing itself, are its tasks; all of them when at least half are so.
+    #[test]
+    fn bullets_opening_with_their_agency_are_tasks() {
+        let plan = crate::parse_text(
+            "II. NỘI DUNG
+1. Thành lập mới các cụm công nghiệp:
+- Sở Công Thương chủ trì tham mưu thủ tục thành lập cụm công nghiệp.
+- Ủy ban nhân dân cấp xã hướng dẫn nhà đầu tư lập hồ sơ.
+- San tạo mặt bằng sạch.
+2. Di dời khu công nghiệp.
+UBND phường Lào Cai chủ trì, phối hợp với Sở Xây dựng thực hiện.
+- Lập phương án di dời.
+- Bàn giao mặt bằng.
+",
+        );
+        assert_eq!(
+            task_rows(&plan),
+            [
+                ("II.1#1", vec!["Sở Công Thương"], vec![]),
+                ("II.1#2", vec!["Ủy ban nhân dân cấp xã"], vec![]),
+                ("II.1#3", vec![], vec![]),
+                // The item assigns the work itself: its bullets are its text.
+                ("II.2", vec!["UBND phường Lào Cai"], vec!["Sở Xây dựng"]),
+            ]
+        );
+        // A lone bullet with the assignment is the item's own assignment line.
+        let plan = crate::parse_text(
+            "II. NHIỆM VỤ
+1. Số hóa dữ liệu chuyên ngành.
+* Sở Tư pháp chủ trì, phối hợp Công an tỉnh thực hiện trong năm 2024.
+",
+        );
+        assert_eq!(
+            task_rows(&plan),
+            [("II.1", vec!["Sở Tư pháp"], vec!["Công an tỉnh"])]
+        );
+        // "Agency: work; Chủ trì, phối hợp với X …": a later clause names the support.
+        let plan = crate::parse_text(
+            "II. NỘI DUNG
+1. Hoàn thiện hạ tầng
+- Ủy ban nhân dân cấp xã: đầu tư hạ tầng kỹ thuật; Chủ trì, phối hợp với các Sở, ban ngành thực hiện giải phóng mặt bằng.
+- Sở Xây dựng: hướng dẫn quy hoạch.
+",
+        );
+        assert_eq!(
+            task_rows(&plan),
+            [
+                (
+                    "II.1#1",
+                    vec!["Ủy ban nhân dân cấp xã"],
+                    vec!["các Sở, ban ngành"]
+                ),
+                ("II.1#2", vec!["Sở Xây dựng"], vec![]),
+            ]
+        );
+    }
+
+    /// A "GIẢI PHÁP" part next to a tasks part lists general measures: only those that
+    /// assign work are tasks. Alone, its items are the plan's tasks.
+    #[test]
+    fn measures_are_tasks_only_without_a_tasks_part() {
+        let measures = "III. GIẢI PHÁP THỰC HIỆN
+1. Giải pháp về chính sách
+- Xây dựng chính sách hỗ trợ.
+2. Giải pháp về nguồn lực
+Sở Tài chính chủ trì, phối hợp các sở bố trí vốn.
+";
+        let with_tasks = format!(
+            "II. NỘI DUNG
+1. Thành lập cụm công nghiệp.
+Cơ quan chủ trì: Sở Công Thương.
+{measures}"
+        );
+        let ids = |plan: &crate::Plan| plan.tasks.iter().map(|t| t.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&crate::parse_text(&with_tasks)), ["II.1", "III.2"]);
+        assert_eq!(ids(&crate::parse_text(measures)), ["III.1", "III.2"]);
+    }
+
+    /// A condition read from the assignment's sentence gives way to a marked date in a
+    /// later sentence; a deadline field's condition stays.
+    #[test]
+    fn a_marked_date_outweighs_a_condition_in_prose() {
+        let plan = crate::parse_text(
+            "II. NỘI DUNG
+1. Chuyển đổi khu công nghiệp.
+Ban Quản lý Khu kinh tế chủ trì, phối hợp với các sở thực hiện di dời hộ dân theo lộ trình. Xây dựng phương án giá, hoàn thành trong năm 2026.
+2. Cập nhật dữ liệu.
+Cơ quan chủ trì: Sở Tư pháp.
+Thời gian hoàn thành: theo lộ trình của Bộ Tư pháp. Hoàn thành trước năm 2026.
+",
+        );
+        let d: Vec<(Option<String>, bool)> = plan
+            .tasks
+            .iter()
+            .map(|t| {
+                let d = t.deadline.as_ref().unwrap();
+                (d.due.map(|d| d.to_string()), d.condition.is_some())
+            })
+            .collect();
+        assert_eq!(d[0], (Some("2026-12-31".to_string()), false));
+        assert!(d[1].1, "{d:?}");
+    }
+
+    /// An appendix after the plan's signature, its task table one cell per line: its
+    /// rows are tasks under "PL"; the plan's item repeating a row's work is a section.
+    #[test]
+    fn appendix_after_the_plan() {
+        let plan = crate::parse_text(
+            "KẾ HOẠCH
+Chuyển đổi số năm 2024
+II. NHIỆM VỤ
+1. Xây dựng kho dữ liệu dùng chung của tỉnh.
+2. Tổ chức tập huấn kỹ năng số.
+Cơ quan chủ trì: Sở Nội vụ.
+Nơi nhận:
+- Như trên;
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Nguyễn Văn A
+PHỤ LỤC
+DANH MỤC NHIỆM VỤ
+TT
+Nhiệm vụ
+Cơ quan chủ trì
+Thời gian hoàn thành
+1
+Xây dựng kho dữ liệu dùng chung
+Sở Thông tin và Truyền thông
+Quý II/2024
+",
+        );
+        assert_eq!(
+            task_rows(&plan),
+            [
+                ("II.2", vec!["Sở Nội vụ"], vec![]),
+                ("PL.1", vec!["Sở Thông tin và Truyền thông"], vec![]),
+            ]
+        );
+        assert_eq!(
+            plan.document.signer.as_ref().unwrap().name.as_deref(),
+            Some("Nguyễn Văn A")
+        );
+        assert_eq!(plan.document.attachments[0].doc_type.as_deref(), Some("PL"));
+        assert!(
+            plan.sections
+                .iter()
+                .any(|s| s.children.iter().any(|c| c.id == "II.1"))
+        );
+        // No signature between the plan and its appendix.
+        let plan = crate::parse_text(
+            "II. NHIỆM VỤ
+1. Tổ chức tập huấn.
+Cơ quan chủ trì: Sở Nội vụ.
+PHỤ LỤC II
+TT
+Nhiệm vụ
+Thời gian hoàn thành
+1
+Rà soát văn bản
+Quý I/2024
+",
+        );
+        let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["II.1", "PLII.1"]);
     }
 
     /// A task assigned in brackets keeps the brackets in its text, not in its title.

@@ -77,15 +77,16 @@ pub fn clean_line(raw: &str) -> String {
     if s.ends_with(' ') {
         s.pop();
     }
-    // Markdown bold from converted documents ("**PHỤ LỤC II**") is not text.
-    if s.contains("**") {
-        s = s.replace("**", "");
+    // Markdown emphasis from converted documents ("**PHỤ LỤC II**", "*Hà Nội, ngày
+    // …*", an empty "* *") is not text.
+    if s.contains('*') {
+        s = strip_emphasis(&s.replace("**", ""));
     }
     repair_ellipsis(&s)
 }
 
 /// Whether cleaning would leave `b` (UTF-8) as it is: printable ASCII other than "&"
-/// and "**", Latin letters up to U+024F, precomposed Vietnamese letters and common
+/// and "*", Latin letters up to U+024F, precomposed Vietnamese letters and common
 /// punctuation (U+2010..U+2027), with single inner spaces. Most lines of a plan are like
 /// this (after one space is trimmed at either end); the test reads bytes, not characters.
 fn is_clean(b: &[u8]) -> bool {
@@ -102,8 +103,7 @@ fn is_clean(b: &[u8]) -> bool {
         }
         let next = b.get(i + 1).copied().unwrap_or(0);
         i += match x {
-            b'&' => return false,
-            b'*' if next == b'*' => return false,
+            b'&' | b'*' => return false,
             b' ' if next == b' ' => return false,
             b' '..=b'~' => 1,
             // U+00C0..U+024F.
@@ -116,6 +116,53 @@ fn is_clean(b: &[u8]) -> bool {
         };
     }
     true
+}
+
+/// Remove Markdown emphasis marks: a "*" that opens (after the line start, a space,
+/// "|" or "(", before a non-space) paired with the next one that closes (after a
+/// non-space, before the end, a space, "|", ")" or punctuation). A bullet "* item" and
+/// a lone "*" stay; a line of marks and spaces only ("* *") becomes empty.
+fn strip_emphasis(s: &str) -> String {
+    if s.chars().all(|c| c == '*' || c == ' ') {
+        return String::new();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let opens = |i: usize| {
+        (i == 0 || matches!(chars[i - 1], ' ' | '|' | '('))
+            && chars
+                .get(i + 1)
+                .is_some_and(|n| !n.is_whitespace() && *n != '*')
+    };
+    let closes = |i: usize| {
+        i > 0
+            && !chars[i - 1].is_whitespace()
+            && chars
+                .get(i + 1)
+                .is_none_or(|n| matches!(n, ' ' | '|' | ')' | '.' | ',' | ';' | ':'))
+    };
+    let mut drop = vec![false; chars.len()];
+    let mut open: Option<usize> = None;
+    for (i, &c) in chars.iter().enumerate() {
+        if c != '*' {
+            continue;
+        }
+        match open {
+            Some(o) if closes(i) => {
+                drop[o] = true;
+                drop[i] = true;
+                open = None;
+            }
+            None if opens(i) => open = Some(i),
+            _ => {}
+        }
+    }
+    let out: String = chars
+        .iter()
+        .zip(&drop)
+        .filter(|(_, d)| !**d)
+        .map(|(c, _)| *c)
+        .collect();
+    crate::fold::collapse_ws(&out)
 }
 
 /// PDF extraction turns "…" into "&" ("máy tính&)"); "&" between letters is an
@@ -166,6 +213,39 @@ mod tests {
         assert_eq!(clean_line("khác&"), "khác…");
         let nfd: String = "Ủy ban".nfd().collect();
         assert_eq!(clean_line(&nfd), "Ủy ban");
+    }
+
+    #[test]
+    fn markdown_emphasis_is_removed() {
+        for (raw, clean) in [
+            ("**PHỤ LỤC II**", "PHỤ LỤC II"),
+            (
+                "*Hà Nội, ngày 10 tháng 6 năm 2026*",
+                "Hà Nội, ngày 10 tháng 6 năm 2026",
+            ),
+            (
+                "| Số: 2200/QĐ-BNNMT | *Hà Nội, ngày 10* |",
+                "| Số: 2200/QĐ-BNNMT | Hà Nội, ngày 10 |",
+            ),
+            (
+                "*(Kèm theo Quyết định số 2200/QĐ-BNNMT)*",
+                "(Kèm theo Quyết định số 2200/QĐ-BNNMT)",
+            ),
+            ("| *Nơi nhận:* - Như Điều 3;", "| Nơi nhận: - Như Điều 3;"),
+            ("* *", ""),
+            ("*", ""),
+            // A bullet, a lone mark and a product are text.
+            ("* Rà soát văn bản", "* Rà soát văn bản"),
+            ("Ghi chú (*): số liệu", "Ghi chú (*): số liệu"),
+            ("3 * 4 = 12", "3 * 4 = 12"),
+            // An unclosed mark stays.
+            (
+                "*(Kèm theo Quyết định số 2200",
+                "*(Kèm theo Quyết định số 2200",
+            ),
+        ] {
+            assert_eq!(clean_line(raw), clean, "{raw:?}");
+        }
     }
 
     /// The byte test never skips a line that cleaning would change.

@@ -64,6 +64,12 @@ pub struct Problem {
 
 /// Build the tree from body blocks.
 pub fn build(blocks: Vec<Block>) -> Body {
+    build_under(blocks, "")
+}
+
+/// [`build`], with every id under `root` ("PL" + "." + "1.a" for the items of an
+/// appendix attached after the plan). An empty root gives the ids of [`build`].
+pub fn build_under(blocks: Vec<Block>, root: &str) -> Body {
     let mut b = Body {
         nodes: vec![Node {
             parent: None,
@@ -73,7 +79,7 @@ pub fn build(blocks: Vec<Block>) -> Body {
             head: None,
             body: Vec::new(),
             fields: Vec::new(),
-            id: String::new(),
+            id: root.to_owned(),
         }],
         ..Body::default()
     };
@@ -249,7 +255,10 @@ impl Body {
     fn id_base(&self, parent: NodeId, label: &Label) -> String {
         let p = &self.nodes[parent];
         if p.kind == NodeKind::Root {
-            return label.text.clone();
+            if p.id.is_empty() {
+                return label.text.clone();
+            }
+            return format!("{}.{}", p.id, label.text);
         }
         if let (NodeKind::Labelled(pl), Level::Decimal(_)) = (&p.kind, &label.level)
             && matches!(pl.level, Level::Decimal(_))

@@ -3,6 +3,8 @@
 //! number and task cells, one field block per agency or deadline cell — so the structure
 //! stage reads a table plan exactly like a plan written with field lines.
 
+pub mod stacked;
+
 use crate::blocks::Block;
 use crate::fold::{collapse_ws, fold};
 use crate::lexicon::{FieldRole, lexicon};
@@ -119,7 +121,7 @@ pub(crate) enum Column {
 }
 
 /// The cells of a row, Markdown emphasis removed.
-fn cells(text: &str) -> Vec<String> {
+pub(crate) fn cells(text: &str) -> Vec<String> {
     let inner = text.trim().trim_start_matches('|');
     let inner = inner.strip_suffix('|').unwrap_or(inner);
     inner
@@ -129,7 +131,7 @@ fn cells(text: &str) -> Vec<String> {
 }
 
 /// "|---|:--:|" rows.
-fn is_rule(cells: &[String]) -> bool {
+pub(crate) fn is_rule(cells: &[String]) -> bool {
     cells
         .iter()
         .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
@@ -169,7 +171,7 @@ fn header(cells: &[String]) -> Option<Vec<Column>> {
 }
 
 /// The number cell as a label: "1" → "1.", "I" → "I.", "a" → "a)".
-fn label_text(cell: &str) -> String {
+pub(crate) fn label_text(cell: &str) -> String {
     let c = cell.trim();
     if c.is_empty() || c.ends_with(['.', ')']) {
         return c.to_owned();

@@ -1,0 +1,742 @@
+//! Task tables printed one cell per line: what PDF text layers, copied tables and
+//! document converters make of a table whose rules are lost.
+//!
+//! ```text
+//! TT                      ← the header: one heading per line (or a pipe row),
+//! Nội dung hoạt động        a heading may wrap over up to three lines
+//! Cơ quan chủ trì
+//! Thời gian thực hiện
+//! 1                       ← a row starts at its number, alone on its line
+//! Tổ chức hội nghị …        the cells follow in column order; empty cells are
+//! Cục Lâm nghiệp …          simply missing, and a cell may wrap over several lines
+//! Quý III/2026
+//! ```
+//!
+//! Rows are found by their numbers, which must follow each other (1, 2 or a), b) under
+//! a number, I, II for groups), so a stray number in a cell or a page number does not
+//! start a row. Inside a row, cells are told apart by how lines begin and end (a wrap
+//! continues in lower case or after "và", ","), and then by what they hold: the task
+//! first, agency lists in the agency columns, a deadline phrase in the deadline column.
+//! Each row becomes the blocks a written-out item gives, as pipe tables do.
+
+use super::{Column, cells, is_row, is_rule, label_text};
+use crate::agency;
+use crate::blocks::Block;
+use crate::deadline::parse_deadline;
+use crate::fold::{collapse_ws, fold};
+use crate::lexicon::{FieldRole, lexicon};
+use crate::lines::{Line, LineKind, classify_text, letter_ordinal, roman_to_int};
+
+/// Whether a stacked table may start at `text`: its header's first heading, the number
+/// column ("TT", "STT"), alone or in a pipe row.
+pub fn may_start(text: &str) -> bool {
+    // Most lines are ruled out by their length alone.
+    is_row(text) || (text.len() <= 16 && lexicon().table_number.contains(&fold(text)))
+}
+
+/// The table whose header starts at `lines[at]`: its blocks and the index of the first
+/// line after it. None unless a header naming the number column, the task column and
+/// a lead, support or deadline column is followed by at least one numbered row with
+/// its cells on their own lines.
+pub fn read(lines: &[Line], pages: &[Option<u32>], at: usize) -> Option<(Vec<Block>, usize)> {
+    let header = read_header(lines, at)?;
+    let page_of = |i: usize| pages.get(i).copied().flatten();
+    let mut out: Vec<Block> = header
+        .lines
+        .iter()
+        .map(|&i| Block {
+            kind: LineKind::Furniture,
+            text: lines[i].text.clone(),
+            lines: vec![lines[i].no],
+            page: page_of(i),
+        })
+        .collect();
+    let mut numbering = Numbering::default();
+    let mut rows: Vec<Row> = Vec::new();
+    let mut k = header.end;
+    while k < lines.len() {
+        let line = &lines[k];
+        if line.kind == LineKind::Blank {
+            k += 1;
+            continue;
+        }
+        if let Some(number) = row_number(&line.text).filter(|n| numbering.accepts(n)) {
+            numbering.push(&number);
+            rows.push(Row {
+                number: line.text.clone(),
+                number_at: k,
+                lines: Vec::new(),
+            });
+            k += 1;
+            continue;
+        }
+        let Some(row) = rows.last_mut() else {
+            // Something other than a row right after the header: not a stacked table.
+            return None;
+        };
+        if ends_table(line) {
+            break;
+        }
+        // The header repeated at the top of the next page.
+        if may_start(&line.text)
+            && let Some(again) = read_header(lines, k).filter(|h| h.columns == header.columns)
+        {
+            for &i in &again.lines {
+                out.push(Block {
+                    kind: LineKind::Furniture,
+                    text: lines[i].text.clone(),
+                    lines: vec![lines[i].no],
+                    page: page_of(i),
+                });
+            }
+            k = again.end;
+            continue;
+        }
+        if line.kind == LineKind::PageNumber {
+            out.push(Block {
+                kind: LineKind::PageNumber,
+                text: line.text.clone(),
+                lines: vec![line.no],
+                page: page_of(k),
+            });
+        } else {
+            row.lines.push(k);
+        }
+        k += 1;
+    }
+    if rows.is_empty() {
+        return None;
+    }
+    for row in &rows {
+        out.extend(row_blocks(lines, &page_of, &header.columns, row));
+    }
+    // Blocks in line order, as the structure stage reads them.
+    out.sort_by_key(Block::first_line);
+    Some((out, k))
+}
+
+// ───────────────────────────── header ─────────────────────────────
+
+struct Header {
+    columns: Vec<Column>,
+    /// Indices of the header's lines.
+    lines: Vec<usize>,
+    /// Index of the first line after the header.
+    end: usize,
+}
+
+fn read_header(lines: &[Line], at: usize) -> Option<Header> {
+    let mut columns = Vec::new();
+    let mut used = Vec::new();
+    let mut k = at;
+    loop {
+        k = skip_blank(lines, k);
+        let Some(line) = lines.get(k) else { break };
+        if is_row(&line.text) {
+            // A header typeset as a pipe row, with more headings on lines after it.
+            let cs = cells(&line.text);
+            if !is_rule(&cs) {
+                let row: Option<Vec<Column>> = cs.iter().map(|c| heading(c)).collect();
+                let Some(row) = row else { break };
+                columns.extend(row);
+            }
+            used.push(k);
+            k += 1;
+            continue;
+        }
+        // One heading, wrapped over up to three lines: the longest reading that is one.
+        let mut joined = String::new();
+        let mut taken = Vec::new();
+        let mut best = None;
+        let mut j = k;
+        for _ in 0..3 {
+            j = skip_blank(lines, j);
+            let Some(l) = lines.get(j).filter(|l| !is_row(&l.text)) else {
+                break;
+            };
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            joined.push_str(&l.text);
+            taken.push(j);
+            j += 1;
+            if let Some(c) = heading(&joined) {
+                best = Some((c, taken.clone(), j));
+            }
+        }
+        let Some((column, taken, next)) = best else {
+            break;
+        };
+        columns.push(column);
+        used.extend(taken);
+        k = next;
+    }
+    let fields = columns
+        .iter()
+        .filter(|c| {
+            matches!(
+                c,
+                Column::Field(
+                    FieldRole::Lead | FieldRole::Support | FieldRole::Deadline,
+                    _
+                )
+            )
+        })
+        .count();
+    let valid = columns.first() == Some(&Column::Number)
+        && columns.get(1) == Some(&Column::Name)
+        && fields >= 1;
+    valid.then_some(Header {
+        columns,
+        lines: used,
+        end: k,
+    })
+}
+
+/// The column a heading names. Whole headings only: a field line ("Cơ quan chủ trì: Sở
+/// Y tế") or a sentence is not a heading.
+fn heading(text: &str) -> Option<Column> {
+    let lx = lexicon();
+    let text = text.trim_matches(|c: char| c == '*' || c == ':' || c.is_whitespace());
+    let f = fold(text);
+    if lx.table_number.contains(&f) {
+        Some(Column::Number)
+    } else if lx.table_name.contains(&f) {
+        Some(Column::Name)
+    } else if let Some(role) = lx.field_role_exact(text) {
+        Some(Column::Field(role, text.to_owned()))
+    } else {
+        lx.table_other
+            .contains(&f)
+            .then(|| Column::Field(FieldRole::Other, text.to_owned()))
+    }
+}
+
+fn skip_blank(lines: &[Line], mut k: usize) -> usize {
+    while lines.get(k).is_some_and(|l| l.kind == LineKind::Blank) {
+        k += 1;
+    }
+    k
+}
+
+// ───────────────────────────── rows ─────────────────────────────
+
+struct Row {
+    /// The number as printed ("1", "a)", "II").
+    number: String,
+    number_at: usize,
+    /// Indices of the row's other lines.
+    lines: Vec<usize>,
+}
+
+/// A row number alone on its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum RowNumber {
+    /// "I", "II": a group row.
+    Roman(u32),
+    /// "1", "2.", "1.2".
+    Decimal(Vec<u32>),
+    /// "a)", "b.".
+    Letter(u32),
+}
+
+fn row_number(text: &str) -> Option<RowNumber> {
+    let t = text.trim().trim_end_matches(['.', ')']);
+    if t.is_empty() || t.len() > 12 {
+        return None;
+    }
+    if t.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        let parts: Option<Vec<u32>> = t.split('.').map(|p| p.parse().ok()).collect();
+        return parts.filter(|p| p.len() <= 3).map(RowNumber::Decimal);
+    }
+    if let Some(n) = roman_to_int(t) {
+        return Some(RowNumber::Roman(n));
+    }
+    // A letter needs its ")" or "." ("a)", "đ."): a bare letter may be a word.
+    let mut chars = t.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if c.is_lowercase() && text.trim().len() > t.len() => {
+            letter_ordinal(c).map(RowNumber::Letter)
+        }
+        _ => None,
+    }
+}
+
+/// Which row numbers may come next: the next sibling at any open level, or the first
+/// child of the last row. Numbers may run on across groups (II starts at 14).
+#[derive(Default)]
+struct Numbering {
+    roman: u32,
+    /// The last decimal number and whether a group row came after it.
+    decimal: Vec<u32>,
+    group_since_decimal: bool,
+    letter: Option<u32>,
+}
+
+impl Numbering {
+    fn accepts(&self, n: &RowNumber) -> bool {
+        match n {
+            RowNumber::Roman(r) => *r == self.roman + 1,
+            RowNumber::Decimal(d) => match (d.as_slice(), self.decimal.as_slice()) {
+                ([n], []) => *n == 1,
+                ([n], [last, ..]) => *n == last + 1 || (*n == 1 && self.group_since_decimal),
+                ([top, sub], [last]) => top == last && *sub == 1,
+                ([top, sub], [last, last_sub]) => {
+                    (top == last && *sub == last_sub + 1) || (*top == last + 1 && *sub == 1)
+                }
+                _ => false,
+            },
+            RowNumber::Letter(l) => match self.letter {
+                None => *l == 1 && !self.decimal.is_empty(),
+                Some(last) => *l == last + 1,
+            },
+        }
+    }
+
+    fn push(&mut self, n: &RowNumber) {
+        match n {
+            RowNumber::Roman(r) => {
+                self.roman = *r;
+                self.group_since_decimal = true;
+                self.letter = None;
+            }
+            RowNumber::Decimal(d) => {
+                self.decimal.clone_from(d);
+                self.group_since_decimal = false;
+                self.letter = None;
+            }
+            RowNumber::Letter(l) => self.letter = Some(*l),
+        }
+    }
+}
+
+/// Lines that end a table: the document goes on with a part heading, a field line, the
+/// recipients or signature, or another document.
+fn ends_table(line: &Line) -> bool {
+    let lx = lexicon();
+    match &line.kind {
+        LineKind::Field { .. } => true,
+        LineKind::Label { label, body } => {
+            matches!(
+                label.level,
+                crate::lines::Level::Roman | crate::lines::Level::Part
+            ) && !line.text[*body..].trim().is_empty()
+        }
+        _ => {
+            (crate::blocks::is_all_caps(&line.text) && lx.doc_type_line(&line.text).is_some())
+                || lx.text_starts_with_any(&line.text, &lx.recipients)
+                || (crate::blocks::is_all_caps(&line.text)
+                    && lx.text_starts_with_any(&line.text, &lx.signer_authority))
+        }
+    }
+}
+
+// ───────────────────────────── cells ─────────────────────────────
+
+#[derive(Debug, Clone)]
+struct Cell {
+    text: String,
+    lines: Vec<u32>,
+}
+
+/// The blocks of one row: its label block (number and task) and a field block per
+/// filled column.
+fn row_blocks(
+    lines: &[Line],
+    page_of: &dyn Fn(usize) -> Option<u32>,
+    columns: &[Column],
+    row: &Row,
+) -> Vec<Block> {
+    let page = page_of(row.number_at);
+    let row_lines: Vec<&Line> = row.lines.iter().map(|&i| &lines[i]).collect();
+    let mut filled = assign(split_cells(&row_lines), columns);
+    let name = filled
+        .iter()
+        .position(|(c, _)| *c == Column::Name)
+        .map(|k| filled.remove(k).1);
+    let (name_text, mut name_lines) =
+        name.map_or((String::new(), Vec::new()), |c| (c.text, c.lines));
+    let text = collapse_ws(&format!("{} {name_text}", label_text(&row.number)));
+    name_lines.insert(0, lines[row.number_at].no);
+    let kind = match classify_text(&text) {
+        k @ LineKind::Label { .. } => k,
+        _ => LineKind::Prose,
+    };
+    let mut out = vec![Block {
+        kind,
+        text,
+        lines: name_lines,
+        page,
+    }];
+    for (column, cell) in filled {
+        let Column::Field(role, head) = column else {
+            continue;
+        };
+        out.push(Block {
+            kind: LineKind::Field {
+                role,
+                value: head.len() + 2,
+            },
+            text: format!("{head}: {}", cell.text),
+            lines: cell.lines,
+            page,
+        });
+    }
+    out
+}
+
+/// Group a row's lines into cells: a line continues the cell above it when it opens in
+/// lower case or with punctuation, or the line above ends with a joining word or mark
+/// ("Sở Thông tin và" / "Truyền thông"). A deadline that a further line would turn into
+/// prose is a cell of its own ("Quý IV/2026" / "kết quả giảm phát thải …").
+fn split_cells(lines: &[&Line]) -> Vec<Cell> {
+    let mut cells: Vec<Cell> = Vec::new();
+    for line in lines {
+        let text = line.text.trim();
+        let joined = cells.last().and_then(|c| {
+            let continues = !starts_cell(&c.text, text) && !deadline_ends(&c.text, text);
+            continues.then_some(())
+        });
+        match (joined, cells.last_mut()) {
+            (Some(()), Some(cell)) => {
+                cell.text.push(' ');
+                cell.text.push_str(text);
+                cell.lines.push(line.no);
+            }
+            _ => cells.push(Cell {
+                text: text.to_owned(),
+                lines: vec![line.no],
+            }),
+        }
+    }
+    cells
+}
+
+/// Whether a deadline cell ends before `next`, a line in lower case: it goes on only
+/// after a joining word or mark ("Quý IV/2024 và" / "các năm tiếp theo") or with more
+/// deadline words ("Quý IV/2024" / "hằng năm").
+fn deadline_ends(cell: &str, next: &str) -> bool {
+    deadline_like(cell) && !ends_joined(cell) && !parse_deadline(next, None).understood
+}
+
+/// A line that ends with a joining mark or word, so the next line continues it.
+fn ends_joined(text: &str) -> bool {
+    let last_word = text.rsplit(' ').next().map(fold).unwrap_or_default();
+    text.ends_with([',', ';', '-', '–', '(', '/', '&'])
+        || lexicon().table_joiners.contains(&last_word)
+}
+
+fn starts_cell(prev: &str, next: &str) -> bool {
+    let Some(first) = next.chars().next() else {
+        return false;
+    };
+    if ends_joined(prev) {
+        return false;
+    }
+    if first.is_ascii_digit() {
+        return deadline_like(next);
+    }
+    first.is_uppercase() || next.starts_with(['-', '+', '•'])
+}
+
+/// A cell that is a deadline: short, and a deadline phrase is recognised in it.
+fn deadline_like(text: &str) -> bool {
+    text.chars().count() <= 80 && !agency_like(text) && parse_deadline(text, None).understood
+}
+
+fn agency_like(text: &str) -> bool {
+    agency::opens_with_agency(text)
+}
+
+/// Give each cell its column. The first cell is the task; the last deadline-like cell
+/// is the deadline; the cells between fill the agency and other columns in order, an
+/// agency column taking only an agency list (empty cells leave no line). Cells beyond
+/// the last column are the rest of a row that a page break cut: each continues the
+/// first cell, in column order, that was left unfinished.
+fn assign(cells: Vec<Cell>, columns: &[Column]) -> Vec<(Column, Cell)> {
+    let mut cells = cells.into_iter().collect::<std::collections::VecDeque<_>>();
+    let cols: Vec<&Column> = columns.iter().filter(|c| **c != Column::Number).collect();
+    let mut out: Vec<(Column, Cell)> = Vec::new();
+    let Some(first) = cells.pop_front() else {
+        return out;
+    };
+    let deadline_col = cols
+        .iter()
+        .position(|c| matches!(c, Column::Field(FieldRole::Deadline, _)));
+    let deadline_at = deadline_col.and_then(|_| {
+        (0..cells.len())
+            .rev()
+            .find(|&i| deadline_like(&cells[i].text))
+    });
+    let (mut middle, mut tail): (Vec<Cell>, Vec<Cell>) = match deadline_at {
+        Some(d) => {
+            let tail = cells.split_off(d);
+            (cells.into(), tail.into())
+        }
+        None => (cells.into(), Vec::new()),
+    };
+    let mut name = first;
+    let middle_cols: &[&Column] = match deadline_col {
+        Some(d) => &cols[..d],
+        None => &cols,
+    };
+    // Text after the task that is neither agencies nor a deadline continues the task
+    // (a capitalised word at a wrap: "… thực hiện" / "Nghị quyết số 57 …"), unless a
+    // column that takes such text comes first or the task ended with its full stop.
+    let agency_next = matches!(
+        middle_cols.get(1),
+        Some(Column::Field(FieldRole::Lead | FieldRole::Support, _))
+    );
+    if agency_next {
+        while !name.text.ends_with('.') && middle.first().is_some_and(|c| !agency_like(&c.text)) {
+            let c = middle.remove(0);
+            append(&mut name, c);
+        }
+    }
+    out.push((Column::Name, name));
+    let mut middle = middle.into_iter().peekable();
+    for (k, col) in middle_cols.iter().enumerate().skip(1) {
+        let Some(cell) = middle.peek() else { break };
+        let agency_cols_left = middle_cols[k + 1..]
+            .iter()
+            .any(|c| matches!(c, Column::Field(FieldRole::Lead | FieldRole::Support, _)));
+        let takes = match col {
+            Column::Field(FieldRole::Lead | FieldRole::Support, _) => agency_like(&cell.text),
+            _ => !agency_like(&cell.text) || !agency_cols_left,
+        };
+        if takes {
+            let cell = middle.next().expect("peeked");
+            out.push(((*col).clone(), cell));
+        }
+    }
+    let mut leftovers: Vec<Cell> = middle.collect();
+    if let Some(d) = deadline_col {
+        let mut tail = tail.drain(..);
+        for col in &cols[d..] {
+            match tail.next() {
+                Some(cell) => out.push(((*col).clone(), cell)),
+                None => break,
+            }
+        }
+        leftovers.extend(tail);
+    }
+    continue_cut_row(&mut out, leftovers);
+    out
+}
+
+/// The cells of a row that a page break cut: each continues the first cell, in column
+/// order from the task, that was left unfinished (a task without its full stop, an
+/// agency list ending in a bare head word or a joining mark); else the last cell.
+fn continue_cut_row(out: &mut [(Column, Cell)], leftovers: Vec<Cell>) {
+    let mut cursor = 0;
+    for cell in leftovers {
+        let open = (cursor..out.len()).find(|&k| {
+            let text = &out[k].1.text;
+            match &out[k].0 {
+                Column::Name => !text.trim_end().ends_with(['.', ';']),
+                Column::Field(FieldRole::Lead | FieldRole::Support, _) => {
+                    agency::ends_with_bare_head(text) || text.ends_with([',', ';', '-'])
+                }
+                _ => false,
+            }
+        });
+        let k = match open {
+            Some(k) => {
+                cursor = k + 1;
+                k
+            }
+            None => out.len() - 1,
+        };
+        append(&mut out[k].1, cell);
+    }
+}
+
+fn append(to: &mut Cell, cell: Cell) {
+    to.text.push(' ');
+    to.text.push_str(&cell.text);
+    to.lines.extend(cell.lines);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::classify;
+    use crate::normalize::normalize;
+
+    /// The blocks read from `text` (a table from its first line), one string each, and
+    /// a check that every non-blank line of the table is in exactly one block.
+    fn read_text(text: &str) -> Option<(Vec<String>, usize)> {
+        let lines = classify(&normalize(text));
+        let (blocks, end) = read(&lines, &[], 0)?;
+        let mut owned: Vec<u32> = blocks.iter().flat_map(|b| b.lines.clone()).collect();
+        owned.sort_unstable();
+        let expected: Vec<u32> = lines[..end]
+            .iter()
+            .filter(|l| l.kind != LineKind::Blank)
+            .map(|l| l.no)
+            .collect();
+        assert_eq!(owned, expected, "every table line in one block");
+        let shown = blocks
+            .iter()
+            .filter(|b| b.kind != LineKind::Furniture)
+            .map(|b| match &b.kind {
+                LineKind::Label { .. } => format!("item {}", b.text),
+                LineKind::Field { role, .. } => format!("{role:?}: {}", b.body()),
+                k => format!("{k:?} {}", b.text),
+            })
+            .collect();
+        Some((shown, end))
+    }
+
+    fn rows(text: &str) -> Vec<String> {
+        read_text(text).expect("a stacked table").0
+    }
+
+    #[test]
+    fn one_cell_per_line() {
+        let text = "TT\nNhiệm vụ\nCơ quan chủ trì\nCơ quan phối hợp\nThời gian hoàn thành\n\
+            1\nXây dựng kho dữ liệu dùng chung\nSở Thông tin và Truyền thông\nCác sở, ban, ngành\nQuý II/2024\n\
+            2\nTriển khai nền tảng họp trực tuyến\nVăn phòng UBND tỉnh\nTháng 9/2024\n";
+        assert_eq!(
+            rows(text),
+            vec![
+                "item 1. Xây dựng kho dữ liệu dùng chung",
+                "Lead: Sở Thông tin và Truyền thông",
+                "Support: Các sở, ban, ngành",
+                "Deadline: Quý II/2024",
+                // An empty support cell leaves no line.
+                "item 2. Triển khai nền tảng họp trực tuyến",
+                "Lead: Văn phòng UBND tỉnh",
+                "Deadline: Tháng 9/2024",
+            ]
+        );
+    }
+
+    #[test]
+    fn wrapped_headings_and_cells() {
+        let text = "STT\nNội dung\ncông việc\nCơ quan\nchủ trì\nCơ quan\nphối hợp\nThời gian\nhoàn thành\n\n\
+            1\nTriển khai Kế hoạch thực hiện\nNghị quyết số 57 của tỉnh\nSở Thông tin và\nTruyền thông\nSở Tài chính,\nSở Nội vụ\nQuý IV/2024 và\ncác năm tiếp theo\n\
+            2\nSố hóa hồ sơ, kết quả giải quyết thủ\ntục hành chính\nSở Nội vụ\nCông an tỉnh\nNăm 2024\n";
+        assert_eq!(
+            rows(text),
+            vec![
+                // A capitalised word at a wrap ("Nghị quyết") continues the task.
+                "item 1. Triển khai Kế hoạch thực hiện Nghị quyết số 57 của tỉnh",
+                "Lead: Sở Thông tin và Truyền thông",
+                "Support: Sở Tài chính, Sở Nội vụ",
+                "Deadline: Quý IV/2024 và các năm tiếp theo",
+                "item 2. Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính",
+                "Lead: Sở Nội vụ",
+                "Support: Công an tỉnh",
+                "Deadline: Năm 2024",
+            ]
+        );
+    }
+
+    #[test]
+    fn groups_letters_and_numbers_running_on() {
+        let text = "TT\nTên nhiệm vụ\nCơ quan chủ trì\nKết quả\nThời gian hoàn thành\n\
+            I\nNÂNG CAO NHẬN THỨC\n1\nTuyên truyền về chuyển đổi số\nSở Thông tin và Truyền thông\nKế hoạch\n2025\n\
+            II\nHOÀN THIỆN THỂ CHẾ\n2\nRà soát văn bản\na)\nRà soát nghị quyết\nSở Tư pháp\nBáo cáo\n6/2025\nb)\nRà soát quyết định\nSở Tư pháp\nThường xuyên\n";
+        assert_eq!(
+            rows(text),
+            vec![
+                "item I. NÂNG CAO NHẬN THỨC",
+                "item 1. Tuyên truyền về chuyển đổi số",
+                "Lead: Sở Thông tin và Truyền thông",
+                "Other: Kế hoạch",
+                "Deadline: 2025",
+                "item II. HOÀN THIỆN THỂ CHẾ",
+                "item 2. Rà soát văn bản",
+                "item a) Rà soát nghị quyết",
+                "Lead: Sở Tư pháp",
+                "Other: Báo cáo",
+                "Deadline: 6/2025",
+                "item b) Rà soát quyết định",
+                "Lead: Sở Tư pháp",
+                "Deadline: Thường xuyên",
+            ]
+        );
+    }
+
+    /// A header typeset as a pipe row whose last heading spilled onto the next line, a
+    /// page number, the header repeated on the next page, and a row that a page break
+    /// cut: its task and lead go on after its deadline.
+    #[test]
+    fn page_breaks() {
+        let text = "| TT | Nội dung hoạt động | Cơ quan chủ trì | Cơ quan phối hợp |\n| --- | --- | --- | --- |\nThời gian thực hiện\n\
+            1\nXây dựng tiêu chuẩn các-bon rừng; đo đạc, báo cáo, thẩm định\nViện Khoa học lâm nghiệp Việt Nam, Cục\nVụ Khoa học và Công nghệ\nQuý IV/2026, 2027\n\
+            kết quả giảm phát thải.\nLâm nghiệp và Kiểm lâm\n\
+            - 5 -\nTT\nNội dung hoạt động\nCơ quan chủ trì\nCơ quan phối hợp\nThời gian thực hiện\n\
+            2\nHuy động nguồn lực.\nCục Lâm nghiệp và Kiểm lâm\nVụ Hợp tác quốc tế\nThường xuyên\n";
+        assert_eq!(
+            rows(text),
+            vec![
+                "item 1. Xây dựng tiêu chuẩn các-bon rừng; đo đạc, báo cáo, thẩm định kết quả giảm phát thải.",
+                "Lead: Viện Khoa học lâm nghiệp Việt Nam, Cục Lâm nghiệp và Kiểm lâm",
+                "Support: Vụ Khoa học và Công nghệ",
+                "Deadline: Quý IV/2026, 2027",
+                "PageNumber - 5 -",
+                "item 2. Huy động nguồn lực.",
+                "Lead: Cục Lâm nghiệp và Kiểm lâm",
+                "Support: Vụ Hợp tác quốc tế",
+                "Deadline: Thường xuyên",
+            ]
+        );
+    }
+
+    /// The table ends where the document goes on: a part heading, the recipients.
+    #[test]
+    fn the_table_ends_with_the_document_around_it() {
+        let text = "TT\nNhiệm vụ\nThời gian hoàn thành\n1\nRà soát\nQuý I/2025\nIII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ theo dõi.";
+        let (shown, end) = read_text(text).unwrap();
+        assert_eq!(shown, vec!["item 1. Rà soát", "Deadline: Quý I/2025"]);
+        assert_eq!(end, 6);
+        let text = "TT\nNhiệm vụ\nCơ quan chủ trì\n1\nRà soát\nSở Tư pháp\nNơi nhận:\n- Như trên;";
+        assert_eq!(read_text(text).unwrap().1, 6);
+    }
+
+    #[test]
+    fn what_is_not_a_stacked_table() {
+        for text in [
+            // No task or agency column.
+            "TT\nChỉ tiêu\n2024\n1\nHồ sơ trực tuyến\n80%",
+            // No number column first.
+            "Nhiệm vụ\nCơ quan chủ trì\n1\nRà soát\nSở Tư pháp",
+            // Prose after the header, not a row number.
+            "TT\nNhiệm vụ\nCơ quan chủ trì\nCác sở thực hiện.",
+            // Rows must be numbered in order from 1.
+            "TT\nNhiệm vụ\nCơ quan chủ trì\n3\nRà soát\nSở Tư pháp",
+            // A field line is not a heading.
+            "TT\nNhiệm vụ\nCơ quan chủ trì: Sở Tư pháp\n1\nRà soát",
+        ] {
+            assert!(read_text(text).is_none(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn row_numbers_follow_each_other() {
+        let seq = |numbers: &[&str]| {
+            let mut n = Numbering::default();
+            numbers
+                .iter()
+                .map(|t| {
+                    let r = row_number(t).unwrap();
+                    let ok = n.accepts(&r);
+                    if ok {
+                        n.push(&r);
+                    }
+                    ok
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(seq(&["1", "2", "3"]), [true, true, true]);
+        assert_eq!(seq(&["1", "3"]), [true, false]);
+        assert_eq!(seq(&["I", "1", "2", "II", "3", "III", "1"]), [true; 7]);
+        assert_eq!(seq(&["1", "a)", "b)", "2", "a)"]), [true; 5]);
+        assert_eq!(seq(&["1", "1.1", "1.2", "2", "2.1"]), [true; 5]);
+        assert_eq!(seq(&["1", "b)"]), [true, false]);
+        assert_eq!(row_number("a"), None);
+        assert_eq!(row_number("2024"), Some(RowNumber::Decimal(vec![2024])));
+    }
+}
