@@ -74,7 +74,7 @@ pub fn split_roles(value: &str) -> Option<(Vec<Agency>, Vec<Agency>)> {
         from = i;
     }
     if !found {
-        return None;
+        return lead_with_support(&sc);
     }
     // What follows the last role: "phối hợp (với) Y" supports; anything else ("...; Sở
     // Y tế") is read as a lead field value is.
@@ -83,6 +83,34 @@ pub fn split_roles(value: &str) -> Option<(Vec<Agency>, Vec<Agency>)> {
         None => lead.extend(sc.list(from, sc.len(), Mode::Field).items),
     }
     Some((lead, support))
+}
+
+/// A lead field naming its lead, then "phối hợp (với)" and who supports: "Trung tâm
+/// Công nghệ thông tin và Truyền thông phối hợp với Công an tỉnh (Phòng An ninh mạng)".
+/// The lead must be an agency list reaching the role.
+fn lead_with_support(sc: &Scanner) -> Option<(Vec<Agency>, Vec<Agency>)> {
+    let from = sc.skip_label(0);
+    let mut depth = 0usize;
+    let mut i = from;
+    while i < sc.len() {
+        match sc.kind(i) {
+            Some(Kind::Open) => depth += 1,
+            Some(Kind::Close) => depth = depth.saturating_sub(1),
+            Some(Kind::Word) if depth == 0 && i > from => {
+                if let Some(len) = LEXICON.support_roles.match_at(&sc.toks, i) {
+                    let lead = sc.list(from, i, Mode::Bounded { strict: true });
+                    if lead.items.is_empty() || lead.end < i {
+                        return None;
+                    }
+                    let support = sc.list(i + len, sc.len(), Mode::Field).items;
+                    return (!support.is_empty()).then_some((lead.items, support));
+                }
+            }
+            _ => {}
+        }
+        i = sc.step(i);
+    }
+    None
 }
 
 /// Build one Agency from a name as written (canonical, key, group computed here).
@@ -342,6 +370,8 @@ struct RawAbbrev {
     long: String,
     #[serde(default)]
     head_only: bool,
+    #[serde(default)]
+    field: bool,
 }
 
 #[derive(Deserialize)]
@@ -354,6 +384,9 @@ struct RawField {
 struct Abbrev {
     long: String,
     head_only: bool,
+    /// It abbreviates a field (lĩnh vực), not an agency: "CNTT" in "Phòng Bưu chính,
+    /// Viễn thông và CNTT" continues the field name.
+    field: bool,
 }
 
 struct Lexicon {
@@ -409,6 +442,7 @@ impl Lexicon {
                     Abbrev {
                         long: a.long,
                         head_only: a.head_only,
+                        field: a.field,
                     },
                 )
             })
@@ -1378,10 +1412,16 @@ impl<'a> Scanner<'a> {
             .flat_map(|&(a, b)| self.toks[a..b].iter())
             .filter(|t| t.kind == Kind::Word)
             .collect();
+        // An acronym names an agency ("VTV, VOV"), unless it abbreviates a field: "Phòng
+        // Bưu chính, Viễn thông và CNTT".
         let acronym = words.iter().any(|t| {
             let w = &self.src[t.start..t.end];
             w.chars().filter(|c| crate::fold::is_letter(*c)).count() >= 2
                 && !w.chars().any(char::is_lowercase)
+                && LEXICON
+                    .abbreviations
+                    .get(t.fold.as_str())
+                    .is_none_or(|ab| !ab.field)
         });
         // "... tỉnh", "... Trung ương", or a proper name at the end ("Viễn thông Quảng Nam").
         let last_two: Vec<&str> = words
@@ -1420,7 +1460,10 @@ impl<'a> Scanner<'a> {
     fn is_abbrev_head(&self, i: usize) -> bool {
         self.tok(i).is_some_and(|t| {
             t.kind == Kind::Word
-                && LEXICON.abbreviations.contains_key(t.fold.as_str())
+                && LEXICON
+                    .abbreviations
+                    .get(t.fold.as_str())
+                    .is_some_and(|ab| !ab.field)
                 && has_upper(&self.src[t.start..t.end])
         })
     }

@@ -965,6 +965,12 @@ fn fields_naming_both_roles() {
             &["Sở Tư pháp"],
             &["Công an tỉnh"],
         ),
+        // "X phối hợp với Y" in a lead field: X leads, Y supports.
+        (
+            "Trung tâm Công nghệ thông tin và Truyền thông phối hợp với Công an tỉnh (Phòng An ninh mạng).",
+            &["Trung tâm Công nghệ thông tin và Truyền thông"],
+            &["Công an tỉnh"],
+        ),
     ] {
         assert_eq!(split(value), Some((strs(lead), strs(support))), "{value}");
     }
@@ -972,6 +978,8 @@ fn fields_naming_both_roles() {
         "Công an tỉnh",
         "Sở Tư pháp, Sở Nội vụ.",
         "Sở Tài chính (chủ trì), Sở Y tế",
+        // The work before "phối hợp" is not a lead.
+        "Tăng cường phối hợp với Công an tỉnh",
     ] {
         assert_eq!(split(value), None, "{value}");
     }
@@ -1024,6 +1032,16 @@ fn investors_compounds_and_qualifiers() {
     check_split(
         "các sở, ban, ngành, đơn vị có liên quan",
         &[("các sở, ban, ngành, đơn vị có liên quan", N, true)],
+    );
+    // An abbreviated field continues a department's field name; other acronyms name
+    // agencies.
+    check_split(
+        "Phòng Bưu chính, Viễn thông và CNTT; VNPT, Viettel",
+        &[
+            ("Phòng Bưu chính, Viễn thông và CNTT", N, false),
+            ("VNPT", N, false),
+            ("Viettel", N, false),
+        ],
     );
     check_split(
         "các Sở, ban ngành, nhà đầu tư thứ cấp",

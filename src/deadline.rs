@@ -813,16 +813,31 @@ fn point_item(i: &str) -> Res<'_, Item> {
 
 /// "[từ | giai đoạn] <period> (- | đến) <period>".
 fn range_item(i: &str) -> Res<'_, Item> {
-    let (rest, (_, from, _, _, _, to)) = (
+    let (rest, (_, from, _, _, _)) = (
         opt((word(|g| &g.range_intro), space)),
         period,
         opt_space,
         word(|g| &g.range_sep),
         opt_space,
-        period,
     )
         .parse(i)?;
+    // "Quý III - IV/2024": after a quarter, the second may omit "Quý".
+    let (rest, to) = match from {
+        Period::Quarter { .. } => alt((bare_quarter, period)).parse(rest)?,
+        _ => period(rest)?,
+    };
     Ok((rest, Item::Range(from, to)))
+}
+
+/// A quarter number without "Quý", ending a range of quarters: "IV/2024", "4 năm 2024".
+fn bare_quarter(i: &str) -> Res<'_, Period> {
+    let (rest, (q, _, y)) = (
+        quarter_number,
+        nom::combinator::not(digit1),
+        year_tail(true),
+    )
+        .parse(i)?;
+    Ok((rest, Period::Quarter { q, y }))
 }
 
 /// "bắt đầu từ <period> [trở đi]".
@@ -1734,6 +1749,27 @@ mod tests {
                 false,
                 false,
                 None,
+                None,
+            ),
+            // A range of quarters whose second omits "Quý".
+            (
+                "Quý III - IV/2024",
+                None,
+                d(2024, 12, 31),
+                Some(Quarter),
+                false,
+                false,
+                d(2024, 7, 1),
+                None,
+            ),
+            (
+                "Từ Quý II-III năm 2025",
+                Some(2024),
+                d(2025, 9, 30),
+                Some(Quarter),
+                false,
+                false,
+                d(2025, 4, 1),
                 None,
             ),
             // Ongoing and recurrence.
