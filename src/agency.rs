@@ -1365,8 +1365,18 @@ impl<'a> Scanner<'a> {
         let Some(t) = self.tok(i).filter(|t| t.kind == Kind::Word) else {
             return SegKind::Other;
         };
-        if lex.quantifiers.match_at(toks, i).is_some() {
-            return SegKind::Quantified;
+        if let Some(q) = lex.quantifiers.match_at(toks, i) {
+            // "các đơn vị", "các Sở", "các trường": a kind of body or a name follows.
+            // "Các nhiệm vụ cần làm ngay …" counts work, not agencies.
+            let j = i + q;
+            let body = lex.collectives.match_at(toks, j).is_some()
+                || lex.heads.match_at(toks, j).is_some()
+                || self.tok(j).is_some_and(|n| n.upper);
+            return if body {
+                SegKind::Quantified
+            } else {
+                SegKind::Other
+            };
         }
         if lex.names.match_at(toks, i).is_some() || self.is_abbrev_head(i) {
             return SegKind::Named;

@@ -1088,3 +1088,27 @@ fn cells_that_open_with_agencies() {
     assert!(!ends_with_bare_head("Cục Lâm nghiệp và Kiểm lâm"));
     assert!(!ends_with_bare_head(""));
 }
+
+/// "Các …" names agencies only when a kind of body or a name follows: "Các nhiệm vụ cần
+/// làm ngay" counts work. Party committees' names are kept whole.
+#[test]
+fn quantified_work_is_no_agency() {
+    assert!(agency_heading("Các nhiệm vụ cần làm ngay trong năm 2026").is_none());
+    assert!(subject_agencies("Các nhiệm vụ thực hiện theo lộ trình đến năm 2030").is_none());
+    assert_eq!(
+        subject_agencies("Các thành viên Ban Chỉ đạo triển khai thực hiện.").map(|a| strs(&names(&a))),
+        Some(strs(&["Các thành viên Ban Chỉ đạo"]))
+    );
+    assert_eq!(
+        agency_heading("Các sở, ban, ngành").map(|a| strs(&names(&a))),
+        Some(strs(&["Các sở, ban, ngành"]))
+    );
+    check_split(
+        "Đảng uỷ Mặt trận Tổ quốc, các đoàn thể tỉnh; Đảng ủy Ủy ban nhân dân tỉnh; các cấp ủy, tổ chức đảng.",
+        &[
+            ("Đảng uỷ Mặt trận Tổ quốc, các đoàn thể tỉnh", N, false),
+            ("Đảng ủy Ủy ban nhân dân tỉnh", N, false),
+            ("các cấp ủy, tổ chức đảng", N, true),
+        ],
+    );
+}

@@ -744,6 +744,9 @@ impl Lowerer<'_> {
         {
             deadline = Some(d);
         }
+        if deadline.is_none() {
+            deadline = self.heading_deadline(n);
+        }
         let mut title = self.title(n);
         // The assignment in brackets is in `lead`, `support` and `deadline` now: the
         // title names the work only.
@@ -896,6 +899,37 @@ impl Lowerer<'_> {
             let body = self.body.blocks[b].body();
             sentences(body).find_map(agency::parse_inline_assignment)
         })
+    }
+
+    /// A deadline that the headings give a task with none of its own: its heading ("Các
+    /// nhiệm vụ cần làm ngay trong năm 2026"), else the nearest numbered item above it
+    /// below the part ("3. Nhiệm vụ thường xuyên" over "3.1 …"). A date or an ongoing
+    /// word counts; a condition alone does not.
+    fn heading_deadline(&self, n: NodeId) -> Option<Deadline> {
+        let mut at = Some(n);
+        while let Some(k) = at {
+            let node = &self.body.nodes[k];
+            let NodeKind::Labelled(label) = &node.kind else {
+                at = node.parent;
+                continue;
+            };
+            if matches!(
+                label.level,
+                Level::Roman | Level::Part | Level::Chapter | Level::Article | Level::Heading
+            ) {
+                return None;
+            }
+            let heading = &self.headings[k];
+            if crate::blocks::is_heading_text(heading) {
+                let parsed = parse_deadline(heading, self.year);
+                let d = parsed.deadline;
+                if parsed.understood && (d.due.is_some() || d.ongoing) && d.condition.is_none() {
+                    return Some(d);
+                }
+            }
+            at = node.parent;
+        }
+        None
     }
 
     /// Whether the first sentence of `n`'s heading names who does it: "X chủ trì …"
@@ -1419,6 +1453,51 @@ Quý I/2024
         );
         let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["II.1", "PLII.1"]);
+    }
+
+    /// A field line after an item's bullets, itself unmarked, closes the item: its
+    /// bullets are sub-points. Headings give a deadline to tasks without one.
+    #[test]
+    fn closing_field_and_deadlines_from_headings() {
+        let plan = crate::parse_text(
+            "III. NHIỆM VỤ VÀ GIẢI PHÁP
+1. Các nhiệm vụ cần làm ngay trong năm 2026
+Thực hiện theo Phụ lục kèm theo.
+3. Nhiệm vụ thường xuyên
+3.1. Tăng cường tuyên truyền
+- Quán triệt quan điểm bảo vệ môi trường.
+- Đưa chỉ tiêu môi trường vào đánh giá.
+Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉnh; các cấp ủy, tổ chức đảng.
+3.2. Quản lý chất thải
+Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉnh.
+",
+        );
+        let got: Vec<(&str, Vec<&str>, Option<String>, bool)> = plan
+            .tasks
+            .iter()
+            .map(|t| {
+                let d = t.deadline.as_ref();
+                (
+                    t.id.as_str(),
+                    names(&t.lead),
+                    d.and_then(|d| d.due).map(|d| d.to_string()),
+                    d.is_some_and(|d| d.ongoing),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("III.1", vec![], Some("2026-12-31".to_string()), false),
+                (
+                    "III.3.1",
+                    vec!["Đảng ủy Ủy ban nhân dân tỉnh", "các cấp ủy, tổ chức đảng"],
+                    None,
+                    true
+                ),
+                ("III.3.2", vec!["Đảng ủy Ủy ban nhân dân tỉnh"], None, true),
+            ]
+        );
     }
 
     /// A task assigned in brackets keeps the brackets in its text, not in its title.

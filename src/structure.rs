@@ -149,7 +149,26 @@ pub fn build_under(blocks: Vec<Block>, root: &str) -> Body {
                                     && b.nodes[l].body.is_empty()
                             })
                 });
-                if !bullet_task {
+                // An unmarked field line after several bullets none of which has a field
+                // ("- …", "- …", "Trách nhiệm chỉ đạo thực hiện: …") closes the item.
+                let closes_item = !block.text.starts_with(|c: char| !c.is_alphanumeric())
+                    && stack.last().is_some_and(|&top| {
+                        let node = &b.nodes[top];
+                        let earlier: Vec<NodeId> = node.parent.map_or_else(Vec::new, |p| {
+                            b.nodes[p]
+                                .children
+                                .iter()
+                                .copied()
+                                .take_while(|&c| c != top)
+                                .filter(|&c| matches!(b.nodes[c].kind, NodeKind::Bullet(_)))
+                                .collect()
+                        });
+                        matches!(node.kind, NodeKind::Bullet(_))
+                            && node.fields.is_empty()
+                            && !earlier.is_empty()
+                            && earlier.iter().all(|&c| b.nodes[c].fields.is_empty())
+                    });
+                if !bullet_task || closes_item {
                     pop_bullets(&b.nodes, &mut stack);
                 }
                 match stack.last() {
