@@ -239,14 +239,18 @@ pub struct Assignment {
 /// "X chủ trì thực hiện" and "X chủ trì, Y phối hợp thực hiện". None when nothing
 /// agency-like stands before "chủ trì" (so "X thực hiện" is not an assignment).
 pub fn parse_inline_assignment(sentence: &str) -> Option<Assignment> {
-    // Most sentences never say "chủ trì": a substring test on the folded text is
-    // cheaper than tokenizing them.
-    if !LEXICON.lead_roles.may_occur(&fold(sentence)) {
+    // Most sentences never say "chủ trì" or "phối hợp": a substring test on the folded
+    // text is cheaper than tokenizing them.
+    let folded = fold(sentence);
+    let lead_role = LEXICON.lead_roles.may_occur(&folded);
+    if !lead_role && !LEXICON.support_roles.may_occur(&folded) {
         return None;
     }
     let sc = Scanner::new(sentence);
     let start = sc.subject_start(sc.skip_label(0));
-    let lead_at = sc.find_lead_role(start)?;
+    let Some(lead_at) = sc.find_lead_role(start).filter(|_| lead_role) else {
+        return subject_with_partner(&sc, start);
+    };
     if lead_at <= start {
         return None;
     }
@@ -260,6 +264,25 @@ pub fn parse_inline_assignment(sentence: &str) -> Option<Assignment> {
         lead: subject.items,
         support,
         rest_start: sc.offset(rest),
+    })
+}
+
+/// "X phối hợp (với) Y <work>" with no "chủ trì": X does the work, with Y. The subject
+/// must be an agency list reaching the role.
+fn subject_with_partner(sc: &Scanner, start: usize) -> Option<Assignment> {
+    let subject = sc.list(start, sc.len(), Mode::Bounded { strict: true });
+    if subject.items.is_empty() || subject.stop != Stop::Role {
+        return None;
+    }
+    let len = LEXICON.support_roles.match_at(&sc.toks, subject.end)?;
+    let partner = sc.list(subject.end + len, sc.len(), Mode::Bounded { strict: false });
+    if partner.items.is_empty() {
+        return None;
+    }
+    Some(Assignment {
+        lead: subject.items,
+        support: partner.items,
+        rest_start: sc.offset(partner.end),
     })
 }
 

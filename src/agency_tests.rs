@@ -678,6 +678,19 @@ fn inline_assignments() {
             &[],
             "",
         ),
+        // No "chủ trì": the subject works with its partner.
+        (
+            "- Phòng Y tế huyện phối hợp với Trung tâm Y tế huyện triển khai sử dụng CCCD khi khám chữa bệnh.",
+            &["Phòng Y tế huyện"],
+            &["Trung tâm Y tế huyện"],
+            "triển khai sử dụng CCCD khi khám chữa bệnh.",
+        ),
+        (
+            "Văn phòng HĐND và UBND huyện chủ trì, phối hợp với Công an huyện thực hiện.",
+            &["Văn phòng HĐND và UBND huyện"],
+            &["Công an huyện"],
+            "thực hiện.",
+        ),
     ];
     for (input, lead, support, rest) in rows {
         assert_eq!(
@@ -690,6 +703,8 @@ fn inline_assignments() {
         "Sở Thông tin và Truyền thông thực hiện trong năm 2024.",
         "Chủ trì, phối hợp với Công an tỉnh thực hiện.",
         "Tiếp tục rà soát các thủ tục hành chính do Sở Tư pháp chủ trì.",
+        "Tăng cường phối hợp với Công an tỉnh trong rà soát dữ liệu.",
+        "Phối hợp với Công an tỉnh thực hiện.",
         "100% thủ tục hành chính được số hóa.",
         "",
         "chủ trì",
@@ -1096,7 +1111,8 @@ fn quantified_work_is_no_agency() {
     assert!(agency_heading("Các nhiệm vụ cần làm ngay trong năm 2026").is_none());
     assert!(subject_agencies("Các nhiệm vụ thực hiện theo lộ trình đến năm 2030").is_none());
     assert_eq!(
-        subject_agencies("Các thành viên Ban Chỉ đạo triển khai thực hiện.").map(|a| strs(&names(&a))),
+        subject_agencies("Các thành viên Ban Chỉ đạo triển khai thực hiện.")
+            .map(|a| strs(&names(&a))),
         Some(strs(&["Các thành viên Ban Chỉ đạo"]))
     );
     assert_eq!(
