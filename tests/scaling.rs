@@ -87,6 +87,22 @@ fn one_long_line_scales_linearly() {
     assert!((b as f64 / a as f64) < 4.0 * 1.6, "long line: {a} → {b}");
 }
 
+/// Tables printed one cell per line: many rows, and a run of lines that each could
+/// open a table header.
+#[test]
+fn stacked_tables_scale_linearly() {
+    let table = |n: usize| {
+        "TT\nNhiệm vụ\nCơ quan chủ trì\nThời gian hoàn thành\n".to_owned()
+            + &(1..=n)
+                .map(|k| format!("{k}\nRà soát dữ liệu\nSở Tư pháp\nQuý I/2025\n"))
+                .collect::<String>()
+    };
+    let (a, b) = (allocations(&table(500)), allocations(&table(2_000)));
+    let input_ratio = table(2_000).len() as f64 / table(500).len() as f64;
+    assert!((b as f64 / a as f64) < input_ratio * 1.6, "rows: {a} → {b}");
+    assert_linear("header-like lines", "TT\nNhiệm vụ\n", 2_000, 8_000);
+}
+
 #[test]
 fn deep_numbering_scales_linearly() {
     let deep = |n: usize| {

@@ -125,11 +125,15 @@ struct Header {
     end: usize,
 }
 
+/// More headings than any task table has: a run of heading-like lines stops here, so
+/// reading a header costs the same wherever it is tried.
+const MAX_COLUMNS: usize = 16;
+
 fn read_header(lines: &[Line], at: usize) -> Option<Header> {
     let mut columns = Vec::new();
     let mut used = Vec::new();
     let mut k = at;
-    loop {
+    while columns.len() < MAX_COLUMNS {
         k = skip_blank(lines, k);
         let Some(line) = lines.get(k) else { break };
         if is_row(&line.text) {
