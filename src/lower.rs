@@ -116,6 +116,48 @@ struct Covered {
     words: Vec<String>,
 }
 
+/// The rows of an appendix, looked up by numbering and by first heading word (the
+/// same work opens with the same verb), so each item is compared with a few rows only.
+#[derive(Default)]
+struct CoveredRows {
+    rows: Vec<Covered>,
+    by_path: HashMap<String, Vec<usize>>,
+    by_first_word: HashMap<String, Vec<usize>>,
+}
+
+impl CoveredRows {
+    fn new(rows: &[AssignedRow]) -> Self {
+        let mut out = CoveredRows::default();
+        for (k, r) in rows.iter().enumerate() {
+            let words = heading_words(&r.heading);
+            out.by_path.entry(r.path.clone()).or_default().push(k);
+            if let Some(w) = words.first() {
+                out.by_first_word.entry(w.clone()).or_default().push(k);
+            }
+            out.rows.push(Covered {
+                path: r.path.clone(),
+                words,
+            });
+        }
+        out
+    }
+
+    /// Whether an item (its path below its part, and heading) repeats a row's work.
+    fn covers(&self, path: &str, heading: &str) -> bool {
+        if self.rows.is_empty() {
+            return false;
+        }
+        let words = heading_words(heading);
+        let by_word = words.first().and_then(|w| self.by_first_word.get(w));
+        self.by_path
+            .get(path)
+            .into_iter()
+            .chain(by_word)
+            .flatten()
+            .any(|&k| same_work(path, &words, &self.rows[k]))
+    }
+}
+
 /// Whether an item (its id's path below its part, and heading words) names the work of
 /// an appendix row: most of the first words of the shorter heading are among those of
 /// the other ("Tổ chức Hội nghị phổ biến, triển khai nội dung của Nghị định …" and "Tổ
@@ -165,13 +207,7 @@ pub fn lower(
         year: header.document.year,
         bullet_tasks: std::collections::HashSet::new(),
         has_task_part: false,
-        covered: covered
-            .iter()
-            .map(|r| Covered {
-                path: r.path.clone(),
-                words: heading_words(&r.heading),
-            })
-            .collect(),
+        covered: CoveredRows::new(covered),
         tasks: Vec::new(),
         warnings: Vec::new(),
         owners: vec![None; line_count],
@@ -270,7 +306,7 @@ struct Lowerer<'a> {
     /// "GIẢI PHÁP" part lists general measures.
     has_task_part: bool,
     /// The task rows of an attached appendix.
-    covered: Vec<Covered>,
+    covered: CoveredRows,
     tasks: Vec<Task>,
     warnings: Vec<Warning>,
     owners: Vec<Option<Owner>>,
@@ -442,12 +478,11 @@ impl Lowerer<'_> {
         // When its bullets carry the tasks, the item itself is only their heading.
         let only_a_heading = bullet_tasks && !assigns;
         // "II. NỘI DUNG" listing the work that the appendix's table assigns.
-        let summary = !assigns && !self.covered.is_empty() && self.assignment(n).is_none() && {
-            let words = heading_words(&self.headings[n]);
-            // "II.1.c" → "1.c": the numbering below the part.
-            let path = node.id.split_once('.').map_or("", |(_, p)| p);
-            self.covered.iter().any(|c| same_work(path, &words, c))
-        };
+        // "II.1.c" → "1.c": the numbering below the part.
+        let path = node.id.split_once('.').map_or("", |(_, p)| p);
+        let summary = !assigns
+            && self.covered.covers(path, &self.headings[n])
+            && self.assignment(n).is_none();
         let as_task = leaf
             && !only_a_heading
             && !summary
@@ -905,7 +940,7 @@ impl Lowerer<'_> {
     /// nhiệm vụ cần làm ngay trong năm 2026"), else the nearest numbered item above it
     /// below the part ("3. Nhiệm vụ thường xuyên" over "3.1 …"). A date or an ongoing
     /// word counts; a condition alone does not.
-    fn heading_deadline(&self, n: NodeId) -> Option<Deadline> {
+    fn heading_deadline(&mut self, n: NodeId) -> Option<Deadline> {
         let mut at = Some(n);
         while let Some(k) = at {
             let node = &self.body.nodes[k];
@@ -921,7 +956,8 @@ impl Lowerer<'_> {
             }
             let heading = &self.headings[k];
             if crate::blocks::is_heading_text(heading) {
-                let parsed = parse_deadline(heading, self.year);
+                // Memoised: every task below a heading asks about it.
+                let parsed = self.memo.deadline(heading, self.year);
                 let d = parsed.deadline;
                 if parsed.understood && (d.due.is_some() || d.ongoing) && d.condition.is_none() {
                     return Some(d);
