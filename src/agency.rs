@@ -1064,7 +1064,9 @@ impl<'a> Scanner<'a> {
             match self.kind(j) {
                 Some(Kind::Open) => depth += 1,
                 Some(Kind::Close) => depth = depth.saturating_sub(1),
-                Some(Kind::Comma) if depth == 0 && self.classify(j + 1, true) != SegKind::Other => {
+                Some(Kind::Comma)
+                    if depth == 0 && self.classify_opening(j + 1, true) != SegKind::Other =>
+                {
                     return j + 1;
                 }
                 // "Căn cứ nội dung Kế hoạch này các cơ quan, …": the demonstrative ends the
@@ -1072,7 +1074,7 @@ impl<'a> Scanner<'a> {
                 Some(Kind::Word)
                     if depth == 0
                         && self.toks[j].fold == "này"
-                        && self.classify(self.step(j), true) != SegKind::Other =>
+                        && self.classify_opening(self.step(j), true) != SegKind::Other =>
                 {
                     return self.step(j);
                 }
@@ -1255,7 +1257,11 @@ impl<'a> Scanner<'a> {
                 continue;
             };
             let same_chunk = items.len() > chunk_first;
-            let mut kind = self.classify(first, strict);
+            let mut kind = if items.is_empty() {
+                self.classify_opening(first, strict)
+            } else {
+                self.classify(first, strict)
+            };
             // A capitalised piece that goes on with the previous agency's field name
             // ("Phòng Bưu chính, Viễn thông") is part of it, in a sentence too; one that
             // opens with a verb ("Sở Y tế, Triển khai ...") is not.
@@ -1388,18 +1394,8 @@ impl<'a> Scanner<'a> {
         let Some(t) = self.tok(i).filter(|t| t.kind == Kind::Word) else {
             return SegKind::Other;
         };
-        if let Some(q) = lex.quantifiers.match_at(toks, i) {
-            // "các đơn vị", "các Sở", "các trường": a kind of body or a name follows.
-            // "Các nhiệm vụ cần làm ngay …" counts work, not agencies.
-            let j = i + q;
-            let body = lex.collectives.match_at(toks, j).is_some()
-                || lex.heads.match_at(toks, j).is_some()
-                || self.tok(j).is_some_and(|n| n.upper);
-            return if body {
-                SegKind::Quantified
-            } else {
-                SegKind::Other
-            };
+        if lex.quantifiers.match_at(toks, i).is_some() {
+            return SegKind::Quantified;
         }
         if lex.names.match_at(toks, i).is_some() || self.is_abbrev_head(i) {
             return SegKind::Named;
@@ -1430,6 +1426,29 @@ impl<'a> Scanner<'a> {
             return SegKind::Capitalized;
         }
         SegKind::Other
+    }
+
+    /// Whether the quantified piece at `i` names bodies: a kind of body or a name
+    /// follows "các" ("các đơn vị", "các Sở", "các trường"). Where a list or a subject
+    /// opens, "Các nhiệm vụ cần làm ngay …" counts work, not agencies; further in a
+    /// list ("…, các nhà cung cấp dịch vụ") any "các" piece is a group.
+    fn quantifies_bodies(&self, i: usize) -> bool {
+        let lex = &*LEXICON;
+        let Some(q) = lex.quantifiers.match_at(&self.toks, i) else {
+            return true;
+        };
+        let j = i + q;
+        lex.collectives.match_at(&self.toks, j).is_some()
+            || lex.heads.match_at(&self.toks, j).is_some()
+            || self.tok(j).is_some_and(|n| n.upper)
+    }
+
+    /// [`Scanner::classify`] for a piece that opens a list or a subject.
+    fn classify_opening(&self, i: usize, strict: bool) -> SegKind {
+        match self.classify(i, strict) {
+            SegKind::Quantified if !self.quantifies_bodies(i) => SegKind::Other,
+            k => k,
+        }
     }
 
     /// A short headless capitalised piece that continues the field name of the previous

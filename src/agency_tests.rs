@@ -1058,6 +1058,15 @@ fn investors_compounds_and_qualifiers() {
             ("Viettel", N, false),
         ],
     );
+    // Further in a list, any "các …" piece is a group of its own.
+    check_split(
+        "Bảo hiểm xã hội tỉnh, các cơ sở khám chữa bệnh, các nhà cung cấp dịch vụ viễn thông",
+        &[
+            ("Bảo hiểm xã hội tỉnh", N, false),
+            ("các cơ sở khám chữa bệnh", N, true),
+            ("các nhà cung cấp dịch vụ viễn thông", N, true),
+        ],
+    );
     check_split(
         "các Sở, ban ngành, nhà đầu tư thứ cấp",
         &[

@@ -139,10 +139,9 @@ pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
 
 fn is_doc_type_line(line: &Line) -> bool {
     line.kind == LineKind::Prose
-        && is_all_caps(&line.text)
         && crate::lexicon::lexicon()
-            .doc_type_line(&line.text)
-            .is_some()
+            .type_line(&line.text)
+            .is_some_and(|t| t.opens_document(&line.text))
 }
 
 /// A field label wrapped mid-label ("- Cơ quan chủ" + "trì: Sở Y tế") is only

@@ -364,23 +364,45 @@ fn with_tail<'a>(rest: &'a str, doc_type: Option<usize>, number: &'a str) -> Fou
 }
 
 /// Where a [`doc_number`] can start in `text`: the first digit of each digit run
-/// followed by "/" (folding leaves digits and "/" where they were).
+/// followed by "/", or by "-" and a word and then "/" (a Party document's "57-nq/tw");
+/// folding leaves digits, "-" and "/" where they were.
 fn number_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     let b = text.as_bytes();
     memchr::memchr_iter(b'/', b).filter_map(move |slash| {
-        let digits = b[..slash]
+        let digits = |end: usize| {
+            b[..end]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_ascii_digit())
+                .count()
+        };
+        let d = digits(slash);
+        if d > 0 {
+            return Some(slash - d);
+        }
+        // "57-nq/": the word before "/" follows "<digits>-".
+        let word = b[..slash]
             .iter()
             .rev()
-            .take_while(|c| c.is_ascii_digit())
+            .take_while(|c| !c.is_ascii_whitespace() && **c != b'-' && **c != b'/')
             .count();
-        (digits > 0).then(|| slash - digits)
+        let dash = slash.checked_sub(word + 1)?;
+        (word > 0 && b[dash] == b'-' && digits(dash) > 0).then(|| dash - digits(dash))
     })
 }
 
-/// digits "/" segment {"/" segment}, segment = word {"-" word}: "85/2016/nđ-cp".
+/// digits "/" segment {"/" segment}, segment = word {"-" word}: "85/2016/nđ-cp"; or a
+/// Party document's digits "-" word "/" segment {…}: "57-nq/tw".
 fn doc_number(i: &str) -> Res<'_, &str> {
-    let segment = separated_list1(char('-'), take_while1(is_word_char));
-    recognize((digit1, many1((char('/'), segment)))).parse(i)
+    let segment = || separated_list1(char('-'), take_while1(is_word_char));
+    let state = (digit1, many1((char('/'), segment())));
+    let party = (
+        digit1,
+        char('-'),
+        take_while1(is_word_char),
+        many1((char('/'), segment())),
+    );
+    recognize(nom::branch::alt((recognize(party), recognize(state)))).parse(i)
 }
 
 fn issue_date(i: &str) -> Res<'_, (u32, u32, Option<i32>)> {
@@ -500,6 +522,15 @@ mod tests {
     #[test]
     fn citation_table() {
         let rows: Vec<Row> = vec![
+            // Party documents number "<n>-<type>/<issuer>".
+            (
+                "Triển khai Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá",
+                "NQ",
+                "57-NQ/TW",
+                date(2024, 12, 22),
+                Some("Bộ Chính trị"),
+                "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị",
+            ),
             (
                 "Căn cứ Quyết định số 06/QĐ-TTg ngày 06/01/2022 của Thủ tướng Chính phủ phê duyệt Đề án",
                 "QĐ",

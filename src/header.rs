@@ -23,6 +23,8 @@ pub struct Header {
     pub lines: Vec<u32>,
     /// The number on the type line ("PHỤ LỤC II" → "II").
     pub type_number: Option<String>,
+    /// The document is an appendix ("PHỤ LỤC").
+    pub appendix: bool,
 }
 
 /// The header lines can only be near the top.
@@ -76,12 +78,17 @@ pub fn parse_header(lines: &[Line]) -> Header {
         }
         h.lines.push(l.no);
     }
-    if let Some((doc_type, number)) = lx.doc_type_and_number(&lines[type_at].text) {
-        h.document.doc_type = Some(doc_type.to_owned());
-        h.type_number = number.map(str::to_owned);
+    let mut title: Vec<&str> = Vec::new();
+    if let Some(t) = lx.type_line(&lines[type_at].text) {
+        h.document.doc_type = Some(t.abbrev.to_owned());
+        h.type_number = t.number.map(str::to_owned);
+        h.appendix = t.appendix;
+        // "PHỤ LỤC I: DANH MỤC NHIỆM VỤ": the title starts on the type line.
+        if !t.title.is_empty() {
+            title.push(t.title);
+        }
     }
     h.lines.push(lines[type_at].no);
-    let mut title: Vec<&str> = Vec::new();
     let mut i = type_at + 1;
     while i < lines.len() {
         let l = &lines[i];
@@ -342,7 +349,7 @@ fn year_in_title(title: &str) -> Option<i32> {
     // "... năm 2024"; not the year of a full date ("ngày 22 tháng 12 năm 2024"), which
     // dates a cited document.
     (1..words.len()).rev().find_map(|k| {
-        let dated = k >= 3 && words[k - 3] == "tháng";
+        let dated = k >= 5 && words[k - 3] == "tháng" && words[k - 5] == "ngày";
         (words[k - 1] == "năm" && !dated)
             .then(|| year_word(words[k]))
             .flatten()
@@ -713,6 +720,8 @@ mod tests {
                 "Thực hiện Nghị quyết ngày 22 tháng 12 năm 2024 trong năm 2025",
                 Some(2025),
             ),
+            // A month of the plan's year is not a date.
+            ("Công tác tuyên truyền tháng 10 năm 2024", Some(2024)),
         ] {
             assert_eq!(year_in_title(title), year, "{title}");
         }

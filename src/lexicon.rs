@@ -19,6 +19,28 @@ pub enum FieldRole {
     Other,
 }
 
+/// A document-type line, read by [`Lexicon::type_line`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypeLine<'a, 'l> {
+    /// "KH", "PL".
+    pub abbrev: &'a str,
+    /// The document's own number ("PHỤ LỤC II" → "II").
+    pub number: Option<&'l str>,
+    /// A title on the same line ("PHỤ LỤC I: DANH MỤC NHIỆM VỤ"), else "".
+    pub title: &'l str,
+    /// An appendix (its type carries a number): attached after a plan, it numbers its
+    /// items afresh.
+    pub appendix: bool,
+}
+
+impl TypeLine<'_, '_> {
+    /// Whether `line`, read as this, opens a document inside a body: an appendix
+    /// heading, or a type printed in capitals alone on its line.
+    pub fn opens_document(&self, line: &str) -> bool {
+        self.appendix || crate::blocks::is_all_caps(line)
+    }
+}
+
 /// What the items of a top-level part are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PartKind {
@@ -201,45 +223,68 @@ impl Lexicon {
             .map_or(PartKind::Unknown, |(_, _, k)| k)
     }
 
-    /// The abbreviation of a document-type line ("KẾ HOẠCH" → "KH"); the whole line must be it.
+    /// The abbreviation of a document-type line ("KẾ HOẠCH" → "KH"); the whole line must be
+    /// it, or an appendix heading (see [`Lexicon::type_line`]).
     pub fn doc_type_line(&self, line: &str) -> Option<&str> {
-        self.doc_type_and_number(line).map(|(t, _)| t)
+        self.type_line(line).map(|t| t.abbrev)
     }
 
-    /// [`Lexicon::doc_type_line`] with the document's own number when its type carries
-    /// one ("PHỤ LỤC II" → ("PL", Some("II")), "Phụ lục số 01" → ("PL", Some("01"))).
-    pub fn doc_type_and_number<'a, 'l>(
-        &'a self,
-        line: &'l str,
-    ) -> Option<(&'a str, Option<&'l str>)> {
+    /// A line that opens a document: its type, alone on the line ("KẾ HOẠCH"), or a
+    /// type that carries its own number with that number and a title after it
+    /// ("PHỤ LỤC", "PHỤ LỤC II", "Phụ lục số 01: Danh mục nhiệm vụ", "PHỤ LỤC KÈM THEO
+    /// KẾ HOẠCH"). A title needs the number or the type in capitals: "Phụ lục kèm theo
+    /// Kế hoạch này gồm …" is a sentence.
+    pub fn type_line<'a, 'l>(&'a self, line: &'l str) -> Option<TypeLine<'a, 'l>> {
         let line = line.trim().trim_end_matches([':', '.']);
         let f = fold(line);
-        if let Some((_, a)) = self.doc_types.iter().find(|(p, _)| f == *p) {
-            return Some((a, None));
+        if let Some((p, a)) = self.doc_types.iter().find(|(p, _)| f == *p) {
+            return Some(TypeLine {
+                abbrev: a,
+                number: None,
+                title: "",
+                appendix: self.numbered_doc_types.contains(p),
+            });
         }
-        // "<type> [số] <number>": the number is Roman numerals, digits or one letter.
-        let (head, number) = line.rsplit_once(' ')?;
-        let is_number = number.chars().all(|c| c.is_ascii_digit())
-            || number.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
-            || (number.chars().count() == 1 && number.chars().all(char::is_uppercase));
-        if !is_number {
-            return None;
+        let phrase = self
+            .numbered_doc_types
+            .iter()
+            .find(|p| starts_with_words(&f, p))?;
+        let abbrev = &self.doc_types.iter().find(|(p, _)| p == phrase)?.1;
+        // The type's words, then "[số] [number] [:.-] title".
+        let words = phrase.split(' ').count();
+        let type_end = line
+            .char_indices()
+            .filter(|(_, c)| *c == ' ')
+            .nth(words - 1)
+            .map_or(line.len(), |(i, _)| i);
+        let type_words = &line[..type_end];
+        let mut rest = line[type_end..].trim_start();
+        if let Some(r) = rest
+            .strip_prefix("số ")
+            .or_else(|| rest.strip_prefix("Số "))
+        {
+            rest = r.trim_start();
         }
-        let head = fold(head);
-        let head = head.strip_suffix(" số").unwrap_or(&head);
-        self.numbered_doc_types
-            .iter()
-            .find(|p| head == p.as_str())?;
-        let abbrev = self.doc_types.iter().find(|(p, _)| head == p)?;
-        Some((&abbrev.1, Some(number)))
-    }
-
-    /// Whether the type abbreviated `abbrev` carries its own number ("PL"): such a
-    /// document after a plan is an appendix, which starts its own numbering.
-    pub fn is_numbered_type(&self, abbrev: &str) -> bool {
-        self.doc_types
-            .iter()
-            .any(|(p, a)| a == abbrev && self.numbered_doc_types.contains(p))
+        let token_end = rest
+            .find(|c: char| c.is_whitespace() || matches!(c, ':' | '.' | '-' | '–'))
+            .unwrap_or(rest.len());
+        let token = &rest[..token_end];
+        let is_number = !token.is_empty()
+            && (token.chars().all(|c| c.is_ascii_digit())
+                || token.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+                || (token.chars().count() == 1 && token.chars().all(char::is_uppercase)));
+        let number = is_number.then_some(token);
+        if is_number {
+            rest = &rest[token_end..];
+        }
+        let title = rest.trim_start_matches([':', '.', '-', '–', ' ']).trim();
+        let capitals = crate::blocks::is_all_caps(type_words);
+        (title.is_empty() || number.is_some() || capitals).then_some(TypeLine {
+            abbrev,
+            number,
+            title,
+            appendix: true,
+        })
     }
 
     /// The abbreviation for a document-type word at the start of `text`.
@@ -419,18 +464,37 @@ mod tests {
         assert_eq!(lx.doc_type_line("CHƯƠNG TRÌNH HÀNH ĐỘNG"), Some("CTr"));
         assert_eq!(lx.doc_type_line("QUYẾT ĐỊNH:"), Some("QĐ"));
         assert_eq!(lx.doc_type_line("Kế hoạch triển khai"), None);
-        assert_eq!(lx.doc_type_and_number("PHỤ LỤC"), Some(("PL", None)));
+        let t = |line: &str| {
+            lx.type_line(line).map(|t| {
+                (
+                    t.abbrev.to_owned(),
+                    t.number.map(str::to_owned),
+                    t.title.to_owned(),
+                )
+            })
+        };
+        let pl = |n: Option<&str>, title: &str| {
+            Some(("PL".to_owned(), n.map(str::to_owned), title.to_owned()))
+        };
+        assert_eq!(t("PHỤ LỤC"), pl(None, ""));
+        assert_eq!(t("PHỤ LỤC II"), pl(Some("II"), ""));
+        assert_eq!(t("Phụ lục số 01:"), pl(Some("01"), ""));
+        assert_eq!(t("PHỤ LỤC A"), pl(Some("A"), ""));
         assert_eq!(
-            lx.doc_type_and_number("PHỤ LỤC II"),
-            Some(("PL", Some("II")))
+            t("PHỤ LỤC I: DANH MỤC NHIỆM VỤ"),
+            pl(Some("I"), "DANH MỤC NHIỆM VỤ")
         );
         assert_eq!(
-            lx.doc_type_and_number("Phụ lục số 01:"),
-            Some(("PL", Some("01")))
+            t("Phụ lục 02. Danh mục dự án"),
+            pl(Some("02"), "Danh mục dự án")
         );
-        assert_eq!(lx.doc_type_and_number("PHỤ LỤC A"), Some(("PL", Some("A"))));
-        // Only types that carry numbers take one; a word is not a number.
+        assert_eq!(
+            t("PHỤ LỤC KÈM THEO KẾ HOẠCH"),
+            pl(None, "KÈM THEO KẾ HOẠCH")
+        );
+        // A sentence about an appendix; a number on a type that carries none.
+        assert_eq!(t("Phụ lục kèm theo Kế hoạch này gồm 05 biểu."), None);
         assert_eq!(lx.doc_type_line("KẾ HOẠCH 2"), None);
-        assert_eq!(lx.doc_type_line("PHỤ LỤC KÈM THEO"), None);
+        assert!(!lx.type_line("KẾ HOẠCH").unwrap().appendix);
     }
 }

@@ -170,6 +170,8 @@ fn segments(
     pages: &[Option<u32>],
 ) -> Vec<(header::Header, structure::Body, header::Tail)> {
     let mut out = Vec::new();
+    // The id roots given to appendices so far.
+    let mut roots: Vec<String> = Vec::new();
     let mut start = 0;
     while start < lines.len() || out.is_empty() {
         let seg = &lines[start..];
@@ -196,9 +198,18 @@ fn segments(
         head.body_start += start;
         // An appendix after the plan numbers its items afresh: its ids start with its
         // type and number ("PLII.1"), so they never collide with the plan's.
-        let root = match (&head.document.doc_type, out.is_empty()) {
-            (Some(t), false) if lexicon::lexicon().is_numbered_type(t) => {
-                format!("{t}{}", head.type_number.as_deref().unwrap_or(""))
+        let root = match &head.document.doc_type {
+            Some(t) if head.appendix && !out.is_empty() => {
+                let root = format!("{t}{}", head.type_number.as_deref().unwrap_or(""));
+                // Two appendices without a number: the second is "PL#2", as a repeated
+                // label is.
+                let repeats = roots.iter().filter(|r| **r == root).count();
+                roots.push(root.clone());
+                if repeats > 0 {
+                    format!("{root}#{}", repeats + 1)
+                } else {
+                    root
+                }
             }
             _ => String::new(),
         };
@@ -251,10 +262,9 @@ fn tail_start(blocks: &[blocks::Block]) -> Option<usize> {
         // table row ("| Nơi nhận: … | KT. BỘ TRƯỞNG … |").
         let text = b.text.trim_start_matches(['|', ' ']);
         lx.text_starts_with_any(text, &lx.recipients)
-            || (blocks::is_all_caps(text)
-                && (lx.text_starts_with_any(text, &lx.signer_authority)
-                    // "PHỤ LỤC" right after the plan's last part, with no signature.
-                    || lx.doc_type_prefix(text).is_some_and(|t| lx.is_numbered_type(t))))
+            || (blocks::is_all_caps(text) && lx.text_starts_with_any(text, &lx.signer_authority))
+            // "PHỤ LỤC" right after the plan's last part, with no signature.
+            || lx.type_line(text).is_some_and(|t| t.appendix)
     })
 }
 

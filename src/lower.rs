@@ -12,7 +12,7 @@ use crate::agency::{self, Assignment};
 use crate::blocks::Block;
 use crate::citation::find_citations;
 use crate::deadline::{Parsed, deadline_after_assignment, find_inline_deadline, parse_deadline};
-use crate::fold::{collapse_ws, fold};
+use crate::fold::collapse_ws;
 use crate::header::{Header, Tail};
 use crate::lexicon::{FieldRole, PartKind, lexicon};
 use crate::lines::Level;
@@ -158,28 +158,24 @@ impl CoveredRows {
     }
 }
 
-/// Whether an item (its id's path below its part, and heading words) names the work of
-/// an appendix row: most of the first words of the shorter heading are among those of
-/// the other ("Tổ chức Hội nghị phổ biến, triển khai nội dung của Nghị định …" and "Tổ
-/// chức Hội nghị phổ biến, triển khai Nghị định …"), or the numbering is the same
-/// ("II.1.c" and row "1.c") and some of the words are.
+/// Whether an item (its numbering below its part, and heading words) names the work of
+/// an appendix row: with the same numbering ("II.1.c" and row "1.c"), two content words
+/// in common and a third of the shorter heading's; otherwise most of them ("Tổ chức Hội
+/// nghị phổ biến, triển khai nội dung của Nghị định …" and "Tổ chức Hội nghị phổ biến,
+/// triển khai Nghị định …"). Generic verbs ("tổ chức", "triển khai") do not count.
 fn same_work(path: &str, words: &[String], row: &Covered) -> bool {
     let shorter = words.len().min(row.words.len());
     let shared = words.iter().filter(|w| row.words.contains(w)).count();
-    let needed = if path == row.path { 3 } else { 6 };
-    shorter >= 3 && shared * 10 >= shorter * needed
+    if path == row.path {
+        shared >= 2 && shared * 10 >= shorter * 3
+    } else {
+        shared >= 3 && shared * 10 >= shorter * 6
+    }
 }
 
-/// The first words of a heading, folded, for [`same_work`].
+/// The first content words of a heading, for [`same_work`].
 fn heading_words(heading: &str) -> Vec<String> {
-    let mut words: Vec<String> = fold(heading)
-        .split(|c: char| !crate::fold::is_alnum(c))
-        .filter(|w| !w.is_empty())
-        .take(12)
-        .map(str::to_owned)
-        .collect();
-    words.dedup();
-    words
+    crate::compare::align::content_words(heading, 12)
 }
 
 /// Lower everything. `line_count` is the number of input lines. `covered`: the task
@@ -448,15 +444,18 @@ impl Lowerer<'_> {
             let mut bullets: Vec<NodeId> = all.iter().copied().filter(|&c| own_fields(c)).collect();
             // An item of a tasks part that assigns nothing itself, over bullets that each
             // open with their agency ("- Sở Công Thương chủ trì tham mưu …", "- Ủy ban
-            // nhân dân cấp xã hướng dẫn …"): the bullets are its tasks, all of them
-            // when at least half are so assigned. A lone bullet ("* Sở … chủ trì, …")
-            // is the item's own assignment line.
-            if part == PartKind::Tasks && all.len() >= 2 && bullets.len() < all.len() && !assigns {
+            // nhân dân cấp xã hướng dẫn …"): the bullets are its tasks, all of them when
+            // at most one is not so assigned. Bullets with field lines decide alone. A
+            // lone bullet ("* Sở … chủ trì, …") is the item's own assignment line.
+            let field_lines = all
+                .iter()
+                .any(|&c| assigns_work(&self.body.nodes[c].fields));
+            if part == PartKind::Tasks && all.len() >= 2 && !field_lines && !assigns {
                 let assigned = all
                     .iter()
                     .filter(|&&c| own_fields(c) || self.opens_with_assignment(c))
                     .count();
-                if assigned > 0 && assigned * 2 >= all.len() && !self.assigns_in_own_text(n) {
+                if assigned + 1 >= all.len() && !self.assigns_in_own_text(n) {
                     bullets = all;
                 }
             }
@@ -478,8 +477,12 @@ impl Lowerer<'_> {
         // When its bullets carry the tasks, the item itself is only their heading.
         let only_a_heading = bullet_tasks && !assigns;
         // "II. NỘI DUNG" listing the work that the appendix's table assigns.
-        // "II.1.c" → "1.c": the numbering below the part.
-        let path = node.id.split_once('.').map_or("", |(_, p)| p);
+        // "II.1.c" → "1.c": the numbering below a Roman part (a plan numbered 1, 2, 3
+        // from the top keeps it whole).
+        let path = match node.id.split_once('.') {
+            Some((part, rest)) if part.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')) => rest,
+            _ => node.id.as_str(),
+        };
         let summary = !assigns
             && self.covered.covers(path, &self.headings[n])
             && self.assignment(n).is_none();
@@ -959,7 +962,13 @@ impl Lowerer<'_> {
                 // Memoised: every task below a heading asks about it.
                 let parsed = self.memo.deadline(heading, self.year);
                 let d = parsed.deadline;
-                if parsed.understood && (d.due.is_some() || d.ongoing) && d.condition.is_none() {
+                // A period ("trong năm 2026") or ongoing work; a bare day in a heading
+                // is more likely the date of what it carries out than a deadline.
+                let period = d.due.is_some() && d.precision != Some(crate::model::Precision::Day);
+                if parsed.understood && (period || d.ongoing) && d.condition.is_none() {
+                    return Some(d);
+                }
+                if let Some((_, d)) = find_inline_deadline(heading, self.year) {
                     return Some(d);
                 }
             }

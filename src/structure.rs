@@ -149,26 +149,7 @@ pub fn build_under(blocks: Vec<Block>, root: &str) -> Body {
                                     && b.nodes[l].body.is_empty()
                             })
                 });
-                // An unmarked field line after several bullets none of which has a field
-                // ("- …", "- …", "Trách nhiệm chỉ đạo thực hiện: …") closes the item.
-                let closes_item = !block.text.starts_with(|c: char| !c.is_alphanumeric())
-                    && stack.last().is_some_and(|&top| {
-                        let node = &b.nodes[top];
-                        let earlier: Vec<NodeId> = node.parent.map_or_else(Vec::new, |p| {
-                            b.nodes[p]
-                                .children
-                                .iter()
-                                .copied()
-                                .take_while(|&c| c != top)
-                                .filter(|&c| matches!(b.nodes[c].kind, NodeKind::Bullet(_)))
-                                .collect()
-                        });
-                        matches!(node.kind, NodeKind::Bullet(_))
-                            && node.fields.is_empty()
-                            && !earlier.is_empty()
-                            && earlier.iter().all(|&c| b.nodes[c].fields.is_empty())
-                    });
-                if !bullet_task || closes_item {
+                if !bullet_task {
                     pop_bullets(&b.nodes, &mut stack);
                 }
                 match stack.last() {
@@ -196,11 +177,44 @@ pub fn build_under(blocks: Vec<Block>, root: &str) -> Body {
         }
     }
     b.blocks = blocks;
+    b.adopt_closing_fields();
     b.assign_ids();
     b
 }
 
 impl Body {
+    /// Unmarked field lines after an item's last bullet, when no earlier bullet has a
+    /// field ("- …", "- …", "Trách nhiệm chỉ đạo thực hiện: …"), close the item: they
+    /// are its fields, and its bullets are sub-points.
+    fn adopt_closing_fields(&mut self) {
+        for n in 0..self.nodes.len() {
+            let bullets: Vec<NodeId> = self.nodes[n]
+                .children
+                .iter()
+                .copied()
+                .filter(|&c| matches!(self.nodes[c].kind, NodeKind::Bullet(_)))
+                .collect();
+            let [earlier @ .., last] = bullets.as_slice() else {
+                continue;
+            };
+            let unmarked = |&(_, b): &(FieldRole, usize)| {
+                self.blocks[b]
+                    .text
+                    .starts_with(|c: char| c.is_alphanumeric())
+            };
+            let closing = !earlier.is_empty()
+                && self.nodes[n].children.last() == Some(last)
+                && self.nodes[*last].children.is_empty()
+                && !self.nodes[*last].fields.is_empty()
+                && self.nodes[*last].fields.iter().all(unmarked)
+                && earlier.iter().all(|&c| self.nodes[c].fields.is_empty());
+            if closing {
+                let fields = std::mem::take(&mut self.nodes[*last].fields);
+                self.nodes[n].fields.extend(fields);
+            }
+        }
+    }
+
     fn add(&mut self, parent: NodeId, kind: NodeKind, label: String, head: usize) -> NodeId {
         let id = self.nodes.len();
         self.nodes.push(Node {

@@ -435,16 +435,38 @@ fn expand(text: &str, vocab: &Vocabulary) -> String {
     out
 }
 
+/// The first `limit` content syllables of a task heading, folded and each once: the
+/// function words and generic opening verbs of `grammar/compare.toml` left out.
+pub(crate) fn content_words(heading: &str, limit: usize) -> Vec<String> {
+    let v = vocabulary();
+    let mut folded = fold(heading);
+    for phrase in &v.generic_phrases {
+        folded = folded.replace(phrase.as_str(), " ");
+    }
+    let mut out: Vec<String> = Vec::new();
+    for w in folded.split(|c: char| !crate::fold::is_alnum(c)) {
+        if out.len() == limit {
+            break;
+        }
+        if !w.is_empty() && !v.stopwords.contains(w) && !out.iter().any(|o| o == w) {
+            out.push(w.to_owned());
+        }
+    }
+    out
+}
+
 /// `grammar/compare.toml`, loaded once.
 struct Vocabulary {
     abbreviations: BTreeMap<String, String>,
     stopwords: BTreeSet<String>,
+    generic_phrases: Vec<String>,
 }
 
 #[derive(Deserialize)]
 struct RawVocabulary {
     abbreviations: Vec<RawAbbreviation>,
     stopwords: Vec<String>,
+    generic_phrases: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -464,6 +486,7 @@ fn vocabulary() -> &'static Vocabulary {
                 .map(|a| (a.short, a.long))
                 .collect(),
             stopwords: raw.stopwords.iter().map(|s| fold(s)).collect(),
+            generic_phrases: raw.generic_phrases.iter().map(|s| fold(s)).collect(),
         }
     });
     &V

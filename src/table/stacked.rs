@@ -74,7 +74,8 @@ pub fn read(lines: &[Line], pages: &[Option<u32>], at: usize) -> Option<(Vec<Blo
             // Something other than a row right after the header: not a stacked table.
             return None;
         };
-        if ends_table(line) {
+        let prev = row.lines.last().map_or("", |&i| lines[i].text.as_str());
+        if ends_table(line, prev) {
             break;
         }
         // The header repeated at the top of the next page.
@@ -314,21 +315,21 @@ impl Numbering {
     }
 }
 
-/// Lines that end a table: the document goes on with a part heading, a field line, the
-/// recipients or signature, or another document.
-fn ends_table(line: &Line) -> bool {
+/// Lines that end a table: the document goes on with a numbered item that is not the
+/// next row ("2. Tổ chức tập huấn …", "IV. TỔ CHỨC THỰC HIỆN", "Điều 2."), a field
+/// line, a closing paragraph ("Trên đây là …"), the recipients or signature, another
+/// document, or a bullet right after a row's deadline cell (`prev`).
+fn ends_table(line: &Line, prev: &str) -> bool {
     let lx = lexicon();
     match &line.kind {
         LineKind::Field { .. } => true,
-        LineKind::Label { label, body } => {
-            matches!(
-                label.level,
-                crate::lines::Level::Roman | crate::lines::Level::Part
-            ) && !line.text[*body..].trim().is_empty()
-        }
+        LineKind::Label { body, .. } => !line.text[*body..].trim().is_empty(),
+        LineKind::Bullet { .. } => deadline_like(prev),
         _ => {
-            (crate::blocks::is_all_caps(&line.text) && lx.doc_type_line(&line.text).is_some())
+            lx.type_line(&line.text)
+                .is_some_and(|t| t.opens_document(&line.text))
                 || lx.text_starts_with_any(&line.text, &lx.recipients)
+                || lx.text_starts_with_any(&line.text, &lx.closing_openers)
                 || (crate::blocks::is_all_caps(&line.text)
                     && lx.text_starts_with_any(&line.text, &lx.signer_authority))
         }
