@@ -1498,6 +1498,16 @@ Quý I/2024
         );
         let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["II.1", "PLII.1"]);
+        // Two appendices without a number; a title on the type line.
+        let plan = crate::parse_text(
+            "II. NHIỆM VỤ\n1. Tổ chức tập huấn.\nCơ quan chủ trì: Sở Nội vụ.\nPHỤ LỤC: DANH MỤC DỮ LIỆU\nTT\nNhiệm vụ\nCơ quan chủ trì\n1\nXây dựng kho dữ liệu\nSở Tài chính\nPHỤ LỤC\nTT\nNhiệm vụ\nCơ quan chủ trì\n1\nNâng cấp mạng\nSở Xây dựng\n",
+        );
+        let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["II.1", "PL.1", "PL#2.1"]);
+        assert_eq!(
+            plan.document.attachments[0].title.as_deref(),
+            Some("DANH MỤC DỮ LIỆU")
+        );
     }
 
     /// A field line after an item's bullets, itself unmarked, closes the item: its
@@ -1541,6 +1551,28 @@ Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉ
                     true
                 ),
                 ("III.3.2", vec!["Đảng ủy Ủy ban nhân dân tỉnh"], None, true),
+            ]
+        );
+    }
+
+    /// Field lines after a later bullet belong to that bullet; a heading's cited date is
+    /// no deadline.
+    #[test]
+    fn bullet_fields_and_cited_dates_in_headings() {
+        let plan = crate::parse_text(
+            "II. NHIỆM VỤ\n1. Hoàn thiện thể chế\n- Rà soát văn bản.\n- Xây dựng quy chế dữ liệu.\nCơ quan chủ trì: Văn phòng UBND tỉnh.\n- Ban hành danh mục dữ liệu mở.\nCơ quan chủ trì: Sở Khoa học và Công nghệ.\n2. Triển khai Nghị quyết 57 ngày 22/12/2024\n2.1. Rà soát thủ tục.\nCơ quan chủ trì: Sở Tư pháp.\n",
+        );
+        let got: Vec<(&str, Vec<&str>, bool)> = plan
+            .tasks
+            .iter()
+            .map(|t| (t.id.as_str(), names(&t.lead), t.deadline.is_some()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("II.1#2", vec!["Văn phòng UBND tỉnh"], false),
+                ("II.1#3", vec!["Sở Khoa học và Công nghệ"], false),
+                ("II.2.1", vec!["Sở Tư pháp"], false),
             ]
         );
     }

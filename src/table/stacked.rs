@@ -699,6 +699,18 @@ mod tests {
         assert_eq!(end, 6);
         let text = "TT\nNhiệm vụ\nCơ quan chủ trì\n1\nRà soát\nSở Tư pháp\nNơi nhận:\n- Như trên;";
         assert_eq!(read_text(text).unwrap().1, 6);
+        // A numbered item that is not the next row, a closing paragraph, a bullet after
+        // a row's deadline.
+        for after in [
+            "2. Tổ chức tập huấn kỹ năng số.",
+            "Điều 2. Quyết định có hiệu lực.",
+            "Trên đây là Kế hoạch của Sở.",
+            "- Sở Tài chính bố trí kinh phí.",
+        ] {
+            let text =
+                format!("TT\nNhiệm vụ\nThời gian hoàn thành\n1\nRà soát\nQuý I/2025\n{after}");
+            assert_eq!(read_text(&text).unwrap().1, 6, "{after}");
+        }
     }
 
     #[test]
