@@ -90,27 +90,14 @@ pub fn split_roles(value: &str) -> Option<(Vec<Agency>, Vec<Agency>)> {
 /// The lead must be an agency list reaching the role.
 fn lead_with_support(sc: &Scanner) -> Option<(Vec<Agency>, Vec<Agency>)> {
     let from = sc.skip_label(0);
-    let mut depth = 0usize;
-    let mut i = from;
-    while i < sc.len() {
-        match sc.kind(i) {
-            Some(Kind::Open) => depth += 1,
-            Some(Kind::Close) => depth = depth.saturating_sub(1),
-            Some(Kind::Word) if depth == 0 && i > from => {
-                if let Some(len) = LEXICON.support_roles.match_at(&sc.toks, i) {
-                    let lead = sc.list(from, i, Mode::Bounded { strict: true });
-                    if lead.items.is_empty() || lead.end < i {
-                        return None;
-                    }
-                    let support = sc.list(i + len, sc.len(), Mode::Field).items;
-                    return (!support.is_empty()).then_some((lead.items, support));
-                }
-            }
-            _ => {}
-        }
-        i = sc.step(i);
+    let at = sc.find_top_level(from + 1, &LEXICON.support_roles)?;
+    let len = LEXICON.support_roles.match_at(&sc.toks, at)?;
+    let lead = sc.list(from, at, Mode::Bounded { strict: true });
+    if lead.items.is_empty() || lead.end < at {
+        return None;
     }
-    None
+    let support = sc.list(at + len, sc.len(), Mode::Field).items;
+    (!support.is_empty()).then_some((lead.items, support))
 }
 
 /// Build one Agency from a name as written (canonical, key, group computed here).
@@ -1088,15 +1075,19 @@ impl<'a> Scanner<'a> {
 
     /// The first lead role ("chủ trì") outside parentheses.
     fn find_lead_role(&self, from: usize) -> Option<usize> {
+        self.find_top_level(from, &LEXICON.lead_roles)
+    }
+
+    /// The first word at or after `from`, outside parentheses, where one of `phrases`
+    /// starts.
+    fn find_top_level(&self, from: usize, phrases: &Phrases) -> Option<usize> {
         let mut depth = 0usize;
         let mut i = from;
         while i < self.len() {
             match self.kind(i) {
                 Some(Kind::Open) => depth += 1,
                 Some(Kind::Close) => depth = depth.saturating_sub(1),
-                Some(Kind::Word)
-                    if depth == 0 && LEXICON.lead_roles.match_at(&self.toks, i).is_some() =>
-                {
+                Some(Kind::Word) if depth == 0 && phrases.match_at(&self.toks, i).is_some() => {
                     return Some(i);
                 }
                 _ => {}

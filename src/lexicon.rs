@@ -287,6 +287,14 @@ impl Lexicon {
         })
     }
 
+    /// Whether `text` opens a document's tail: "Nơi nhận:", or a signature authority
+    /// line in capitals ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH").
+    pub fn opens_tail(&self, text: &str) -> bool {
+        self.text_starts_with_any(text, &self.recipients)
+            || (crate::blocks::is_all_caps(text)
+                && self.text_starts_with_any(text, &self.signer_authority))
+    }
+
     /// The abbreviation for a document-type word at the start of `text`.
     pub fn doc_type_prefix(&self, text: &str) -> Option<&str> {
         let f = fold(text);

@@ -261,8 +261,7 @@ fn tail_start(blocks: &[blocks::Block]) -> Option<usize> {
         // A converted document may set recipients and signature side by side in a
         // table row ("| Nơi nhận: … | KT. BỘ TRƯỞNG … |").
         let text = b.text.trim_start_matches(['|', ' ']);
-        lx.text_starts_with_any(text, &lx.recipients)
-            || (blocks::is_all_caps(text) && lx.text_starts_with_any(text, &lx.signer_authority))
+        lx.opens_tail(text)
             // "PHỤ LỤC" right after the plan's last part, with no signature.
             || lx.type_line(text).is_some_and(|t| t.appendix)
     })

@@ -980,9 +980,7 @@ impl Lowerer<'_> {
     /// Whether the first sentence of `n`'s heading names who does it: "X chủ trì …"
     /// or agencies as its subject ("Ủy ban nhân dân cấp xã hướng dẫn …").
     fn opens_with_assignment(&self, n: NodeId) -> bool {
-        let first = first_sentence_of(&self.headings[n]);
-        agency::parse_inline_assignment(first).is_some()
-            || agency::subject_agencies(first).is_some()
+        names_who(first_sentence_of(&self.headings[n]))
     }
 
     /// Whether `n`'s heading or its own paragraphs (not its bullets) assign the work:
@@ -999,7 +997,7 @@ impl Lowerer<'_> {
                 .any(|s| agency::parse_inline_assignment(s).is_some())
             || std::iter::once(heading)
                 .chain(paragraphs().map(first_sentence_of))
-                .any(|s| agency::subject_agencies(s).is_some())
+                .any(names_who)
     }
 
     fn joined(&self, blocks: &[usize]) -> String {
@@ -1206,6 +1204,13 @@ fn sentence_end(text: &str) -> usize {
 /// The first sentence of `text`.
 pub fn first_sentence(text: &str) -> String {
     first_sentence_of(text).to_owned()
+}
+
+/// Whether a sentence names who does its work: "X chủ trì …", "X phối hợp với Y …", or
+/// agencies as its subject ("Ủy ban nhân dân cấp xã hướng dẫn …").
+fn names_who(sentence: &str) -> bool {
+    agency::parse_inline_assignment(sentence).is_some()
+        || agency::subject_agencies(sentence).is_some()
 }
 
 fn first_sentence_of(text: &str) -> &str {

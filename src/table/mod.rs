@@ -46,16 +46,11 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
     let mut out = Vec::new();
     for (i, row) in rows.iter().enumerate() {
         let page = pages.get(i).copied().flatten();
-        let furniture = |text: &str| Block {
-            kind: LineKind::Furniture,
-            text: text.to_owned(),
-            lines: vec![row.no],
-            page,
-        };
+
         let cs = cells(&row.text);
         // Rows up to the header, rules, and the header repeated on a later page.
         if header_at.is_some_and(|h| i <= h) || is_rule(&cs) || Some(&cs) == header_cells.as_ref() {
-            out.push(furniture(&row.text));
+            out.push(furniture(row, page));
             continue;
         }
         let cell = |c: Column| {
@@ -97,16 +92,7 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
             if value.is_empty() {
                 continue;
             }
-            let text = format!("{head}: {value}");
-            out.push(Block {
-                kind: LineKind::Field {
-                    role,
-                    value: head.len() + 2,
-                },
-                text,
-                lines: vec![row.no],
-                page,
-            });
+            out.push(field_block(role, head, value, vec![row.no], page));
         }
     }
     Some(out)
@@ -155,19 +141,50 @@ fn header(cells: &[String]) -> Option<Vec<Column>> {
             }
         })
         .collect();
-    let fields = cols
-        .iter()
-        .filter(|c| {
-            matches!(
-                c,
-                Column::Field(
-                    FieldRole::Lead | FieldRole::Support | FieldRole::Deadline,
-                    _
-                )
+    (cols.contains(&Column::Name) && names_assignment(&cols)).then_some(cols)
+}
+
+/// Whether a header names a lead, support or deadline column: what makes a table's
+/// rows tasks.
+pub(crate) fn names_assignment(columns: &[Column]) -> bool {
+    columns.iter().any(|c| {
+        matches!(
+            c,
+            Column::Field(
+                FieldRole::Lead | FieldRole::Support | FieldRole::Deadline,
+                _
             )
-        })
-        .count();
-    (cols.contains(&Column::Name) && fields >= 1).then_some(cols)
+        )
+    })
+}
+
+/// A cell as the field block a written-out item would have: "<heading>: <value>".
+pub(crate) fn field_block(
+    role: FieldRole,
+    head: &str,
+    value: &str,
+    lines: Vec<u32>,
+    page: Option<u32>,
+) -> Block {
+    Block {
+        kind: LineKind::Field {
+            role,
+            value: head.len() + 2,
+        },
+        text: format!("{head}: {value}"),
+        lines,
+        page,
+    }
+}
+
+/// A line of layout (a header row, a rule) as its own block.
+pub(crate) fn furniture(line: &Line, page: Option<u32>) -> Block {
+    Block {
+        kind: LineKind::Furniture,
+        text: line.text.clone(),
+        lines: vec![line.no],
+        page,
+    }
 }
 
 /// The number cell as a label: "1" → "1.", "I" → "I.", "a" → "a)".

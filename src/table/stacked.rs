@@ -19,7 +19,7 @@
 //! first, agency lists in the agency columns, a deadline phrase in the deadline column.
 //! Each row becomes the blocks a written-out item gives, as pipe tables do.
 
-use super::{Column, cells, is_row, is_rule, label_text};
+use super::{Column, cells, field_block, furniture, is_row, is_rule, label_text, names_assignment};
 use crate::agency;
 use crate::blocks::Block;
 use crate::deadline::parse_deadline;
@@ -44,12 +44,7 @@ pub fn read(lines: &[Line], pages: &[Option<u32>], at: usize) -> Option<(Vec<Blo
     let mut out: Vec<Block> = header
         .lines
         .iter()
-        .map(|&i| Block {
-            kind: LineKind::Furniture,
-            text: lines[i].text.clone(),
-            lines: vec![lines[i].no],
-            page: page_of(i),
-        })
+        .map(|&i| furniture(&lines[i], page_of(i)))
         .collect();
     let mut numbering = Numbering::default();
     let mut rows: Vec<Row> = Vec::new();
@@ -82,14 +77,12 @@ pub fn read(lines: &[Line], pages: &[Option<u32>], at: usize) -> Option<(Vec<Blo
         if may_start(&line.text)
             && let Some(again) = read_header(lines, k).filter(|h| h.columns == header.columns)
         {
-            for &i in &again.lines {
-                out.push(Block {
-                    kind: LineKind::Furniture,
-                    text: lines[i].text.clone(),
-                    lines: vec![lines[i].no],
-                    page: page_of(i),
-                });
-            }
+            out.extend(
+                again
+                    .lines
+                    .iter()
+                    .map(|&i| furniture(&lines[i], page_of(i))),
+            );
             k = again.end;
             continue;
         }
@@ -176,21 +169,9 @@ fn read_header(lines: &[Line], at: usize) -> Option<Header> {
         used.extend(taken);
         k = next;
     }
-    let fields = columns
-        .iter()
-        .filter(|c| {
-            matches!(
-                c,
-                Column::Field(
-                    FieldRole::Lead | FieldRole::Support | FieldRole::Deadline,
-                    _
-                )
-            )
-        })
-        .count();
     let valid = columns.first() == Some(&Column::Number)
         && columns.get(1) == Some(&Column::Name)
-        && fields >= 1;
+        && names_assignment(&columns);
     valid.then_some(Header {
         columns,
         lines: used,
@@ -328,10 +309,8 @@ fn ends_table(line: &Line, prev: &str) -> bool {
         _ => {
             lx.type_line(&line.text)
                 .is_some_and(|t| t.opens_document(&line.text))
-                || lx.text_starts_with_any(&line.text, &lx.recipients)
+                || lx.opens_tail(&line.text)
                 || lx.text_starts_with_any(&line.text, &lx.closing_openers)
-                || (crate::blocks::is_all_caps(&line.text)
-                    && lx.text_starts_with_any(&line.text, &lx.signer_authority))
         }
     }
 }
@@ -377,15 +356,7 @@ fn row_blocks(
         let Column::Field(role, head) = column else {
             continue;
         };
-        out.push(Block {
-            kind: LineKind::Field {
-                role,
-                value: head.len() + 2,
-            },
-            text: format!("{head}: {}", cell.text),
-            lines: cell.lines,
-            page,
-        });
+        out.push(field_block(role, &head, &cell.text, cell.lines, page));
     }
     out
 }
