@@ -62,6 +62,8 @@ pub struct Lexicon {
     pub doc_types: Vec<(String, String)>,
     /// Types whose line may end with a number ("phụ lục", folded).
     pub numbered_doc_types: Vec<String>,
+    /// The first letters of the document types.
+    type_initials: Vec<char>,
     pub motto: Vec<String>,
     pub preamble_openers: Vec<String>,
     pub attachment_openers: Vec<String>,
@@ -137,6 +139,7 @@ impl Lexicon {
             parts,
             doc_types,
             numbered_doc_types: folded(h.numbered_doc_types),
+            type_initials: Vec::new(),
             motto: folded(h.motto),
             preamble_openers: folded(h.preamble_openers),
             attachment_openers: folded(h.attachment_openers),
@@ -156,6 +159,13 @@ impl Lexicon {
             longest: 0,
         };
         lexicon.longest = lexicon.prefix_phrases().map(str::len).max().unwrap_or(0);
+        lexicon.type_initials = lexicon
+            .doc_types
+            .iter()
+            .filter_map(|(p, _)| p.chars().next())
+            .collect();
+        lexicon.type_initials.sort_unstable();
+        lexicon.type_initials.dedup();
         Ok(lexicon)
     }
 
@@ -236,6 +246,21 @@ impl Lexicon {
     /// Kế hoạch này gồm …" is a sentence.
     pub fn type_line<'a, 'l>(&'a self, line: &'l str) -> Option<TypeLine<'a, 'l>> {
         let line = line.trim().trim_end_matches([':', '.']);
+        // Most lines are ruled out by their first letter, most others by their first
+        // folded bytes; only the rest are folded whole. (A phrase that starts the fold
+        // and a short folded head are both prefixes of the fold, so one starts the other.)
+        let first = line.chars().next().map(crate::fold::lower_char)?;
+        if !self.type_initials.contains(&first) {
+            return None;
+        }
+        let head = crate::fold::fold_prefix(line, 8);
+        if !self
+            .doc_types
+            .iter()
+            .any(|(p, _)| p.starts_with(head.as_str()) || head.starts_with(p.as_str()))
+        {
+            return None;
+        }
         let f = fold(line);
         if let Some((p, a)) = self.doc_types.iter().find(|(p, _)| f == *p) {
             return Some(TypeLine {
