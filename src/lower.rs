@@ -1234,6 +1234,15 @@ mod tests {
         a.iter().map(|x| x.name.as_str()).collect()
     }
 
+    /// A task's due date (as text) and whether it is ongoing.
+    fn due(t: &Task) -> (Option<String>, bool) {
+        let d = t.deadline.as_ref();
+        (
+            d.and_then(|d| d.due).map(|d| d.to_string()),
+            d.is_some_and(|d| d.ongoing),
+        )
+    }
+
     /// (text, lead, support, due)
     type Row<'a> = (&'a str, &'a [&'a str], &'a [&'a str], Option<&'a str>);
 
@@ -1300,13 +1309,13 @@ mod tests {
             .tasks
             .iter()
             .map(|t| {
-                let d = t.deadline.as_ref();
+                let (due, ongoing) = due(t);
                 (
                     t.id.as_str(),
                     t.title.as_str(),
                     names(&t.lead),
-                    d.and_then(|d| d.due).map(|d| d.to_string()),
-                    d.is_some_and(|d| d.ongoing),
+                    due,
+                    ongoing,
                 )
             })
             .collect();
@@ -1536,13 +1545,8 @@ Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉ
             .tasks
             .iter()
             .map(|t| {
-                let d = t.deadline.as_ref();
-                (
-                    t.id.as_str(),
-                    names(&t.lead),
-                    d.and_then(|d| d.due).map(|d| d.to_string()),
-                    d.is_some_and(|d| d.ongoing),
-                )
+                let (due, ongoing) = due(t);
+                (t.id.as_str(), names(&t.lead), due, ongoing)
             })
             .collect();
         assert_eq!(
