@@ -142,12 +142,13 @@ fn read_header(lines: &[Line], at: usize) -> Option<Header> {
             k += 1;
             continue;
         }
-        // One heading, wrapped over up to three lines: the longest reading that is one.
+        // One heading, wrapped over up to four lines ("Thời" / "gian" / "hoàn" /
+        // "thành" in a narrow column): the longest reading that is one.
         let mut joined = String::new();
         let mut taken = Vec::new();
         let mut best = None;
         let mut j = k;
-        for _ in 0..3 {
+        for _ in 0..4 {
             j = skip_blank(lines, j);
             let Some(l) = lines.get(j).filter(|l| !is_row(&l.text)) else {
                 break;
@@ -332,8 +333,11 @@ fn row_blocks(
     row: &Row,
 ) -> Vec<Block> {
     let page = page_of(row.number_at);
-    let row_lines: Vec<&Line> = row.lines.iter().map(|&i| &lines[i]).collect();
-    let mut filled = assign(split_cells(&row_lines), columns);
+    let cells = blank_separated(lines, &row.lines, columns).unwrap_or_else(|| {
+        let row_lines: Vec<&Line> = row.lines.iter().map(|&i| &lines[i]).collect();
+        split_cells(&row_lines)
+    });
+    let mut filled = assign(cells, columns);
     let name = filled
         .iter()
         .position(|(c, _)| *c == Column::Name)
@@ -359,6 +363,38 @@ fn row_blocks(
         out.push(field_block(role, &head, &cell.text, cell.lines, page));
     }
     out
+}
+
+/// A row whose cells are separated by blank lines, as `pdftotext` prints a table's
+/// narrow columns ("Bộ" / "Khoa" / "học và" / "" / "Ban" / "Tuyên" …): the cells, when
+/// some cell spans several lines and there are no more cells than columns. Text where
+/// every line stands alone between blank lines says nothing this way.
+fn blank_separated(lines: &[Line], row: &[usize], columns: &[Column]) -> Option<Vec<Cell>> {
+    let mut cells: Vec<Cell> = Vec::new();
+    let mut last: Option<usize> = None;
+    for &i in row {
+        let line = &lines[i];
+        match (last, cells.last_mut()) {
+            (Some(prev), Some(cell)) if prev + 1 == i => {
+                cell.text.push(' ');
+                cell.text.push_str(line.text.trim());
+                cell.lines.push(line.no);
+            }
+            _ => cells.push(Cell {
+                text: line.text.trim().to_owned(),
+                lines: vec![line.no],
+            }),
+        }
+        last = Some(i);
+    }
+    let wrapped = cells.iter().any(|c| c.lines.len() > 1);
+    let fits = cells.len() < columns.len();
+    // Every blank must stand where a cell may start: not inside a wrap ("Sở Thông tin
+    // và" / "" / "Truyền thông").
+    let boundaries = cells
+        .windows(2)
+        .all(|w| starts_cell(&w[0].text, &w[1].text));
+    (cells.len() > 1 && wrapped && fits && boundaries).then_some(cells)
 }
 
 /// Group a row's lines into cells: a line continues the cell above it when it opens in
@@ -700,6 +736,32 @@ mod tests {
         ] {
             assert!(read_text(text).is_none(), "{text:?}");
         }
+    }
+
+    /// Blank lines between cells whose lines wrap (a narrow column printed by
+    /// pdftotext) separate the cells; a blank inside a wrap does not.
+    #[test]
+    fn blank_lines_between_cells() {
+        let text = "TT\nNhiệm vụ\nCơ quan chủ trì\nCơ quan phối hợp\nThời gian hoàn thành\n1\n\nXây dựng kho dữ liệu\n\nBộ\nKhoa\nhọc và\nCông\nnghệ\n\nBan\nTuyên\ngiáo\n\nThường\nxuyên\n";
+        assert_eq!(
+            rows(text),
+            vec![
+                "item 1. Xây dựng kho dữ liệu",
+                "Lead: Bộ Khoa học và Công nghệ",
+                "Support: Ban Tuyên giáo",
+                "Deadline: Thường xuyên",
+            ]
+        );
+        let text = "TT\nNhiệm vụ\nCơ quan chủ trì\nCơ quan phối hợp\nThời gian hoàn thành\n1\nXây dựng kho dữ liệu\nSở Thông tin và\n\nTruyền thông\nCác sở, ngành\nQuý II/2024\n";
+        assert_eq!(
+            rows(text),
+            vec![
+                "item 1. Xây dựng kho dữ liệu",
+                "Lead: Sở Thông tin và Truyền thông",
+                "Support: Các sở, ngành",
+                "Deadline: Quý II/2024",
+            ]
+        );
     }
 
     #[test]
