@@ -36,10 +36,12 @@ pub enum LineKind {
     PageNumber,
     /// Other layout furniture: a table's header and rule rows.
     Furniture,
-    /// A numbered label; the item's own text starts at byte `body`.
+    /// A numbered label; the item's own text starts at byte `body`. `row`: the number of
+    /// a task table's row (it numbers rows under the item the table stands in).
     Label {
         label: Label,
         body: usize,
+        row: bool,
     },
     /// An unnumbered bullet; its text starts at byte `body`.
     Bullet {
@@ -139,6 +141,7 @@ pub fn classify_text(text: &str) -> LineKind {
         Ok((rest, label)) => LineKind::Label {
             label,
             body: rest.location_offset(),
+            row: false,
         },
         Err(_) => LineKind::Prose,
     }
@@ -484,7 +487,7 @@ mod tests {
 
     fn lab(text: &str) -> Option<(Level, String, u32, String)> {
         match classify_text(text) {
-            LineKind::Label { label, body } => Some((
+            LineKind::Label { label, body, .. } => Some((
                 label.level,
                 label.text,
                 label.ordinal,

@@ -1586,6 +1586,18 @@ Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉ
         );
     }
 
+    /// A task table inside a numbered item numbers its rows under that item; the next
+    /// item after the table is the table's parent's sibling.
+    #[test]
+    fn a_table_inside_an_item() {
+        let plan = crate::parse_text(
+            "I. MỤC ĐÍCH\nNâng cao hiệu quả.\nII. NHIỆM VỤ\n1. Nhiệm vụ trọng tâm\nTT\nNhiệm vụ\nCơ quan chủ trì\nThời gian hoàn thành\n1\nXây dựng kho dữ liệu\nSở Thông tin và Truyền thông\nQuý II/2024\n2\nSố hóa hồ sơ\nSở Nội vụ\nQuý III/2024\n2. Tổ chức tập huấn kỹ năng số.\nCơ quan chủ trì: Sở Nội vụ.\n",
+        );
+        let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["II.1.1", "II.1.2", "II.2"]);
+        assert!(plan.warnings.is_empty(), "{:?}", plan.warnings);
+    }
+
     /// A task assigned in brackets keeps the brackets in its text, not in its title.
     #[test]
     fn bracketed_assignment_leaves_the_title() {

@@ -91,16 +91,24 @@ pub fn build_under(blocks: Vec<Block>, root: &str) -> Body {
     for (bi, block) in blocks.iter().enumerate() {
         match &block.kind {
             LineKind::PageNumber | LineKind::Furniture => b.furniture.push(bi),
-            LineKind::Label { label, .. } => {
+            LineKind::Label { label, row, .. } => {
                 closing = false;
                 seen_part |= matches!(
                     label.level,
                     Level::Roman | Level::Part | Level::Chapter | Level::Article
                 );
                 pop_bullets(&b.nodes, &mut stack);
+                // Rows and items close only their own kind: a table inside item "1."
+                // numbers its rows 1, 2 … under that item, and item "2." after the table
+                // closes item "1.", not row 2.
+                let is_row = |n: NodeId| {
+                    b.nodes[n].head.is_some_and(|h| {
+                        matches!(blocks[h].kind, LineKind::Label { row: true, .. })
+                    })
+                };
                 if let Some(p) = stack
                     .iter()
-                    .rposition(|&n| same_level(&b.nodes[n].kind, &label.level))
+                    .rposition(|&n| same_level(&b.nodes[n].kind, &label.level) && *row == is_row(n))
                 {
                     stack.truncate(p);
                 }

@@ -65,7 +65,11 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
         let name = cell(Column::Name);
         let text = collapse_ws(&format!("{number} {name}"));
         let kind = match classify_text(&text) {
-            k @ LineKind::Label { .. } => k,
+            LineKind::Label { label, body, .. } => LineKind::Label {
+                label,
+                body,
+                row: true,
+            },
             _ => {
                 // Not an item (a continuation or damaged row): keep the row whole as prose,
                 // so its cells stay together wherever it is placed.

@@ -347,7 +347,11 @@ fn row_blocks(
     let text = collapse_ws(&format!("{} {name_text}", label_text(&row.number)));
     name_lines.insert(0, lines[row.number_at].no);
     let kind = match classify_text(&text) {
-        k @ LineKind::Label { .. } => k,
+        LineKind::Label { label, body, .. } => LineKind::Label {
+            label,
+            body,
+            row: true,
+        },
         _ => LineKind::Prose,
     };
     let mut out = vec![Block {
