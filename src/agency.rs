@@ -1548,7 +1548,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// A bare collective noun with at most a short qualifier ("địa phương", "đơn vị có
-    /// liên quan"): it joins an open collective. A long one names a group of its own
+    /// liên quan", "thành phố trực thuộc Trung ương"): it joins an open collective. A long one names a group of its own
     /// ("chủ đầu tư kinh doanh hạ tầng kỹ thuật các khu …" after "các Sở, ban ngành").
     fn plain_bare(&self, seg: &Seg) -> bool {
         let Some(first) = seg.first() else {
@@ -1561,7 +1561,7 @@ impl<'a> Scanner<'a> {
             .flat_map(|&(a, b)| self.toks[a..b].iter())
             .filter(|t| t.kind == Kind::Word)
             .count();
-        words <= noun + 3
+        words <= noun + 4
     }
 
     /// "UBND các huyện": a named piece that lists units, so "thị xã, thành phố" join it.

@@ -1048,6 +1048,10 @@ fn investors_compounds_and_qualifiers() {
         "các sở, ban, ngành, đơn vị có liên quan",
         &[("các sở, ban, ngành, đơn vị có liên quan", N, true)],
     );
+    check_split(
+        "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương",
+        &[("Sở Y tế các tỉnh, thành phố trực thuộc Trung ương", N, true)],
+    );
     // An abbreviated field continues a department's field name; other acronyms name
     // agencies.
     check_split(

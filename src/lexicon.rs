@@ -302,9 +302,12 @@ impl Lexicon {
         if is_number {
             rest = &rest[token_end..];
         }
+        // "Phụ lục 01: Danh mục …" sets its title off; "Phụ lục 01 kèm theo Kế hoạch này
+        // là …" runs on as a sentence.
+        let set_off = rest.trim_start().starts_with([':', '.', '-', '–']);
         let title = rest.trim_start_matches([':', '.', '-', '–', ' ']).trim();
         let capitals = crate::blocks::is_all_caps(type_words);
-        (title.is_empty() || number.is_some() || capitals).then_some(TypeLine {
+        (title.is_empty() || (number.is_some() && set_off) || capitals).then_some(TypeLine {
             abbrev,
             number,
             title,
@@ -527,6 +530,10 @@ mod tests {
         );
         // A sentence about an appendix; a number on a type that carries none.
         assert_eq!(t("Phụ lục kèm theo Kế hoạch này gồm 05 biểu."), None);
+        assert_eq!(
+            t("Phụ lục 01 kèm theo Kế hoạch này là danh mục thủ tục."),
+            None
+        );
         assert_eq!(lx.doc_type_line("KẾ HOẠCH 2"), None);
         assert!(!lx.type_line("KẾ HOẠCH").unwrap().appendix);
     }

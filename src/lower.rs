@@ -1596,6 +1596,12 @@ Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉ
         let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["II.1.1", "II.1.2", "II.2"]);
         assert!(plan.warnings.is_empty(), "{:?}", plan.warnings);
+        // A table at the top of a part, then item "3.": the item follows the rows.
+        let plan = crate::parse_text(
+            "I. MỤC ĐÍCH\nNâng cao hiệu quả.\nII. NHIỆM VỤ\nTT\nNhiệm vụ\nCơ quan chủ trì\n1\nXây dựng kho dữ liệu\nSở Tài chính\n2\nNâng cấp mạng\nSở Xây dựng\n3. Tổ chức tập huấn cho cán bộ.\nCơ quan chủ trì: Sở Nội vụ.\n",
+        );
+        let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["II.1", "II.2", "II.3"]);
     }
 
     /// A task assigned in brackets keeps the brackets in its text, not in its title.

@@ -106,10 +106,14 @@ pub fn build_under(blocks: Vec<Block>, root: &str) -> Body {
                         matches!(blocks[h].kind, LineKind::Label { row: true, .. })
                     })
                 };
-                if let Some(p) = stack
-                    .iter()
-                    .rposition(|&n| same_level(&b.nodes[n].kind, &label.level) && *row == is_row(n))
-                {
+                let same = |n: NodeId| same_level(&b.nodes[n].kind, &label.level);
+                // An item after a table at the top of a part ("3." after rows 1, 2)
+                // closes the row of its level when no item of it is open.
+                let own_kind = stack.iter().rposition(|&n| same(n) && *row == is_row(n));
+                let any_kind = (!*row)
+                    .then(|| stack.iter().rposition(|&n| same(n)))
+                    .flatten();
+                if let Some(p) = own_kind.or(any_kind) {
                     stack.truncate(p);
                 }
                 let parent = stack.last().copied().unwrap_or(0);

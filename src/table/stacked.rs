@@ -46,6 +46,10 @@ pub fn read(lines: &[Line], pages: &[Option<u32>], at: usize) -> Option<(Vec<Blo
         .iter()
         .map(|&i| furniture(&lines[i], page_of(i)))
         .collect();
+    let deadline_last = matches!(
+        header.columns.last(),
+        Some(Column::Field(FieldRole::Deadline, _))
+    );
     let mut numbering = Numbering::default();
     let mut rows: Vec<Row> = Vec::new();
     let mut k = header.end;
@@ -70,7 +74,7 @@ pub fn read(lines: &[Line], pages: &[Option<u32>], at: usize) -> Option<(Vec<Blo
             return None;
         };
         let prev = row.lines.last().map_or("", |&i| lines[i].text.as_str());
-        if ends_table(line, prev) {
+        if ends_table(line, prev, deadline_last) {
             break;
         }
         // The header repeated at the top of the next page.
@@ -300,13 +304,18 @@ impl Numbering {
 /// Lines that end a table: the document goes on with a numbered item that is not the
 /// next row ("2. Tổ chức tập huấn …", "IV. TỔ CHỨC THỰC HIỆN", "Điều 2."), a field
 /// line, a closing paragraph ("Trên đây là …"), the recipients or signature, another
-/// document, or a bullet right after a row's deadline cell (`prev`).
-fn ends_table(line: &Line, prev: &str) -> bool {
+/// document, or a bullet right after a row's deadline cell (`prev`) when the deadline
+/// is the last column.
+fn ends_table(line: &Line, prev: &str, deadline_last: bool) -> bool {
     let lx = lexicon();
     match &line.kind {
         LineKind::Field { .. } => true,
-        LineKind::Label { body, .. } => !line.text[*body..].trim().is_empty(),
-        LineKind::Bullet { .. } => deadline_like(prev),
+        // Lettered points ("a) Báo Quảng Nam") may stand inside a cell.
+        LineKind::Label { label, body, .. } => {
+            label.level != crate::lines::Level::Letter && !line.text[*body..].trim().is_empty()
+        }
+        // After the deadline cell, when no column follows it.
+        LineKind::Bullet { .. } => deadline_last && deadline_like(prev),
         _ => {
             lx.type_line(&line.text)
                 .is_some_and(|t| t.opens_document(&line.text))
@@ -392,13 +401,14 @@ fn blank_separated(lines: &[Line], row: &[usize], columns: &[Column]) -> Option<
         last = Some(i);
     }
     let wrapped = cells.iter().any(|c| c.lines.len() > 1);
-    let fits = cells.len() < columns.len();
+    // At least three cells: one stray blank line splits a row in two, no more.
+    let fits = cells.len() >= 3 && cells.len() < columns.len();
     // Every blank must stand where a cell may start: not inside a wrap ("Sở Thông tin
     // và" / "" / "Truyền thông").
     let boundaries = cells
         .windows(2)
         .all(|w| starts_cell(&w[0].text, &w[1].text));
-    (cells.len() > 1 && wrapped && fits && boundaries).then_some(cells)
+    (wrapped && fits && boundaries).then_some(cells)
 }
 
 /// Group a row's lines into cells: a line continues the cell above it when it opens in
@@ -764,6 +774,25 @@ mod tests {
                 "Lead: Sở Thông tin và Truyền thông",
                 "Support: Các sở, ngành",
                 "Deadline: Quý II/2024",
+            ]
+        );
+    }
+
+    /// Lettered points inside a cell, bullets in a column after the deadline and one
+    /// stray blank line stay inside their row.
+    #[test]
+    fn cells_with_points_bullets_and_a_stray_blank() {
+        let text = "TT\nNhiệm vụ\nCơ quan chủ trì\nThời gian hoàn thành\nSản phẩm\n1\nTuyên truyền trên các kênh:\na) Báo Quảng Nam\nb) Đài Phát thanh\n\nSở Văn hóa\nQuý I/2025\n- Báo cáo kết quả;\n- Cơ sở dữ liệu.\n2\nNâng cấp mạng\nSở Xây dựng\nQuý II/2025\n";
+        assert_eq!(
+            rows(text),
+            vec![
+                "item 1. Tuyên truyền trên các kênh: a) Báo Quảng Nam b) Đài Phát thanh",
+                "Lead: Sở Văn hóa",
+                "Deadline: Quý I/2025",
+                "Other: - Báo cáo kết quả; - Cơ sở dữ liệu.",
+                "item 2. Nâng cấp mạng",
+                "Lead: Sở Xây dựng",
+                "Deadline: Quý II/2025",
             ]
         );
     }
