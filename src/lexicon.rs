@@ -323,14 +323,6 @@ impl Lexicon {
                 && self.text_starts_with_any(text, &self.signer_authority))
     }
 
-    /// The abbreviation for a document-type word at the start of `text`.
-    pub fn doc_type_prefix(&self, text: &str) -> Option<&str> {
-        let f = fold(text);
-        self.doc_types
-            .iter()
-            .find(|(p, _)| starts_with_words(&f, p))
-            .map(|(_, a)| a.as_str())
-    }
 }
 
 /// True when `folded` is `phrase` or starts with it followed by a non-letter.
