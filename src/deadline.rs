@@ -119,22 +119,55 @@ pub fn find_inline_deadline(text: &str, year: Option<i32>) -> Option<(Range<usiz
     }
     let masked = mask_citations(&view);
     let folded = masked.folded.as_str();
-    masked.word_starts().find_map(|start| {
-        // "các nhiệm vụ đã hoàn thành trong năm 2023": work already done, not a deadline.
-        if folded[..start]
-            .trim_end()
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| G.past_markers.iter().any(|p| p == w))
+    let mut starts = masked.word_starts().peekable();
+    while let Some(start) = starts.next() {
+        let Ok((after, ())) = inline_phrase(&folded[start..]) else {
+            continue;
+        };
+        let end = folded.len() - after.len();
+        let yielding = word(|g| &g.yielding_marker).parse(&folded[start..]);
+        // "các nhiệm vụ đã hoàn thành trong năm 2023": work already done; "báo cáo kết
+        // quả thực hiện trong năm 2023": a noun phrase. Neither is a deadline.
+        let before = &folded[..start];
+        if ends_with_phrase(before, &G.past_markers)
+            || (yielding.is_ok() && ends_with_phrase(before, &G.yielding_nouns))
         {
-            return None;
+            continue;
         }
-        let (after, ()) = inline_phrase(&folded[start..]).ok()?;
-        let range = view.orig_range(start..folded.len() - after.len());
-        let slice = text.get(range.clone())?.trim();
+        // After a yielding marker, a marker that reaches the same end is the phrase:
+        // "thực hiện trước ngày 15 hằng tháng" is "trước ngày 15 hằng tháng", the minimal
+        // phrase.
+        let marker_end = yielding.map_or(end, |(rest, _)| folded.len() - rest.len());
+        let mut start = start;
+        while let Some(&next) = starts.peek() {
+            if next >= end {
+                break;
+            }
+            starts.next();
+            if next >= marker_end
+                && inline_phrase(&folded[next..]).is_ok_and(|(a, ())| a.len() == after.len())
+            {
+                start = next;
+            }
+        }
+        let range = view.orig_range(start..end);
+        let Some(slice) = text.get(range.clone()).map(str::trim) else {
+            continue;
+        };
         let mut deadline = parse_deadline(slice, year).deadline;
         deadline.text = slice.to_string();
-        Some((range, deadline))
+        return Some((range, deadline));
+    }
+    None
+}
+
+/// Whether folded prose `before` a marker ends with one of `phrases` (folded), whole words.
+fn ends_with_phrase(before: &str, phrases: &[String]) -> bool {
+    let before = before.trim_end();
+    phrases.iter().any(|p| {
+        before
+            .strip_suffix(p.as_str())
+            .is_some_and(|head| head.is_empty() || head.ends_with(' '))
     })
 }
 
@@ -385,6 +418,8 @@ struct RawTriggers {
 #[derive(Deserialize)]
 struct RawInline {
     markers: Vec<String>,
+    yielding: Vec<String>,
+    yielding_nouns: Vec<String>,
     connectors: Vec<String>,
     past: Vec<String>,
 }
@@ -417,9 +452,13 @@ struct Grammar {
     relative_unit: Lexicon<()>,
     relative_link: Lexicon<()>,
     marker: Lexicon<()>,
+    /// Markers that give way to a marker after them (see `inline.yielding`).
+    yielding_marker: Lexicon<()>,
     connector: Lexicon<()>,
-    /// Words that put a marker in the past ("đã hoàn thành"): folded, single words.
+    /// Words that put a marker in the past ("đã hoàn thành"), folded.
     past_markers: Vec<String>,
+    /// Words that make a yielding marker part of a noun phrase ("kết quả thực hiện").
+    yielding_nouns: Vec<String>,
     /// Every phrase an item can open with (see [`may_open_item`]).
     item_openers: Lexicon<()>,
 }
@@ -466,10 +505,17 @@ impl Grammar {
             relative_unit: Lexicon::plain(&raw.condition.relative_units),
             relative_link: Lexicon::plain(&raw.condition.relative_links),
             marker: Lexicon::plain(&raw.inline.markers),
+            yielding_marker: Lexicon::plain(&raw.inline.yielding),
             connector: Lexicon::plain(&raw.inline.connectors),
             past_markers: raw
                 .inline
                 .past
+                .iter()
+                .map(|w| crate::fold::fold(w))
+                .collect(),
+            yielding_nouns: raw
+                .inline
+                .yielding_nouns
                 .iter()
                 .map(|w| crate::fold::fold(w))
                 .collect(),
@@ -2062,6 +2108,23 @@ mod tests {
         assert!(range.start > 0);
     }
 
+    /// "…; thực hiện thường xuyên": ongoing work after the yielding marker.
+    #[test]
+    fn inline_ongoing_after_thuc_hien() {
+        let (_, dl) =
+            find_inline_deadline("Cập nhật dữ liệu dân cư; thực hiện thường xuyên.", None).unwrap();
+        assert_eq!(dl.text, "thực hiện thường xuyên");
+        assert!(dl.ongoing);
+        assert_eq!(dl.due, None);
+        // A later, stronger marker reaching the same end is the phrase.
+        let (_, dl) = find_inline_deadline(
+            "Tổng hợp, báo cáo; thực hiện trước ngày 15 hằng tháng.",
+            None,
+        )
+        .unwrap();
+        assert_eq!(dl.text, "trước ngày 15 hằng tháng");
+    }
+
     /// "Thời gian:" alone is a marker, and ongoing work may follow a marker.
     #[test]
     fn inline_time_label_and_ongoing() {
@@ -2168,7 +2231,50 @@ mod tests {
                 d(2024, 6, 30),
                 Some(Half),
             ),
+            // "thực hiện" is a marker that gives way to a marker after it.
+            (
+                "Sở Y tế chủ trì, phối hợp với Sở Tài chính thực hiện trong năm 2025.",
+                None,
+                Some("thực hiện trong năm 2025"),
+                d(2025, 12, 31),
+                Some(Year),
+            ),
+            (
+                "Tổ chức kiểm tra, giám sát; thực hiện trong Quý III/2024.",
+                None,
+                Some("thực hiện trong Quý III/2024"),
+                d(2024, 9, 30),
+                Some(Quarter),
+            ),
+            (
+                "Rà soát hồ sơ, thực hiện hoàn thành trước ngày 30/6/2024.",
+                None,
+                Some("hoàn thành trước ngày 30/6/2024"),
+                d(2024, 6, 30),
+                Some(Day),
+            ),
+            (
+                "Báo cáo tình hình thực hiện trước ngày 15/12/2025.",
+                None,
+                Some("trước ngày 15/12/2025"),
+                d(2025, 12, 15),
+                Some(Day),
+            ),
             // Negatives.
+            (
+                "Báo cáo kết quả thực hiện trong năm 2024 về Sở Tư pháp.",
+                None,
+                None,
+                None,
+                None,
+            ),
+            (
+                "Tổ chức thực hiện Kế hoạch số 12/KH-UBND ngày 05/3/2025 của tỉnh.",
+                None,
+                None,
+                None,
+                None,
+            ),
             (
                 "Hướng dẫn công dân thực hiện thủ tục sau ngày 31/12/2022 khi Sổ hộ khẩu, Sổ tạm trú giấy không còn giá trị sử dụng theo quy định.",
                 Some(2023),
