@@ -175,7 +175,13 @@ pub fn canonical(name: &str) -> String {
 /// "Kinh phí thực hiện"): the whole heading must be an agency list.
 pub fn agency_heading(text: &str) -> Option<Vec<Agency>> {
     let sc = Scanner::new(text);
-    let from = sc.skip_label(0);
+    let mut from = sc.skip_label(0);
+    // "7. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố": a request is addressed
+    // to the agencies all the same.
+    from += LEXICON
+        .subject_prefixes
+        .match_at(&sc.toks, from)
+        .unwrap_or(0);
     let mut to = sc.trim_end_punct(from, sc.len());
     let mut note = None;
     if let Some(dash) = sc.heading_note_dash(from, to) {
@@ -185,11 +191,17 @@ pub fn agency_heading(text: &str) -> Option<Vec<Agency>> {
     if from >= to {
         return None;
     }
-    let out = sc.list(from, to, Mode::Bounded { strict: true });
-    if out.items.is_empty() || out.end < to {
-        return None;
+    // "Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình Cần Thơ": lists
+    // joined by ";", each an agency list to its end.
+    let mut items = Vec::new();
+    for (cs, ce) in sc.chunks(from, to) {
+        let ce = sc.trim_end_punct(cs, ce);
+        let out = sc.list(cs, ce, Mode::Bounded { strict: true });
+        if out.items.is_empty() || out.end < ce {
+            return None;
+        }
+        items.extend(out.items);
     }
-    let mut items = out.items;
     if let (Some(note), Some(last)) = (note, items.last_mut()) {
         last.note = Some(join_notes(last.note.take(), note));
     }
@@ -282,7 +294,7 @@ pub fn duty_agencies(sentence: &str, heading: &[Agency]) -> (Vec<Agency>, Vec<Ag
     // Only the opening words decide; most duties open with neither role, and then the
     // rest of a long sentence need not be tokenized.
     let head = Scanner::head(sentence, 24);
-    let at = head.skip_label(0);
+    let at = head.duty_opening(head.skip_label(0));
     let decided = at + 2 * MAX_PHRASE < head.len() || head.src.len() == sentence.len();
     if decided
         && LEXICON.lead_roles.match_at(&head.toks, at).is_none()
@@ -291,7 +303,7 @@ pub fn duty_agencies(sentence: &str, heading: &[Agency]) -> (Vec<Agency>, Vec<Ag
         return (own, Vec::new());
     }
     let sc = Scanner::new(sentence);
-    let at = sc.skip_label(0);
+    let at = sc.duty_opening(sc.skip_label(0));
     if let Some(len) = LEXICON.lead_roles.match_at(&sc.toks, at) {
         let next = sc.skip_joiners(at + len);
         if let Some(slen) = LEXICON.support_roles.match_at(&sc.toks, next) {
@@ -364,6 +376,8 @@ struct RawLexicon {
     support_roles: Vec<String>,
     subject_prefixes: Vec<String>,
     fronted_clauses: Vec<String>,
+    role_adverbs: Vec<String>,
+    units: Vec<String>,
     heading_note_openers: Vec<String>,
     field_heads: Vec<String>,
     field_tail_heads: Vec<String>,
@@ -413,6 +427,8 @@ struct Lexicon {
     support_roles: Phrases,
     subject_prefixes: Phrases,
     fronted_clauses: Phrases,
+    role_adverbs: Phrases,
+    units: Phrases,
     heading_note_openers: Phrases,
     field_heads: Phrases,
     field_tail_heads: Phrases,
@@ -473,6 +489,8 @@ impl Lexicon {
             support_roles: phrases(&raw.support_roles),
             subject_prefixes: phrases(&raw.subject_prefixes),
             fronted_clauses: phrases(&raw.fronted_clauses),
+            role_adverbs: phrases(&raw.role_adverbs),
+            units: phrases(&raw.units),
             heading_note_openers: phrases(&raw.heading_note_openers),
             field_heads: phrases(&raw.field_heads),
             field_tail_heads: phrases(&raw.field_tail_heads),
@@ -1073,6 +1091,39 @@ impl<'a> Scanner<'a> {
         i
     }
 
+    /// Where a duty's role would open, from `i`: past a fronted clause ("Căn cứ vào khả
+    /// năng cân đối ngân sách hằng năm, phối hợp với …") and an adverb ("chủ động phối
+    /// hợp với …"). `i` itself when no role follows them.
+    fn duty_opening(&self, i: usize) -> usize {
+        let lex = &*LEXICON;
+        let past_adverb = |j: usize| j + lex.role_adverbs.match_at(&self.toks, j).unwrap_or(0);
+        let role_at = |j: usize| {
+            lex.lead_roles.match_at(&self.toks, j).is_some()
+                || lex.support_roles.match_at(&self.toks, j).is_some()
+        };
+        if role_at(past_adverb(i)) {
+            return past_adverb(i);
+        }
+        if lex.fronted_clauses.match_at(&self.toks, i).is_none() {
+            return i;
+        }
+        let mut depth = 0usize;
+        let mut j = i;
+        while j < self.len() {
+            match self.kind(j) {
+                Some(Kind::Open) => depth += 1,
+                Some(Kind::Close) => depth = depth.saturating_sub(1),
+                Some(Kind::Comma) if depth == 0 && role_at(past_adverb(j + 1)) => {
+                    return past_adverb(j + 1);
+                }
+                Some(Kind::Stop | Kind::Semi) if depth == 0 => break,
+                _ => {}
+            }
+            j = self.step(j);
+        }
+        i
+    }
+
     /// The first lead role ("chủ trì") outside parentheses.
     fn find_lead_role(&self, from: usize) -> Option<usize> {
         self.find_top_level(from, &LEXICON.lead_roles)
@@ -1521,7 +1572,9 @@ impl<'a> Scanner<'a> {
             kind == SegKind::Capitalized && same_chunk && self.continues_field(seg, items.last());
         match kind {
             _ if field_tail => append(items, glue, &name, notes),
-            SegKind::Bare if last_open && self.plain_bare(seg) => append(items, glue, &name, notes),
+            SegKind::Bare if last_open && self.plain_bare(seg) && !self.named_body(seg) => {
+                append(items, glue, &name, notes)
+            }
             SegKind::Other if !items.is_empty() => append(items, glue, &name, notes),
             SegKind::Level => {
                 let head = items.last().and_then(|l| level_head(&l.name));
@@ -1564,9 +1617,28 @@ impl<'a> Scanner<'a> {
         words <= noun + 4
     }
 
-    /// "UBND các huyện": a named piece that lists units, so "thị xã, thành phố" join it.
+    /// A capitalised piece that opens with a head of several words ("Ủy ban nhân dân xã,
+    /// phường" after "sở, ban, ngành"): other bodies than the open collective's kind.
+    fn named_body(&self, seg: &Seg) -> bool {
+        seg.first().is_some_and(|i| {
+            self.toks[i].upper
+                && LEXICON
+                    .heads
+                    .match_at(&self.toks, i)
+                    .is_some_and(|h| h >= 2)
+        })
+    }
+
+    /// "UBND các huyện": a named piece that lists units, so "thị xã, thành phố" join it;
+    /// so does a head with one unit noun and nothing more ("Ủy ban nhân dân xã, phường").
     fn opens_collective(&self, seg: &Seg) -> bool {
         let lex = &*LEXICON;
+        if let [(a, b)] = seg.runs[..]
+            && let Some(h) = lex.heads.match_at(&self.toks, a)
+            && lex.units.match_at(&self.toks, a + h) == Some(b - a - h)
+        {
+            return true;
+        }
         seg.runs.iter().any(|&(a, b)| {
             (a..b).any(|i| {
                 lex.quantifiers.match_at(&self.toks, i).is_some_and(|q| {

@@ -521,6 +521,27 @@ fn heading_rows(text: &str) -> Option<Vec<(String, Option<String>, bool)>> {
 
 #[test]
 fn agency_headings() {
+    // Agency lists joined by ";", a request, units of one level.
+    assert_eq!(
+        heading_rows("Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình Cần Thơ"),
+        Some(want(&[
+            ("Sở Văn hóa, Thể thao và Du lịch", N, false),
+            ("Báo và Phát thanh, Truyền hình Cần Thơ", N, false)
+        ]))
+    );
+    assert_eq!(
+        heading_rows("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố"),
+        Some(want(&[(
+            "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố",
+            N,
+            false
+        )]))
+    );
+    assert_eq!(
+        heading_rows("Ủy ban nhân dân xã, phường"),
+        Some(want(&[("Ủy ban nhân dân xã, phường", N, true)]))
+    );
+    assert_eq!(heading_rows("Sở Y tế; tuyên truyền về dân số"), None);
     assert_eq!(
         heading_rows("Công an tỉnh - Cơ quan thường trực Tổ Công tác"),
         Some(want(&[(
@@ -804,6 +825,45 @@ fn duties() {
             &[],
         ),
         ("", &ca, &["Công an tỉnh"], &[]),
+        // The role after a fronted clause or an adverb still opens the duty.
+        (
+            "Căn cứ vào khả năng cân đối ngân sách hàng năm, phối hợp với Sở Y tế tham mưu bố trí kinh phí.",
+            &tt,
+            &["Sở Y tế"],
+            &["Sở Thông tin và Truyền thông"],
+        ),
+        (
+            "Căn cứ chức năng, nhiệm vụ được giao, chủ động phối hợp với Công an tỉnh triển khai.",
+            &tt,
+            &["Công an tỉnh"],
+            &["Sở Thông tin và Truyền thông"],
+        ),
+        (
+            "Chủ động phối hợp với Sở Nội vụ rà soát.",
+            &tt,
+            &["Sở Nội vụ"],
+            &["Sở Thông tin và Truyền thông"],
+        ),
+        // A fronted clause with no role after it decides nothing.
+        (
+            "Căn cứ chức năng, nhiệm vụ, hướng dẫn các đơn vị phối hợp với Sở Y tế.",
+            &tt,
+            &["Sở Thông tin và Truyền thông"],
+            &[],
+        ),
+        // Bare kind nouns, then bodies of another kind: two collectives.
+        (
+            "Chủ trì, phối hợp với sở, ban, ngành, Ủy ban nhân dân xã, phường tăng cường kiểm tra.",
+            &tt,
+            &["Sở Thông tin và Truyền thông"],
+            &["sở, ban, ngành", "Ủy ban nhân dân xã, phường"],
+        ),
+        (
+            "Phối hợp với các ngành, các cấp tăng cường tuyên truyền.",
+            &tt,
+            &["các ngành, các cấp"],
+            &["Sở Thông tin và Truyền thông"],
+        ),
     ];
     for (input, heading, lead, support) in rows {
         assert_eq!(

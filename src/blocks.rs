@@ -52,6 +52,8 @@ pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
     // End of a run of rows already found not to be a task table (read as prose).
     let mut prose_rows_until = 0;
     let mut prev_text: &str = "";
+    // The previous line closed Markdown bold: a bold heading ended there.
+    let mut prev_bold_closes = false;
     let mut i = 0;
     while i < lines.len() {
         let line = &lines[i];
@@ -109,11 +111,15 @@ pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
                     matches!(blocks[b].kind, LineKind::Field { .. })
                         && (blocks[b].body().is_empty() || blocks[b].text.ends_with(':'))
                 });
-                if let Some(b) =
-                    open.filter(|_| awaits_value || continues(prev_text, &line.text, width))
-                {
+                // "**4. Sở Văn" / "hóa, Thể thao và Du lịch**" / "Chỉ đạo …": the text
+                // after a bold heading is not its continuation.
+                let after_bold = prev_bold_closes && !line.bold.opens;
+                if let Some(b) = open.filter(|_| {
+                    awaits_value || (!after_bold && continues(prev_text, &line.text, width))
+                }) {
                     append(&mut blocks[b], line);
                     prev_text = &line.text;
+                    prev_bold_closes = line.bold.closes;
                     continue;
                 }
             }
@@ -129,6 +135,7 @@ pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
         // title lines are not its continuation.
         open = (!is_doc_type_line(line)).then_some(blocks.len() - 1);
         prev_text = &line.text;
+        prev_bold_closes = line.bold.closes;
     }
     blocks
         .into_iter()
@@ -325,6 +332,21 @@ mod tests {
     fn heading_then_paragraph() {
         let text = "2.1. Về hoàn thiện cơ sở pháp lý\nRà soát các văn bản quy phạm pháp luật của Hội đồng nhân dân và Ủy ban nhân\ndân tỉnh ban hành liên quan đến chức năng quản lý nhà nước của ngành mình.\n";
         assert_eq!(blocks(text).len(), 2);
+    }
+
+    /// Where Markdown bold closes, a heading that wrapped without punctuation ends; bold
+    /// that goes on over the next line does not end it.
+    #[test]
+    fn bold_heading_ends_where_bold_closes() {
+        let text = "**4. Sở Văn\nhóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình Cần Thơ**\nChỉ đạo các cơ quan truyền\nthông tăng thời lượng.\n**II. NỘI DUNG**\n**THỰC HIỆN**\n";
+        assert_eq!(
+            blocks(text),
+            vec![
+                "4. Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình Cần Thơ",
+                "Chỉ đạo các cơ quan truyền thông tăng thời lượng.",
+                "II. NỘI DUNG THỰC HIỆN",
+            ]
+        );
     }
 
     #[test]

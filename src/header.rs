@@ -58,10 +58,12 @@ pub fn parse_header(lines: &[Line]) -> Header {
         return h;
     };
     let mut org = Vec::new();
+    let mut date_head: Option<String> = None;
     for l in &lines[..type_at] {
         if l.kind == LineKind::Blank {
             continue;
         }
+        h.lines.push(l.no);
         // A converted document sets the two header columns as a table row ("| BỘ … |
         // CỘNG HÒA … |"): each cell is a line of its column.
         let cells = if crate::table::is_row(&l.text) {
@@ -70,13 +72,21 @@ pub fn parse_header(lines: &[Line]) -> Header {
             vec![l.text.clone()]
         };
         for cell in cells {
+            // "Cần Thơ, ngày 21" / "tháng 11 năm 2025": a place and date that wrap.
+            let cell = match date_head.take() {
+                Some(head) => format!("{head} {cell}"),
+                None => cell,
+            };
+            if cell.contains(", ngày") && find_place_date(&cell).is_none() {
+                date_head = Some(cell);
+                continue;
+            }
             let leftover = strip_header_items(&cell, &mut h.document);
             let leftover = leftover.trim_end_matches(['-', ' ']);
-            if !leftover.is_empty() && is_all_caps(leftover) {
+            if !leftover.is_empty() && is_all_caps(leftover) && !is_motto_piece(leftover) {
                 org.push(leftover.to_owned());
             }
         }
-        h.lines.push(l.no);
     }
     let mut title: Vec<&str> = Vec::new();
     if let Some(t) = lx.type_line(&lines[type_at].text) {
@@ -118,7 +128,14 @@ pub fn parse_header(lines: &[Line]) -> Header {
         }
         let starts_upper = l.text.chars().next().is_some_and(char::is_uppercase);
         let opener = starts_upper && starts_with_any(&f, &lx.preamble_openers);
-        if !title.is_empty() && (opener || is_all_caps(&l.text) || l.text.starts_with('-')) {
+        // A title set in capitals wraps in capitals ("… NĂM 2024 CỦA" / "THỦ TƯỚNG …");
+        // capitals after a title in mixed case start the body.
+        // The issuing authority of a decision ("BỘ TRƯỞNG BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG")
+        // stands in capitals between the title and the preamble.
+        let caps_title =
+            title.iter().all(|t| is_all_caps(t)) && !starts_with_any(&f, &lx.signer_titles);
+        let new_caps = is_all_caps(&l.text) && !caps_title;
+        if !title.is_empty() && (opener || new_caps || l.text.starts_with('-')) {
             break;
         }
         if title.is_empty() && is_all_caps(&l.text) && l.text.chars().count() < 12 {
@@ -179,6 +196,19 @@ fn strip_header_items(line: &str, doc: &mut Document) -> String {
     collapse_ws(rest.trim_matches(|c: char| c.is_whitespace() || c == '-' || c == '_'))
 }
 
+/// A line of the national motto wrapped over two lines ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA
+/// VIỆT NAM"): two or more whole words of a motto.
+fn is_motto_piece(text: &str) -> bool {
+    let f = fold(text);
+    f.split_whitespace().count() >= 2
+        && lexicon().motto.iter().any(|m| {
+            m.match_indices(f.as_str()).any(|(at, _)| {
+                let end = at + f.len();
+                (at == 0 || m[..at].ends_with(' ')) && (end == m.len() || m[end..].starts_with(' '))
+            })
+        })
+}
+
 /// "Số: 1543/KH-UBND" → (text before, "1543/KH-UBND", text after).
 fn find_number(s: &str) -> Option<(String, String, String)> {
     let at = s.find("Số")?;
@@ -211,8 +241,13 @@ fn find_place_date(s: &str) -> Option<(String, String, NaiveDate)> {
     let at = s.find(", ngày")?;
     let date = parse_long_date(&s[at + 2..])?;
     let head = &s[..at];
-    // The place is the capitalised words right before ", ngày".
-    let words: Vec<&str> = head.split_whitespace().collect();
+    // The place is the capitalised words right before ", ngày" (an emphasis mark whose
+    // close is on the next line, "*Cần Thơ, ngày 21", is not part of it).
+    let words: Vec<&str> = head
+        .split_whitespace()
+        .map(|w| w.trim_start_matches(['*', '_']))
+        .filter(|w| !w.is_empty())
+        .collect();
     let n = words
         .iter()
         .rev()
@@ -419,6 +454,8 @@ pub fn recase(upper: &str) -> String {
 #[derive(Debug, Default)]
 pub struct Tail {
     pub recipients: Vec<String>,
+    /// Notes after the signature ("[1] …"), wrapped lines joined.
+    pub footnotes: Vec<String>,
     pub signer: Option<Signer>,
     /// Line numbers accounted for.
     pub lines: Vec<u32>,
@@ -433,11 +470,30 @@ pub fn parse_tail(lines: &[Line]) -> Tail {
     let lx = lexicon();
     let mut t = Tail::default();
     let mut in_recipients = false;
-    let mut authority = Vec::new();
+    // Authority lines as written ("TM. ỦY BAN NHÂN DÂN"), recased at the end.
+    let mut authority: Vec<String> = Vec::new();
+    let mut last_authority = false;
     let mut titles = Vec::new();
     let mut name: Option<String> = None;
     for l in lines {
         if l.text.is_empty() {
+            continue;
+        }
+        // A converted table's empty cell edge ("|" alone on its line) holds nothing.
+        if l.text.bytes().all(|b| b == b'|' || b == b' ') {
+            t.lines.push(l.no);
+            continue;
+        }
+        // "[1] Chương trình số 30-CTr/TU …": the notes come last and run to the end.
+        if footnote_mark(&l.text).is_some() {
+            t.footnotes.push(l.text.clone());
+            t.lines.push(l.no);
+            continue;
+        }
+        if let Some(note) = t.footnotes.last_mut() {
+            note.push(' ');
+            note.push_str(&l.text);
+            t.lines.push(l.no);
             continue;
         }
         let pieces: Vec<(String, bool)> = if crate::table::is_row(&l.text) {
@@ -464,6 +520,7 @@ pub fn parse_tail(lines: &[Line]) -> Tail {
             if text.is_empty() {
                 continue;
             }
+            let after_authority = std::mem::take(&mut last_authority);
             let f = fold(text);
             let right_column = *right_column;
             if right_column && is_person_name(text) && !starts_with_any(&f, &lx.signer_titles) {
@@ -477,8 +534,24 @@ pub fn parse_tail(lines: &[Line]) -> Tail {
             } else if matches!(l.kind, LineKind::PageNumber | LineKind::Furniture)
                 || lx.signature_marks.contains(&f)
             {
+            } else if in_recipients && text.starts_with(['-', '+', '•']) {
+                // "- CT, PCT UBND TP;": a recipient, though it reads like a title.
+                t.recipients.push(clean_recipient(
+                    text.trim_start_matches(['-', '+', '•', ' ']),
+                ));
             } else if starts_with_any(&f, &lx.signer_authority) {
-                authority.push(recase_mixed(text));
+                authority.push(text.to_owned());
+                last_authority = true;
+                continue;
+            } else if after_authority
+                && is_all_caps(text)
+                && text.split_whitespace().count() <= 2
+                && !starts_with_any(&f, &lx.signer_titles)
+            {
+                // "TM. ỦY BAN NHÂN" / "DÂN": the authority wrapped.
+                let last = authority.last_mut().expect("an authority line came last");
+                last.push(' ');
+                last.push_str(text);
             } else if is_signer_title(&f, text) {
                 titles.push(recase_mixed(text));
             } else if in_recipients
@@ -514,10 +587,17 @@ pub fn parse_tail(lines: &[Line]) -> Tail {
         t.signer = Some(Signer {
             title: (!titles.is_empty()).then(|| titles.join(", ")),
             name,
-            authority,
+            authority: authority.iter().map(|a| recase_mixed(a)).collect(),
         });
     }
     t
+}
+
+/// The length of a footnote mark opening `text` ("[1]", "[12]").
+fn footnote_mark(text: &str) -> Option<usize> {
+    let rest = text.strip_prefix('[')?;
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    ((1..=3).contains(&digits) && rest[digits..].starts_with(']')).then_some(digits + 2)
 }
 
 /// The lines a table cell of the tail stands for, split back apart: recipients run
@@ -800,6 +880,58 @@ Rà soát",
         assert_eq!(s.title.as_deref(), Some("Phó Chủ tịch"));
         assert_eq!(s.authority, vec!["TM. Ủy ban nhân dân", "KT. Chủ tịch"]);
         assert!(t.stray.is_empty());
+    }
+
+    /// A converted document's tail: cell edges ("|") alone on their lines, a recipient
+    /// that reads like a title, an authority that wraps, and footnotes after it all.
+    #[test]
+    fn converted_tail_with_footnotes() {
+        let lines = classify(&normalize(
+            "|\nNơi nhận:\n- Bộ Y tế (để b/c);\n- CT, PCT UBND TP;\n- Lưu: VT, MK.\n|\n**TM. ỦY BAN NHÂN\nDÂN **\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Thị Ngọc Điệp\n|\n\n** **\n[1]\nChương trình số 30-CTr/TU ngày 29/12/2017\ncủa Thành ủy.\n[2] Chỉ\nthị số 27/CT-TTg.",
+        ));
+        let t = parse_tail(&lines);
+        assert_eq!(
+            t.recipients,
+            ["Bộ Y tế (để b/c)", "CT, PCT UBND TP", "Lưu: VT, MK."]
+        );
+        let s = t.signer.unwrap();
+        assert_eq!(s.title.as_deref(), Some("Phó Chủ tịch"));
+        assert_eq!(s.authority, ["TM. Ủy ban nhân dân", "KT. Chủ tịch"]);
+        assert_eq!(
+            t.footnotes,
+            [
+                "[1] Chương trình số 30-CTr/TU ngày 29/12/2017 của Thành ủy.",
+                "[2] Chỉ thị số 27/CT-TTg."
+            ]
+        );
+        assert!(t.stray.is_empty(), "{:?}", t.stray);
+    }
+
+    /// A converted header: the motto wrapped over two lines, the place and date wrapped
+    /// inside an emphasis, and a title in capitals over three lines.
+    #[test]
+    fn converted_header_wraps() {
+        let h = header(
+            "|\n**ỦY BAN NHÂN DÂN\n**\nTHÀNH PHỐ CẦN THƠ\n-------\n|\n**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n|\nSố: 165/KH-UBND\n|\n*Cần Thơ, ngày 21\ntháng 11 năm 2025 *\n|\n**KẾ HOẠCH**\nTHỰC HIỆN CHỈ THỊ SỐ 27/CT-TTG CỦA\nTHỦ TƯỚNG CHÍNH PHỦ VỀ CÔNG TÁC DÂN SỐ TRONG TÌNH\nHÌNH MỚI\nThực hiện Chỉ thị số 27/CT-TTg;\nI. MỤC ĐÍCH",
+        );
+        let d = &h.document;
+        assert_eq!(
+            d.issuer.as_deref(),
+            Some("Ủy ban nhân dân thành phố Cần Thơ")
+        );
+        assert_eq!(d.place.as_deref(), Some("Cần Thơ"));
+        assert_eq!(d.issued_on, NaiveDate::from_ymd_opt(2025, 11, 21));
+        assert_eq!(
+            d.title.as_deref(),
+            Some(
+                "THỰC HIỆN CHỈ THỊ SỐ 27/CT-TTG CỦA THỦ TƯỚNG CHÍNH PHỦ VỀ CÔNG TÁC DÂN SỐ TRONG TÌNH HÌNH MỚI"
+            )
+        );
+        assert_eq!(d.province.as_deref(), Some("Cần Thơ"));
+        assert_eq!(d.year, Some(2025));
+        assert!(is_motto_piece("CỘNG HÒA XÃ HỘI"));
+        assert!(!is_motto_piece("THÀNH PHỐ CẦN THƠ"));
+        assert!(!is_motto_piece("HÒA"));
     }
 
     /// Recipients and signature side by side in a table row of a converted document.

@@ -322,7 +322,6 @@ impl Lexicon {
             || (crate::blocks::is_all_caps(text)
                 && self.text_starts_with_any(text, &self.signer_authority))
     }
-
 }
 
 /// True when `folded` is `phrase` or starts with it followed by a non-letter.

@@ -15,7 +15,7 @@ use nom_locate::LocatedSpan;
 
 use crate::fold::fold;
 use crate::lexicon::{FieldRole, lexicon};
-use crate::normalize::CleanLine;
+use crate::normalize::{Bold, CleanLine};
 
 type In<'a> = LocatedSpan<&'a str>;
 
@@ -27,6 +27,8 @@ pub struct Line {
     /// The cleaned text (NFC, whitespace collapsed, PDF damage repaired).
     pub text: String,
     pub kind: LineKind,
+    /// Markdown bold at the line's edges (see [`Bold`]).
+    pub bold: Bold,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -102,6 +104,7 @@ fn classify_line(l: CleanLine) -> Line {
         no: l.no,
         kind: classify_text(&l.text),
         text: l.text,
+        bold: l.bold,
     }
 }
 

@@ -67,6 +67,7 @@ impl Lowered {
         }
         d.signer = d.signer.take().or(o.signer);
         d.recipients.extend(o.recipients);
+        d.footnotes.extend(o.footnotes);
         d.attachments.push(crate::model::Attachment {
             doc_type: o.doc_type,
             title: o.title,
@@ -202,6 +203,7 @@ pub fn lower(
         headings,
         year: header.document.year,
         bullet_tasks: std::collections::HashSet::new(),
+        addressees: HashMap::new(),
         has_task_part: false,
         covered: CoveredRows::new(covered),
         tasks: Vec::new(),
@@ -271,6 +273,7 @@ pub fn lower(
     }
     document.references = references(&body);
     document.recipients = tail.recipients;
+    document.footnotes = tail.footnotes;
     document.signer = tail.signer;
     let Lowerer {
         tasks,
@@ -298,6 +301,9 @@ struct Lowerer<'a> {
     year: Option<i32>,
     /// Bullets lowered as tasks of their own: not part of their parent's text.
     bullet_tasks: std::collections::HashSet<NodeId>,
+    /// Items headed by an agency name whose numbered sub-items are that agency's work
+    /// ("1. Sở Y tế" over "a) Chủ trì, phối hợp …"), with the heading's agencies.
+    addressees: HashMap<NodeId, Vec<Agency>>,
     /// Whether some part's heading names tasks ("NỘI DUNG", "NHIỆM VỤ"): then a
     /// "GIẢI PHÁP" part lists general measures.
     has_task_part: bool,
@@ -467,11 +473,13 @@ impl Lowerer<'_> {
         }
 
         if !structural
-            && !has_labelled_children
             && !assigns
             && let Some(heads) = agency_heads
         {
-            return self.duty_group(n, heads);
+            if !has_labelled_children {
+                return self.duty_group(n, heads, part);
+            }
+            self.addressees.insert(n, heads);
         }
         let leaf = !has_labelled_children && !structural;
         // When its bullets carry the tasks, the item itself is only their heading.
@@ -568,7 +576,13 @@ impl Lowerer<'_> {
     }
 
     /// A per-agency heading with its duties: the heading is a section, each bullet a duty.
-    fn duty_group(&mut self, n: NodeId, heads: Vec<Agency>) -> Option<Section> {
+    /// In a tasks part ("II. NỘI DUNG" set out by agency) they are the plan's tasks.
+    fn duty_group(&mut self, n: NodeId, heads: Vec<Agency>, part: PartKind) -> Option<Section> {
+        let kind = if part == PartKind::Tasks {
+            TaskKind::Task
+        } else {
+            TaskKind::Duty
+        };
         let node = &self.body.nodes[n];
         let bullets: Vec<NodeId> = node
             .children
@@ -580,18 +594,22 @@ impl Lowerer<'_> {
             // "9. Sở Tài nguyên và Môi trường" + one paragraph: the item is the duty.
             let blocks: Vec<usize> = node.body.clone();
             let text = self.joined(&blocks);
-            let (lead, support) = agency::duty_agencies(&text, &heads);
+            let (lead, mut support) = agency::duty_agencies(&text, &heads);
+            if support.is_empty() {
+                support = clause_support(&text, &lead);
+            }
             let all: Vec<usize> = node.head.into_iter().chain(blocks).collect();
+            let deadline = find_inline_deadline(&text, self.year).map(|(_, d)| d);
             self.push_task(
                 n,
-                TaskKind::Duty,
+                kind,
                 node.label.clone(),
                 node.id.clone(),
                 first_sentence(&text),
                 text,
                 lead,
                 support,
-                None,
+                deadline,
                 &all,
             );
             return None;
@@ -622,6 +640,9 @@ impl Lowerer<'_> {
             blocks.extend(self.bullet_blocks(b));
             let text = self.joined_bodies(&blocks);
             let (mut lead, mut support) = agency::duty_agencies(&text, &heads);
+            if support.is_empty() {
+                support = clause_support(&text, &lead);
+            }
             // A duty's own field lines ("+ Thời gian hoàn thành: ...") override the prose.
             let mut deadline = None;
             for (role, fb) in &bn.fields {
@@ -642,9 +663,11 @@ impl Lowerer<'_> {
                     FieldRole::Other => {}
                 }
             }
+            let deadline =
+                deadline.or_else(|| find_inline_deadline(&text, self.year).map(|(_, d)| d));
             self.push_task(
                 b,
-                TaskKind::Duty,
+                kind,
                 bn.label.clone(),
                 bn.id.clone(),
                 first_sentence(&text),
@@ -737,6 +760,20 @@ impl Lowerer<'_> {
                 deadline = deadline_after_assignment(rest, self.year);
             }
         }
+        // "1. Sở Y tế" over "a) Chủ trì, phối hợp với …": the heading names who does
+        // the item, with the roles a duty's opening gives.
+        if lead.is_empty()
+            && let Some(heads) = self.addressee(n)
+        {
+            let (l, s) = agency::duty_agencies(&text, heads);
+            lead = l;
+            if support.is_empty() {
+                support = s;
+            }
+            if support.is_empty() {
+                support = clause_support(&text, &lead);
+            }
+        }
         let mut assigned_in = None;
         if lead.is_empty()
             && let Some(p) = parenthetical_assignment(&text, self.year)
@@ -756,12 +793,7 @@ impl Lowerer<'_> {
             // "Ủy ban nhân dân cấp xã: đầu tư …; Chủ trì, phối hợp với các Sở, ban
             // ngành … thực hiện …": a later clause names who supports.
             if support.is_empty() {
-                support = text
-                    .split([';', '.'])
-                    .map(|clause| agency::duty_agencies(clause.trim(), &lead))
-                    .find(|(l, s)| *l == lead && !s.is_empty())
-                    .map(|(_, s)| s)
-                    .unwrap_or_default();
+                support = clause_support(&text, &lead);
             }
         }
         if lead.is_empty() {
@@ -827,13 +859,6 @@ impl Lowerer<'_> {
         blocks: &[usize],
     ) {
         debug_assert_eq!(text, collapse_ws(&text), "task text is collapsed");
-        let deadline = match deadline {
-            Some(d) => Some(d),
-            None if kind == TaskKind::Duty => {
-                find_inline_deadline(&text, self.year).map(|(_, d)| d)
-            }
-            None => None,
-        };
         let owner = Owner::Task(Arc::from(id.as_str()));
         for &b in blocks {
             self.claim_block(b, &owner);
@@ -913,15 +938,23 @@ impl Lowerer<'_> {
     /// The agencies of a per-agency responsibility heading ("3. Sở Thông tin và Truyền thông").
     fn agency_heading(&self, n: NodeId) -> Option<Vec<Agency>> {
         let node = &self.body.nodes[n];
-        let has_content = !node.body.is_empty()
-            || node
-                .children
-                .iter()
-                .any(|&c| matches!(self.body.nodes[c].kind, NodeKind::Bullet(_)));
+        let has_content = !node.body.is_empty() || !node.children.is_empty();
         if !has_content || !self.heading_only(n) {
             return None;
         }
         agency::agency_heading(&self.headings[n])
+    }
+
+    /// The agencies of the nearest enclosing item headed by an agency name.
+    fn addressee(&self, n: NodeId) -> Option<&[Agency]> {
+        let mut at = self.body.nodes[n].parent;
+        while let Some(k) = at {
+            if let Some(heads) = self.addressees.get(&k) {
+                return Some(heads);
+            }
+            at = self.body.nodes[k].parent;
+        }
+        None
     }
 
     /// An inline assignment anywhere in the item's own text or bullets.
@@ -1053,6 +1086,24 @@ struct Parenthetical<'a> {
     lead: Vec<Agency>,
     support: Vec<Agency>,
     deadline: Option<Deadline>,
+}
+
+/// Who supports `lead` according to a later clause of its work: "…; Chủ trì, phối hợp
+/// với Y …" or "…; phối hợp với Y xây dựng …" (split at ";" and ".").
+fn clause_support(text: &str, lead: &[Agency]) -> Vec<Agency> {
+    text.split([';', '.'])
+        .skip(1)
+        .find_map(|clause| {
+            let (l, s) = agency::duty_agencies(clause.trim(), lead);
+            if l == lead && !s.is_empty() {
+                Some(s)
+            } else if s == lead && l != lead && !l.is_empty() {
+                Some(l)
+            } else {
+                None
+            }
+        })
+        .unwrap_or_default()
 }
 
 /// "… (Sở Y tế chủ trì, phối hợp với Công an tỉnh thực hiện; hoàn thành trong Quý II/2024)"

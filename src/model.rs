@@ -64,6 +64,9 @@ pub struct Document {
     pub preamble: Option<String>,
     /// Added field: the closing paragraph after the last section ("Trên đây là ...").
     pub closing: Option<String>,
+    /// Added field: notes printed after the signature ("[1] Chương trình số 30-CTr/TU
+    /// …"), each with its mark, wrapped lines joined.
+    pub footnotes: Vec<String>,
     /// Added field: documents issued with this one ("Ban hành kèm theo Quyết định ..."):
     /// a decision's attached plan. Their tasks are in `tasks`.
     pub attachments: Vec<Attachment>,

@@ -12,6 +12,29 @@ pub struct CleanLine {
     pub text: String,
     /// The page, when the text marks page breaks (form feeds).
     pub page: Option<u32>,
+    /// Markdown bold at the line's edges, which cleaning removes.
+    pub bold: Bold,
+}
+
+/// Whether a line opens or closes Markdown bold at its edges ("**4. Sở Văn" … "… Cần
+/// Thơ**"): converted documents set headings in bold, and the end of the bold is the
+/// end of a heading that wraps without punctuation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Bold {
+    pub opens: bool,
+    pub closes: bool,
+}
+
+impl Bold {
+    fn of(raw: &str) -> Self {
+        let t = raw.trim();
+        // A line of marks alone ("**", "** **") opens and closes nothing.
+        let marks_only = t.chars().all(|c| c == '*' || c.is_whitespace());
+        Bold {
+            opens: !marks_only && t.starts_with("**"),
+            closes: !marks_only && t.ends_with("**"),
+        }
+    }
 }
 
 /// Split and clean `text`. Form feeds (page breaks in extracted text) count pages.
@@ -30,6 +53,7 @@ pub fn normalize(text: &str) -> Vec<CleanLine> {
             no,
             text: clean_line(raw),
             page: has_pages.then_some(page),
+            bold: Bold::of(raw),
         });
     }
     // A trailing newline does not make an extra line.
@@ -290,7 +314,8 @@ mod tests {
             CleanLine {
                 no: 3,
                 text: "b".into(),
-                page: None
+                page: None,
+                bold: Bold::default(),
             }
         );
         let paged = normalize("p1\n\u{c}p2\nx");
