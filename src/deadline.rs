@@ -60,6 +60,41 @@ pub fn deadline_after_assignment(rest: &str, year: Option<i32>) -> Option<Deadli
     Some(deadline)
 }
 
+/// The deadline in brackets that close a task's text: "… văn bản hướng dẫn (trong năm
+/// 2013).", "… (Quý IV/2013, Quý I/2014 và thường xuyên)". The brackets must hold a
+/// short time phrase from their first words on, with a date or ongoing work: "(Mỹ,
+/// Nga, Trung Quốc...)" or a bracketed list of work is not one.
+pub fn closing_bracket_deadline(text: &str, year: Option<i32>) -> Option<Deadline> {
+    let t = text.trim_end().trim_end_matches(['.', ';', ' ']);
+    let inner = t.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let content = inner[open + 1..].trim();
+    if content.split_whitespace().count() > 14 || content.contains(')') {
+        return None;
+    }
+    // "Quyết định số 06/QĐ-TTg (ngày 06/01/2022)": the brackets date the citation.
+    let dates_citation = crate::citation::find_citations(t).iter().any(|c| {
+        c.range.contains(&open) || (c.range.end <= open && t[c.range.end..open].trim().is_empty())
+    });
+    if dates_citation {
+        return None;
+    }
+    let (parsed, first) = parse_located(content, year);
+    // The phrase starts within the first two words ("trong năm 2013", "năm 2013 và …").
+    let lead_in = content
+        .split_whitespace()
+        .take(2)
+        .map(str::len)
+        .sum::<usize>()
+        + 2;
+    let dated = parsed.deadline.due.is_some() || parsed.deadline.ongoing;
+    (parsed.understood && dated && first.is_some_and(|f| f <= lead_in)).then(|| {
+        let mut deadline = parsed.deadline;
+        deadline.text = clean_clause(content);
+        deadline
+    })
+}
+
 /// [`parse_deadline`], and the byte offset in `text` where its first recognised phrase
 /// starts.
 fn parse_located(text: &str, year: Option<i32>) -> (Parsed, Option<usize>) {
@@ -699,8 +734,23 @@ fn month_period(i: &str) -> Res<'_, Period> {
     Ok((rest, Period::Month { m, y }))
 }
 
+/// "tháng 6/2024", "tháng 6 năm 2024", "tháng 6"; a list sharing one year ("tháng 11,
+/// 12/2013", "tháng 11 và 12 năm 2013") is its last month, and needs the year.
 fn named_month(i: &str) -> Res<'_, (u32, Option<i32>)> {
-    let (rest, (_, _, m, y)) = (word(|g| &g.month), space, num(2), year_tail(false)).parse(i)?;
+    let (rest, (_, _, m)) = (word(|g| &g.month), space, num(2)).parse(i)?;
+    let more = many_m_n(
+        1,
+        11,
+        preceded(
+            (opt_space, alt((tag(","), tag("và"))), opt_space),
+            nom::sequence::terminated(num(2), nom::combinator::not(digit1)),
+        ),
+    );
+    if let Ok((after, (others, Some(y)))) = (more, year_tail(false)).parse(rest) {
+        let last = others.last().copied().unwrap_or(m);
+        return Ok((after, (last, Some(y))));
+    }
+    let (rest, y) = year_tail(false)(rest)?;
     Ok((rest, (m, y)))
 }
 
@@ -764,7 +814,8 @@ enum Item {
     MonthDay(u32),
     Ongoing,
     Range(Period, Period),
-    Start(Period),
+    /// A start, and whether a tail ("trở đi") leaves the work open-ended.
+    Start(Period, bool),
     Point(Period),
 }
 
@@ -886,16 +937,16 @@ fn bare_quarter(i: &str) -> Res<'_, Period> {
     Ok((rest, Period::Quarter { q, y }))
 }
 
-/// "bắt đầu từ <period> [trở đi]".
+/// "bắt đầu từ <period> [trở đi]"; the tail leaves the work open-ended (ongoing).
 fn start_item(i: &str) -> Res<'_, Item> {
-    let (rest, (_, _, p, _)) = (
+    let (rest, (_, _, p, tail)) = (
         word(|g| &g.start),
         opt_space,
         period,
         opt((space, word(|g| &g.start_tail))),
     )
         .parse(i)?;
-    Ok((rest, Item::Start(p)))
+    Ok((rest, Item::Start(p, tail.is_some())))
 }
 
 /// "<marker> {connector} <range | period>": the inline deadline shape.
@@ -971,10 +1022,11 @@ impl Acc {
                 }
             }
             Item::Range(from, to) => self.apply_range(from, to, year),
-            Item::Start(p) => {
+            Item::Start(p, open_ended) => {
                 if let Some((first, _, _)) = p.bounds(year) {
                     self.add_start(first);
                 }
+                self.ongoing |= open_ended;
             }
             Item::Recurrence { rule, day } => {
                 self.ongoing = true;
@@ -1732,7 +1784,7 @@ mod tests {
                 None,
                 None,
                 None,
-                false,
+                true,
                 false,
                 d(2023, 3, 1),
                 None,
@@ -2108,6 +2160,49 @@ mod tests {
         assert!(range.start > 0);
     }
 
+    /// Open-ended periods: a start with "trở đi", a range "và tiếp theo"; a month list
+    /// without its year stays one month.
+    #[test]
+    fn open_ended_periods_and_month_lists() {
+        let p = |s: &str| parse_deadline(s, Some(2013)).deadline;
+        let dl = p("Từ tháng 11/2013 trở đi");
+        assert_eq!((dl.start, dl.due, dl.ongoing), (d(2013, 11, 1), None, true));
+        let dl = p("Từ ngày 01/7/2013");
+        assert_eq!((dl.start, dl.ongoing), (d(2013, 7, 1), false));
+        let dl = p("Từ năm 2013 đến năm 2020 và tiếp theo");
+        assert_eq!(
+            (dl.start, dl.due, dl.ongoing),
+            (d(2013, 1, 1), d(2020, 12, 31), true)
+        );
+        let dl = p("Tháng 11, 12/2013 và bổ sung, sửa đổi hàng năm");
+        assert_eq!((dl.due, dl.ongoing), (d(2013, 12, 31), true));
+        // "12 xã" is no month: the list needs its year.
+        let dl = p("trong tháng 11, 12 xã hoàn thành");
+        assert_eq!(dl.due, d(2013, 11, 30));
+    }
+
+    /// Brackets closing a task's text that hold only its time.
+    #[test]
+    fn closing_brackets() {
+        let found = |s: &str| closing_bracket_deadline(s, Some(2013));
+        let dl = found("Ban hành các văn bản hướng dẫn (trong năm 2013).").unwrap();
+        assert_eq!(
+            (dl.text.as_str(), dl.due),
+            ("trong năm 2013", d(2013, 12, 31))
+        );
+        let dl = found("Quán triệt, triển khai (Quý IV/2013, Quý I/2014 và thường xuyên)").unwrap();
+        assert_eq!((dl.due, dl.ongoing), (d(2014, 3, 31), true));
+        for none in [
+            "Mở rộng hợp tác với một số nước khác (Mỹ, Nga, Trung Quốc...).",
+            "Triển khai Quyết định số 06/QĐ-TTg (ngày 06/01/2022).",
+            "Rà soát hồ sơ (xây dựng cơ sở dữ liệu về liệt sĩ trong năm 2013; lập bản đồ).",
+            "Triển khai (năm 2013) các nhiệm vụ còn lại.",
+            "Không có ngoặc năm 2013.",
+        ] {
+            assert!(found(none).is_none(), "{none}");
+        }
+    }
+
     /// "…; thực hiện thường xuyên": ongoing work after the yielding marker.
     #[test]
     fn inline_ongoing_after_thuc_hien() {
@@ -2230,6 +2325,21 @@ mod tests {
                 Some("Hoàn thành trong 6 tháng đầu năm 2024"),
                 d(2024, 6, 30),
                 Some(Half),
+            ),
+            // A list of months sharing one year is its last month.
+            (
+                "Rà soát, hoàn thành trong tháng 11, 12/2013.",
+                None,
+                Some("hoàn thành trong tháng 11, 12/2013"),
+                d(2013, 12, 31),
+                Some(Month),
+            ),
+            (
+                "Thời gian thực hiện: tháng 11 và 12 năm 2024.",
+                None,
+                Some("Thời gian thực hiện: tháng 11 và 12 năm 2024"),
+                d(2024, 12, 31),
+                Some(Month),
             ),
             // "thực hiện" is a marker that gives way to a marker after it.
             (

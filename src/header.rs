@@ -382,10 +382,12 @@ fn year_in_title(title: &str) -> Option<i32> {
     let f = fold(title);
     let words: Vec<&str> = f.split_whitespace().collect();
     // "... năm 2024"; not the year of a full date ("ngày 22 tháng 12 năm 2024"), which
-    // dates a cited document.
+    // dates a cited document, nor a horizon ("từ nay đến năm 2020"), which is when the
+    // work ends rather than the year the plan's dates fall in.
     (1..words.len()).rev().find_map(|k| {
         let dated = k >= 5 && words[k - 3] == "tháng" && words[k - 5] == "ngày";
-        (words[k - 1] == "năm" && !dated)
+        let horizon = k >= 2 && words[k - 2] == "đến";
+        (words[k - 1] == "năm" && !dated && !horizon)
             .then(|| year_word(words[k]))
             .flatten()
     })
@@ -802,6 +804,15 @@ mod tests {
             ),
             // A month of the plan's year is not a date.
             ("Công tác tuyên truyền tháng 10 năm 2024", Some(2024)),
+            // A horizon is when the work ends, not the plan's year.
+            (
+                "ĐỀ ÁN TÌM KIẾM TỪ NAY ĐẾN NĂM 2020 VÀ NHỮNG NĂM TIẾP THEO",
+                None,
+            ),
+            (
+                "Kế hoạch năm 2025 thực hiện Chiến lược đến năm 2030",
+                Some(2025),
+            ),
         ] {
             assert_eq!(year_in_title(title), year, "{title}");
         }

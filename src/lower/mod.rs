@@ -11,7 +11,10 @@ use std::sync::Arc;
 use crate::agency::{self, Assignment};
 use crate::blocks::Block;
 use crate::citation::find_citations;
-use crate::deadline::{Parsed, deadline_after_assignment, find_inline_deadline, parse_deadline};
+use crate::deadline::{
+    Parsed, closing_bracket_deadline, deadline_after_assignment, find_inline_deadline,
+    parse_deadline,
+};
 use crate::fold::collapse_ws;
 use crate::header::{Header, Tail};
 use crate::lexicon::{FieldRole, PartKind, lexicon};
@@ -20,6 +23,8 @@ use crate::model::{
     Agency, Deadline, Document, Reference, Section, Span, Task, TaskKind, Unparsed, Warning,
 };
 use crate::structure::{Body, NodeId, NodeKind};
+
+mod field_items;
 
 /// Who a physical line belongs to (every non-blank line has exactly one owner).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -431,6 +436,14 @@ impl Lowerer<'_> {
             Level::Roman | Level::Part | Level::Chapter | Level::Article | Level::Heading
         );
 
+        // "I. CÔNG TÁC …" over "1. Nội dung", "2. Cơ quan chủ trì, phối hợp", "3. Thời
+        // gian thực hiện: …": one task whose fields are its sub-items.
+        if part != PartKind::Responsibilities
+            && let Some(kids) = self.field_items(n)
+        {
+            self.field_item_task(n, &kids);
+            return None;
+        }
         // "- Rà soát ..." with its own "+ Cơ quan chủ trì: ..." lines, or "- Sở Y tế: Rà
         // soát ...": each such bullet is a task (id: parent#n); the heading stays a
         // section.
@@ -813,6 +826,9 @@ impl Lowerer<'_> {
             && let Some((_, d)) = find_inline_deadline(&text, self.year)
         {
             deadline = Some(d);
+        }
+        if deadline.is_none() {
+            deadline = closing_bracket_deadline(&text, self.year);
         }
         if deadline.is_none() {
             deadline = self.heading_deadline(n);
