@@ -174,6 +174,18 @@ pub fn canonical(name: &str) -> String {
 /// "(…)" part becomes the note. None for ordinary headings ("Công tác tuyên truyền",
 /// "Kinh phí thực hiện"): the whole heading must be an agency list.
 pub fn agency_heading(text: &str) -> Option<Vec<Agency>> {
+    // Most headings name work ("Công tác tuyên truyền"): their first piece decides,
+    // before the whole heading is tokenized.
+    let head = Scanner::head(text, 16);
+    let at = head.skip_label(0);
+    let at = at
+        + LEXICON
+            .subject_prefixes
+            .match_at(&head.toks, at)
+            .unwrap_or(0);
+    if at < head.len() && head.classify_opening(at, true) == SegKind::Other {
+        return None;
+    }
     let sc = Scanner::new(text);
     let mut from = sc.skip_label(0);
     // "7. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố": a request is addressed
@@ -319,6 +331,13 @@ pub fn duty_agencies(sentence: &str, heading: &[Agency]) -> (Vec<Agency>, Vec<Ag
         }
     }
     (own, Vec::new())
+}
+
+/// Whether `text` may name a role ("chủ trì", "phối hợp"): a substring test on the fold,
+/// cheaper than tokenizing text that names none.
+pub fn mentions_role(text: &str) -> bool {
+    let folded = fold(text);
+    LEXICON.lead_roles.may_occur(&folded) || LEXICON.support_roles.may_occur(&folded)
 }
 
 /// The grammatical subject when a sentence opens with agencies: "Các sở, ban ngành,

@@ -1109,6 +1109,8 @@ struct Parenthetical<'a> {
 fn clause_support(text: &str, lead: &[Agency]) -> Vec<Agency> {
     text.split([';', '.'])
         .skip(1)
+        // Most clauses name no role: they are skipped without being tokenized.
+        .filter(|clause| agency::mentions_role(clause))
         .find_map(|clause| {
             let (l, s) = agency::duty_agencies(clause.trim(), lead);
             if l == lead && !s.is_empty() {
