@@ -9,7 +9,8 @@
 //!
 //! 1. [`extract`] — input bytes → text: format sniffing; UTF-8/UTF-16 and the legacy
 //!    TCVN3/VNI/VISCII encodings ([`legacy`]); PDF in an isolated worker process; DOCX with
-//!    Word numbering resolved.
+//!    Word numbering resolved. Tables laid out with spaces become pipe rows
+//!    ([`extract::layout`]), for text of any origin.
 //! 2. [`normalize`] — one cleaned line per input line: NFC, controls removed, "&" → "…".
 //!    Line numbers are never changed, so every later span maps back to the input.
 //! 3. [`lines`] — classify each line with the label grammar (nom): numbered label,
@@ -112,7 +113,9 @@ pub struct Accounted {
 /// [`parse_text`], also returning who owns each input line (used to prove that
 /// nothing is lost).
 pub fn parse_text_accounted(text: &str, name: &str) -> Accounted {
-    let clean = normalize::normalize(text);
+    // Tables laid out with spaces become pipe rows first; every line keeps its number.
+    let text = extract::layout::rebuild_tables(text);
+    let clean = normalize::normalize(&text);
     let pages: Vec<Option<u32>> = clean.iter().map(|l| l.page).collect();
     let lines: Vec<Line> = lines::classify_owned(clean);
     let segments = segments(&lines, &pages);

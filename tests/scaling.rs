@@ -103,6 +103,30 @@ fn stacked_tables_scale_linearly() {
     assert_linear("header-like lines", "TT\nNhiệm vụ\n", 2_000, 8_000);
 }
 
+/// Space-aligned tables, and aligned lines that never make a table (the search grows a
+/// candidate from every such line), cost the same per line however many there are.
+#[test]
+fn layout_tables_scale_linearly() {
+    assert_linear(
+        "aligned rows",
+        " 1    Rà soát dữ liệu dân cư      Sở Tư pháp        Quý I/2025\n",
+        500,
+        2_000,
+    );
+    assert_linear(
+        "aligned non-rows",
+        "1234567   Rà soát dữ liệu   Sở Tư pháp   Quý I/2025\n",
+        500,
+        2_000,
+    );
+    assert_linear(
+        "wide first column",
+        "Rà soát dữ liệu   Sở Tư pháp   Quý I/2025\n",
+        500,
+        2_000,
+    );
+}
+
 #[test]
 fn deep_numbering_scales_linearly() {
     let deep = |n: usize| {

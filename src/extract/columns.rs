@@ -33,6 +33,8 @@ pub struct Table {
     pub start: usize,
     pub end: usize,
     pub rows: Vec<Vec<String>>,
+    /// The line (index into the lines searched) where each row starts.
+    pub row_starts: Vec<usize>,
 }
 
 /// Tables among `lines` (top to bottom), in order, not overlapping.
@@ -83,8 +85,9 @@ const MAX_LINE_STEP: f64 = 3.5;
 
 /// The longest table starting at line `a`, if one does.
 fn table_at(lines: &[PageLine], a: usize) -> Option<Table> {
-    // The first line shows the columns side by side.
-    if blocks(&lines[a..=a]).len() < MIN_COLUMNS {
+    // The first line shows the columns side by side, the number column first.
+    let first = blocks(&lines[a..=a]);
+    if first.len() < MIN_COLUMNS || first[0].1 - first[0].0 > MAX_NUMBER_WIDTH * lines[a].size {
         return None;
     }
     let mut end = a + 1;
@@ -93,7 +96,13 @@ fn table_at(lines: &[PageLine], a: usize) -> Option<Table> {
         if step > MAX_LINE_STEP * lines[end].size.max(lines[end - 1].size) {
             break;
         }
-        if blocks(&lines[a..=end]).len() < MIN_COLUMNS {
+        // A line that fills the number column's gutter ("III. TỔ CHỨC THỰC HIỆN" right
+        // under the last row) is no row of the table.
+        let with_line = blocks(&lines[a..=end]);
+        let size = lines[a].size.max(lines[end].size);
+        if with_line.len() < MIN_COLUMNS
+            || with_line[0].1 - with_line[0].0 > MAX_NUMBER_WIDTH * size
+        {
             break;
         }
         end += 1;
@@ -106,7 +115,7 @@ fn table_at(lines: &[PageLine], a: usize) -> Option<Table> {
     if columns[0].1 - columns[0].0 > MAX_NUMBER_WIDTH * size {
         return None;
     }
-    let rows_here = rows(&lines[a..end], &columns);
+    let (rows_here, starts_here) = rows(&lines[a..end], &columns);
     let short_numbers = rows_here
         .iter()
         .all(|r| r[0].chars().count() <= MAX_NUMBER_CHARS);
@@ -128,12 +137,18 @@ fn table_at(lines: &[PageLine], a: usize) -> Option<Table> {
         }
         start -= 1;
     }
-    let rows = if start < a {
+    let (rows, starts) = if start < a {
         rows(&lines[start..end], &blocks(&lines[start..end]))
     } else {
-        rows_here
+        (rows_here, starts_here)
     };
-    Some(Table { start, end, rows })
+    let row_starts = starts.into_iter().map(|k| start + k).collect();
+    Some(Table {
+        start,
+        end,
+        rows,
+        row_starts,
+    })
 }
 
 /// When the table continued on this page opens with a row carried over from the
@@ -149,6 +164,7 @@ pub fn join_carried_row(prev: &mut Table, next: &mut Table) -> bool {
         return false;
     }
     let first = next.rows.remove(0);
+    next.row_starts.remove(0);
     let last = prev.rows.last_mut().expect("checked above");
     for (cell, more) in last.iter_mut().zip(first) {
         if more.is_empty() {
@@ -181,10 +197,10 @@ fn blocks(lines: &[PageLine]) -> Vec<(f64, f64)> {
     merged
 }
 
-/// Cells of each row: a row starts at a line with text in the first column (the
-/// number column); lines before the first such line form a row of their own (a row
-/// carried over from the previous page).
-fn rows(lines: &[PageLine], columns: &[(f64, f64)]) -> Vec<Vec<String>> {
+/// Cells of each row, and the line each row starts at: a row starts at a line with text
+/// in the first column (the number column); lines before the first such line form a
+/// row of their own (a row carried over from the previous page).
+fn rows(lines: &[PageLine], columns: &[(f64, f64)]) -> (Vec<Vec<String>>, Vec<usize>) {
     let column_of = |w: &Word| {
         columns
             .iter()
@@ -192,7 +208,8 @@ fn rows(lines: &[PageLine], columns: &[(f64, f64)]) -> Vec<Vec<String>> {
             .unwrap_or(columns.len() - 1)
     };
     let mut rows: Vec<Vec<String>> = Vec::new();
-    for line in lines {
+    let mut starts = Vec::new();
+    for (k, line) in lines.iter().enumerate() {
         let mut cells = vec![String::new(); columns.len()];
         for w in &line.words {
             let cell = &mut cells[column_of(w)];
@@ -204,6 +221,7 @@ fn rows(lines: &[PageLine], columns: &[(f64, f64)]) -> Vec<Vec<String>> {
         let starts_row = !cells[0].is_empty() || rows.is_empty();
         if starts_row {
             rows.push(cells);
+            starts.push(k);
             continue;
         }
         let row = rows.last_mut().expect("a row was started above");
@@ -217,7 +235,7 @@ fn rows(lines: &[PageLine], columns: &[(f64, f64)]) -> Vec<Vec<String>> {
             row[k].push_str(&text);
         }
     }
-    rows
+    (rows, starts)
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub(crate) mod columns;
 pub mod doc;
 pub mod docx;
 pub mod isolate;
+pub mod layout;
 pub mod pdf;
 pub mod text;
 mod xml;
