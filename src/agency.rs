@@ -362,6 +362,14 @@ pub fn opens_with_agency(text: &str) -> bool {
         .is_empty()
 }
 
+/// Whether `text` opens with the name of one agency ("Sở Tài chính …", "UBND tỉnh …"),
+/// not a collective or a place ("Thành phố", "các sở").
+pub fn opens_with_named_agency(text: &str) -> bool {
+    let head = Scanner::head(text, 8);
+    let at = head.skip_label(0);
+    at < head.len() && head.classify_opening(at, true) == SegKind::Named
+}
+
 /// Whether `text` ends with a bare head word ("Viện Khoa học lâm nghiệp Việt Nam,
 /// Cục"): an agency name cut by a line or page break before the rest of its name.
 pub fn ends_with_bare_head(text: &str) -> bool {
@@ -1653,7 +1661,10 @@ impl<'a> Scanner<'a> {
     fn opens_collective(&self, seg: &Seg) -> bool {
         let lex = &*LEXICON;
         if let [(a, b)] = seg.runs[..]
-            && let Some(h) = lex.heads.match_at(&self.toks, a)
+            && let Some(h) = lex
+                .heads
+                .match_at(&self.toks, a)
+                .or_else(|| self.is_abbrev_head(a).then_some(1))
             && lex.units.match_at(&self.toks, a + h) == Some(b - a - h)
         {
             return true;

@@ -77,7 +77,11 @@ pub fn parse_header(lines: &[Line]) -> Header {
                 Some(head) => format!("{head} {cell}"),
                 None => cell,
             };
-            if cell.contains(", ngày") && find_place_date(&cell).is_none() {
+            // "Số:" alone, the number on the next line, and a place and date cut after
+            // "ngày 21": read with the line that completes them.
+            let number_cut = cell.trim_end().ends_with("Số:") && find_number(&cell).is_none();
+            let date_cut = cell.contains(", ngày") && find_place_date(&cell).is_none();
+            if number_cut || date_cut {
                 date_head = Some(cell);
                 continue;
             }
@@ -130,10 +134,12 @@ pub fn parse_header(lines: &[Line]) -> Header {
         let opener = starts_upper && starts_with_any(&f, &lx.preamble_openers);
         // A title set in capitals wraps in capitals ("… NĂM 2024 CỦA" / "THỦ TƯỚNG …");
         // capitals after a title in mixed case start the body.
-        // The issuing authority of a decision ("BỘ TRƯỞNG BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG")
-        // stands in capitals between the title and the preamble.
-        let caps_title =
-            title.iter().all(|t| is_all_caps(t)) && !starts_with_any(&f, &lx.signer_titles);
+        // The issuing authority of a decision ("BỘ TRƯỞNG BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG",
+        // "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH") stands in capitals between the title
+        // and the preamble.
+        let authority = starts_with_any(&f, &lx.signer_titles)
+            || (!org.is_empty() && fold(&l.text) == fold(&org.join(" ")));
+        let caps_title = title.iter().all(|t| is_all_caps(t)) && !authority;
         let new_caps = is_all_caps(&l.text) && !caps_title;
         if !title.is_empty() && (opener || new_caps || l.text.starts_with('-')) {
             break;

@@ -113,16 +113,22 @@ pub struct Accounted {
 /// [`parse_text`], also returning who owns each input line (used to prove that
 /// nothing is lost).
 pub fn parse_text_accounted(text: &str, name: &str) -> Accounted {
-    // Tables laid out with spaces become pipe rows first; every line keeps its number.
+    let input = text;
+    // Tables laid out with spaces, or with a "|" line between cells, become pipe rows
+    // first; every line keeps its number.
     let text = extract::layout::rebuild_tables(text);
+    let text = match extract::bar_cells::rebuild_tables(&text) {
+        std::borrow::Cow::Owned(rebuilt) => std::borrow::Cow::Owned(rebuilt),
+        std::borrow::Cow::Borrowed(_) => text,
+    };
     let clean = normalize::normalize(&text);
     let pages: Vec<Option<u32>> = clean.iter().map(|l| l.page).collect();
     let lines: Vec<Line> = lines::classify_owned(clean);
     let segments = segments(&lines, &pages);
-    // The task rows of appendices: the plan's own items that repeat them are summaries.
+    // The task rows of appendices and tables: the plan's own items that repeat them
+    // are summaries.
     let covered: Vec<lower::AssignedRow> = segments
         .iter()
-        .filter(|(_, body, _)| !body.nodes[0].id.is_empty())
         .flat_map(|(_, body, _)| lower::assigned_rows(body))
         .collect();
     let mut parts = segments.into_iter();
@@ -148,7 +154,7 @@ pub fn parse_text_accounted(text: &str, name: &str) -> Accounted {
         source: Source {
             name: name.to_owned(),
             format: SourceFormat::Text,
-            sha256: hex_sha256(text.as_bytes()),
+            sha256: hex_sha256(input.as_bytes()),
             pages: pages.iter().flatten().max().copied(),
             encoding: "utf-8".to_owned(),
             backend: None,
@@ -159,9 +165,26 @@ pub fn parse_text_accounted(text: &str, name: &str) -> Accounted {
         unparsed: merged.unparsed,
         warnings: merged.warnings,
     };
+    // A table rebuilt as pipe rows left the other lines of each row empty: they belong
+    // to whatever owns the row.
+    let mut owners = merged.owners;
+    if let std::borrow::Cow::Owned(rebuilt) = &text {
+        let mut row_owner: Option<Owner> = None;
+        for (k, (before, after)) in input.split('\n').zip(rebuilt.split('\n')).enumerate() {
+            match owners.get(k).cloned().flatten() {
+                Some(o) => row_owner = Some(o),
+                None if after.trim().is_empty() && !before.trim().is_empty() => {
+                    if let Some(slot) = owners.get_mut(k) {
+                        slot.clone_from(&row_owner);
+                    }
+                }
+                None => {}
+            }
+        }
+    }
     Accounted {
         plan,
-        owners: merged.owners,
+        owners,
         conflicts: merged.conflicts,
     }
 }

@@ -105,6 +105,18 @@ proptest! {
     }
 }
 
+/// Tables rebuilt as pipe rows (laid out with spaces, or a "|" line between cells)
+/// leave their other lines to the row that took their text.
+#[test]
+fn rebuilt_tables_are_accounted() {
+    assert_accounted(
+        "II. NHIỆM VỤ\n TT   Nhiệm vụ               Cơ quan chủ trì     Thời gian\n 1    Xây dựng kho dữ        Sở Thông tin và     Quý II/2024\n      liệu dùng chung        Truyền thông\n 2    Số hóa hồ sơ           Sở Nội vụ           Năm 2024\n",
+    );
+    assert_accounted(
+        "II. NHIỆM VỤ\n|\n**TT**\n|\n**Nhiệm vụ**\n|\n**Cơ quan chủ trì**\n|\n**Thời gian hoàn thành**\n|\n|\n1\n|\nRà soát\nvăn bản.\n|\nSở Tư pháp\n|\nQuý IV/2025\n|\n|\n2\n|\nBáo cáo.\n|\nSở Nội vụ\n|\nNăm 2025\n|\n",
+    );
+}
+
 #[test]
 fn corpus_is_accounted() {
     for p in crate::corpus_texts() {

@@ -4,6 +4,7 @@
 //! documents ([`doc`] converts Word 97-2003 files to DOCX with LibreOffice first). Legacy
 //! Vietnamese encodings ([`crate::legacy`]) are detected in all of them.
 
+pub mod bar_cells;
 mod bbox;
 pub(crate) mod columns;
 pub mod doc;

@@ -18,7 +18,7 @@ use crate::deadline::{
 use crate::fold::collapse_ws;
 use crate::header::{Header, Tail};
 use crate::lexicon::{FieldRole, PartKind, lexicon};
-use crate::lines::Level;
+use crate::lines::{Level, LineKind};
 use crate::model::{
     Agency, Deadline, Document, Reference, Section, Span, Task, TaskKind, Unparsed, Warning,
 };
@@ -93,19 +93,25 @@ impl Lowered {
     }
 }
 
-/// An appendix's task row: its numbering under the appendix ("1.a" of "PL.1.a") and
-/// its heading.
+/// A task row of an appendix or table: its numbering under the appendix ("1.a" of
+/// "PL.1.a"; a table's row keeps its whole id) and its heading.
 pub struct AssignedRow {
     pub path: String,
     pub heading: String,
 }
 
-/// The rows of an appendix that carry field lines (its task rows).
+/// The task rows that carry field lines: every item of an attached document (an
+/// appendix), and the rows of a task table anywhere.
 pub fn assigned_rows(body: &Body) -> Vec<AssignedRow> {
     let root = &body.nodes[0].id;
+    // All items of an attached document; the rows of a task table anywhere.
+    let row = |n: &crate::structure::Node| {
+        n.head
+            .is_some_and(|h| matches!(body.blocks[h].kind, LineKind::Label { row: true, .. }))
+    };
     body.nodes
         .iter()
-        .filter(|n| assigns_work(&n.fields))
+        .filter(|n| assigns_work(&n.fields) && (!root.is_empty() || row(n)))
         .filter_map(|n| {
             let path = n.id.strip_prefix(root.as_str())?.trim_start_matches('.');
             Some(AssignedRow {
@@ -146,6 +152,10 @@ impl CoveredRows {
             });
         }
         out
+    }
+
+    fn is_empty(&self) -> bool {
+        self.rows.is_empty()
     }
 
     /// Whether an item (its path below its part, and heading) repeats a row's work.
@@ -504,9 +514,12 @@ impl Lowerer<'_> {
             Some((part, rest)) if part.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')) => rest,
             _ => node.id.as_str(),
         };
+        // An item that names neither who nor when, in a plan whose attached task table
+        // assigns the work, is a heading over that table's rows, whatever its words.
         let summary = !assigns
-            && self.covered.covers(path, &self.headings[n])
-            && self.assignment(n).is_none();
+            && self.assignment(n).is_none()
+            && (self.covered.covers(path, &self.headings[n])
+                || (!self.covered.is_empty() && self.assigns_nothing(n)));
         let as_task = leaf
             && !only_a_heading
             && !summary
@@ -875,6 +888,8 @@ impl Lowerer<'_> {
         blocks: &[usize],
     ) {
         debug_assert_eq!(text, collapse_ws(&text), "task text is collapsed");
+        // An agency named twice for one task (a field and its sub-row) is listed once.
+        let (lead, support) = (distinct(lead), distinct(support));
         let owner = Owner::Task(Arc::from(id.as_str()));
         for &b in blocks {
             self.claim_block(b, &owner);
@@ -959,6 +974,30 @@ impl Lowerer<'_> {
             return None;
         }
         agency::agency_heading(&self.headings[n])
+    }
+
+    /// Whether item `n` (not a table row) names no agency and no time: no agencies as the
+    /// subject of its heading or of a paragraph, no deadline phrase (the caller has found
+    /// no inline assignment).
+    fn assigns_nothing(&self, n: NodeId) -> bool {
+        let node = &self.body.nodes[n];
+        if node
+            .head
+            .is_some_and(|h| matches!(self.body.blocks[h].kind, LineKind::Label { row: true, .. }))
+        {
+            return false;
+        }
+        let mut blocks: Vec<usize> = node.body.clone();
+        blocks.extend(self.bullet_blocks(n));
+        let pieces: Vec<&str> = std::iter::once(self.headings[n].as_str())
+            .chain(blocks.iter().map(|&b| self.body.blocks[b].body()))
+            .collect();
+        let text = collapse_ws(&pieces.join(" "));
+        pieces
+            .iter()
+            .all(|p| agency::subject_agencies(first_sentence_of(p)).is_none())
+            && find_inline_deadline(&text, self.year).is_none()
+            && closing_bracket_deadline(&text, self.year).is_none()
     }
 
     /// The agencies of the nearest enclosing item headed by an agency name.
@@ -1102,6 +1141,17 @@ struct Parenthetical<'a> {
     lead: Vec<Agency>,
     support: Vec<Agency>,
     deadline: Option<Deadline>,
+}
+
+/// `agencies` without repeats (same key and note), first mention kept.
+fn distinct(agencies: Vec<Agency>) -> Vec<Agency> {
+    let mut out: Vec<Agency> = Vec::with_capacity(agencies.len());
+    for a in agencies {
+        if !out.iter().any(|o| o.key == a.key && o.note == a.note) {
+            out.push(a);
+        }
+    }
+    out
 }
 
 /// Who supports `lead` according to a later clause of its work: "…; Chủ trì, phối hợp

@@ -44,6 +44,8 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
     };
     let header_cells = open.columns.as_ref().map(|(h, _)| h.clone());
     let mut out = Vec::new();
+    // Whether a numbered row came before in this run.
+    let mut in_row = false;
     for (i, row) in rows.iter().enumerate() {
         let page = pages.get(i).copied().flatten();
 
@@ -70,9 +72,15 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
                 body,
                 row: true,
             },
+            _ if number.is_empty() && in_row => {
+                // A row without a number under a numbered one: the rest of that row (a
+                // sub-row of merged cells, or cells wrapped onto another line).
+                continue_row(&mut out, &columns, &cs, row.no, page);
+                continue;
+            }
             _ => {
-                // Not an item (a continuation or damaged row): keep the row whole as prose,
-                // so its cells stay together wherever it is placed.
+                // Not an item (a damaged row): keep the row whole as prose, so its cells
+                // stay together wherever it is placed.
                 out.push(Block {
                     kind: LineKind::Prose,
                     text: row.text.clone(),
@@ -82,6 +90,7 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
                 continue;
             }
         };
+        in_row = true;
         out.push(Block {
             kind,
             text,
@@ -100,6 +109,63 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
         }
     }
     Some(out)
+}
+
+/// Add an unnumbered row's cells to the row above (whose blocks end `out`): its task
+/// text as prose after the row's; each filled field cell either finishes the row's cell
+/// of that column, when that one ends unfinished ("Sở Thông tin và" / "Truyền
+/// thông"), or adds a field block of its own (a sub-row with its own agencies).
+fn continue_row(
+    out: &mut Vec<Block>,
+    columns: &[Column],
+    cs: &[String],
+    no: u32,
+    page: Option<u32>,
+) {
+    for (k, col) in columns.iter().enumerate() {
+        let value = cs.get(k).map_or("", |v| v.trim());
+        if value.is_empty() {
+            continue;
+        }
+        match col {
+            Column::Name => {
+                // "Xây dựng kho dữ liệu dùng" / "chung của tỉnh": the task cell wrapped.
+                let heading = out
+                    .iter_mut()
+                    .rev()
+                    .find(|b| matches!(b.kind, LineKind::Label { row: true, .. }));
+                let wrapped = value.starts_with(char::is_lowercase);
+                match heading {
+                    Some(b) if wrapped && !b.text.ends_with(['.', ';', ':']) => {
+                        b.text.push(' ');
+                        b.text.push_str(value);
+                        b.lines.push(no);
+                    }
+                    _ => out.push(Block {
+                        kind: LineKind::Prose,
+                        text: value.to_owned(),
+                        lines: vec![no],
+                        page,
+                    }),
+                }
+            }
+            Column::Field(role, head) => {
+                let open_cell = out.iter_mut().rev().find(|b| {
+                    matches!(&b.kind, LineKind::Field { role: r, .. } if r == role)
+                        && b.text.starts_with(head.as_str())
+                });
+                match open_cell {
+                    Some(b) if stacked::ends_joined(&b.text) => {
+                        b.text.push(' ');
+                        b.text.push_str(value);
+                        b.lines.push(no);
+                    }
+                    _ => out.push(field_block(*role, head, value, vec![no], page)),
+                }
+            }
+            Column::Number | Column::Unknown => {}
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,7 +194,7 @@ pub(crate) fn is_rule(cells: &[String]) -> bool {
 }
 
 /// Column meanings, when the row is a task-table header.
-fn header(cells: &[String]) -> Option<Vec<Column>> {
+pub(crate) fn header(cells: &[String]) -> Option<Vec<Column>> {
     let lx = lexicon();
     let cols: Vec<Column> = cells
         .iter()
@@ -192,6 +258,17 @@ pub(crate) fn furniture(line: &Line, page: Option<u32>) -> Block {
 }
 
 /// The number cell as a label: "1" → "1.", "I" → "I.", "a" → "a)".
+/// Whether a number-column cell numbers a row: "1", "2.3", "II", "a", with or without
+/// a closing "." or ")".
+pub(crate) fn is_row_number(cell: &str) -> bool {
+    let c = cell.trim().trim_end_matches(['.', ')']);
+    !c.is_empty()
+        && c.chars().count() <= 6
+        && (c.chars().all(|ch| ch.is_ascii_digit() || ch == '.')
+            || c.chars().all(|ch| matches!(ch, 'I' | 'V' | 'X' | 'L'))
+            || (c.chars().count() == 1 && c.chars().all(char::is_lowercase)))
+}
+
 pub(crate) fn label_text(cell: &str) -> String {
     let c = cell.trim();
     if c.is_empty() || c.ends_with(['.', ')']) {
@@ -213,6 +290,27 @@ mod tests {
     use super::*;
     use crate::lines::{Level, classify};
     use crate::normalize::normalize;
+
+    /// An unnumbered row continues the row above: wrapped cells finish its cells, a
+    /// sub-row's agencies are added to its fields.
+    #[test]
+    fn unnumbered_rows_continue_the_row_above() {
+        let plan = crate::parse_text(
+            "II. NHIỆM VỤ\n| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n| 1 | Xây dựng kho dữ liệu dùng | Sở Thông tin và | Các sở, ban, ngành | Quý II/2024 |\n|  | chung của tỉnh | Truyền thông |  |  |\n| 2 | Quản lý hệ thống. | Sở Tài chính | Sở Nội vụ | Quý IV/2026 |\n|  | Sao lưu dữ liệu. | Sở Khoa học và Công nghệ | Sở Tài chính |  |\n",
+        );
+        let t = &plan.tasks;
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0].title, "Xây dựng kho dữ liệu dùng chung của tỉnh");
+        let names =
+            |a: &[crate::model::Agency]| a.iter().map(|x| x.name.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&t[0].lead), ["Sở Thông tin và Truyền thông"]);
+        assert_eq!(
+            names(&t[1].lead),
+            ["Sở Tài chính", "Sở Khoa học và Công nghệ"]
+        );
+        assert_eq!(names(&t[1].support), ["Sở Nội vụ", "Sở Tài chính"]);
+        assert!(t[1].text.contains("Sao lưu dữ liệu"));
+    }
 
     #[test]
     fn rows_become_items_with_fields() {

@@ -446,7 +446,7 @@ fn deadline_ends(cell: &str, next: &str) -> bool {
 }
 
 /// A line that ends with a joining mark or word, so the next line continues it.
-fn ends_joined(text: &str) -> bool {
+pub(crate) fn ends_joined(text: &str) -> bool {
     let last_word = text.rsplit(' ').next().map(fold).unwrap_or_default();
     text.ends_with([',', ';', '-', '–', '(', '/', '&'])
         || lexicon().table_joiners.contains(&last_word)

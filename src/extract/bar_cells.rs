@@ -1,0 +1,230 @@
+//! Task tables converted to text with each cell on lines of its own and a line holding
+//! only "|" before every cell and after every row (an HTML table whose cells held
+//! paragraphs, as some converters print it):
+//!
+//! ```text
+//! |
+//! **TT**
+//! |
+//! **Nhiệm vụ**
+//! |
+//! **Cơ quan chủ trì**
+//! |
+//! |
+//! 1
+//! |
+//! Phối hợp rà soát, sửa đổi Luật
+//! Quy hoạch …
+//! |
+//! Sở Tài chính
+//! |
+//! ```
+//!
+//! Two bars in a row close a row and open the next, or stand for an empty cell; more
+//! bars mean empty cells before the row closes. Each row is written as a pipe row on its
+//! first line and the rest of its lines are left empty, so every line keeps its number.
+//! Only a run whose first row is a task-table header is rewritten: converters set the
+//! header and signature blocks the same way, and those stay as they are.
+
+use std::borrow::Cow;
+
+use crate::table::{self, Column};
+
+/// `text` with its bar-separated task tables as pipe rows; the text itself when it has
+/// none.
+pub fn rebuild_tables(text: &str) -> Cow<'_, str> {
+    if !text.contains("\n|") {
+        return Cow::Borrowed(text);
+    }
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut out: Vec<Cow<'_, str>> = lines.iter().map(|l| Cow::Borrowed(*l)).collect();
+    let mut changed = false;
+    let mut i = 0;
+    while i < lines.len() {
+        if !is_bar(lines[i]) {
+            i += 1;
+            continue;
+        }
+        let end = run_end(&lines, i);
+        if let Some(rows) = table_rows(&lines[i..end]) {
+            for line in &mut out[i..end] {
+                *line = Cow::Borrowed("");
+            }
+            for (at, row) in rows {
+                out[i + at] = Cow::Owned(crate::extract::columns::render_row(&row));
+            }
+            changed = true;
+        }
+        i = end.max(i + 1);
+    }
+    if changed {
+        Cow::Owned(out.join("\n"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// A cell runs to at most this many lines before the next bar.
+const MAX_CELL_LINES: usize = 20;
+
+fn is_bar(line: &str) -> bool {
+    line.trim() == "|"
+}
+
+/// The end (exclusive) of the run of bars and short cells starting at bar `start`: it
+/// stops before a cell that no bar follows within [`MAX_CELL_LINES`].
+fn run_end(lines: &[&str], start: usize) -> usize {
+    let mut end = start + 1;
+    let mut i = start + 1;
+    while i < lines.len() {
+        if is_bar(lines[i]) {
+            i += 1;
+            end = i;
+            continue;
+        }
+        let next_bar = (i..lines.len().min(i + MAX_CELL_LINES + 1)).find(|&k| is_bar(lines[k]));
+        match next_bar {
+            Some(k) => i = k,
+            None => break,
+        }
+    }
+    end
+}
+
+/// The rows of a run (`lines` from its first bar to its last), each with the index of
+/// its first line, when the first row is a task-table header; None otherwise.
+fn table_rows(lines: &[&str]) -> Option<Vec<(usize, Vec<String>)>> {
+    // Cells between bars, and how many bars stand between each cell and the next.
+    let mut cells: Vec<(usize, String, usize)> = Vec::new();
+    let mut bars_after = 0;
+    let mut i = 0;
+    while i < lines.len() {
+        if is_bar(lines[i]) {
+            if !cells.is_empty() {
+                bars_after += 1;
+            }
+            i += 1;
+            continue;
+        }
+        if let Some(last) = cells.last_mut() {
+            last.2 = bars_after;
+        }
+        bars_after = 0;
+        let start = i;
+        let mut text = String::new();
+        while i < lines.len() && !is_bar(lines[i]) {
+            let line = lines[i].trim();
+            if !text.is_empty() {
+                text.push_str(if lists_apart(&text, line) { "; " } else { " " });
+            }
+            text.push_str(line);
+            i += 1;
+        }
+        cells.push((start, text, 0));
+    }
+    if let Some(last) = cells.last_mut() {
+        last.2 = bars_after;
+    }
+    // The header: cells up to the first double bar.
+    let width = cells.iter().position(|c| c.2 >= 2).map(|k| k + 1)?;
+    let head: Vec<String> = cells[..width].iter().map(|c| clean(&c.1)).collect();
+    let columns = table::header(&head)?;
+    let numbered = columns.first() == Some(&Column::Number);
+    let mut rows: Vec<(usize, Vec<String>)> = vec![(cells[0].0, head)];
+    let mut row: Vec<String> = Vec::new();
+    let mut row_at = 0;
+    for (k, (at, text, bars)) in cells.iter().enumerate().skip(width) {
+        if row.is_empty() {
+            row_at = *at;
+            // A row without its number (a cell merged with the row above): its cells
+            // start in the second column.
+            if numbered && !table::is_row_number(&clean(text)) {
+                row.push(String::new());
+            }
+        }
+        row.push(clean(text));
+        // Bars after the cell: one separates it from the next cell; two close the row
+        // (or leave one cell empty, when the next cell is no row number and the row is
+        // not full); each further bar is an empty cell.
+        let next_starts_row = cells
+            .get(k + 1)
+            .is_none_or(|n| !numbered || table::is_row_number(&clean(&n.1)));
+        // A sub-row without a number (its number cell merged with this row's): its work,
+        // then agencies ("Thực hiện sao lưu dữ liệu …" / "Sở Khoa học và Công nghệ").
+        let sub_row = cells
+            .get(k + 2)
+            .is_some_and(|n| crate::agency::opens_with_agency(&clean(&n.1)));
+        let closes = *bars >= 2 && (next_starts_row || sub_row || row.len() + bars - 1 > width);
+        if closes {
+            for _ in 2..*bars {
+                row.push(String::new());
+            }
+            rows.push((row_at, std::mem::take(&mut row)));
+        } else {
+            for _ in 1..*bars {
+                row.push(String::new());
+            }
+        }
+    }
+    if !row.is_empty() {
+        rows.push((row_at, row));
+    }
+    (rows.len() > 2).then_some(rows)
+}
+
+/// Whether `next`, a line of a cell, starts a list of agencies apart from the cell's
+/// text so far (`before`, all agencies): "Các sở, ngành, UBND xã, phường, đặc khu" /
+/// "Sở Tài chính", two sub-rows' agencies in one cell. A name that wraps ("Sở Khoa học
+/// và" / "Công nghệ", "Trung tâm Chuyển đổi số" / "Thành phố") goes on.
+fn lists_apart(before: &str, next: &str) -> bool {
+    !crate::table::stacked::ends_joined(before)
+        && !before.ends_with(['.', ';', ':'])
+        && crate::agency::opens_with_named_agency(next)
+        && crate::agency::agency_heading(before).is_some()
+        && crate::agency::agency_heading(next).is_some()
+}
+
+/// A cell's text as one line: Markdown bold removed, spaces collapsed.
+fn clean(text: &str) -> String {
+    crate::fold::collapse_ws(&text.replace("**", " "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TABLE: &str = "PHỤ LỤC\n|\n**TT**\n|\n**Nhiệm vụ**\n|\n**Cơ quan chủ trì**\n|\n**Thời gian hoàn thành**\n|\n|\n**I**\n|\n**Hoàn\nthiện thể chế**\n|\n|\n1\n|\nPhối hợp rà soát, sửa đổi Luật\nQuy hoạch.\n|\nSở Tài chính\n|\nQuý IV/2025\n|\n|\nXây dựng hạ tầng dự phòng.\n|\nTrung tâm Chuyển đổi số\n|\n|\n2\n|\nTổng hợp kế hoạch.\n|\nSở Tài chính\n|\nHằng năm.\n|\n|\n|\n|\n3\n|\nBáo cáo.\n|\n|\nKhi có phát sinh.\n|\n|\nNơi nhận:";
+
+    #[test]
+    fn rows_become_pipe_rows_on_their_first_line() {
+        let out = rebuild_tables(TABLE);
+        let lines: Vec<&str> = out.split('\n').collect();
+        assert_eq!(lines.len(), TABLE.split('\n').count());
+        let rows: Vec<&str> = lines.iter().copied().filter(|l| !l.is_empty()).collect();
+        assert_eq!(
+            rows,
+            [
+                "PHỤ LỤC",
+                "| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |",
+                "| I | Hoàn thiện thể chế |",
+                "| 1 | Phối hợp rà soát, sửa đổi Luật Quy hoạch. | Sở Tài chính | Quý IV/2025 |",
+                "|  | Xây dựng hạ tầng dự phòng. | Trung tâm Chuyển đổi số |",
+                "| 2 | Tổng hợp kế hoạch. | Sở Tài chính | Hằng năm. |  |  |",
+                "| 3 | Báo cáo. |  | Khi có phát sinh. |",
+                "Nơi nhận:",
+            ]
+        );
+        // The row sits on the line of its first cell.
+        assert_eq!(
+            lines[17],
+            "| 1 | Phối hợp rà soát, sửa đổi Luật Quy hoạch. | Sở Tài chính | Quý IV/2025 |"
+        );
+    }
+
+    /// A header or signature block set out the same way is no task table.
+    #[test]
+    fn other_bar_runs_stay() {
+        let text = "|\n**ỦY BAN NHÂN DÂN**\n|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n|\n|\nSố: 165/KH-UBND\n|\nCần Thơ, ngày 21 tháng 11 năm 2025\n|\n";
+        assert!(matches!(rebuild_tables(text), Cow::Borrowed(_)));
+    }
+}
