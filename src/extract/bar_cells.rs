@@ -221,6 +221,18 @@ mod tests {
         );
     }
 
+    /// Two sub-rows' agency lists in one cell stay apart; a name that wraps goes on.
+    #[test]
+    fn agency_lists_in_one_cell() {
+        assert!(lists_apart(
+            "Các sở, ngành, UBND xã, phường",
+            "Sở Tài chính"
+        ));
+        assert!(!lists_apart("Sở Khoa học và", "Công nghệ"));
+        assert!(!lists_apart("Trung tâm Chuyển đổi số", "Thành phố"));
+        assert!(!lists_apart("Rà soát, cập nhật dữ liệu", "Sở Tài chính"));
+    }
+
     /// A header or signature block set out the same way is no task table.
     #[test]
     fn other_bar_runs_stay() {
