@@ -69,7 +69,7 @@ pub fn render_row(cells: &[String]) -> String {
 /// space (about 0.25–0.33), narrower than cell padding on both sides of a rule.
 const MIN_GUTTER: f64 = 0.6;
 /// A table has at least this many columns.
-const MIN_COLUMNS: usize = 3;
+pub(super) const MIN_COLUMNS: usize = 3;
 /// ... this many lines ...
 const MIN_LINES: usize = 3;
 /// ... and this many rows after its header.

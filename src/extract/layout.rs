@@ -12,8 +12,7 @@ use super::columns::{self, PageLine, Word};
 
 /// `text` with its space-aligned tables as pipe rows; the text itself when it has none.
 pub fn rebuild_tables(text: &str) -> Cow<'_, str> {
-    // Columns are set apart by runs of spaces; text without one has no such table.
-    if !text.contains("   ") {
+    if !text.split('\n').any(shows_columns) {
         return Cow::Borrowed(text);
     }
     let lines: Vec<&str> = text.split('\n').collect();
@@ -61,6 +60,36 @@ pub fn rebuild_tables(text: &str) -> Cow<'_, str> {
         out[i] = Cow::Owned(row);
     }
     Cow::Owned(out.join("\n"))
+}
+
+/// Whether `line` could open a table: a table's first line shows at least
+/// `MIN_COLUMNS` cells side by side, so it has two gutters (runs of two spaces or more,
+/// or a tab) between words. Checked on bytes, so text without such a line costs one
+/// pass and no allocation.
+fn shows_columns(line: &str) -> bool {
+    if line.contains('|') {
+        return false;
+    }
+    let bytes = line.trim_start().as_bytes();
+    let mut gutters = 0;
+    let mut run = 0usize;
+    let mut tab = false;
+    for &b in bytes {
+        if b == b' ' || b == b'\t' {
+            run += 1;
+            tab |= b == b'\t';
+        } else {
+            if run >= 2 || tab {
+                gutters += 1;
+                if gutters + 1 >= columns::MIN_COLUMNS {
+                    return true;
+                }
+            }
+            run = 0;
+            tab = false;
+        }
+    }
+    false
 }
 
 /// Lines searched for tables at a time, about a printed page: the search is quadratic
@@ -208,5 +237,22 @@ III. TỔ CHỨC THỰC HIỆN";
     fn layout_prose_is_left_alone() {
         let text = "ỦY BAN NHÂN DÂN                  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n  TỈNH HÀ TĨNH                     Độc lập - Tự do - Hạnh phúc\nSố: 45/KH-UBND                   Hà Tĩnh, ngày 12 tháng 3 năm 2024\n   Căn cứ Quyết định số 06/QĐ-TTg ngày 06/01/2022 của Thủ tướng\nChính phủ;   Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nNơi nhận:                         TM. ỦY BAN NHÂN DÂN\n- Bộ Công an;                     CHỦ TỊCH\n- Lưu: VT.                        Nguyễn Văn A";
         assert!(matches!(rebuild_tables(text), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn lines_that_could_open_a_table() {
+        for (line, want) in [
+            (" 1    Xây dựng kho        Sở Nội vụ", true),
+            ("1\tXây dựng\tSở Nội vụ", true),
+            ("   Căn cứ Quyết định số 06/QĐ-TTg ngày", false),
+            ("Chính phủ;   Ủy ban nhân dân tỉnh ban hành", false),
+            ("Số: 45/KH-UBND                   Hà Tĩnh, ngày 12", false),
+            ("| 1 | Xây dựng  kho  dữ liệu |", false),
+            ("a  b  c", true),
+            ("a b c d e", false),
+            ("", false),
+        ] {
+            assert_eq!(shows_columns(line), want, "{line:?}");
+        }
     }
 }

@@ -116,9 +116,10 @@ impl Lowerer<'_> {
     /// ("Cơ quan chủ trì, phối hợp") or before a colon ("Thời gian thực hiện: …").
     fn sub_item_part(&self, c: NodeId) -> Part {
         let heading = &self.headings[c];
+        // Counting stops at the limit: most headings are long sentences.
         let label = match heading.split_once(':') {
             Some((label, _)) => label,
-            None if heading.split_whitespace().count() <= 8 => heading.as_str(),
+            None if heading.split_whitespace().nth(8).is_none() => heading.as_str(),
             None => return Part::Work,
         };
         let label = label.trim().trim_end_matches('.');
@@ -126,7 +127,7 @@ impl Lowerer<'_> {
             .field_role(label)
             // The whole label must be the field's words, not a sentence that opens with
             // them ("Cơ quan chủ trì xây dựng …").
-            .filter(|_| label.split_whitespace().count() <= 6)
+            .filter(|_| label.split_whitespace().nth(6).is_none())
             .map_or(Part::Work, Part::Field)
     }
 
