@@ -370,6 +370,21 @@ pub fn opens_with_named_agency(text: &str) -> bool {
     at < head.len() && head.classify_opening(at, true) == SegKind::Named
 }
 
+/// Whether `text` opens a new list of agencies in mid-text, as a line of a table cell
+/// that holds two lists: the name of one agency ([`opens_with_named_agency`]) or a
+/// capitalised quantified collective ("Các sở, ngành, …"). Not a place or a bare
+/// collective noun ("Thành phố", "sở, ngành"), which may end a wrapped name.
+pub fn opens_agency_list(text: &str) -> bool {
+    let head = Scanner::head(text, 8);
+    let at = head.skip_label(0);
+    at < head.len()
+        && match head.classify_opening(at, true) {
+            SegKind::Named => true,
+            SegKind::Quantified => head.src[head.toks[at].start..].starts_with(char::is_uppercase),
+            _ => false,
+        }
+}
+
 /// Whether `text` ends with a bare head word ("Viện Khoa học lâm nghiệp Việt Nam,
 /// Cục"): an agency name cut by a line or page break before the rest of its name.
 pub fn ends_with_bare_head(text: &str) -> bool {

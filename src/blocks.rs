@@ -114,8 +114,13 @@ pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
                 // "**4. Sở Văn" / "hóa, Thể thao và Du lịch**" / "Chỉ đạo …": the text
                 // after a bold heading is not its continuation.
                 let after_bold = prev_bold_closes && !line.bold.opens;
+                // A document-type line ("PHỤ LỤC" under the plan's closing "ỦY BAN NHÂN
+                // DÂN …", both in capitals) starts another document, whatever is above.
                 if let Some(b) = open.filter(|_| {
-                    awaits_value || (!after_bold && continues(prev_text, &line.text, width))
+                    awaits_value
+                        || (!after_bold
+                            && continues(prev_text, &line.text, width)
+                            && !is_doc_type_line(line))
                 }) {
                     append(&mut blocks[b], line);
                     prev_text = &line.text;

@@ -81,7 +81,12 @@ pub fn parse_header(lines: &[Line]) -> Header {
             // "ngày 21": read with the line that completes them.
             let number_cut = cell.trim_end().ends_with("Số:") && find_number(&cell).is_none();
             let date_cut = cell.contains(", ngày") && find_place_date(&cell).is_none();
-            if number_cut || date_cut {
+            // "*Thành phố Hồ" / "Chí Minh, ngày 19 …*": an emphasis (the place and
+            // date's italics) that the line leaves open goes on in the next one.
+            let emphasis_cut = cell.trim_start().strip_prefix('*').is_some_and(|rest| {
+                !rest.starts_with('*') && !rest.contains('*') && !rest.trim().is_empty()
+            }) && find_place_date(&cell).is_none();
+            if number_cut || date_cut || emphasis_cut {
                 date_head = Some(cell);
                 continue;
             }
@@ -938,6 +943,13 @@ Rà soát",
         );
         assert_eq!(d.place.as_deref(), Some("Cần Thơ"));
         assert_eq!(d.issued_on, NaiveDate::from_ymd_opt(2025, 11, 21));
+        // The place itself cut inside the italics.
+        let h = header(
+            "|\n**ỦY BAN NHÂN\nDÂN **\nTHÀNH PHỐ HỒ CHÍ MINH\n|\nSố:\n2820/QĐ-UBND\n|\n*Thành phố Hồ\nChí Minh, ngày 19 tháng 11 năm 2025*\n|\n**QUYẾT ĐỊNH**\nBAN HÀNH KẾ HOẠCH\nCăn cứ Luật;",
+        );
+        assert_eq!(h.document.place.as_deref(), Some("Hồ Chí Minh"));
+        assert_eq!(h.document.number.as_deref(), Some("2820/QĐ-UBND"));
+        assert_eq!(h.document.issued_on, NaiveDate::from_ymd_opt(2025, 11, 19));
         assert_eq!(
             d.title.as_deref(),
             Some(

@@ -174,9 +174,11 @@ pub fn parse_text_accounted(text: &str, name: &str) -> Accounted {
             match owners.get(k).cloned().flatten() {
                 Some(o) => row_owner = Some(o),
                 None if after.trim().is_empty() && !before.trim().is_empty() => {
-                    if let Some(slot) = owners.get_mut(k) {
-                        slot.clone_from(&row_owner);
+                    // An emptied last line is no line of the rebuilt text at all.
+                    if owners.len() <= k {
+                        owners.resize(k + 1, None);
                     }
+                    owners[k].clone_from(&row_owner);
                 }
                 None => {}
             }

@@ -134,16 +134,17 @@ fn score(gold: &Value, parsed: &Value) -> Score {
         .filter(|t| t["kind"] == "task")
         .map(|t| (t["id"].as_str().unwrap(), t))
         .collect();
+    // Borderline items marked `"optional": true` count neither way, as in score.py.
+    let optional = |id: &str| gtasks.get(id).is_some_and(|g| g["optional"] == true);
     let common: Vec<&str> = gtasks
         .keys()
-        .filter(|k| ptasks.contains_key(*k))
+        .filter(|k| ptasks.contains_key(*k) && !optional(k))
         .copied()
         .collect();
     let tp = common.len() as f64;
-    let task_f1 = f1(
-        tp / ptasks.len().max(1) as f64,
-        tp / gtasks.len().max(1) as f64,
-    );
+    let n_pred = ptasks.keys().filter(|k| !optional(k)).count();
+    let n_gold = gtasks.keys().filter(|k| !optional(k)).count();
+    let task_f1 = f1(tp / n_pred.max(1) as f64, tp / n_gold.max(1) as f64);
     let mut agg = [[0usize; 3]; 2];
     let (mut dl_ok, mut dl_n) = (0, 0);
     let mut problems = Vec::new();

@@ -179,7 +179,7 @@ fn table_rows(lines: &[&str]) -> Option<Vec<(usize, Vec<String>)>> {
 fn lists_apart(before: &str, next: &str) -> bool {
     !crate::table::stacked::ends_joined(before)
         && !before.ends_with(['.', ';', ':'])
-        && crate::agency::opens_with_named_agency(next)
+        && crate::agency::opens_agency_list(next)
         && crate::agency::agency_heading(before).is_some()
         && crate::agency::agency_heading(next).is_some()
 }
@@ -228,6 +228,12 @@ mod tests {
             "Các sở, ngành, UBND xã, phường",
             "Sở Tài chính"
         ));
+        assert!(lists_apart(
+            "Sở Tài chính",
+            "Các sở, ngành, UBND xã, phường, đặc khu"
+        ));
+        assert!(!lists_apart("Sở Tài chính và", "các sở, ngành"));
+        assert!(!lists_apart("Sở Tài chính, các", "sở, ngành"));
         assert!(!lists_apart("Sở Khoa học và", "Công nghệ"));
         assert!(!lists_apart("Trung tâm Chuyển đổi số", "Thành phố"));
         assert!(!lists_apart("Rà soát, cập nhật dữ liệu", "Sở Tài chính"));
