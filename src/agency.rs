@@ -346,10 +346,22 @@ pub fn mentions_role(text: &str) -> bool {
 /// sentence opens otherwise, or the agencies are not followed by a predicate.
 pub fn subject_agencies(sentence: &str) -> Option<Vec<Agency>> {
     let sc = Scanner::new(sentence);
-    let start = sc.subject_start(sc.skip_label(0));
-    let out = sc.list(start, sc.len(), Mode::Bounded { strict: true });
-    let predicate = matches!(out.stop, Stop::Verb | Stop::Role);
-    (predicate && !out.items.is_empty()).then_some(out.items)
+    let mut start = sc.subject_start(sc.skip_label(0));
+    let mut items = Vec::new();
+    loop {
+        let out = sc.list(start, sc.len(), Mode::Bounded { strict: true });
+        if out.items.is_empty() {
+            return None;
+        }
+        items.extend(out.items);
+        match out.stop {
+            Stop::Verb | Stop::Role => return Some(items),
+            // "Các sở, ban, ngành; UBND các huyện, thành phố tiếp tục …": lists of
+            // agencies joined by ";" share the predicate.
+            Stop::Punct if sc.kind(out.end) == Some(Kind::Semi) => start = out.end + 1,
+            _ => return None,
+        }
+    }
 }
 
 /// Whether `text` opens with an agency list ("Cục Lâm nghiệp và Kiểm lâm, Sở …",

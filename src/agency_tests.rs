@@ -916,6 +916,31 @@ fn subjects() {
         Some(strs(&["Phòng Bưu chính, Viễn thông", "Sở Y tế"]))
     );
     assert_eq!(s("Sở Y tế, Triển khai thực hiện."), None);
+    // Lists joined by ";" share the predicate; heads of bodies are assigned in person.
+    assert_eq!(
+        s(
+            "Các sở, ban, ngành trực thuộc UBND tỉnh; UBND các huyện, thành phố tiếp tục tổ chức tuyên truyền."
+        ),
+        Some(strs(&[
+            "Các sở, ban, ngành trực thuộc UBND tỉnh",
+            "UBND các huyện, thành phố"
+        ]))
+    );
+    assert_eq!(
+        s(
+            "Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các huyện, thành phố có trách nhiệm: Lãnh đạo."
+        ),
+        Some(strs(&[
+            "Thủ trưởng các sở, ban, ngành",
+            "Chủ tịch UBND các huyện, thành phố"
+        ]))
+    );
+    assert_eq!(
+        s("Giám đốc Công an tỉnh chỉ đạo thực hiện."),
+        Some(strs(&["Giám đốc Công an tỉnh"]))
+    );
+    assert_eq!(s("Sở Y tế; Sở Tài chính."), None);
+    assert_eq!(s("Các sở, ban, ngành; nâng cao nhận thức."), None);
     // A ministry's own units as a collective.
     assert_eq!(
         s("Các Vụ, Cục, Văn phòng Bộ, Thanh tra Bộ căn cứ nhiệm vụ được giao tổ chức thực hiện."),

@@ -62,8 +62,9 @@ pub fn deadline_after_assignment(rest: &str, year: Option<i32>) -> Option<Deadli
 
 /// The deadline in brackets that close a task's text: "… văn bản hướng dẫn (trong năm
 /// 2013).", "… (Quý IV/2013, Quý I/2014 và thường xuyên)". The brackets must hold a
-/// short time phrase from their first words on, with a date or ongoing work: "(Mỹ,
-/// Nga, Trung Quốc...)" or a bracketed list of work is not one.
+/// short time phrase from their first words on, with a date or ongoing work, or be a
+/// condition as a whole ("(khi có yêu cầu)"): "(Mỹ, Nga, Trung Quốc...)" or a bracketed
+/// list of work is not one.
 pub fn closing_bracket_deadline(text: &str, year: Option<i32>) -> Option<Deadline> {
     let t = text.trim_end().trim_end_matches(['.', ';', ' ']);
     let inner = t.strip_suffix(')')?;
@@ -88,11 +89,15 @@ pub fn closing_bracket_deadline(text: &str, year: Option<i32>) -> Option<Deadlin
         .sum::<usize>()
         + 2;
     let dated = parsed.deadline.due.is_some() || parsed.deadline.ongoing;
-    (parsed.understood && dated && first.is_some_and(|f| f <= lead_in)).then(|| {
-        let mut deadline = parsed.deadline;
-        deadline.text = clean_clause(content);
-        deadline
-    })
+    // "(khi có yêu cầu)": a bracket that is all condition ties the task to an event.
+    let conditioned = parsed.deadline.condition.is_some() && first == Some(0);
+    (parsed.understood && (dated || conditioned) && first.is_some_and(|f| f <= lead_in)).then(
+        || {
+            let mut deadline = parsed.deadline;
+            deadline.text = clean_clause(content);
+            deadline
+        },
+    )
 }
 
 /// [`parse_deadline`], and the byte offset in `text` where its first recognised phrase
@@ -2192,11 +2197,17 @@ mod tests {
         );
         let dl = found("Quán triệt, triển khai (Quý IV/2013, Quý I/2014 và thường xuyên)").unwrap();
         assert_eq!((dl.due, dl.ongoing), (d(2014, 3, 31), true));
+        let dl = found("Đề xuất sửa đổi danh mục (khi có yêu cầu).").unwrap();
+        assert_eq!(
+            (dl.due, dl.condition.as_deref()),
+            (None, Some("khi có yêu cầu"))
+        );
         for none in [
             "Mở rộng hợp tác với một số nước khác (Mỹ, Nga, Trung Quốc...).",
             "Triển khai Quyết định số 06/QĐ-TTg (ngày 06/01/2022).",
             "Rà soát hồ sơ (xây dựng cơ sở dữ liệu về liệt sĩ trong năm 2013; lập bản đồ).",
             "Triển khai (năm 2013) các nhiệm vụ còn lại.",
+            "Tập huấn cho cán bộ (nếu có nhu cầu của địa phương khi cần).",
             "Không có ngoặc năm 2013.",
         ] {
             assert!(found(none).is_none(), "{none}");

@@ -175,6 +175,12 @@ fn field_value(text: &str) -> Option<(usize, FieldRole)> {
         return None;
     }
     let role = lexicon().field_role(&text[..colon])?;
+    // "- Chủ trì, phối hợp với Văn phòng UBND tỉnh khẩn trương tham mưu: Phân công …"
+    // opens with a label's words but names its partner: a duty's sentence, whose colon
+    // introduces the work.
+    if text[..colon].contains(" với ") {
+        return None;
+    }
     let after = &text[colon + 1..];
     Some((colon + 1 + (after.len() - after.trim_start().len()), role))
 }
@@ -613,6 +619,11 @@ mod tests {
         assert!(matches!(
             classify_text("bao gồm: khách sạn"),
             LineKind::Prose
+        ));
+        // A duty that names its partner before a colon is no field line.
+        assert!(matches!(
+            classify_text("- Chủ trì, phối hợp với Văn phòng UBND tỉnh tham mưu: Phân công"),
+            LineKind::Bullet { mark: '-', body: 2 }
         ));
         assert!(matches!(
             classify_text("\u{f0b7} Chỉ đạo các đơn vị"),

@@ -813,9 +813,15 @@ impl Lowerer<'_> {
         }
         let colon_lead = agency::colon_lead(&heading);
         if lead.is_empty()
-            && let Some((agencies, _)) = &colon_lead
+            && let Some((agencies, at)) = &colon_lead
         {
-            lead = agencies.clone();
+            // The work after the colon is a duty of the agencies before it: "Văn phòng
+            // UBND tỉnh: Phối hợp với Công an tỉnh …" is led by Công an tỉnh.
+            let (l, s) = agency::duty_agencies(&heading[*at..], agencies);
+            lead = l;
+            if support.is_empty() {
+                support = s;
+            }
             // "Ủy ban nhân dân cấp xã: đầu tư …; Chủ trì, phối hợp với các Sở, ban
             // ngành … thực hiện …": a later clause names who supports.
             if support.is_empty() {
@@ -1188,7 +1194,25 @@ fn parenthetical_assignment(text: &str, year: Option<i32>) -> Option<Parenthetic
         if let Some(a) = agency::parse_inline_assignment(inner) {
             p.lead = a.lead;
             p.support = a.support;
-            p.deadline = deadline_after_assignment(inner.get(a.rest_start..).unwrap_or(""), year);
+            let rest = inner.get(a.rest_start..).unwrap_or("");
+            // "(… phối hợp với Văn phòng UBND tỉnh; Sở Tư pháp và các cơ quan có liên
+            // quan tham mưu)": the partners go on after ";" up to the shared verb.
+            if !p.support.is_empty()
+                && let Some(more) = rest
+                    .trim_start()
+                    .strip_prefix(';')
+                    .and_then(agency::subject_agencies)
+            {
+                p.support.extend(more);
+            }
+            p.deadline = deadline_after_assignment(rest, year);
+            return Some(p);
+        }
+        // "(Giao Công an tỉnh tham mưu)": the agency given the work.
+        if inner.trim_start().starts_with("Giao ")
+            && let Some(lead) = agency::subject_agencies(inner)
+        {
+            p.lead = lead;
             return Some(p);
         }
         for part in inner.split(';') {
@@ -1413,6 +1437,32 @@ mod tests {
                 ("II.1.a", vec!["Sở Tư pháp"], vec!["các sở, ngành"]),
                 ("II.1.b", vec!["Sở Tư pháp"], vec![]),
                 ("II.2", vec!["Các sở, ban, ngành"], vec![]),
+            ]
+        );
+    }
+
+    /// "Agency: Phối hợp với X …" is that agency's duty: X leads, the agency supports;
+    /// "Agency: Chủ trì, phối hợp với Y …" keeps the agency as lead, Y supports.
+    #[test]
+    fn agency_colon_duties_take_their_roles() {
+        let plan = crate::parse_text(
+            "III. PHÂN CÔNG NHIỆM VỤ\n1. Văn phòng UBND tỉnh: Phối hợp với Công an tỉnh và các cơ quan có liên quan tham mưu ban hành Quy chế.\n2. Sở Nội vụ: Chủ trì, phối hợp với Sở Tư pháp rà soát văn bản.\n3. Sở Tài chính: Bố trí kinh phí.\n",
+        );
+        let got: Vec<(&str, Vec<&str>, Vec<&str>)> = plan
+            .tasks
+            .iter()
+            .map(|t| (t.id.as_str(), names(&t.lead), names(&t.support)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "III.1",
+                    vec!["Công an tỉnh", "các cơ quan có liên quan"],
+                    vec!["Văn phòng UBND tỉnh"]
+                ),
+                ("III.2", vec!["Sở Nội vụ"], vec!["Sở Tư pháp"]),
+                ("III.3", vec!["Sở Tài chính"], vec![]),
             ]
         );
     }
@@ -1759,6 +1809,22 @@ Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉ
                 &["UBND cấp huyện"],
                 None,
             ),
+            (
+                "Xây dựng Quy chế (Giao Công an tỉnh chủ trì, phối hợp với Văn phòng UBND tỉnh; Sở Tư pháp và các cơ quan có liên quan tham mưu).",
+                &["Công an tỉnh"],
+                &[
+                    "Văn phòng UBND tỉnh",
+                    "Sở Tư pháp",
+                    "các cơ quan có liên quan",
+                ],
+                None,
+            ),
+            (
+                "Thành lập Đoàn kiểm tra (Giao Công an tỉnh tham mưu).",
+                &["Công an tỉnh"],
+                &[],
+                None,
+            ),
         ];
         for (text, lead, support, due) in rows {
             let p = parenthetical_assignment(text, Some(2024)).unwrap_or_else(|| panic!("{text}"));
@@ -1770,6 +1836,7 @@ Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉ
         for text in [
             "Rà soát văn bản (theo Quyết định số 06/QĐ-TTg).",
             "Tập huấn (02 lớp) cho cán bộ.",
+            "Kiểm tra (giao nhận tài liệu mật).",
             "Không có ngoặc.",
         ] {
             assert!(
