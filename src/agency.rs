@@ -1123,8 +1123,14 @@ impl<'a> Scanner<'a> {
             match self.kind(j) {
                 Some(Kind::Open) => depth += 1,
                 Some(Kind::Close) => depth = depth.saturating_sub(1),
+                // A bare unit or level after the comma goes on with the clause's own
+                // agencies: "Trên cơ sở đề nghị của Ủy ban nhân dân quận, huyện, Sở …".
                 Some(Kind::Comma)
-                    if depth == 0 && self.classify_opening(j + 1, true) != SegKind::Other =>
+                    if depth == 0
+                        && !matches!(
+                            self.classify_opening(j + 1, true),
+                            SegKind::Other | SegKind::Bare | SegKind::Level
+                        ) =>
                 {
                     return j + 1;
                 }

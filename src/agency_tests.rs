@@ -640,6 +640,12 @@ fn strs(v: &[&str]) -> Vec<String> {
 fn inline_assignments() {
     let rows: &[(&str, &[&str], &[&str], &str)] = &[
         (
+            "Trên cơ sở đề nghị của Ủy ban nhân dân quận, huyện, Sở Xây dựng chủ trì, phối hợp với Sở Lao động - Thương binh và Xã hội, Sở Tài chính lập Đề án hỗ trợ.",
+            &["Sở Xây dựng"],
+            &["Sở Lao động - Thương binh và Xã hội", "Sở Tài chính"],
+            "lập Đề án hỗ trợ.",
+        ),
+        (
             "Sở Thông tin và Truyền thông chủ trì, phối hợp các sở, ban ngành, địa phương và các đơn vị có liên quan thực hiện trong năm 2024 và các năm tiếp theo.",
             &["Sở Thông tin và Truyền thông"],
             &["các sở, ban ngành, địa phương", "các đơn vị có liên quan"],
@@ -938,6 +944,20 @@ fn subjects() {
     assert_eq!(
         s("Giám đốc Công an tỉnh chỉ đạo thực hiện."),
         Some(strs(&["Giám đốc Công an tỉnh"]))
+    );
+    assert_eq!(
+        s(
+            "Trên cơ sở đề nghị của Ủy ban nhân dân quận, huyện, Sở Xây dựng chủ trì, phối hợp với Sở Tài chính lập Đề án."
+        ),
+        Some(strs(&["Sở Xây dựng"]))
+    );
+    assert_eq!(
+        s("Ủy ban nhân dân xã, phường, thị trấn thành lập Ban Chỉ đạo."),
+        Some(strs(&["Ủy ban nhân dân xã, phường, thị trấn"]))
+    );
+    assert_eq!(
+        s("Các thôn, bản, tổ dân phố tuyên truyền đến người dân."),
+        Some(strs(&["Các thôn, bản, tổ dân phố"]))
     );
     assert_eq!(s("Sở Y tế; Sở Tài chính."), None);
     assert_eq!(s("Các sở, ban, ngành; nâng cao nhận thức."), None);

@@ -8,7 +8,7 @@ use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while_m_n};
 use nom::character::complete::{char as ch, digit1, one_of, space0, space1};
 use nom::combinator::{eof, map_res, opt, peek, recognize, verify};
-use nom::multi::many0;
+use nom::multi::{many0, many1};
 use nom::sequence::{pair, preceded, terminated};
 use nom::{IResult, Parser};
 use nom_locate::LocatedSpan;
@@ -223,6 +223,7 @@ fn label(i: In) -> IResult<In, Label> {
         alt((
             keyword_label,
             roman_label,
+            decimal_letter_label,
             decimal_label,
             letter_label,
             part_letter_label,
@@ -378,6 +379,13 @@ fn decimal_label(i: In) -> IResult<In, Label> {
 
 /// "a)", "a.", "đ)" — lower-case letters of the Vietnamese alphabet (and f, j, w, z, which
 /// some drafters use).
+/// "2.1.a." — a letter written after its parent's decimal number: the letter item
+/// (its parent is the "2.1." item above it, as for a bare "a)").
+fn decimal_letter_label(i: In) -> IResult<In, Label> {
+    let (rest, _) = many1(terminated(verify(digit1, |d: &In| d.len() <= 3), ch('.'))).parse(i)?;
+    letter_label(rest)
+}
+
 fn letter_label(i: In) -> IResult<In, Label> {
     let (rest, c) = terminated(one_of("abcdđefghijklmnopqrstuvwxyz"), one_of(".)")).parse(i)?;
     let ordinal = letter_ordinal(c).unwrap_or(0);
@@ -537,6 +545,12 @@ mod tests {
                 Some((Level::Letter, "a", 1, "Mô hình điểm")),
             ),
             ("đ. Tiếp tục", Some((Level::Letter, "đ", 5, "Tiếp tục"))),
+            (
+                "2.1.a. Thành lập Ban Chỉ đạo",
+                Some((Level::Letter, "a", 1, "Thành lập Ban Chỉ đạo")),
+            ),
+            ("4.1.c) Nhà ở", Some((Level::Letter, "c", 3, "Nhà ở"))),
+            ("1.5a người", None),
             ("i. Các sở", Some((Level::Letter, "i", 9, "Các sở"))),
             ("A. PHẦN CHUNG", Some((Level::Part, "A", 1, "PHẦN CHUNG"))),
             ("L. Tiếp", Some((Level::Part, "L", 11, "Tiếp"))),
