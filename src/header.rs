@@ -64,6 +64,10 @@ pub fn parse_header(lines: &[Line]) -> Header {
             continue;
         }
         h.lines.push(l.no);
+        // A running head above the header ("CÔNG BÁO/Số 286/…") names another document.
+        if matches!(l.kind, LineKind::PageNumber | LineKind::Furniture) {
+            continue;
+        }
         // A converted document sets the two header columns as a table row ("| BỘ … |
         // CỘNG HÒA … |"): each cell is a line of its column.
         let cells = if crate::table::is_row(&l.text) {

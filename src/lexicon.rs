@@ -85,6 +85,10 @@ pub struct Lexicon {
     pub table_other: Vec<String>,
     /// Words that end a wrapped line of a table cell, never a cell ("và", "của").
     pub table_joiners: Vec<String>,
+    /// The first line of an e-signed PDF's stamp ("Ký bởi"), and the labels of its other
+    /// lines ("Cơ quan", "Thời gian ký"), folded.
+    pub stamp_openers: Vec<String>,
+    pub stamp_fields: Vec<String>,
     /// Byte length of the longest phrase matched at the start of a text (fields,
     /// openers, recipients, signer lines): [`Lexicon::fold_head`] folds this much.
     longest: usize,
@@ -156,6 +160,8 @@ impl Lexicon {
             table_name: folded(raw.table.name),
             table_other: folded(raw.table.other),
             table_joiners: folded(raw.table.joiners),
+            stamp_openers: folded(raw.furniture.stamp_openers),
+            stamp_fields: folded(raw.furniture.stamp_fields),
             longest: 0,
         };
         lexicon.longest = lexicon.prefix_phrases().map(str::len).max().unwrap_or(0);
@@ -365,6 +371,13 @@ struct Raw {
     parts: RawParts,
     header: RawHeader,
     table: RawTable,
+    furniture: RawFurniture,
+}
+
+#[derive(Deserialize)]
+struct RawFurniture {
+    stamp_openers: Vec<String>,
+    stamp_fields: Vec<String>,
 }
 
 #[derive(Deserialize)]

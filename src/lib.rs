@@ -15,7 +15,8 @@
 //!    Line numbers are never changed, so every later span maps back to the input.
 //! 3. [`lines`] — classify each line with the label grammar (nom): numbered label,
 //!    bullet, field line, page number, prose; then [`blocks`] joins hard-wrapped lines
-//!    and [`table`] turns task tables into the same blocks a written-out item gives.
+//!    and [`table`] turns task tables into the same blocks a written-out item gives;
+//!    [`furniture`] marks running heads and signature stamps.
 //! 4. [`header`] — issuer, number, place and date, type, title; recipients and signer.
 //! 5. [`structure`] — blocks → section tree, task ids, duplicate and gap checks.
 //! 6. Fields — [`agency`] splits agency lists and inline assignments, [`deadline`]
@@ -40,6 +41,7 @@ pub mod deadline;
 pub mod error;
 pub mod extract;
 pub mod fold;
+pub mod furniture;
 pub mod header;
 pub mod legacy;
 pub mod lexicon;
@@ -123,7 +125,8 @@ pub fn parse_text_accounted(text: &str, name: &str) -> Accounted {
     };
     let clean = normalize::normalize(&text);
     let pages: Vec<Option<u32>> = clean.iter().map(|l| l.page).collect();
-    let lines: Vec<Line> = lines::classify_owned(clean);
+    let mut lines: Vec<Line> = lines::classify_owned(clean);
+    furniture::mark(&mut lines);
     let segments = segments(&lines, &pages);
     // The task rows of appendices and tables: the plan's own items that repeat them
     // are summaries.

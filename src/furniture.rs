@@ -1,0 +1,169 @@
+//! Page furniture that is not a page number: running heads printed on every page ("CÔNG
+//! BÁO/Số 286/Ngày 27-05-2026" next to the page number) and the stamp an e-signed PDF
+//! carries ("Ký bởi: …" / "Cơ quan: …" / "Ngày ký: …"). Text extracted from a PDF mixes
+//! them into the body, where they would cut paragraphs, pose as the document's number
+//! or end up unplaced. They are marked [`LineKind::Furniture`], so later stages keep
+//! them out of the text and account for them as furniture.
+
+use std::collections::HashMap;
+
+use crate::lexicon::{lexicon, starts_with_words};
+use crate::lines::{Line, LineKind};
+
+/// Mark running heads and signature stamps in `lines` as furniture.
+pub fn mark(lines: &mut [Line]) {
+    mark_stamps(lines);
+    mark_running_heads(lines);
+}
+
+/// A running head repeats at least this many times, each time beside a page number.
+const MIN_REPEATS: usize = 3;
+
+/// A running head is a short line: a title, a gazette's issue, a document number.
+const MAX_HEAD_CHARS: usize = 120;
+
+/// Lines that repeat, word for word, next to page numbers: the page's running head. A
+/// line that repeats elsewhere ("Cơ quan chủ trì: Sở Nội vụ." under every task) is text,
+/// so only the repeats beside a page number count, and they must be most of them.
+fn mark_running_heads(lines: &mut [Line]) {
+    let mut repeats: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        if l.kind == LineKind::Prose && l.text.chars().count() <= MAX_HEAD_CHARS {
+            repeats.entry(l.text.as_str()).or_default().push(i);
+        }
+    }
+    // A signature ("TM. ỦY BAN NHÂN DÂN", "Nơi nhận:") or a document type ("KẾ HOẠCH")
+    // repeats once per attached document and may end a page: never a running head.
+    let lx = lexicon();
+    repeats.retain(|text, at| {
+        at.len() >= MIN_REPEATS && !lx.opens_tail(text) && lx.type_line(text).is_none()
+    });
+    let mut heads: Vec<usize> = Vec::new();
+    for at in repeats.into_values() {
+        let beside: Vec<usize> = at
+            .iter()
+            .copied()
+            .filter(|&i| beside_page_number(lines, i))
+            .collect();
+        if beside.len() >= MIN_REPEATS && 2 * beside.len() >= at.len() {
+            heads.extend(beside);
+        }
+    }
+    for i in heads {
+        lines[i].kind = LineKind::Furniture;
+    }
+}
+
+/// Whether the nearest non-blank line above or below line `i` is a page number.
+fn beside_page_number(lines: &[Line], i: usize) -> bool {
+    let is_number = |l: Option<&Line>| l.is_some_and(|l| l.kind == LineKind::PageNumber);
+    let above = lines[..i].iter().rev().find(|l| l.kind != LineKind::Blank);
+    let below = lines[i + 1..].iter().find(|l| l.kind != LineKind::Blank);
+    is_number(above) || is_number(below)
+}
+
+/// The stamp of an e-signed PDF: a line opening with a stamp opener ("Ký bởi:") and the
+/// stamp's own field lines right after it ("Cơ quan: …", "Email: …", "Thời gian ký: …").
+fn mark_stamps(lines: &mut [Line]) {
+    let lx = lexicon();
+    let mut i = 0;
+    while i < lines.len() {
+        if !is_stamp_line(&lines[i].text, &lx.stamp_openers) {
+            i += 1;
+            continue;
+        }
+        lines[i].kind = LineKind::Furniture;
+        i += 1;
+        while i < lines.len()
+            && (lines[i].kind == LineKind::Blank || is_stamp_line(&lines[i].text, &lx.stamp_fields))
+        {
+            if lines[i].kind != LineKind::Blank {
+                lines[i].kind = LineKind::Furniture;
+            }
+            i += 1;
+        }
+    }
+}
+
+/// "Label: value" whose label is one of `labels` (folded) exactly.
+fn is_stamp_line(text: &str, labels: &[String]) -> bool {
+    let Some((label, value)) = text.split_once(':') else {
+        return false;
+    };
+    if value.trim().is_empty() || label.chars().count() > 20 {
+        return false;
+    }
+    let label = crate::fold::fold(label.trim());
+    labels
+        .iter()
+        .any(|l| starts_with_words(&label, l) && label.len() == l.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, bool)> {
+        let mut lines = crate::lines::classify_owned(crate::normalize::normalize(text));
+        mark(&mut lines);
+        lines
+            .into_iter()
+            .filter(|l| l.kind != LineKind::Blank)
+            .map(|l| (l.text, l.kind == LineKind::Furniture))
+            .collect()
+    }
+
+    fn furniture(text: &str) -> Vec<String> {
+        kinds(text)
+            .into_iter()
+            .filter(|(_, f)| *f)
+            .map(|(t, _)| t)
+            .collect()
+    }
+
+    #[test]
+    fn running_heads_beside_page_numbers() {
+        let page =
+            |n: u32| format!("CÔNG BÁO/Số 286/Ngày 27-05-2026\n{n}\n\nNội dung trang {n}.\n");
+        let text: String = (89..93).map(page).collect();
+        assert_eq!(furniture(&text), vec!["CÔNG BÁO/Số 286/Ngày 27-05-2026"; 4]);
+        // The number may come first, as on even pages.
+        let text = "12\nKẾ HOẠCH SỐ 45\nMột.\n13\nKẾ HOẠCH SỐ 45\nHai.\n14\nKẾ HOẠCH SỐ 45\nBa.";
+        assert_eq!(furniture(text).len(), 3);
+    }
+
+    #[test]
+    fn repeated_text_is_not_a_running_head() {
+        // Repeated under every task, never beside a page number.
+        let text = "1. Rà soát.\nĐơn vị: Sở Nội vụ.\n2. Cập nhật.\nĐơn vị: Sở Nội vụ.\n3. Báo cáo.\nĐơn vị: Sở Nội vụ.\n4\n";
+        assert!(furniture(text).is_empty());
+        // Twice beside a page number is not enough.
+        let text = "Tiêu đề\n1\nTiêu đề\n2\nMột.";
+        assert!(furniture(text).is_empty());
+        // Beside page numbers only now and then: text that happens to repeat.
+        let text = "Thực hiện.\n1\nMột.\nThực hiện.\n2\nHai.\nThực hiện.\n3\nBa.\nThực hiện.\nBốn.\nThực hiện.\nNăm.\nThực hiện.\nSáu.\nThực hiện.\nBảy.";
+        assert!(furniture(text).is_empty());
+    }
+
+    #[test]
+    fn signature_stamps() {
+        let text = "Phạm Thị Thanh Trà\n\nKý bởi: CÔNG BÁO NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCơ quan: VĂN PHÒNG CHÍNH PHỦ\nNgày ký: 2026-05-27 07:55:25 +07:00\n\nPHỤ LỤC";
+        assert_eq!(
+            furniture(text),
+            [
+                "Ký bởi: CÔNG BÁO NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Cơ quan: VĂN PHÒNG CHÍNH PHỦ",
+                "Ngày ký: 2026-05-27 07:55:25 +07:00"
+            ]
+        );
+        // Without the opener, "Cơ quan:" is a field of the plan's text.
+        assert!(furniture("Cơ quan: Sở Y tế\nThời gian ký: 10:00").is_empty());
+    }
+
+    /// Signatures that end pages, one per attached document, stay signatures.
+    #[test]
+    fn signatures_are_not_running_heads() {
+        let text = "Một.\nTM. ỦY BAN NHÂN DÂN\n2\nHai.\nTM. ỦY BAN NHÂN DÂN\n5\nBa.\nTM. ỦY BAN NHÂN DÂN\n9";
+        assert!(furniture(text).is_empty());
+    }
+}
