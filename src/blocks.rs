@@ -120,7 +120,9 @@ pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
                     awaits_value
                         || (!after_bold
                             && continues(prev_text, &line.text, width)
-                            && !is_doc_type_line(line))
+                            // (Checked last, and only on a capital: most lines go on.)
+                            && !(line.text.starts_with(char::is_uppercase)
+                                && is_doc_type_line(line)))
                 }) {
                     append(&mut blocks[b], line);
                     prev_text = &line.text;

@@ -19,36 +19,48 @@ pub fn mark(lines: &mut [Line]) {
 /// A running head repeats at least this many times, each time beside a page number.
 const MIN_REPEATS: usize = 3;
 
-/// A running head is a short line: a title, a gazette's issue, a document number.
-const MAX_HEAD_CHARS: usize = 120;
+/// A running head is a short line: a title, a gazette's issue, a document number
+/// (about 120 characters of Vietnamese text).
+const MAX_HEAD_BYTES: usize = 360;
 
 /// Lines that repeat, word for word, next to page numbers: the page's running head. A
 /// line that repeats elsewhere ("Cơ quan chủ trì: Sở Nội vụ." under every task) is text,
 /// so only the repeats beside a page number count, and they must be most of them.
 fn mark_running_heads(lines: &mut [Line]) {
-    let mut repeats: HashMap<&str, Vec<usize>> = HashMap::new();
+    // Candidates are the lines beside page numbers (a few per page), so most lines are
+    // never hashed.
+    let mut beside: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
-        if l.kind == LineKind::Prose && l.text.chars().count() <= MAX_HEAD_CHARS {
-            repeats.entry(l.text.as_str()).or_default().push(i);
+        if l.kind == LineKind::Prose
+            && l.text.len() <= MAX_HEAD_BYTES
+            && beside_page_number(lines, i)
+        {
+            beside.entry(l.text.as_str()).or_default().push(i);
         }
     }
     // A signature ("TM. ỦY BAN NHÂN DÂN", "Nơi nhận:") or a document type ("KẾ HOẠCH")
     // repeats once per attached document and may end a page: never a running head.
     let lx = lexicon();
-    repeats.retain(|text, at| {
+    beside.retain(|text, at| {
         at.len() >= MIN_REPEATS && !lx.opens_tail(text) && lx.type_line(text).is_none()
     });
-    let mut heads: Vec<usize> = Vec::new();
-    for at in repeats.into_values() {
-        let beside: Vec<usize> = at
-            .iter()
-            .copied()
-            .filter(|&i| beside_page_number(lines, i))
-            .collect();
-        if beside.len() >= MIN_REPEATS && 2 * beside.len() >= at.len() {
-            heads.extend(beside);
+    if beside.is_empty() {
+        return;
+    }
+    // Every repeat of a candidate, beside a page number or not (a line of another
+    // length is none).
+    let lens: Vec<usize> = beside.keys().map(|t| t.len()).collect();
+    let mut total: HashMap<&str, usize> = HashMap::new();
+    for l in lines.iter().filter(|l| lens.contains(&l.text.len())) {
+        if let Some((text, _)) = beside.get_key_value(l.text.as_str()) {
+            *total.entry(text).or_default() += 1;
         }
     }
+    let heads: Vec<usize> = beside
+        .iter()
+        .filter(|(text, at)| 2 * at.len() >= total[*text])
+        .flat_map(|(_, at)| at.iter().copied())
+        .collect();
     for i in heads {
         lines[i].kind = LineKind::Furniture;
     }
@@ -85,12 +97,18 @@ fn mark_stamps(lines: &mut [Line]) {
     }
 }
 
+/// A stamp's labels are short ("Thời gian ký").
+const MAX_STAMP_LABEL_CHARS: usize = 20;
+
 /// "Label: value" whose label is one of `labels` (folded) exactly.
 fn is_stamp_line(text: &str, labels: &[String]) -> bool {
-    let Some((label, value)) = text.split_once(':') else {
+    // The label is a few words: its colon is within the first bytes of the line.
+    let head = &text.as_bytes()[..text.len().min(4 * MAX_STAMP_LABEL_CHARS)];
+    let Some(colon) = head.iter().position(|&b| b == b':') else {
         return false;
     };
-    if value.trim().is_empty() || label.chars().count() > 20 {
+    let (label, value) = (&text[..colon], &text[colon + 1..]);
+    if value.trim().is_empty() || label.chars().count() > MAX_STAMP_LABEL_CHARS {
         return false;
     }
     let label = crate::fold::fold(label.trim());

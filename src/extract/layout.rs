@@ -12,7 +12,8 @@ use super::columns::{self, PageLine, Word};
 
 /// `text` with its space-aligned tables as pipe rows; the text itself when it has none.
 pub fn rebuild_tables(text: &str) -> Cow<'_, str> {
-    if !text.split('\n').any(shows_columns) {
+    // Byte searches rule out most text before any line is looked at.
+    if !(text.contains("  ") || text.contains('\t')) || !text.split('\n').any(shows_columns) {
         return Cow::Borrowed(text);
     }
     let lines: Vec<&str> = text.split('\n').collect();
@@ -67,10 +68,11 @@ pub fn rebuild_tables(text: &str) -> Cow<'_, str> {
 /// or a tab) between words. Checked on bytes, so text without such a line costs one
 /// pass and no allocation.
 fn shows_columns(line: &str) -> bool {
-    if line.contains('|') {
+    let line = line.trim_start();
+    if !(line.contains("  ") || line.contains('\t')) || line.contains('|') {
         return false;
     }
-    let bytes = line.trim_start().as_bytes();
+    let bytes = line.as_bytes();
     let mut gutters = 0;
     let mut run = 0usize;
     let mut tab = false;
