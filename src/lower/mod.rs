@@ -829,6 +829,9 @@ impl Lowerer<'_> {
             }
         }
         if lead.is_empty() {
+            (lead, support) = inline_field_agencies(&text, support);
+        }
+        if lead.is_empty() {
             // The subject of the heading, else of a body paragraph's first sentence
             // ("Giao Sở Tư pháp thực hiện; ...", "Các sở, ban, ngành thực hiện rà soát").
             lead = std::iter::once(heading.as_str())
@@ -1160,6 +1163,40 @@ fn distinct(agencies: Vec<Agency>) -> Vec<Agency> {
     out
 }
 
+/// Field labels inside the prose, each opening a clause after the work: "Rà soát hạ
+/// tầng mạng. Đơn vị thực hiện: Sở Khoa học và Công nghệ; thời gian: Quý III/2025." A
+/// value counts only when all of it is an agency list. `support` found so far is kept
+/// unless a support label names others.
+fn inline_field_agencies(text: &str, support: Vec<Agency>) -> (Vec<Agency>, Vec<Agency>) {
+    let mut lead = Vec::new();
+    let mut named_support = Vec::new();
+    // Most texts have no colon after their first clause.
+    let Some(first_end) = text.find(['.', ';']) else {
+        return (lead, support);
+    };
+    if !text[first_end..].contains(':') {
+        return (lead, support);
+    }
+    for clause in text[first_end..].split(['.', ';']).map(str::trim) {
+        let Some(at) = crate::lines::field_value_start(clause) else {
+            continue;
+        };
+        let Some(agencies) = agency::agency_heading(clause[at..].trim()) else {
+            continue;
+        };
+        match lexicon().field_role(clause) {
+            Some(FieldRole::Lead) => lead.extend(agencies),
+            Some(FieldRole::Support) => named_support.extend(agencies),
+            _ => {}
+        }
+    }
+    if named_support.is_empty() {
+        (lead, support)
+    } else {
+        (lead, named_support)
+    }
+}
+
 /// Who supports `lead` according to a later clause of its work: "…; Chủ trì, phối hợp
 /// với Y …" or "…; phối hợp với Y xây dựng …" (split at ";" and ".").
 fn clause_support(text: &str, lead: &[Agency]) -> Vec<Agency> {
@@ -1463,6 +1500,27 @@ mod tests {
                 ),
                 ("III.2", vec!["Sở Nội vụ"], vec!["Sở Tư pháp"]),
                 ("III.3", vec!["Sở Tài chính"], vec![]),
+            ]
+        );
+    }
+
+    /// Field labels inside an item's prose, after its work.
+    #[test]
+    fn field_labels_inside_prose() {
+        let plan = crate::parse_text(
+            "II. NHIỆM VỤ\n1. Rà soát hạ tầng mạng. Đơn vị thực hiện: Sở Khoa học và Công nghệ; thời gian: Quý III/2025.\n2. Số hóa hồ sơ. Cơ quan chủ trì: Sở Nội vụ; cơ quan phối hợp: các sở, ngành.\n3. Tập huấn. Nội dung: kỹ năng số cho cán bộ.\n",
+        );
+        let got: Vec<(&str, Vec<&str>, Vec<&str>)> = plan
+            .tasks
+            .iter()
+            .map(|t| (t.id.as_str(), names(&t.lead), names(&t.support)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("II.1", vec!["Sở Khoa học và Công nghệ"], vec![]),
+                ("II.2", vec!["Sở Nội vụ"], vec!["các sở, ngành"]),
+                ("II.3", vec![], vec![]),
             ]
         );
     }
