@@ -319,6 +319,14 @@ fn splits_real_field_values() {
 
 #[test]
 fn splits_other_provinces_wordings() {
+    // The party's merged board is one body.
+    check_split(
+        "Văn phòng Tỉnh ủy, Ban Tuyên giáo và Dân vận Tỉnh ủy",
+        &[
+            ("Văn phòng Tỉnh ủy", N, false),
+            ("Ban Tuyên giáo và Dân vận Tỉnh ủy", N, false),
+        ],
+    );
     // A field name continues after a comma or "và"; a place-bound name does not.
     check_split(
         "Phòng Bưu chính, Viễn thông; Trung tâm Thông tin và Xúc tiến du lịch",
@@ -958,6 +966,10 @@ fn subjects() {
     assert_eq!(
         s("Các thôn, bản, tổ dân phố tuyên truyền đến người dân."),
         Some(strs(&["Các thôn, bản, tổ dân phố"]))
+    );
+    assert_eq!(
+        s("Các huyện ủy, thành ủy, thị ủy xây dựng kế hoạch thực hiện."),
+        Some(strs(&["Các huyện ủy, thành ủy, thị ủy"]))
     );
     assert_eq!(s("Sở Y tế; Sở Tài chính."), None);
     assert_eq!(s("Các sở, ban, ngành; nâng cao nhận thức."), None);

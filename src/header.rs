@@ -757,6 +757,24 @@ mod tests {
         parse_header(&classify(&normalize(text)))
     }
 
+    /// A party committee's header: "TỈNH ỦY" heads the province's name.
+    #[test]
+    fn party_committee_header() {
+        let d = header(
+            "TỈNH ỦY NGHỆ AN\nSố: 20-CTr/TU\nNghệ An, ngày 2 tháng 4 năm 2025\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết số 57-NQ/TW\nI. MỤC TIÊU",
+        )
+        .document;
+        assert_eq!(d.issuer.as_deref(), Some("Tỉnh ủy Nghệ An"));
+        assert_eq!(d.province.as_deref(), Some("Nghệ An"));
+        assert_eq!(d.doc_type.as_deref(), Some("CTr"));
+        let d = header(
+            "HUYỆN ỦY ĐỨC PHỔ\nSố: 12-KH/HU\nĐức Phổ, ngày 2 tháng 4 năm 2025\nKẾ HOẠCH\nthực hiện Nghị quyết\nI. MỤC TIÊU",
+        )
+        .document;
+        assert_eq!(d.issuer.as_deref(), Some("Huyện ủy Đức Phổ"));
+        assert_eq!(d.province, None);
+    }
+
     #[test]
     fn full_header() {
         let h = header(
