@@ -971,6 +971,14 @@ fn subjects() {
         s("Các huyện ủy, thành ủy, thị ủy xây dựng kế hoạch thực hiện."),
         Some(strs(&["Các huyện ủy, thành ủy, thị ủy"]))
     );
+    assert_eq!(
+        s("Ban cán sự đảng UBND tỉnh lãnh đạo UBND tỉnh ban hành cơ chế."),
+        Some(strs(&["Ban cán sự đảng UBND tỉnh"]))
+    );
+    assert_eq!(
+        s("Đảng đoàn Hội đồng nhân dân tỉnh chỉ đạo rà soát."),
+        Some(strs(&["Đảng đoàn Hội đồng nhân dân tỉnh"]))
+    );
     assert_eq!(s("Sở Y tế; Sở Tài chính."), None);
     assert_eq!(s("Các sở, ban, ngành; nâng cao nhận thức."), None);
     // A ministry's own units as a collective.
