@@ -55,11 +55,14 @@ pub fn split_roles(value: &str) -> Option<(Vec<Agency>, Vec<Agency>)> {
         // "phối hợp thực hiện": a trailing verb may follow the role.
         let end_of =
             |len: usize| i + len + lex.trailing_verbs.match_at(&sc.toks, i + len).unwrap_or(0);
-        let Some((end, is_lead)) = role.map(|(len, l)| (end_of(len), l)).filter(|&(end, _)| {
+        // The role ends its piece before a mark, or, for a lead, right before the
+        // support role ("X chủ trì phối hợp với Y", the comma left out).
+        let Some((end, is_lead)) = role.map(|(len, l)| (end_of(len), l)).filter(|&(end, l)| {
             i > from
-                && sc
+                && (sc
                     .kind(end)
                     .is_none_or(|k| matches!(k, Kind::Comma | Kind::Semi | Kind::Stop))
+                    || (l && lex.support_roles.match_at(&sc.toks, end).is_some()))
         }) else {
             i += 1;
             continue;
@@ -395,6 +398,13 @@ pub fn opens_agency_list(text: &str) -> bool {
             SegKind::Quantified => head.src[head.toks[at].start..].starts_with(char::is_uppercase),
             _ => false,
         }
+}
+
+/// Whether an agency's name holds a verb that ends a list ("Sở Thông tin và Truyền thông
+/// đôn đốc, hướng dẫn các đơn vị"): a field value that is a sentence, read as a list.
+pub fn name_holds_verb(name: &str) -> bool {
+    let sc = Scanner::new(name);
+    (1..sc.len()).any(|i| sc.verb_at(i).is_some())
 }
 
 /// Whether `text` ends with a bare head word ("Viện Khoa học lâm nghiệp Việt Nam,
@@ -750,6 +760,9 @@ fn tokenize_unindexed_n(s: &str, max: usize) -> Vec<Tok> {
                     CompactString::new(&scratch)
                 }
             }
+        } else if kind == Kind::Dash {
+            // "Lao động – Thương binh" matches the lexicon's "Lao động - Thương binh".
+            CompactString::const_new("-")
         } else {
             CompactString::new(&s[start..end])
         };

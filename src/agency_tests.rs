@@ -980,6 +980,11 @@ fn subjects() {
         Some(strs(&["Đảng đoàn Hội đồng nhân dân tỉnh"]))
     );
     assert_eq!(s("Sở Y tế; Sở Tài chính."), None);
+    assert!(name_holds_verb(
+        "Sở Thông tin và Truyền thông đôn đốc, hướng dẫn các đơn vị"
+    ));
+    assert!(!name_holds_verb("Sở Xây dựng"));
+    assert!(!name_holds_verb("các tổ chức, cá nhân"));
     assert_eq!(s("Các sở, ban, ngành; nâng cao nhận thức."), None);
     // A ministry's own units as a collective.
     assert_eq!(
@@ -1095,6 +1100,17 @@ fn fields_naming_both_roles() {
             &["các sở, ngành"],
         ),
         ("Sở Y tế chủ trì", &["Sở Y tế"], &[]),
+        // The comma between the roles left out; an en dash inside a name.
+        (
+            "Ủy ban nhân dân các huyện, thành phố chủ trì phối hợp với Ban Quản lý Khu kinh tế tỉnh; Liên đoàn Lao động tỉnh.",
+            &["Ủy ban nhân dân các huyện, thành phố"],
+            &["Ban Quản lý Khu kinh tế tỉnh", "Liên đoàn Lao động tỉnh"],
+        ),
+        (
+            "Sở Nội vụ chủ trì, phối hợp với Sở Lao động – Thương binh và Xã hội.",
+            &["Sở Nội vụ"],
+            &["Sở Lao động – Thương binh và Xã hội"],
+        ),
         (
             "Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ",
             &["Sở Tư pháp"],

@@ -2214,6 +2214,21 @@ mod tests {
         }
     }
 
+    /// "đến hết năm 2019" closes a task, also right after a citation's issuer.
+    #[test]
+    fn inline_end_of_period() {
+        for text in [
+            "Hỗ trợ nhà ở cho các hộ gia đình đến hết năm 2019.",
+            "Hỗ trợ nhà ở theo Quyết định số 22/2013/QĐ-TTg ngày 26 tháng 4 năm 2013 của Thủ tướng Chính phủ đến hết năm 2019.",
+        ] {
+            let (_, dl) = find_inline_deadline(text, None).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(
+                (dl.text.as_str(), dl.due),
+                ("đến hết năm 2019", d(2019, 12, 31))
+            );
+        }
+    }
+
     /// "…; thực hiện thường xuyên": ongoing work after the yielding marker.
     #[test]
     fn inline_ongoing_after_thuc_hien() {

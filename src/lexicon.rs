@@ -276,6 +276,25 @@ impl Lexicon {
                 appendix: self.numbered_doc_types.contains(p),
             });
         }
+        // "CHƯƠNG TRÌNH HÀNH ĐỘNG. TRIỂN KHAI KẾ HOẠCH … (Ban hành kèm theo …)": a type
+        // set off from its title on one line (a converted page joins them), in capitals
+        // up to the bracket that says what it is attached to.
+        if let Some((p, a)) = self.doc_types.iter().find(|(p, _)| {
+            f.strip_prefix(p.as_str())
+                .is_some_and(|r| r.starts_with(['.', ':']))
+        }) && crate::blocks::is_all_caps(line.split('(').next().unwrap_or(line))
+            && let Some(mark) = line.find(['.', ':'])
+        {
+            let title = line[mark..].trim_start_matches(['.', ':', ' ']).trim();
+            if !title.is_empty() {
+                return Some(TypeLine {
+                    abbrev: a,
+                    number: None,
+                    title,
+                    appendix: self.numbered_doc_types.contains(p),
+                });
+            }
+        }
         let phrase = self
             .numbered_doc_types
             .iter()
@@ -516,6 +535,20 @@ mod tests {
         let pl = |n: Option<&str>, title: &str| {
             Some(("PL".to_owned(), n.map(str::to_owned), title.to_owned()))
         };
+        // A type and its title on one line, as a converted page joins them.
+        assert_eq!(
+            t(
+                "CHƯƠNG TRÌNH HÀNH ĐỘNG. TRIỂN KHAI KẾ HOẠCH SỐ 119-KH/TU (Ban hành kèm theo Quyết định số 435/QĐ-UBND)"
+            ),
+            Some((
+                "CTr".to_owned(),
+                None,
+                "TRIỂN KHAI KẾ HOẠCH SỐ 119-KH/TU (Ban hành kèm theo Quyết định số 435/QĐ-UBND)"
+                    .to_owned()
+            ))
+        );
+        assert_eq!(t("Kế hoạch: triển khai năm 2025"), None);
+        assert_eq!(lx.doc_type_line("KẾ HOẠCH HÀNH ĐỘNG"), Some("KH"));
         assert_eq!(t("PHỤ LỤC"), pl(None, ""));
         assert_eq!(t("PHỤ LỤC II"), pl(Some("II"), ""));
         assert_eq!(t("Phụ lục số 01:"), pl(Some("01"), ""));

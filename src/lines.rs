@@ -181,9 +181,34 @@ fn field_value(text: &str) -> Option<(usize, FieldRole)> {
     if text[..colon].contains(" với ") {
         return None;
     }
+    // A bare role ("Chủ trì:", "Chủ trì thực hiện:", "Phối hợp:") takes a word or two
+    // more; "Chủ trì xây dựng về điều kiện, tiêu chuẩn … trong việc: …" is a duty.
+    if matches!(role, FieldRole::Lead | FieldRole::Support) {
+        let label = text[..colon].trim_start_matches(|c: char| !c.is_alphanumeric());
+        let head = fold(
+            label
+                .split_whitespace()
+                .take(2)
+                .collect::<Vec<_>>()
+                .join(" ")
+                .as_str(),
+        );
+        let bare = ["chủ trì", "phối hợp"].iter().any(|r| head.starts_with(r));
+        if bare
+            && label
+                .split_whitespace()
+                .nth(MAX_BARE_ROLE_LABEL_WORDS)
+                .is_some()
+        {
+            return None;
+        }
+    }
     let after = &text[colon + 1..];
     Some((colon + 1 + (after.len() - after.trim_start().len()), role))
 }
+
+/// Words a bare role label may have: "Chủ trì, phối hợp thực hiện".
+const MAX_BARE_ROLE_LABEL_WORDS: usize = 6;
 
 /// "7", "- 7 -", "Trang 7", "7/12" alone on a line.
 fn is_page_number(text: &str) -> bool {
@@ -633,6 +658,17 @@ mod tests {
         assert!(matches!(
             classify_text("bao gồm: khách sạn"),
             LineKind::Prose
+        ));
+        assert!(matches!(
+            classify_text("- Chủ trì xây dựng về điều kiện, tiêu chuẩn trong việc: Giám định"),
+            LineKind::Bullet { mark: '-', body: 2 }
+        ));
+        assert!(matches!(
+            classify_text("- Chủ trì, phối hợp thực hiện: Sở Y tế"),
+            LineKind::Field {
+                role: FieldRole::Lead,
+                ..
+            }
         ));
         // A duty that names its partner before a colon is no field line.
         assert!(matches!(

@@ -359,8 +359,18 @@ impl FieldMemo {
         if let Some(hit) = self.leads.get(value) {
             return hit.clone();
         }
-        let split =
-            agency::split_roles(value).unwrap_or_else(|| (self.agencies(value), Vec::new()));
+        // "Sở Thông tin và Truyền thông đôn đốc, hướng dẫn các đơn vị …": a sentence
+        // in the field (read as a list, its verbs end up in a name) names its lead as
+        // its subject.
+        let split = agency::split_roles(value).unwrap_or_else(|| {
+            let listed = self.agencies(value);
+            let subject = listed
+                .iter()
+                .any(|a| agency::name_holds_verb(&a.name))
+                .then(|| agency::subject_agencies(value))
+                .flatten();
+            (subject.unwrap_or(listed), Vec::new())
+        });
         self.leads.insert(value.to_owned(), split.clone());
         split
     }
@@ -1500,6 +1510,40 @@ mod tests {
                 ),
                 ("III.2", vec!["Sở Nội vụ"], vec!["Sở Tư pháp"]),
                 ("III.3", vec!["Sở Tài chính"], vec![]),
+            ]
+        );
+    }
+
+    /// A lead field written as a sentence names its subject; a plain list with a
+    /// qualifier keeps its note.
+    #[test]
+    fn lead_field_sentences() {
+        let plan = crate::parse_text(
+            "II. NHIỆM VỤ\n1. Tuyên truyền pháp luật lao động.\n- Cơ quan thực hiện: Sở Thông tin và Truyền thông đôn đốc, hướng dẫn các đơn vị, địa phương triển khai thực hiện.\n2. Mua sắm thiết bị.\n- Cơ quan chủ trì: Sở Tài chính, UBND cấp xã theo phân cấp quản lý nhà nước về đầu tư ứng dụng công nghệ thông tin.\n",
+        );
+        let got: Vec<(Vec<&str>, Vec<Option<&str>>)> = plan
+            .tasks
+            .iter()
+            .map(|t| {
+                (
+                    names(&t.lead),
+                    t.lead.iter().map(|a| a.note.as_deref()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (vec!["Sở Thông tin và Truyền thông"], vec![None]),
+                (
+                    vec!["Sở Tài chính", "UBND cấp xã"],
+                    vec![
+                        None,
+                        Some(
+                            "theo phân cấp quản lý nhà nước về đầu tư ứng dụng công nghệ thông tin"
+                        )
+                    ]
+                ),
             ]
         );
     }
