@@ -377,16 +377,8 @@ pub fn opens_with_agency(text: &str) -> bool {
         .is_empty()
 }
 
-/// Whether `text` opens with the name of one agency ("Sở Tài chính …", "UBND tỉnh …"),
-/// not a collective or a place ("Thành phố", "các sở").
-pub fn opens_with_named_agency(text: &str) -> bool {
-    let head = Scanner::head(text, 8);
-    let at = head.skip_label(0);
-    at < head.len() && head.classify_opening(at, true) == SegKind::Named
-}
-
 /// Whether `text` opens a new list of agencies in mid-text, as a line of a table cell
-/// that holds two lists: the name of one agency ([`opens_with_named_agency`]) or a
+/// that holds two lists: the name of one agency ("Sở Tài chính …", "UBND tỉnh …") or a
 /// capitalised quantified collective ("Các sở, ngành, …"). Not a place or a bare
 /// collective noun ("Thành phố", "sở, ngành"), which may end a wrapped name.
 pub fn opens_agency_list(text: &str) -> bool {
@@ -398,6 +390,13 @@ pub fn opens_agency_list(text: &str) -> bool {
             SegKind::Quantified => head.src[head.toks[at].start..].starts_with(char::is_uppercase),
             _ => false,
         }
+}
+
+/// Whether `text` opens with a word that gives work to whom it names ("Giao", "Đề
+/// nghị"; `subject_prefixes` in `grammar/agencies.toml`).
+pub fn opens_with_assignment_word(text: &str) -> bool {
+    let head = Scanner::head(text, 4);
+    LEXICON.subject_prefixes.match_at(&head.toks, 0).is_some()
 }
 
 /// Whether an agency's name holds a verb that ends a list ("Sở Thông tin và Truyền thông

@@ -166,7 +166,7 @@ pub fn field_value_start(text: &str) -> Option<usize> {
 }
 
 /// [`field_value_start`] and the label's role.
-fn field_value(text: &str) -> Option<(usize, FieldRole)> {
+pub(crate) fn field_value(text: &str) -> Option<(usize, FieldRole)> {
     // The label is short: a colon further in belongs to prose ("... bao gồm: khách sạn").
     // 90 characters are at most 360 bytes; the byte search is the fast part.
     let head = &text.as_bytes()[..text.len().min(360)];

@@ -1188,15 +1188,15 @@ fn inline_field_agencies(text: &str, support: Vec<Agency>) -> (Vec<Agency>, Vec<
         return (lead, support);
     }
     for clause in text[first_end..].split(['.', ';']).map(str::trim) {
-        let Some(at) = crate::lines::field_value_start(clause) else {
+        let Some((at, role)) = crate::lines::field_value(clause) else {
             continue;
         };
         let Some(agencies) = agency::agency_heading(clause[at..].trim()) else {
             continue;
         };
-        match lexicon().field_role(clause) {
-            Some(FieldRole::Lead) => lead.extend(agencies),
-            Some(FieldRole::Support) => named_support.extend(agencies),
+        match role {
+            FieldRole::Lead => lead.extend(agencies),
+            FieldRole::Support => named_support.extend(agencies),
             _ => {}
         }
     }
@@ -1256,7 +1256,7 @@ fn parenthetical_assignment(text: &str, year: Option<i32>) -> Option<Parenthetic
             return Some(p);
         }
         // "(Giao Công an tỉnh tham mưu)": the agency given the work.
-        if inner.trim_start().starts_with("Giao ")
+        if agency::opens_with_assignment_word(inner)
             && let Some(lead) = agency::subject_agencies(inner)
         {
             p.lead = lead;
