@@ -359,12 +359,14 @@ impl FieldMemo {
         if let Some(hit) = self.leads.get(value) {
             return hit.clone();
         }
-        // "Sở Thông tin và Truyền thông đôn đốc, hướng dẫn các đơn vị …": a sentence
-        // in the field (read as a list, its verbs end up in a name) names its lead as
-        // its subject.
+        // "Sở Thông tin và Truyền thông đôn đốc, hướng dẫn các đơn vị, địa phương …": a
+        // sentence in the field (read as a list, its verbs end up inside a name that the
+        // list goes on after) names its lead as its subject. A single name may hold a
+        // verb ("Ban Quản lý dự án đầu tư xây dựng") and stays whole.
         let split = agency::split_roles(value).unwrap_or_else(|| {
             let listed = self.agencies(value);
-            let subject = listed
+            let before_last = &listed[..listed.len().saturating_sub(1)];
+            let subject = before_last
                 .iter()
                 .any(|a| agency::name_holds_verb(&a.name))
                 .then(|| agency::subject_agencies(value))
@@ -1519,7 +1521,7 @@ mod tests {
     #[test]
     fn lead_field_sentences() {
         let plan = crate::parse_text(
-            "II. NHIỆM VỤ\n1. Tuyên truyền pháp luật lao động.\n- Cơ quan thực hiện: Sở Thông tin và Truyền thông đôn đốc, hướng dẫn các đơn vị, địa phương triển khai thực hiện.\n2. Mua sắm thiết bị.\n- Cơ quan chủ trì: Sở Tài chính, UBND cấp xã theo phân cấp quản lý nhà nước về đầu tư ứng dụng công nghệ thông tin.\n",
+            "II. NHIỆM VỤ\n1. Tuyên truyền pháp luật lao động.\n- Cơ quan thực hiện: Sở Thông tin và Truyền thông đôn đốc, hướng dẫn các đơn vị, địa phương triển khai thực hiện.\n2. Mua sắm thiết bị.\n- Cơ quan chủ trì: Sở Tài chính, UBND cấp xã theo phân cấp quản lý nhà nước về đầu tư ứng dụng công nghệ thông tin.\n3. Xây dựng trụ sở.\n- Cơ quan chủ trì: Ban Quản lý dự án đầu tư xây dựng tỉnh.\n",
         );
         let got: Vec<(Vec<&str>, Vec<Option<&str>>)> = plan
             .tasks
@@ -1544,6 +1546,7 @@ mod tests {
                         )
                     ]
                 ),
+                (vec!["Ban Quản lý dự án đầu tư xây dựng tỉnh"], vec![None]),
             ]
         );
     }
