@@ -100,6 +100,35 @@ pub fn closing_bracket_deadline(text: &str, year: Option<i32>) -> Option<Deadlin
     )
 }
 
+/// The deadline in a clause that opens a task's text and holds only its time: "Đến năm
+/// 2020, phấn đấu đạt 100% …", "Trong quý III/2025, hoàn thành …". The clause runs to
+/// the first comma and is a short time phrase from its first word, with a date or
+/// ongoing work; a clause that opens otherwise ("Căn cứ …,") or runs long is not one.
+pub fn opening_clause_deadline(text: &str, year: Option<i32>) -> Option<Deadline> {
+    let clause = text.trim_start().split_once(',')?.0.trim();
+    if clause.is_empty()
+        || clause
+            .split_whitespace()
+            .nth(MAX_OPENING_CLAUSE_WORDS)
+            .is_some()
+    {
+        return None;
+    }
+    let (parsed, first) = parse_located(clause, year);
+    let dated = parsed.deadline.due.is_some() || parsed.deadline.ongoing;
+    // The phrase starts at the first word, or at the second after a preposition ("Đến
+    // năm 2020"), which is where the first word ends.
+    let first_word = clause.split_whitespace().next().map_or(0, str::len);
+    (parsed.understood && dated && first.is_some_and(|f| f <= first_word + 1)).then(|| {
+        let mut deadline = parsed.deadline;
+        deadline.text = clean_clause(clause);
+        deadline
+    })
+}
+
+/// Words an opening time clause may have: "Trong 6 tháng đầu năm 2025".
+const MAX_OPENING_CLAUSE_WORDS: usize = 7;
+
 /// [`parse_deadline`], and the byte offset in `text` where its first recognised phrase
 /// starts.
 fn parse_located(text: &str, year: Option<i32>) -> (Parsed, Option<usize>) {
@@ -2209,6 +2238,33 @@ mod tests {
             "Triển khai (năm 2013) các nhiệm vụ còn lại.",
             "Tập huấn cho cán bộ (nếu có nhu cầu của địa phương khi cần).",
             "Không có ngoặc năm 2013.",
+        ] {
+            assert!(found(none).is_none(), "{none}");
+        }
+    }
+
+    /// A clause that opens a task with its time.
+    #[test]
+    fn opening_clauses() {
+        let found = |s: &str| opening_clause_deadline(s, Some(2018));
+        for (text, due) in [
+            (
+                "Đến năm 2020, phấn đấu đạt 100% gia đình có mức sống khá.",
+                d(2020, 12, 31),
+            ),
+            (
+                "Trong quý III/2025, hoàn thành kết nối dữ liệu.",
+                d(2025, 9, 30),
+            ),
+            ("Năm 2018, hoàn thành việc hỗ trợ nhà ở.", d(2018, 12, 31)),
+        ] {
+            assert_eq!(found(text).and_then(|dl| dl.due), due, "{text}");
+        }
+        for none in [
+            "Căn cứ Quyết định số 06/QĐ-TTg ngày 06/01/2022, các sở xây dựng kế hoạch.",
+            "Rà soát, cập nhật dữ liệu năm 2020.",
+            "Tổ chức tập huấn cho cán bộ trong năm 2020 và các năm tiếp theo, bảo đảm chất lượng.",
+            "Khi có hướng dẫn, triển khai ngay.",
         ] {
             assert!(found(none).is_none(), "{none}");
         }

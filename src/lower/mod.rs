@@ -13,7 +13,7 @@ use crate::blocks::Block;
 use crate::citation::find_citations;
 use crate::deadline::{
     Parsed, closing_bracket_deadline, deadline_after_assignment, find_inline_deadline,
-    parse_deadline,
+    opening_clause_deadline, parse_deadline,
 };
 use crate::fold::collapse_ws;
 use crate::header::{Header, Tail};
@@ -862,7 +862,8 @@ impl Lowerer<'_> {
             deadline = Some(d);
         }
         if deadline.is_none() {
-            deadline = closing_bracket_deadline(&text, self.year);
+            deadline = closing_bracket_deadline(&text, self.year)
+                .or_else(|| opening_clause_deadline(&text, self.year));
         }
         if deadline.is_none() {
             deadline = self.heading_deadline(n);
@@ -1019,6 +1020,7 @@ impl Lowerer<'_> {
             .all(|p| agency::subject_agencies(first_sentence_of(p)).is_none())
             && find_inline_deadline(&text, self.year).is_none()
             && closing_bracket_deadline(&text, self.year).is_none()
+            && opening_clause_deadline(&text, self.year).is_none()
     }
 
     /// The agencies of the nearest enclosing item headed by an agency name.
