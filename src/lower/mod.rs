@@ -1499,13 +1499,8 @@ mod tests {
         let plan = crate::parse_text(
             "III. PHÂN CÔNG NHIỆM VỤ\n1. Văn phòng UBND tỉnh: Phối hợp với Công an tỉnh và các cơ quan có liên quan tham mưu ban hành Quy chế.\n2. Sở Nội vụ: Chủ trì, phối hợp với Sở Tư pháp rà soát văn bản.\n3. Sở Tài chính: Bố trí kinh phí.\n",
         );
-        let got: Vec<(&str, Vec<&str>, Vec<&str>)> = plan
-            .tasks
-            .iter()
-            .map(|t| (t.id.as_str(), names(&t.lead), names(&t.support)))
-            .collect();
         assert_eq!(
-            got,
+            task_rows(&plan),
             [
                 (
                     "III.1",
@@ -1559,13 +1554,8 @@ mod tests {
         let plan = crate::parse_text(
             "II. NHIỆM VỤ\n1. Rà soát hạ tầng mạng. Đơn vị thực hiện: Sở Khoa học và Công nghệ; thời gian: Quý III/2025.\n2. Số hóa hồ sơ. Cơ quan chủ trì: Sở Nội vụ; cơ quan phối hợp: các sở, ngành.\n3. Tập huấn. Nội dung: kỹ năng số cho cán bộ.\n",
         );
-        let got: Vec<(&str, Vec<&str>, Vec<&str>)> = plan
-            .tasks
-            .iter()
-            .map(|t| (t.id.as_str(), names(&t.lead), names(&t.support)))
-            .collect();
         assert_eq!(
-            got,
+            task_rows(&plan),
             [
                 ("II.1", vec!["Sở Khoa học và Công nghệ"], vec![]),
                 ("II.2", vec!["Sở Nội vụ"], vec!["các sở, ngành"]),
