@@ -282,19 +282,38 @@ pub fn parse_inline_assignment(sentence: &str) -> Option<Assignment> {
 }
 
 /// "X phối hợp (với) Y <work>" with no "chủ trì": X does the work, with Y. The subject
-/// must be an agency list reaching the role.
+/// must be an agency list reaching the role. "X chỉ đạo Y phối hợp với Z …": X has Y
+/// do the work with Z, and both lead.
 fn subject_with_partner(sc: &Scanner, start: usize) -> Option<Assignment> {
-    let subject = sc.list(start, sc.len(), Mode::Bounded { strict: true });
-    if subject.items.is_empty() || subject.stop != Stop::Role {
+    let strict = Mode::Bounded { strict: true };
+    let subject = sc.list(start, sc.len(), strict);
+    if subject.items.is_empty() {
         return None;
     }
-    let len = LEXICON.support_roles.match_at(&sc.toks, subject.end)?;
-    let partner = sc.list(subject.end + len, sc.len(), Mode::Bounded { strict: false });
+    let mut lead = subject.items;
+    let mut role_at = subject.end;
+    let mut stop = subject.stop;
+    if stop == Stop::Verb
+        && let Some(len) = LEXICON.directing_verbs.match_at(&sc.toks, subject.end)
+    {
+        let doers = sc.list(subject.end + len, sc.len(), strict);
+        if doers.items.is_empty() {
+            return None;
+        }
+        lead.extend(doers.items);
+        role_at = doers.end;
+        stop = doers.stop;
+    }
+    if stop != Stop::Role {
+        return None;
+    }
+    let len = LEXICON.support_roles.match_at(&sc.toks, role_at)?;
+    let partner = sc.list(role_at + len, sc.len(), Mode::Bounded { strict: false });
     if partner.items.is_empty() {
         return None;
     }
     Some(Assignment {
-        lead: subject.items,
+        lead,
         support: partner.items,
         rest_start: sc.offset(partner.end),
     })
@@ -440,6 +459,7 @@ struct RawLexicon {
     subject_prefixes: Vec<String>,
     fronted_clauses: Vec<String>,
     role_adverbs: Vec<String>,
+    directing_verbs: Vec<String>,
     units: Vec<String>,
     heading_note_openers: Vec<String>,
     field_heads: Vec<String>,
@@ -491,6 +511,8 @@ struct Lexicon {
     subject_prefixes: Phrases,
     fronted_clauses: Phrases,
     role_adverbs: Phrases,
+    /// "chỉ đạo": the subject has the agencies after it do the work.
+    directing_verbs: Phrases,
     units: Phrases,
     heading_note_openers: Phrases,
     field_heads: Phrases,
@@ -553,6 +575,7 @@ impl Lexicon {
             subject_prefixes: phrases(&raw.subject_prefixes),
             fronted_clauses: phrases(&raw.fronted_clauses),
             role_adverbs: phrases(&raw.role_adverbs),
+            directing_verbs: phrases(&raw.directing_verbs),
             units: phrases(&raw.units),
             heading_note_openers: phrases(&raw.heading_note_openers),
             field_heads: phrases(&raw.field_heads),

@@ -648,6 +648,15 @@ fn strs(v: &[&str]) -> Vec<String> {
 fn inline_assignments() {
     let rows: &[(&str, &[&str], &[&str], &str)] = &[
         (
+            "Ủy ban nhân dân quận, huyện chỉ đạo Phòng Lao động - Thương binh và Xã hội phối hợp với các phòng, ban có liên quan rà soát danh sách.",
+            &[
+                "Ủy ban nhân dân quận, huyện",
+                "Phòng Lao động - Thương binh và Xã hội",
+            ],
+            &["các phòng, ban có liên quan"],
+            "rà soát danh sách.",
+        ),
+        (
             "Trên cơ sở đề nghị của Ủy ban nhân dân quận, huyện, Sở Xây dựng chủ trì, phối hợp với Sở Lao động - Thương binh và Xã hội, Sở Tài chính lập Đề án hỗ trợ.",
             &["Sở Xây dựng"],
             &["Sở Lao động - Thương binh và Xã hội", "Sở Tài chính"],
