@@ -336,6 +336,13 @@ fn splits_other_provinces_wordings() {
         ],
     );
     check_split(
+        "Viện Chiến lược và Chính sách y tế và Bệnh viện Đa khoa tỉnh",
+        &[
+            ("Viện Chiến lược và Chính sách y tế", N, false),
+            ("Bệnh viện Đa khoa tỉnh", N, false),
+        ],
+    );
+    check_split(
         "Sở Thông tin và Truyền thông, Viễn thông Lào Cai, Bưu điện tỉnh",
         &[
             ("Sở Thông tin và Truyền thông", N, false),
