@@ -649,14 +649,18 @@ fn panic_text(p: &Box<dyn std::any::Any + Send>) -> String {
 // ---------------------------------------------------------------------------
 // pdftotext backend
 
-/// Whether poppler's `pdftotext` can be run.
+/// Whether poppler's `pdftotext` can be run. Asked once per process: the answer is
+/// needed several times per file, and each asking starts a process.
 pub fn pdftotext_available() -> bool {
-    Command::new("pdftotext")
-        .arg("-v")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok()
+    static AVAILABLE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *AVAILABLE.get_or_init(|| {
+        Command::new("pdftotext")
+            .arg("-v")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok()
+    })
 }
 
 /// Runs `pdftotext -enc UTF-8 FILE -`; pages are separated by form feeds.
