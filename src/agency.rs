@@ -167,6 +167,20 @@ pub fn canonical(name: &str) -> String {
     }
     trim_parts(&mut parts);
     shorten_lien_quan(&mut parts);
+    // A name from a heading in capitals ("SỞ Y TẾ"): the lexicon's spelling when it
+    // knows the name in lower case; a proper name it does not know keeps its capitals.
+    if !styled.chars().any(char::is_lowercase) {
+        let lowered: Vec<(Kind, String)> = parts
+            .iter()
+            .map(|(kind, part)| match kind {
+                Kind::Word if !part.chars().any(char::is_lowercase) => (*kind, part.to_lowercase()),
+                _ => (*kind, part.clone()),
+            })
+            .collect();
+        if let Some(known) = lex.known_spelling(&capitalize_first(&render(&lowered))) {
+            return known;
+        }
+    }
     let text = capitalize_first(&render(&parts));
     lex.known_spelling(&text).unwrap_or(text)
 }
@@ -180,24 +194,19 @@ pub fn agency_heading(text: &str) -> Option<Vec<Agency>> {
     // Most headings name work ("Công tác tuyên truyền"): their first piece decides,
     // before the whole heading is tokenized.
     let head = Scanner::head(text, 16);
-    let at = head.skip_label(0);
-    let at = at
-        + LEXICON
-            .subject_prefixes
-            .match_at(&head.toks, at)
-            .unwrap_or(0);
+    let at = head.heading_start();
     if at < head.len() && head.classify_opening(at, true) == SegKind::Other {
         return None;
     }
     let sc = Scanner::new(text);
-    let mut from = sc.skip_label(0);
-    // "7. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố": a request is addressed
-    // to the agencies all the same.
-    from += LEXICON
-        .subject_prefixes
-        .match_at(&sc.toks, from)
-        .unwrap_or(0);
+    let from = sc.heading_start();
     let mut to = sc.trim_end_punct(from, sc.len());
+    // "Sở Tài chính có trách nhiệm:".
+    if let Some(len) = LEXICON.heading_closers.len_ending_at(&sc.toks, to)
+        && to - len > from
+    {
+        to = sc.trim_end_punct(from, to - len);
+    }
     let mut note = None;
     if let Some(dash) = sc.heading_note_dash(from, to) {
         note = Some(sc.text(dash + 1, to));
@@ -355,6 +364,31 @@ pub fn duty_agencies(sentence: &str, heading: &[Agency]) -> (Vec<Agency>, Vec<Ag
     (own, Vec::new())
 }
 
+/// Whether `text` opens with a role, as an item whose doer is its heading's agency or
+/// the plan's issuer does: "Chủ trì, phối hợp với …", "Phối hợp với Sở Tài chính …"
+/// (after a label, a fronted "Căn cứ …," clause or an adverb, as in a duty).
+pub fn opens_with_role(text: &str) -> bool {
+    let head = Scanner::head(text, 24);
+    let at = head.duty_opening(head.skip_label(0));
+    if LEXICON.lead_roles.match_at(&head.toks, at).is_some() {
+        return true;
+    }
+    if LEXICON.support_roles.match_at(&head.toks, at).is_none() {
+        return false;
+    }
+    // "Phối hợp xây dựng phần mềm …" names no partner: work, not an assignment.
+    let sc = Scanner::new(text);
+    let at = sc.duty_opening(sc.skip_label(0));
+    LEXICON
+        .support_roles
+        .match_at(&sc.toks, at)
+        .is_some_and(|len| {
+            !sc.list(at + len, sc.len(), Mode::Bounded { strict: false })
+                .items
+                .is_empty()
+        })
+}
+
 /// Whether `text` may name a role ("chủ trì", "phối hợp"): a substring test on the fold,
 /// cheaper than tokenizing text that names none.
 pub fn mentions_role(text: &str) -> bool {
@@ -460,6 +494,8 @@ struct RawLexicon {
     fronted_clauses: Vec<String>,
     role_adverbs: Vec<String>,
     directing_verbs: Vec<String>,
+    heading_openers: Vec<String>,
+    heading_closers: Vec<String>,
     units: Vec<String>,
     heading_note_openers: Vec<String>,
     field_heads: Vec<String>,
@@ -513,6 +549,10 @@ struct Lexicon {
     role_adverbs: Phrases,
     /// "chỉ đạo": the subject has the agencies after it do the work.
     directing_verbs: Phrases,
+    /// "Trách nhiệm của" before a responsibility heading's agencies.
+    heading_openers: Phrases,
+    /// "có trách nhiệm" after them.
+    heading_closers: Phrases,
     units: Phrases,
     heading_note_openers: Phrases,
     field_heads: Phrases,
@@ -576,6 +616,8 @@ impl Lexicon {
             fronted_clauses: phrases(&raw.fronted_clauses),
             role_adverbs: phrases(&raw.role_adverbs),
             directing_verbs: phrases(&raw.directing_verbs),
+            heading_openers: phrases(&raw.heading_openers),
+            heading_closers: phrases(&raw.heading_closers),
             units: phrases(&raw.units),
             heading_note_openers: phrases(&raw.heading_note_openers),
             field_heads: phrases(&raw.field_heads),
@@ -678,7 +720,12 @@ impl Phrases {
 
     /// Whether some phrase ends exactly before token `i`.
     fn ends_before(&self, toks: &[Tok], i: usize) -> bool {
-        (1..=i.min(MAX_PHRASE)).any(|len| self.match_at(toks, i - len) == Some(len))
+        self.len_ending_at(toks, i).is_some()
+    }
+
+    /// The length of the shortest phrase that ends exactly before token `i`.
+    fn len_ending_at(&self, toks: &[Tok], i: usize) -> Option<usize> {
+        (1..=i.min(MAX_PHRASE)).find(|&len| self.match_at(toks, i - len) == Some(len))
     }
 }
 
@@ -1143,6 +1190,16 @@ impl<'a> Scanner<'a> {
         to
     }
 
+    /// Where a responsibility heading's agencies start: after its label, a request
+    /// ("7. Đề nghị Ủy ban Mặt trận Tổ quốc …" is addressed to the agencies all the
+    /// same) and an opening phrase ("Trách nhiệm của …").
+    fn heading_start(&self) -> usize {
+        let lex = &*LEXICON;
+        let mut at = self.skip_label(0);
+        at += lex.subject_prefixes.match_at(&self.toks, at).unwrap_or(0);
+        at + lex.heading_openers.match_at(&self.toks, at).unwrap_or(0)
+    }
+
     /// Skip "Giao …" / "Đề nghị …" and a fronted "Căn cứ …," clause before a subject.
     fn subject_start(&self, mut i: usize) -> usize {
         let lex = &*LEXICON;
@@ -1601,6 +1658,12 @@ impl<'a> Scanner<'a> {
             .flat_map(|&(a, b)| self.toks[a..b].iter())
             .filter(|t| t.kind == Kind::Word)
             .collect();
+        let is_field_abbrev = |t: &Tok| {
+            LEXICON
+                .abbreviations
+                .get(t.fold.as_str())
+                .is_some_and(|ab| ab.field)
+        };
         // An acronym names an agency ("VTV, VOV"), unless it abbreviates a field: "Phòng
         // Bưu chính, Viễn thông và CNTT".
         let acronym = words.iter().any(|t| {
@@ -1628,8 +1691,10 @@ impl<'a> Scanner<'a> {
         let prev_toks = tokenize(&prev.name);
         let field_named = LEXICON.field_heads.match_at(&prev_toks, 0).is_some()
             || LEXICON.field_tail_heads.match_at(&prev_toks, 0).is_some();
-        // Field names run to four syllables ("Xúc tiến du lịch", "Phát triển nông thôn").
-        !words.is_empty() && words.len() <= 4 && !acronym && !place_bound && field_named
+        // Field names run to four syllables ("Xúc tiến du lịch", "Phát triển nông thôn"),
+        // and may end with a field abbreviation ("Thông tin dữ liệu TNMT").
+        let syllables = words.iter().filter(|t| !is_field_abbrev(t)).count();
+        !words.is_empty() && syllables <= 4 && !acronym && !place_bound && field_named
     }
 
     /// A capitalised bare collective opening a sentence ("Sở, ban, ngành …") must be
@@ -1665,8 +1730,15 @@ impl<'a> Scanner<'a> {
         let last_open = same_chunk && items.last().is_some_and(|l| l.open);
         let field_tail =
             kind == SegKind::Capitalized && same_chunk && self.continues_field(seg, items.last());
+        // "các Viện nghiên cứu, Trường Đại học có liên quan": a kind of body, not one
+        // body, when it ends in "liên quan" under the open collective's quantifier.
+        let kind_of_body = kind == SegKind::Named
+            && last_open
+            && self.ends_lien_quan(seg)
+            && !self.named_body(seg)
+            && seg.first().is_some_and(|i| !self.is_abbrev_head(i));
         match kind {
-            _ if field_tail => append(items, glue, &name, notes),
+            _ if field_tail || kind_of_body => append(items, glue, &name, notes),
             SegKind::Bare if last_open && self.plain_bare(seg) && !self.named_body(seg) => {
                 append(items, glue, &name, notes)
             }
@@ -1693,6 +1765,13 @@ impl<'a> Scanner<'a> {
                 items.push(Item { name, notes, open });
             }
         }
+    }
+
+    /// Whether the piece ends in "liên quan" ("… có liên quan").
+    fn ends_lien_quan(&self, seg: &Seg) -> bool {
+        seg.runs.last().is_some_and(|&(a, b)| {
+            b >= a + 2 && self.is_word(b - 2, "liên") && self.is_word(b - 1, "quan")
+        })
     }
 
     /// A bare collective noun with at most a short qualifier ("địa phương", "đơn vị có

@@ -335,6 +335,34 @@ fn splits_other_provinces_wordings() {
             ("Trung tâm Thông tin và Xúc tiến du lịch", N, false),
         ],
     );
+    // A field name may end with a field abbreviation.
+    check_split(
+        "Cục Chuyển đổi số và Thông tin dữ liệu TNMT, Viện Chiến lược, Chính sách TN&MT",
+        &[
+            ("Cục Chuyển đổi số và Thông tin dữ liệu TNMT", N, false),
+            ("Viện Chiến lược, Chính sách TN&MT", N, false),
+        ],
+    );
+    // A kind of body ending in "liên quan" stays in the open collective; one body, or
+    // bodies named by a head of several words, do not.
+    check_split(
+        "các tổ chức quốc tế, các Viện nghiên cứu, Trường Đại học có liên quan",
+        &[
+            ("các tổ chức quốc tế", N, true),
+            ("các Viện nghiên cứu, Trường Đại học có liên quan", N, true),
+        ],
+    );
+    check_split(
+        "các sở, ngành, Ủy ban nhân dân các huyện có liên quan",
+        &[
+            ("các sở, ngành", N, true),
+            ("Ủy ban nhân dân các huyện có liên quan", N, true),
+        ],
+    );
+    check_split(
+        "các đơn vị, Sở Y tế",
+        &[("các đơn vị", N, true), ("Sở Y tế", N, false)],
+    );
     check_split(
         "Viện Chiến lược và Chính sách y tế và Bệnh viện Đa khoa tỉnh",
         &[
@@ -532,6 +560,66 @@ fn keys_join_spellings() {
 
 fn heading_rows(text: &str) -> Option<Vec<(String, Option<String>, bool)>> {
     agency_heading(text).map(|a| got(&a))
+}
+
+#[test]
+fn agency_headings_inside_a_phrase() {
+    // (heading, its agencies as (name, canonical)); None: not a responsibility heading.
+    type Names = &'static [(&'static str, &'static str)];
+    let table: &[(&str, Option<Names>)] = &[
+        (
+            "Trách nhiệm của Sở Nội vụ",
+            Some(&[("Sở Nội vụ", "Sở Nội vụ")]),
+        ),
+        (
+            "Sở Tài chính có trách nhiệm:",
+            Some(&[("Sở Tài chính", "Sở Tài chính")]),
+        ),
+        (
+            "NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG",
+            Some(&[("BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "Bộ Tài nguyên và Môi trường")]),
+        ),
+        (
+            "Trách nhiệm của các cơ quan, đơn vị liên quan",
+            Some(&[(
+                "các cơ quan, đơn vị liên quan",
+                "Các cơ quan, đơn vị liên quan",
+            )]),
+        ),
+        (
+            "Đối với Ủy ban nhân dân các huyện, thành phố:",
+            Some(&[(
+                "Ủy ban nhân dân các huyện, thành phố",
+                "Ủy ban nhân dân các huyện, thành phố",
+            )]),
+        ),
+        (
+            "Các sở, ban, ngành thực hiện",
+            Some(&[("Các sở, ban, ngành", "Các sở, ban, ngành")]),
+        ),
+        // A proper name the lexicon does not know keeps its capitals.
+        (
+            "UBND TỈNH KON TUM",
+            Some(&[("UBND TỈNH KON TUM", "Ủy ban nhân dân TỈNH KON TUM")]),
+        ),
+        ("Trách nhiệm thực hiện", None),
+        ("Nhiệm vụ của Kế hoạch", None),
+        ("Đối với các dự án đầu tư", None),
+        ("Tổ chức thực hiện", None),
+    ];
+    for (heading, want) in table {
+        let got = agency_heading(heading).map(|v| {
+            v.into_iter()
+                .map(|a| (a.name, a.canonical))
+                .collect::<Vec<_>>()
+        });
+        let want = want.map(|w| {
+            w.iter()
+                .map(|(n, c)| (n.to_string(), c.to_string()))
+                .collect::<Vec<_>>()
+        });
+        assert_eq!(got, want, "{heading}");
+    }
 }
 
 #[test]
@@ -974,6 +1062,12 @@ fn subjects() {
             "Trên cơ sở đề nghị của Ủy ban nhân dân quận, huyện, Sở Xây dựng chủ trì, phối hợp với Sở Tài chính lập Đề án."
         ),
         Some(strs(&["Sở Xây dựng"]))
+    );
+    assert_eq!(
+        s(
+            "Sau khi Ủy ban nhân dân Thành phố phê duyệt Đề án, Sở Tài chính lập thủ tục bố trí kinh phí."
+        ),
+        Some(strs(&["Sở Tài chính"]))
     );
     assert_eq!(
         s("Ủy ban nhân dân xã, phường, thị trấn thành lập Ban Chỉ đạo."),

@@ -54,6 +54,9 @@ pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
     let mut prev_text: &str = "";
     // The previous line closed Markdown bold: a bold heading ended there.
     let mut prev_bold_closes = false;
+    // Lines since a line opened Markdown bold that no line has closed yet (None outside
+    // bold): "**2. Sở" / "Khoa học và Công nghệ**" is one heading, capital or not.
+    let mut in_bold: Option<usize> = None;
     let mut i = 0;
     while i < lines.len() {
         let line = &lines[i];
@@ -114,10 +117,14 @@ pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
                 // "**4. Sở Văn" / "hóa, Thể thao và Du lịch**" / "Chỉ đạo …": the text
                 // after a bold heading is not its continuation.
                 let after_bold = prev_bold_closes && !line.bold.opens;
+                // Bold that wraps goes on to where it closes (a heading is a few lines
+                // long: a mark that never closes does not glue a page together).
+                let bold_goes_on = in_bold.is_some_and(|n| n < 4) && !line.bold.opens;
                 // A document-type line ("PHỤ LỤC" under the plan's closing "ỦY BAN NHÂN
                 // DÂN …", both in capitals) starts another document, whatever is above.
                 if let Some(b) = open.filter(|_| {
                     awaits_value
+                        || bold_goes_on
                         || (!after_bold
                             && continues(prev_text, &line.text, width)
                             // (Checked last, and only on a capital: most lines go on.)
@@ -127,6 +134,7 @@ pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
                     append(&mut blocks[b], line);
                     prev_text = &line.text;
                     prev_bold_closes = line.bold.closes;
+                    in_bold = in_bold.map(|n| n + 1).filter(|_| !line.bold.toggles);
                     continue;
                 }
             }
@@ -143,6 +151,7 @@ pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
         open = (!is_doc_type_line(line)).then_some(blocks.len() - 1);
         prev_text = &line.text;
         prev_bold_closes = line.bold.closes;
+        in_bold = (line.bold.opens && line.bold.toggles).then_some(0);
     }
     blocks
         .into_iter()
@@ -353,6 +362,12 @@ mod tests {
                 "Chỉ đạo các cơ quan truyền thông tăng thời lượng.",
                 "II. NỘI DUNG THỰC HIỆN",
             ]
+        );
+        // The wrapped part opens with a capital: the open bold still carries it.
+        let text = "**2. Sở\nKhoa học và Công nghệ**\n\nTiếp tục nâng cấp hệ thống.\n";
+        assert_eq!(
+            blocks(text),
+            vec!["2. Sở Khoa học và Công nghệ", "Tiếp tục nâng cấp hệ thống."]
         );
     }
 

@@ -23,6 +23,10 @@ pub struct CleanLine {
 pub struct Bold {
     pub opens: bool,
     pub closes: bool,
+    /// An odd number of "**" marks: bold open before the line is closed after it, or
+    /// the other way round ("**Điều 3. **Chánh" opens and closes; "**2. Sở" leaves
+    /// bold open for the next line).
+    pub toggles: bool,
 }
 
 impl Bold {
@@ -33,6 +37,7 @@ impl Bold {
         Bold {
             opens: !marks_only && t.starts_with("**"),
             closes: !marks_only && t.ends_with("**"),
+            toggles: !marks_only && t.matches("**").count() % 2 == 1,
         }
     }
 }

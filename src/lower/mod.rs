@@ -470,6 +470,16 @@ impl Lowerer<'_> {
         // soát ...": each such bullet is a task (id: parent#n); the heading stays a
         // section.
         let agency_heads = self.agency_heading(n);
+        // A document with no task part that sets its work out by agency (a directive:
+        // "1. Sở Nội vụ" over "a) Tiếp tục tham mưu …") gives that work as its tasks.
+        let part = if part == PartKind::Unknown
+            && !self.has_task_part
+            && (agency_heads.is_some() || self.addressee(n).is_some())
+        {
+            PartKind::Tasks
+        } else {
+            part
+        };
         let mut bullet_tasks = false;
         if part != PartKind::Responsibilities && agency_heads.is_none() {
             let all: Vec<NodeId> = node
@@ -507,13 +517,12 @@ impl Lowerer<'_> {
             }
         }
 
-        if !structural
-            && !assigns
-            && let Some(heads) = agency_heads
-        {
-            if !has_labelled_children {
+        if !assigns && let Some(heads) = agency_heads {
+            if !has_labelled_children && !structural {
                 return self.duty_group(n, heads, part);
             }
+            // "II. NHIỆM VỤ CỦA SỞ Y TẾ" over "1. Chủ trì, phối hợp với …": a part may
+            // name who does its items too.
             self.addressees.insert(n, heads);
         }
         let leaf = !has_labelled_children && !structural;
@@ -537,7 +546,9 @@ impl Lowerer<'_> {
             && !summary
             && match part {
                 PartKind::Tasks => true,
-                PartKind::Responsibilities => false,
+                // Aims and requirements ("Các đơn vị chủ trì nhiệm vụ … có trách nhiệm
+                // hoàn thành đúng tiến độ") name who does the plan's work, not work.
+                PartKind::Responsibilities | PartKind::Purpose => false,
                 _ => assigns || self.assignment(n).is_some(),
             };
         if as_task || (assigns && !structural) {
@@ -632,12 +643,31 @@ impl Lowerer<'_> {
             // "9. Sở Tài nguyên và Môi trường" + one paragraph: the item is the duty.
             let blocks: Vec<usize> = node.body.clone();
             let text = self.joined(&blocks);
-            let (lead, mut support) = agency::duty_agencies(&text, &heads);
+            // "2. Sở Khoa học và Công nghệ, Sở Nội vụ" over "Sở Khoa học và Công nghệ
+            // chủ trì, phối hợp với Sở Nội vụ …": the paragraph says who does what.
+            let first = first_sentence_of(&text);
+            let own = agency::parse_inline_assignment(first).filter(|a| !a.lead.is_empty());
+            let (lead, mut support, mut deadline) = match own {
+                Some(a) => {
+                    let rest = first.get(a.rest_start..).unwrap_or("");
+                    (
+                        a.lead,
+                        a.support,
+                        deadline_after_assignment(rest, self.year),
+                    )
+                }
+                None => {
+                    let (lead, support) = agency::duty_agencies(&text, &heads);
+                    (lead, support, None)
+                }
+            };
             if support.is_empty() {
                 support = clause_support(&text, &lead);
             }
             let all: Vec<usize> = node.head.into_iter().chain(blocks).collect();
-            let deadline = find_inline_deadline(&text, self.year).map(|(_, d)| d);
+            if deadline.is_none() {
+                deadline = find_inline_deadline(&text, self.year).map(|(_, d)| d);
+            }
             self.push_task(
                 n,
                 kind,
@@ -811,6 +841,11 @@ impl Lowerer<'_> {
             if support.is_empty() {
                 support = clause_support(&text, &lead);
             }
+        }
+        // "Chủ trì, phối hợp với X …" with no agency above it: X supports whoever
+        // issued the plan; "Phối hợp với X …": X leads.
+        if lead.is_empty() && support.is_empty() && agency::opens_with_role(&text) {
+            (lead, support) = agency::duty_agencies(&text, &[]);
         }
         let mut assigned_in = None;
         if lead.is_empty()
@@ -1015,10 +1050,9 @@ impl Lowerer<'_> {
             .chain(blocks.iter().map(|&b| self.body.blocks[b].body()))
             .collect();
         let text = collapse_ws(&pieces.join(" "));
-        pieces
-            .iter()
-            .all(|p| agency::subject_agencies(first_sentence_of(p)).is_none())
-            && find_inline_deadline(&text, self.year).is_none()
+        pieces.iter().all(|p| {
+            agency::subject_agencies(first_sentence_of(p)).is_none() && !agency::opens_with_role(p)
+        }) && find_inline_deadline(&text, self.year).is_none()
             && closing_bracket_deadline(&text, self.year).is_none()
             && opening_clause_deadline(&text, self.year).is_none()
     }
@@ -1611,6 +1645,112 @@ mod tests {
             .iter()
             .map(|t| (t.id.as_str(), names(&t.lead), names(&t.support)))
             .collect()
+    }
+
+    /// Who does an item that opens with a role and names no agency of its own: the
+    /// agencies a heading names, in any of its wordings; "Phối hợp với X" makes X lead.
+    #[test]
+    fn roles_take_their_agency_from_a_heading_phrase() {
+        let plan = crate::parse_text(
+            "I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+2. Yêu cầu
+- Các đơn vị chủ trì nhiệm vụ được giao có trách nhiệm hoàn thành đúng tiến độ.
+II. NHIỆM VỤ CỦA SỞ Y TẾ
+1. Chủ trì, phối hợp với các sở, ngành liên quan xây dựng quy chế phối hợp.
+2. Phối hợp với Sở Tài chính bố trí kinh phí thực hiện.
+III. TỔ CHỨC THỰC HIỆN
+1. Trách nhiệm của Sở Nội vụ
+a) Chủ trì, phối hợp với Sở Tư pháp rà soát thủ tục hành chính.
+b) Phối hợp với Công an tỉnh triển khai tuyên truyền.
+2. Sở Tài chính có trách nhiệm:
+a) Hướng dẫn thanh quyết toán.
+3. Sở Xây dựng, Sở Nội vụ
+Sở Xây dựng chủ trì, phối hợp với Sở Nội vụ tổ chức tập huấn định kỳ hằng năm.
+",
+        );
+        let rows: Vec<_> = plan
+            .tasks
+            .iter()
+            .map(|t| {
+                let canonical = |l: &[Agency]| -> Vec<String> {
+                    l.iter().map(|a| a.canonical.clone()).collect()
+                };
+                (
+                    t.id.as_str(),
+                    t.kind,
+                    canonical(&t.lead),
+                    canonical(&t.support),
+                )
+            })
+            .collect();
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        use TaskKind::{Duty, Task};
+        assert_eq!(
+            rows,
+            [
+                // "Yêu cầu" names who does the work, but is no work: not a task.
+                (
+                    "II.1",
+                    Task,
+                    s(&["Sở Y tế"]),
+                    s(&["Các sở, ngành liên quan"])
+                ),
+                ("II.2", Task, s(&["Sở Tài chính"]), s(&["Sở Y tế"])),
+                ("III.1.a", Duty, s(&["Sở Nội vụ"]), s(&["Sở Tư pháp"])),
+                ("III.1.b", Duty, s(&["Công an tỉnh"]), s(&["Sở Nội vụ"])),
+                ("III.2.a", Duty, s(&["Sở Tài chính"]), s(&[])),
+                // The paragraph under the heading says who leads.
+                ("III.3", Duty, s(&["Sở Xây dựng"]), s(&["Sở Nội vụ"])),
+            ]
+        );
+        assert!(plan.tasks[5].deadline.as_ref().is_some_and(|d| d.ongoing));
+    }
+
+    /// A directive with no task part sets its work out by agency: the lettered items
+    /// under each agency heading are its tasks. With no agency anywhere, "Chủ trì,
+    /// phối hợp với X" still names X's role, and "Phối hợp <work>" names no one.
+    #[test]
+    fn work_set_out_by_agency_without_a_task_part() {
+        let plan = crate::parse_text(
+            "Chủ tịch UBND tỉnh yêu cầu thực hiện các nhiệm vụ sau:
+**1. Sở
+Khoa học và Công nghệ**
+a) Chủ trì, phối hợp với Văn phòng UBND tỉnh triển khai tích hợp.
+b) Tối ưu hóa Hệ thống thông tin giải quyết thủ tục hành chính.
+**2. Sở Nội
+vụ**
+a) Phối hợp Văn phòng UBND tỉnh đánh giá chất lượng phục vụ.
+",
+        );
+        assert_eq!(
+            task_rows(&plan),
+            [
+                (
+                    "1.a",
+                    vec!["Sở Khoa học và Công nghệ"],
+                    vec!["Văn phòng UBND tỉnh"]
+                ),
+                ("1.b", vec!["Sở Khoa học và Công nghệ"], vec![]),
+                ("2.a", vec!["Văn phòng UBND tỉnh"], vec!["Sở Nội vụ"]),
+            ]
+        );
+        assert!(plan.tasks.iter().all(|t| t.kind == TaskKind::Task));
+        let plan = crate::parse_text(
+            "II. NỘI DUNG
+1. Chủ trì, phối hợp với Sở Tư pháp rà soát văn bản.
+2. Phối hợp với Công an tỉnh cập nhật dữ liệu.
+3. Phối hợp xây dựng phần mềm quản lý.
+",
+        );
+        assert_eq!(
+            task_rows(&plan),
+            [
+                ("II.1", vec![], vec!["Sở Tư pháp"]),
+                ("II.2", vec!["Công an tỉnh"], vec![]),
+                ("II.3", vec![], vec![]),
+            ]
+        );
     }
 
     /// Bullets that each open with their agency, under an item of a tasks part that
