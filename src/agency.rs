@@ -1692,8 +1692,25 @@ impl<'a> Scanner<'a> {
         let field_named = LEXICON.field_heads.match_at(&prev_toks, 0).is_some()
             || LEXICON.field_tail_heads.match_at(&prev_toks, 0).is_some();
         // Field names run to four syllables ("Xúc tiến du lịch", "Phát triển nông thôn"),
-        // and may end with a field abbreviation ("Thông tin dữ liệu TNMT").
-        let syllables = words.iter().filter(|t| !is_field_abbrev(t)).count();
+        // and may end with a field abbreviation ("Thông tin dữ liệu TNMT") or a known
+        // field ("Chính sách tài nguyên và môi trường"), each counted as one.
+        let mut syllables = 0;
+        for &(a, b) in &seg.runs {
+            let mut i = a;
+            while i < b {
+                let t = &self.toks[i];
+                match self.prot.get(i).copied().flatten() {
+                    Some(end) if end > i => {
+                        syllables += 1;
+                        i = end;
+                        continue;
+                    }
+                    _ if t.kind == Kind::Word && !is_field_abbrev(t) => syllables += 1,
+                    _ => {}
+                }
+                i += 1;
+            }
+        }
         !words.is_empty() && syllables <= 4 && !acronym && !place_bound && field_named
     }
 
@@ -1846,8 +1863,17 @@ fn protect(toks: &[Tok]) -> Vec<Option<usize>> {
             .names
             .match_at(toks, i)
             .max(lex.compounds.match_at(toks, i));
-        let field = lex.fields.match_at(toks, i).filter(|_| {
-            toks.get(i).is_some_and(|t| t.upper) || lex.field_heads.ends_before(toks, i)
+        // A field inside a longer name may be in lower case ("Trung tâm Truyền thông
+        // tài nguyên và môi trường"): one that holds a separator is kept whole after a
+        // word too. (One without, such as "xây dựng", may be the verb of the sentence.)
+        let field = lex.fields.match_at(toks, i).filter(|&len| {
+            toks.get(i).is_some_and(|t| t.upper)
+                || lex.field_heads.ends_before(toks, i)
+                || (i > 0
+                    && toks[i - 1].kind == Kind::Word
+                    && toks[i..i + len]
+                        .iter()
+                        .any(|t| t.kind == Kind::Comma || t.fold == "và"))
         });
         match name.max(field) {
             Some(len) if len > 1 => {

@@ -343,6 +343,24 @@ fn splits_other_provinces_wordings() {
             ("Viện Chiến lược, Chính sách TN&MT", N, false),
         ],
     );
+    // A known field in lower case inside a longer name stays whole, and counts as one
+    // word of a field name; "Tạp chí" opens a name.
+    check_split(
+        "Trung tâm Truyền thông tài nguyên và môi trường, Báo Tài nguyên và Môi trường, Tạp chí Tài nguyên và Môi trường",
+        &[
+            ("Trung tâm Truyền thông tài nguyên và môi trường", N, false),
+            ("Báo Tài nguyên và Môi trường", N, false),
+            ("Tạp chí Tài nguyên và Môi trường", N, false),
+        ],
+    );
+    check_split(
+        "Viện Chiến lược, Chính sách tài nguyên và môi trường",
+        &[(
+            "Viện Chiến lược, Chính sách tài nguyên và môi trường",
+            N,
+            false,
+        )],
+    );
     // A kind of body ending in "liên quan" stays in the open collective; one body, or
     // bodies named by a head of several words, do not.
     check_split(
@@ -1068,6 +1086,18 @@ fn subjects() {
             "Sau khi Ủy ban nhân dân Thành phố phê duyệt Đề án, Sở Tài chính lập thủ tục bố trí kinh phí."
         ),
         Some(strs(&["Sở Tài chính"]))
+    );
+    assert_eq!(
+        s("Cục Biến đổi khí hậu thiết lập Hệ thống đăng ký quốc gia."),
+        Some(strs(&["Cục Biến đổi khí hậu"]))
+    );
+    assert_eq!(
+        s("Các cơ quan, đơn vị có liên quan tập trung hoàn thiện dự thảo."),
+        Some(strs(&["Các cơ quan, đơn vị có liên quan"]))
+    );
+    assert_eq!(
+        s("Ủy ban nhân dân các tỉnh trong quá trình rà soát, đánh giá hiện trạng."),
+        Some(strs(&["Ủy ban nhân dân các tỉnh"]))
     );
     assert_eq!(
         s("Ủy ban nhân dân xã, phường, thị trấn thành lập Ban Chỉ đạo."),

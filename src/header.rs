@@ -113,12 +113,15 @@ pub fn parse_header(lines: &[Line]) -> Header {
     }
     h.lines.push(lines[type_at].no);
     let mut i = type_at + 1;
+    let mut after_blank = false;
     while i < lines.len() {
         let l = &lines[i];
         if l.kind == LineKind::Blank {
+            after_blank = true;
             i += 1;
             continue;
         }
+        let blank_before = std::mem::take(&mut after_blank);
         // A task table right under the title ("| TT | Nội dung | …", "TT" on its own
         // line) starts the body.
         if !matches!(l.kind, LineKind::Prose)
@@ -150,7 +153,10 @@ pub fn parse_header(lines: &[Line]) -> Header {
             || (!org.is_empty() && fold(&l.text) == fold(&org.join(" ")));
         let caps_title = title.iter().all(|t| is_all_caps(t)) && !authority;
         let new_caps = is_all_caps(&l.text) && !caps_title;
-        if !title.is_empty() && (opener || new_caps || l.text.starts_with('-')) {
+        // A paragraph in mixed case after a title in capitals and a blank line is the
+        // preamble, whatever its first words ("Thời gian qua, tỉnh …").
+        let paragraph = caps_title && blank_before && starts_upper && !is_all_caps(&l.text);
+        if !title.is_empty() && (opener || new_caps || paragraph || l.text.starts_with('-')) {
             break;
         }
         if title.is_empty() && is_all_caps(&l.text) && l.text.chars().count() < 12 {
@@ -980,6 +986,20 @@ Rà soát",
         );
         assert_eq!(d.province.as_deref(), Some("Cần Thơ"));
         assert_eq!(d.year, Some(2025));
+        // A paragraph in mixed case after a blank line ends a title in capitals, even
+        // when no preamble opener starts it; without the blank line it goes on.
+        let h = header(
+            "**CHỈ THỊ**\n\nVỀ VIỆC TĂNG CƯỜNG CẢI CÁCH THỦ TỤC HÀNH CHÍNH\n\nThời gian qua, tỉnh Đắk Lắk\nđã có nhiều nỗ lực.\n1. Sở Nội vụ",
+        );
+        assert_eq!(
+            h.document.title.as_deref(),
+            Some("VỀ VIỆC TĂNG CƯỜNG CẢI CÁCH THỦ TỤC HÀNH CHÍNH")
+        );
+        let h = header("KẾ HOẠCH\nTRIỂN KHAI ĐỀ ÁN 06\nTrên địa bàn tỉnh năm 2024\n\nI. MỤC ĐÍCH");
+        assert_eq!(
+            h.document.title.as_deref(),
+            Some("TRIỂN KHAI ĐỀ ÁN 06 Trên địa bàn tỉnh năm 2024")
+        );
         assert!(is_motto_piece("CỘNG HÒA XÃ HỘI"));
         assert!(!is_motto_piece("THÀNH PHỐ CẦN THƠ"));
         assert!(!is_motto_piece("HÒA"));
