@@ -397,12 +397,43 @@ pub(crate) fn calendar_date(i: &str) -> Res<'_, (u32, u32, Option<i32>)> {
 
 /// Citations' byte ranges masked out of the folded view (borrowed when there are none).
 fn mask_citations<'v, 'a>(view: &'v FoldedText<'a>) -> Cow<'v, FoldedText<'a>> {
-    let ranges: Vec<Range<usize>> = citations_in(view).into_iter().map(|c| c.range).collect();
+    let mut ranges: Vec<Range<usize>> = citations_in(view).into_iter().map(|c| c.range).collect();
+    let horizons = horizon_ranges(view);
+    if !horizons.is_empty() {
+        ranges.extend(horizons);
+        ranges.sort_by_key(|r| (r.start, r.end));
+    }
     if ranges.is_empty() {
         Cow::Borrowed(view)
     } else {
         Cow::Owned(view.masked(&ranges))
     }
+}
+
+/// Original byte ranges of horizons ("tầm nhìn đến năm 2045", "có xét đến năm 2050"):
+/// the year a strategy looks ahead to, not a time for the work.
+fn horizon_ranges(view: &FoldedText) -> Vec<Range<usize>> {
+    let f = view.folded.as_str();
+    if !G.horizon.occurs_in(f) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for start in view.word_starts() {
+        let Ok((rest, ())) = G.horizon.parse(&f[start..]) else {
+            continue;
+        };
+        let after = rest.trim_start();
+        let after = G
+            .year_word
+            .parse(after)
+            .map_or(after, |(r, ())| r.trim_start());
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 4 {
+            let end = f.len() - after.len() + digits;
+            out.push(view.orig_range(start..end));
+        }
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------------
@@ -425,6 +456,7 @@ struct RawGrammar {
     recurrence: Vec<RawRecurrence>,
     condition: RawTriggers,
     inline: RawInline,
+    horizon: RawList,
 }
 
 #[derive(Deserialize)]
@@ -530,6 +562,8 @@ struct Grammar {
     yielding_nouns: Vec<String>,
     /// Every phrase an item can open with (see [`may_open_item`]).
     item_openers: Lexicon<()>,
+    /// Words before a horizon year ("tầm nhìn đến năm 2045"), masked like citations.
+    horizon: Lexicon<()>,
 }
 
 impl Grammar {
@@ -589,6 +623,7 @@ impl Grammar {
                 .map(|w| crate::fold::fold(w))
                 .collect(),
             item_openers: Lexicon::new(Vec::new()),
+            horizon: Lexicon::plain(&raw.horizon.words),
         };
         g.item_openers = Lexicon::new(
             [
@@ -1770,6 +1805,27 @@ mod tests {
                 false,
                 false,
                 d(2022, 1, 1),
+                None,
+            ),
+            // A horizon is no time for the work.
+            (
+                "giai đoạn 2021 - 2030, tầm nhìn đến năm 2045",
+                None,
+                d(2030, 12, 31),
+                Some(Year),
+                false,
+                false,
+                d(2021, 1, 1),
+                None,
+            ),
+            (
+                "giai đoạn 2021 - 2030, có xét đến năm 2050",
+                None,
+                d(2030, 12, 31),
+                Some(Year),
+                false,
+                false,
+                d(2021, 1, 1),
                 None,
             ),
             (
