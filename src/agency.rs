@@ -496,6 +496,7 @@ struct RawLexicon {
     directing_verbs: Vec<String>,
     heading_openers: Vec<String>,
     heading_closers: Vec<String>,
+    purpose_heads: Vec<String>,
     units: Vec<String>,
     heading_note_openers: Vec<String>,
     field_heads: Vec<String>,
@@ -553,6 +554,8 @@ struct Lexicon {
     heading_openers: Phrases,
     /// "có trách nhiệm" after them.
     heading_closers: Phrases,
+    /// "Ban Chỉ đạo", "Tổ Công tác": a verb right after one names its purpose.
+    purpose_heads: Phrases,
     units: Phrases,
     heading_note_openers: Phrases,
     field_heads: Phrases,
@@ -618,6 +621,7 @@ impl Lexicon {
             directing_verbs: phrases(&raw.directing_verbs),
             heading_openers: phrases(&raw.heading_openers),
             heading_closers: phrases(&raw.heading_closers),
+            purpose_heads: phrases(&raw.purpose_heads),
             units: phrases(&raw.units),
             heading_note_openers: phrases(&raw.heading_note_openers),
             field_heads: phrases(&raw.field_heads),
@@ -1349,7 +1353,45 @@ impl<'a> Scanner<'a> {
         if after_sep && LEXICON.collectives.match_at(&self.toks, i).is_some() {
             return None;
         }
+        if self.in_purpose(i, len) {
+            return None;
+        }
         Some(len)
+    }
+
+    /// Whether the verb at `i` (`len` tokens) names the purpose of a body: "Ban Chỉ đạo
+    /// thực hiện hỗ trợ nhà ở … tổ chức kiểm tra": verbs one after another right after
+    /// a purpose head, then their object, then the sentence's own verb. Without a verb
+    /// after them they are the predicate ("Các thành viên Ban Chỉ đạo triển khai thực
+    /// hiện.", "Tổ công tác kiểm tra, đôn đốc …").
+    fn in_purpose(&self, i: usize, len: usize) -> bool {
+        let lex = &*LEXICON;
+        let verbs = &lex.list_end_verbs;
+        let mut j = i;
+        loop {
+            if lex.purpose_heads.ends_before(&self.toks, j) {
+                break;
+            }
+            match verbs.len_ending_at(&self.toks, j) {
+                Some(k) if k < j => j -= k,
+                _ => return false,
+            }
+        }
+        let mut end = i + len;
+        while let Some(k) = verbs.match_at(&self.toks, end) {
+            end += k;
+        }
+        let object = self.kind(end) == Some(Kind::Word);
+        object
+            && (end + 1..self.len())
+                .take_while(|&k| {
+                    !matches!(self.kind(k), Some(Kind::Stop | Kind::Semi | Kind::Colon))
+                })
+                .any(|k| {
+                    self.tok(k)
+                        .is_some_and(|t| t.kind == Kind::Word && !t.upper)
+                        && (verbs.match_at(&self.toks, k).is_some() || self.role_at(k))
+                })
     }
 
     fn role_at(&self, i: usize) -> bool {

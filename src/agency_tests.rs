@@ -1087,6 +1087,24 @@ fn subjects() {
         ),
         Some(strs(&["Sở Tài chính"]))
     );
+    // A body named for its purpose: verbs right after "Ban Chỉ đạo", "Tổ Công tác" are
+    // its name when an object and the sentence's own verb follow them.
+    assert_eq!(
+        s(
+            "Ban Chỉ đạo thực hiện hỗ trợ nhà ở cho người có công với cách mạng tổ chức kiểm tra hiện trạng nhà ở."
+        ),
+        Some(strs(&[
+            "Ban Chỉ đạo thực hiện hỗ trợ nhà ở cho người có công với cách mạng"
+        ]))
+    );
+    assert_eq!(
+        s("Tổ Công tác triển khai Đề án 06 tỉnh chủ trì, phối hợp với Sở Y tế thực hiện."),
+        Some(strs(&["Tổ Công tác triển khai Đề án 06 tỉnh"]))
+    );
+    assert_eq!(
+        s("Tổ công tác kiểm tra, đôn đốc việc thực hiện."),
+        Some(strs(&["Tổ công tác"]))
+    );
     assert_eq!(
         s("Cục Biến đổi khí hậu thiết lập Hệ thống đăng ký quốc gia."),
         Some(strs(&["Cục Biến đổi khí hậu"]))
