@@ -1674,7 +1674,9 @@ impl<'a> Scanner<'a> {
             return true;
         };
         let j = i + q;
-        lex.collectives.match_at(&self.toks, j).is_some()
+        // A compound that opens with the quantifier: "các cấp, ngành".
+        self.prot.get(i).copied().flatten().is_some()
+            || lex.collectives.match_at(&self.toks, j).is_some()
             || lex.heads.match_at(&self.toks, j).is_some()
             || self.tok(j).is_some_and(|n| n.upper)
     }
@@ -1871,9 +1873,12 @@ impl<'a> Scanner<'a> {
                 .heads
                 .match_at(&self.toks, a)
                 .or_else(|| self.is_abbrev_head(a).then_some(1))
-            && lex.units.match_at(&self.toks, a + h) == Some(b - a - h)
         {
-            return true;
+            // "UBND cấp xã, phường": the level's word may stand before the unit.
+            let h = h + usize::from(self.is_word(a + h, "cấp"));
+            if lex.units.match_at(&self.toks, a + h) == Some(b - a - h) {
+                return true;
+            }
         }
         seg.runs.iter().any(|&(a, b)| {
             (a..b).any(|i| {

@@ -1137,6 +1137,22 @@ fn subjects() {
         s("Đảng đoàn Hội đồng nhân dân tỉnh chỉ đạo rà soát."),
         Some(strs(&["Đảng đoàn Hội đồng nhân dân tỉnh"]))
     );
+    assert_eq!(
+        s("Các cấp, ngành chủ động triển khai thực hiện."),
+        Some(strs(&["Các cấp, ngành"]))
+    );
+    assert_eq!(
+        s("Các cấp, các ngành tăng cường kiểm tra."),
+        Some(strs(&["Các cấp, các ngành"]))
+    );
+    assert_eq!(
+        s("UBND cấp xã, phường rà soát các điểm mỏ nhỏ lẻ."),
+        Some(strs(&["UBND cấp xã, phường"]))
+    );
+    assert_eq!(
+        s("Mặt trận Tổ quốc tỉnh nêu cao vai trò giám sát."),
+        Some(strs(&["Mặt trận Tổ quốc tỉnh"]))
+    );
     assert_eq!(s("Sở Y tế; Sở Tài chính."), None);
     assert!(name_holds_verb(
         "Sở Thông tin và Truyền thông đôn đốc, hướng dẫn các đơn vị"

@@ -85,6 +85,9 @@ pub struct Lexicon {
     pub table_other: Vec<String>,
     /// Words that end a wrapped line of a table cell, never a cell ("và", "của").
     pub table_joiners: Vec<String>,
+    /// Appendix titles that list only some of the plan's tasks ("Một số nhiệm vụ trọng
+    /// tâm …"), folded.
+    pub table_partial: Vec<String>,
     /// The first line of an e-signed PDF's stamp ("Ký bởi"), and the labels of its other
     /// lines ("Cơ quan", "Thời gian ký"), folded.
     pub stamp_openers: Vec<String>,
@@ -160,6 +163,7 @@ impl Lexicon {
             table_name: folded(raw.table.name),
             table_other: folded(raw.table.other),
             table_joiners: folded(raw.table.joiners),
+            table_partial: folded(raw.table.partial),
             stamp_openers: folded(raw.furniture.stamp_openers),
             stamp_fields: folded(raw.furniture.stamp_fields),
             longest: 0,
@@ -405,6 +409,7 @@ struct RawTable {
     name: Vec<String>,
     other: Vec<String>,
     joiners: Vec<String>,
+    partial: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -488,6 +493,8 @@ mod tests {
             ("Tiến độ thực hiện", Some(FieldRole::Deadline)),
             ("Sản phẩm", Some(FieldRole::Other)),
             ("Chủ trì", Some(FieldRole::Lead)),
+            ("Sở, ngành chủ trì tham mưu", Some(FieldRole::Lead)),
+            ("Đơn vị phối hợp thực hiện", Some(FieldRole::Support)),
             ("Chủ tịch", None),
             ("Trong đó", None),
         ] {

@@ -132,7 +132,7 @@ pub fn parse_text_accounted(text: &str, name: &str) -> Accounted {
     // are summaries.
     let covered: Vec<lower::AssignedRow> = segments
         .iter()
-        .flat_map(|(_, body, _)| lower::assigned_rows(body))
+        .flat_map(|(head, body, _)| lower::assigned_rows(body, lists_some_tasks(head)))
         .collect();
     let mut parts = segments.into_iter();
     let mut merged = parts
@@ -192,6 +192,18 @@ pub fn parse_text_accounted(text: &str, name: &str) -> Accounted {
         owners,
         conflicts: merged.conflicts,
     }
+}
+
+/// Whether a segment is an appendix that says it lists only some of the plan's tasks
+/// ("MỘT SỐ NHIỆM VỤ TRỌNG TÂM …"; `[table] partial` in `grammar/labels.toml`).
+fn lists_some_tasks(head: &header::Header) -> bool {
+    head.document.title.as_deref().is_some_and(|t| {
+        let f = fold::fold(t);
+        lexicon::lexicon()
+            .table_partial
+            .iter()
+            .any(|p| f.starts_with(p.as_str()))
+    })
 }
 
 /// Split the document into header/body/tail segments: one for a plain plan; two for a

@@ -98,11 +98,13 @@ impl Lowered {
 pub struct AssignedRow {
     pub path: String,
     pub heading: String,
+    /// From an appendix that lists only some of the plan's tasks.
+    pub partial: bool,
 }
 
 /// The task rows that carry field lines: every item of an attached document (an
 /// appendix), and the rows of a task table anywhere.
-pub fn assigned_rows(body: &Body) -> Vec<AssignedRow> {
+pub fn assigned_rows(body: &Body, partial: bool) -> Vec<AssignedRow> {
     let root = &body.nodes[0].id;
     // All items of an attached document; the rows of a task table anywhere.
     let row = |n: &crate::structure::Node| {
@@ -117,6 +119,7 @@ pub fn assigned_rows(body: &Body) -> Vec<AssignedRow> {
             Some(AssignedRow {
                 path: path.to_owned(),
                 heading: body.blocks[n.head?].body().to_owned(),
+                partial,
             })
         })
         .collect()
@@ -126,6 +129,8 @@ pub fn assigned_rows(body: &Body) -> Vec<AssignedRow> {
 struct Covered {
     path: String,
     words: Vec<String>,
+    /// From a table of some tasks, numbered on its own: only its words count.
+    partial: bool,
 }
 
 /// The rows of an appendix, looked up by numbering and by first heading word (the
@@ -135,27 +140,29 @@ struct CoveredRows {
     rows: Vec<Covered>,
     by_path: HashMap<String, Vec<usize>>,
     by_first_word: HashMap<String, Vec<usize>>,
+    /// Some row comes from a table that assigns all of the plan's work.
+    exhaustive: bool,
 }
 
 impl CoveredRows {
     fn new(rows: &[AssignedRow]) -> Self {
         let mut out = CoveredRows::default();
         for (k, r) in rows.iter().enumerate() {
+            out.exhaustive |= !r.partial;
             let words = heading_words(&r.heading);
-            out.by_path.entry(r.path.clone()).or_default().push(k);
+            if !r.partial {
+                out.by_path.entry(r.path.clone()).or_default().push(k);
+            }
             if let Some(w) = words.first() {
                 out.by_first_word.entry(w.clone()).or_default().push(k);
             }
             out.rows.push(Covered {
                 path: r.path.clone(),
                 words,
+                partial: r.partial,
             });
         }
         out
-    }
-
-    fn is_empty(&self) -> bool {
-        self.rows.is_empty()
     }
 
     /// Whether an item (its path below its part, and heading) repeats a row's work.
@@ -182,7 +189,7 @@ impl CoveredRows {
 fn same_work(path: &str, words: &[String], row: &Covered) -> bool {
     let shorter = words.len().min(row.words.len());
     let shared = words.iter().filter(|w| row.words.contains(w)).count();
-    if path == row.path {
+    if path == row.path && !row.partial {
         shared >= 2 && shared * 10 >= shorter * 3
     } else {
         shared >= 3 && shared * 10 >= shorter * 6
@@ -506,7 +513,7 @@ impl Lowerer<'_> {
                     .iter()
                     .filter(|&&c| own_fields(c) || self.opens_with_assignment(c))
                     .count();
-                if assigned + 1 >= all.len() && !self.assigns_in_own_text(n) {
+                if 2 * assigned >= all.len() && !self.assigns_in_own_text(n) {
                     bullets = all;
                 }
             }
@@ -539,8 +546,8 @@ impl Lowerer<'_> {
         // assigns the work, is a heading over that table's rows, whatever its words.
         let summary = !assigns
             && self.assignment(n).is_none()
-            && (self.covered.covers(path, &self.headings[n])
-                || (!self.covered.is_empty() && self.assigns_nothing(n)));
+            && ((self.bullet_blocks(n).len() <= 1 && self.covered.covers(path, &self.headings[n]))
+                || (self.covered.exhaustive && self.assigns_nothing(n)));
         let as_task = leaf
             && !only_a_heading
             && !summary
@@ -1855,6 +1862,68 @@ Thời gian hoàn thành: theo lộ trình của Bộ Tư pháp. Hoàn thành tr
             .collect();
         assert_eq!(d[0], (Some("2026-12-31".to_string()), false));
         assert!(d[1].1, "{d:?}");
+    }
+
+    /// An appendix of "some key tasks" does not make the plan's own items headings over
+    /// its rows: an item that names no agency stays a task, unless it is one piece of
+    /// work that a row repeats. Numbering shared by chance does not make a repeat.
+    #[test]
+    fn appendix_of_some_tasks() {
+        let plan = crate::parse_text(
+            "II. NHIỆM VỤ, GIẢI PHÁP
+1. Rà soát quy hoạch khoáng sản
+- Cập nhật số liệu các mỏ trên địa bàn tỉnh.
+2. Công tác đấu giá quyền khai thác khoáng sản
+- Rà soát các mỏ để đấu giá quyền khai thác.
+- Không sử dụng tàu cuốc để khai thác khoáng sản.
+3. Phát huy vai trò của Mặt trận Tổ quốc
+- Tuyên truyền, vận động Nhân dân.
+Nơi nhận:
+- Như trên;
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Nguyễn Văn A
+PHỤ LỤC
+MỘT SỐ NHIỆM VỤ TRỌNG TÂM
+TT | Tên nhiệm vụ | Cơ quan chủ trì | Thời gian thực hiện
+1 | Rà soát quy hoạch khoáng sản trên địa bàn tỉnh | Sở Nông nghiệp và Môi trường | Năm 2026
+2 | Tham mưu kế hoạch đấu giá quyền khai thác khoáng sản | Sở Nông nghiệp và Môi trường | Hằng năm
+3 | Kiểm tra các mỏ | Sở Công Thương | Quý IV/2026
+",
+        );
+        let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["II.2", "II.3", "PL.1", "PL.2", "PL.3"]);
+        // The same plan with a table that assigns all of its work: the items that name
+        // no agency are headings over its rows.
+        let all = plan_text_with_title("DANH MỤC NHIỆM VỤ");
+        let ids: Vec<String> = crate::parse_text(&all)
+            .tasks
+            .into_iter()
+            .map(|t| t.id)
+            .collect();
+        assert_eq!(ids, ["PL.1", "PL.2", "PL.3"]);
+    }
+
+    fn plan_text_with_title(title: &str) -> String {
+        format!(
+            "II. NHIỆM VỤ, GIẢI PHÁP
+1. Công tác quy hoạch khoáng sản
+- Rà soát quy hoạch khoáng sản trên địa bàn tỉnh.
+2. Phát huy vai trò của Mặt trận Tổ quốc
+- Tuyên truyền, vận động Nhân dân.
+Nơi nhận:
+- Như trên;
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Nguyễn Văn A
+PHỤ LỤC
+{title}
+TT | Tên nhiệm vụ | Cơ quan chủ trì | Thời gian thực hiện
+1 | Rà soát quy hoạch khoáng sản trên địa bàn tỉnh | Sở Nông nghiệp và Môi trường | Năm 2026
+2 | Tham mưu kế hoạch đấu giá quyền khai thác khoáng sản | Sở Nông nghiệp và Môi trường | Hằng năm
+3 | Kiểm tra các mỏ | Sở Công Thương | Quý IV/2026
+"
+        )
     }
 
     /// An appendix after the plan's signature, its task table one cell per line: its

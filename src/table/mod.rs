@@ -12,7 +12,13 @@ use crate::lines::{Line, LineKind, classify_text};
 
 /// A line that looks like a pipe-table row.
 pub fn is_row(text: &str) -> bool {
-    text.starts_with('|') && text.matches('|').count() >= 3
+    if text.starts_with('|') {
+        return text.matches('|').count() >= 3;
+    }
+    // A row without outer bars, as some converters write them: "1 | Tổ chức … | Sở Y tế
+    // | … | Quý II/2026 | ". Its bars stand between spaces.
+    let t = text.trim_end();
+    t.matches(" | ").count() + usize::from(t.ends_with(" |")) >= 3
 }
 
 /// The header of the last task table seen in a document. A table broken by a page
@@ -51,7 +57,11 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
 
         let cs = cells(&row.text);
         // Rows up to the header, rules, and the header repeated on a later page.
-        if header_at.is_some_and(|h| i <= h) || is_rule(&cs) || Some(&cs) == header_cells.as_ref() {
+        if header_at.is_some_and(|h| i <= h)
+            || is_rule(&cs)
+            || is_column_numbers(&cs)
+            || Some(&cs) == header_cells.as_ref()
+        {
             out.push(furniture(row, page));
             continue;
         }
@@ -186,6 +196,33 @@ pub(crate) fn cells(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The row under a header that numbers its columns: "| (1) | (2) | (3) |" or "| 1 |
+/// 2 | 3 |".
+pub(crate) fn is_column_numbers(cells: &[String]) -> bool {
+    let numbers: Vec<&str> = cells
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .map(|c| c.trim_start_matches('(').trim_end_matches(')'))
+        .collect();
+    numbers.len() >= 3
+        && numbers
+            .iter()
+            .zip(
+                numbers[0]
+                    .parse::<usize>()
+                    .ok()
+                    .into_iter()
+                    .flat_map(|n| n..),
+            )
+            .all(|(c, n)| c.parse::<usize>().ok() == Some(n))
+        && numbers.len()
+            == numbers
+                .iter()
+                .filter(|c| c.parse::<usize>().is_ok())
+                .count()
+}
+
 /// "|---|:--:|" rows.
 pub(crate) fn is_rule(cells: &[String]) -> bool {
     cells
@@ -310,6 +347,42 @@ mod tests {
         );
         assert_eq!(names(&t[1].support), ["Sở Nội vụ", "Sở Tài chính"]);
         assert!(t[1].text.contains("Sao lưu dữ liệu"));
+    }
+
+    /// Rows without outer bars are rows too; a row numbering the columns is furniture.
+    #[test]
+    fn rows_without_outer_bars() {
+        assert!(is_row(
+            "1 | Tổ chức quán triệt | Sở Tư pháp | Các sở | Quý II/2026 | "
+        ));
+        assert!(is_row(
+            "TT | Tên nhiệm vụ | Sở, ngành chủ trì tham mưu | Thời gian"
+        ));
+        assert!(!is_row("Ghi chú: A | B"));
+        assert!(!is_row("a|b|c|d"));
+        let plan = crate::parse_text(
+            "II. NHIỆM VỤ
+TT | Tên nhiệm vụ | Sở, ngành chủ trì tham mưu | Đơn vị phối hợp thực hiện | Thời gian thực hiện | Ghi chú
+ | (1) | (2) | (3) | (4) | (5)
+1 | Rà soát quy hoạch khoáng sản. | Sở Nông nghiệp và Môi trường | Các sở, ngành liên quan | Trong năm 2026 | 
+2 | Kiểm tra thiết kế mỏ. | Sở Công Thương; Sở Xây dựng | Các địa phương liên quan | Thường xuyên | 
+",
+        );
+        let rows: Vec<(&str, usize, usize)> = plan
+            .tasks
+            .iter()
+            .map(|t| (t.id.as_str(), t.lead.len(), t.support.len()))
+            .collect();
+        assert_eq!(rows, [("II.1", 1, 1), ("II.2", 2, 1)]);
+        assert_eq!(
+            plan.tasks[0].deadline.as_ref().and_then(|d| d.due),
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 31)
+        );
+        let c = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert!(is_column_numbers(&c(&["(1)", "(2)", "(3)", "(4)"])));
+        assert!(is_column_numbers(&c(&["", "1", "2", "3"])));
+        assert!(!is_column_numbers(&c(&["1", "Rà soát", "Sở Y tế", "2026"])));
+        assert!(!is_column_numbers(&c(&["(1)", "(3)", "(2)"])));
     }
 
     #[test]
