@@ -70,7 +70,8 @@ pub fn parse_header(lines: &[Line]) -> Header {
         }
         // A converted document sets the two header columns as a table row ("| BỘ … |
         // CỘNG HÒA … |"): each cell is a line of its column.
-        let cells = if crate::table::is_row(&l.text) {
+        // A row with fewer cells ("ỦY BAN … |  | CỘNG HÒA …") is read the same way.
+        let cells = if crate::table::is_row(&l.text) || l.text.contains(" | ") {
             crate::table::cells(&l.text)
         } else {
             vec![l.text.clone()]
@@ -211,7 +212,15 @@ fn strip_header_items(line: &str, doc: &mut Document) -> String {
     }
     if let Some((before, place, date)) = find_place_date(&rest) {
         doc.place.get_or_insert(place);
-        doc.issued_on.get_or_insert(date);
+        match date {
+            IssueDate::Day(d) => {
+                doc.issued_on.get_or_insert(d);
+            }
+            // The year stands until the title or a full date names one (`finish`).
+            IssueDate::Year(y) => {
+                doc.year.get_or_insert(y);
+            }
+        }
         rest = before;
     }
     collapse_ws(rest.trim_matches(|c: char| c.is_whitespace() || c == '-' || c == '_'))
@@ -257,10 +266,21 @@ fn find_number(s: &str) -> Option<(String, String, String)> {
     ))
 }
 
+/// The date of a place-and-date line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum IssueDate {
+    Day(NaiveDate),
+    /// "ngày     tháng     năm 2026": a copy made before signing leaves the day and
+    /// month blank; only the year is known.
+    Year(i32),
+}
+
 /// "Quảng Nam, ngày 10 tháng 3 năm 2023" → (text before the place, place, date).
-fn find_place_date(s: &str) -> Option<(String, String, NaiveDate)> {
+fn find_place_date(s: &str) -> Option<(String, String, IssueDate)> {
     let at = s.find(", ngày")?;
-    let date = parse_long_date(&s[at + 2..])?;
+    let date = parse_long_date(&s[at + 2..])
+        .map(IssueDate::Day)
+        .or_else(|| blank_date_year(&s[at + 2..]).map(IssueDate::Year))?;
     let head = &s[..at];
     // The place is the capitalised words right before ", ngày" (an emphasis mark whose
     // close is on the next line, "*Cần Thơ, ngày 21", is not part of it).
@@ -293,6 +313,25 @@ pub fn parse_long_date(s: &str) -> Option<NaiveDate> {
         .collect();
     let [d, m, y] = nums[..] else { return None };
     NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
+}
+
+/// "ngày     tháng     năm 2026", "ngày … tháng … năm 2026": the year of a date whose
+/// day and month are left blank (spaces, dots, underscores).
+fn blank_date_year(s: &str) -> Option<i32> {
+    let blank = |t: &str| {
+        t.chars()
+            .all(|c| c.is_whitespace() || matches!(c, '.' | '…' | '_'))
+    };
+    let s = s.trim_start().strip_prefix("ngày")?;
+    let (day, s) = s.split_once("tháng")?;
+    let (month, s) = s.split_once("năm")?;
+    let digits: String = s
+        .trim_start()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let year: i32 = digits.parse().ok()?;
+    (blank(day) && blank(month) && digits.len() == 4).then_some(year)
 }
 
 /// Fill what follows from what was found: issuer, type from the number, province, year.
@@ -333,7 +372,8 @@ fn finish(h: &mut Header, org: &[String]) {
         .title
         .as_deref()
         .and_then(year_in_title)
-        .or(doc.issued_on.map(|d| chrono::Datelike::year(&d)));
+        .or(doc.issued_on.map(|d| chrono::Datelike::year(&d)))
+        .or(doc.year);
 }
 
 /// ND 30/2020 prints the parent body on the first line and the issuing body below it;
@@ -761,6 +801,34 @@ mod tests {
 
     fn header(text: &str) -> Header {
         parse_header(&classify(&normalize(text)))
+    }
+
+    /// A copy made before signing: number, day and month blank, the two columns set
+    /// as one row with an empty cell between them.
+    #[test]
+    fn unsigned_copy_header() {
+        let h = header(
+            "ỦY BAN NHÂN DÂN                                  TỈNH LÀO CAI |  | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\nSố:           /KH-UBND |  | Lào Cai, ngày       tháng      năm 2026\n\nKẾ HOẠCH\nQuản lý khoáng sản\nI. MỤC ĐÍCH",
+        );
+        let d = h.document;
+        assert_eq!(d.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh Lào Cai"));
+        assert_eq!(d.place.as_deref(), Some("Lào Cai"));
+        assert_eq!((d.issued_on, d.year, d.number), (None, Some(2026), None));
+        assert_eq!(d.province.as_deref(), Some("Lào Cai"));
+        assert_eq!(d.title.as_deref(), Some("Quản lý khoáng sản"));
+        for (line, year) in [
+            ("Hà Nội, ngày … tháng … năm 2025", Some(2025)),
+            ("Hà Nội, ngày ..... tháng ..... năm 2025", Some(2025)),
+            ("Hà Nội, ngày __ tháng __ năm 2025", Some(2025)),
+            ("Hà Nội, ngày 5 tháng năm 2025", None),
+            ("Hà Nội, ngày tháng năm", None),
+        ] {
+            let got = find_place_date(line).and_then(|(_, _, d)| match d {
+                IssueDate::Year(y) => Some(y),
+                IssueDate::Day(_) => None,
+            });
+            assert_eq!(got, year, "{line}");
+        }
     }
 
     /// A party committee's header: "TỈNH ỦY" heads the province's name.
