@@ -493,6 +493,14 @@ fn splits_other_provinces_wordings() {
             ("Bảo hiểm xã hội tỉnh", N, false),
         ],
     );
+    check_split(
+        "Đồng chí Phó chủ tịch Thường trực, phụ trách lĩnh vực Giám sát và Phản biện xã hội",
+        &[(
+            "Đồng chí Phó chủ tịch Thường trực",
+            Some("phụ trách lĩnh vực Giám sát và Phản biện xã hội"),
+            false,
+        )],
+    );
     check_split("", &[]);
     check_split(" ; , . ", &[]);
 }

@@ -20,6 +20,9 @@ pub struct Block {
     pub lines: Vec<u32>,
     /// Page of the first line, when known.
     pub page: Option<u32>,
+    /// Cut from the middle of the block before it ("3. Giải quyết … 3.1. Rà soát …"):
+    /// its first line is also that block's, which owns it.
+    pub run_in: bool,
 }
 
 impl Block {
@@ -105,6 +108,7 @@ pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
                     text: line.text.clone(),
                     lines: vec![line.no],
                     page,
+                    run_in: false,
                 });
                 continue;
             }
@@ -145,6 +149,7 @@ pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
             text: line.text.clone(),
             lines: vec![line.no],
             page,
+            run_in: false,
         });
         // A document-type line ("PHỤ LỤC", "KẾ HOẠCH") starts another document: its
         // title lines are not its continuation.
@@ -157,7 +162,47 @@ pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
         .into_iter()
         .map(reclassify)
         .flat_map(split_fields)
+        .flat_map(split_run_in_label)
         .collect()
+}
+
+/// "3. Giải quyết tranh chấp lao động 3.1. Rà soát, kiện toàn …": a heading with its
+/// first sub-item run into the same line (a PDF's text layer joins them; the sub-item's
+/// text may start on the next line, "… tiến bộ 1.1" / "Tổ chức …"). Cut before the
+/// sub-item when it is numbered under the heading's own number, with ".1", and its
+/// text opens with a capital.
+fn split_run_in_label(block: Block) -> Vec<Block> {
+    let LineKind::Label { label, body, .. } = &block.kind else {
+        return vec![block];
+    };
+    let first_sub = format!(" {}.1", label.text);
+    let found = block.text[*body..]
+        .match_indices(&first_sub)
+        .find(|&(k, _)| {
+            let after = &block.text[body + k + first_sub.len()..];
+            let after = after.strip_prefix('.').unwrap_or(after);
+            after.is_empty()
+                || (after.starts_with(' ') && after.trim_start().starts_with(char::is_uppercase))
+        });
+    let Some(at) = found.map(|(k, _)| k + body) else {
+        return vec![block];
+    };
+    let rest = &block.text[at + 1..];
+    if !matches!(crate::lines::classify_text(rest), LineKind::Label { .. }) {
+        return vec![block];
+    }
+    let second = Block {
+        kind: crate::lines::classify_text(rest),
+        text: rest.to_owned(),
+        lines: block.lines.clone(),
+        page: block.page,
+        run_in: true,
+    };
+    let first = Block {
+        text: block.text[..at].trim_end().to_owned(),
+        ..block
+    };
+    vec![first, second]
 }
 
 fn is_doc_type_line(line: &Line) -> bool {
@@ -180,15 +225,19 @@ fn reclassify(mut block: Block) -> Block {
 }
 
 /// "Chủ trì: Sở Y tế; Phối hợp: Sở Tài chính; Thời gian: Quý III/2024" is three fields
-/// on one line: cut the block before each further field label (after ";" or ".").
+/// on one line: cut the block before each further field label (after ";" or ".", or
+/// a bullet dash run into the line: "… và địa phương -Thời gian thực hiện: …").
 fn split_fields(block: Block) -> Vec<Block> {
     let LineKind::Field { value, .. } = block.kind else {
         return vec![block];
     };
     let mut cuts = Vec::new();
+    let mut after_space = false;
     for (i, c) in block.text.char_indices().skip_while(|(i, _)| *i < value) {
-        if matches!(c, ';' | '.') {
-            let rest = block.text[i + 1..].trim_start();
+        let dash = after_space && matches!(c, '-' | '–');
+        after_space = c.is_whitespace();
+        if matches!(c, ';' | '.') || dash {
+            let rest = block.text[i + c.len_utf8()..].trim_start();
             let start = block.text.len() - rest.len();
             if crate::lines::field_value_start(rest).is_some() {
                 cuts.push((i, start));
@@ -211,6 +260,7 @@ fn split_fields(block: Block) -> Vec<Block> {
             text,
             lines: block.lines.clone(),
             page: block.page,
+            run_in: false,
         });
         from = next;
         kind = crate::lines::classify_text(block.text.get(next..).unwrap_or(""));
@@ -223,6 +273,33 @@ fn split_fields(block: Block) -> Vec<Block> {
 pub fn is_heading_text(text: &str) -> bool {
     let t = text.trim_end();
     t.chars().count() <= 120 && !t.ends_with('.')
+}
+
+/// Sentences of `text`: split after ". " / "; " when a capital letter follows.
+pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let cut = sentence_end(rest);
+        let (s, r) = rest.split_at(cut);
+        rest = r.trim_start();
+        Some(s.trim())
+    })
+}
+
+fn sentence_end(text: &str) -> usize {
+    // "." and ";" are ASCII: every byte match is a character.
+    for i in memchr::memchr2_iter(b'.', b';', text.as_bytes()) {
+        let after = &text[i + 1..];
+        let next = after.trim_start().chars().next();
+        if after.starts_with(' ') && next.is_some_and(|n| n.is_uppercase() || n == '*' || n == '-')
+        {
+            return i + 1;
+        }
+    }
+    text.len()
 }
 
 /// Does `next` (a prose line) continue the paragraph whose last line is `prev`?
@@ -425,6 +502,62 @@ mod tests {
                 "Thời gian: Quý III/2024."
             ]
         );
+    }
+
+    /// The next field's bullet run into the line; a dash inside a name cuts nothing.
+    #[test]
+    fn field_after_a_dash_on_the_same_line() {
+        let text = "- Cơ quan thực hiện: Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với địa phương -Thời gian thực hiện: Thường xuyên.";
+        assert_eq!(
+            blocks(text),
+            vec![
+                "- Cơ quan thực hiện: Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với địa phương",
+                "Thời gian thực hiện: Thường xuyên."
+            ]
+        );
+        let text =
+            "- Thời gian thực hiện: Sau khi có hướng dẫn của Bộ Lao động – Thương binh và Xã hội.";
+        assert_eq!(blocks(text), vec![text]);
+    }
+
+    #[test]
+    fn sub_item_run_into_its_heading() {
+        let text = "3. Giải quyết tốt tranh chấp lao động 3.1. Rà soát, kiện toàn các thiết chế.\n3.2. Tập huấn.";
+        assert_eq!(
+            blocks(text),
+            vec![
+                "3. Giải quyết tốt tranh chấp lao động",
+                "3.1. Rà soát, kiện toàn các thiết chế.",
+                "3.2. Tập huấn."
+            ]
+        );
+        // The sub-item's number closing the heading's line, its text on the next.
+        let text = "1. Tăng cường sự lãnh đạo của cấp ủy 1.1\nTổ chức tuyên truyền.\n1.2. Nâng cao vai trò.";
+        assert_eq!(
+            blocks(text),
+            vec![
+                "1. Tăng cường sự lãnh đạo của cấp ủy",
+                "1.1 Tổ chức tuyên truyền.",
+                "1.2. Nâng cao vai trò."
+            ]
+        );
+        let text = "2. Nâng cao năng lực quản lý nhà nước 2.1.\n\nRà soát, kiến nghị sửa đổi.";
+        assert_eq!(
+            blocks(text),
+            vec![
+                "2. Nâng cao năng lực quản lý nhà nước",
+                "2.1.",
+                "Rà soát, kiến nghị sửa đổi."
+            ]
+        );
+        // A cited clause is not a sub-item; nor is another item's number.
+        for text in [
+            "3. Thực hiện theo điểm 3.1. của Quyết định.",
+            "3. Thực hiện theo mục 2.1. Kế hoạch.",
+            "3. Thực hiện theo mục 3.10 Quyết định.",
+        ] {
+            assert_eq!(blocks(text), vec![text]);
+        }
     }
 
     #[test]

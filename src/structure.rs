@@ -5,7 +5,7 @@
 //! a child of the innermost open item. So "II > 1 > 1.1 > a" and "II > a > -" both work,
 //! and so does a plan that starts at decimal labels with no Roman parts.
 
-use crate::blocks::{Block, is_heading_text};
+use crate::blocks::{Block, is_heading_text, sentences};
 use crate::lexicon::{FieldRole, lexicon};
 use crate::lines::{Label, Level, LineKind, next_latin_letter, next_letter};
 
@@ -26,8 +26,23 @@ pub struct Node {
     pub body: Vec<usize>,
     /// Field blocks ("Cơ quan chủ trì: ...").
     pub fields: Vec<(FieldRole, usize)>,
+    /// The fields are a group's, written under its last item (which owns their lines):
+    /// read here, never claimed here.
+    pub borrowed_fields: bool,
     /// The id per the contract ("II.2.2.4.a", "II.3.d#2", "III.1#3").
     pub id: String,
+}
+
+impl Node {
+    /// The field blocks whose lines this node owns: none when they are borrowed.
+    pub fn owned_field_blocks(&self) -> impl Iterator<Item = usize> + '_ {
+        let owned = if self.borrowed_fields {
+            &[][..]
+        } else {
+            &self.fields[..]
+        };
+        owned.iter().map(|(_, b)| *b)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,6 +94,7 @@ pub fn build_under(blocks: Vec<Block>, root: &str) -> Body {
             head: None,
             body: Vec::new(),
             fields: Vec::new(),
+            borrowed_fields: false,
             id: root.to_owned(),
         }],
         ..Body::default()
@@ -190,14 +206,15 @@ pub fn build_under(blocks: Vec<Block>, root: &str) -> Body {
     }
     b.blocks = blocks;
     b.adopt_closing_fields();
+    b.share_group_fields();
     b.assign_ids();
     b
 }
 
 impl Body {
-    /// Unmarked field lines after an item's last bullet, when no earlier bullet has a
-    /// field ("- …", "- …", "Trách nhiệm chỉ đạo thực hiện: …"), close the item: they
-    /// are its fields, and its bullets are sub-points.
+    /// Field lines after an item's last bullet, when no earlier bullet has a field
+    /// ("- …", "- …", "Trách nhiệm chỉ đạo thực hiện: …"; "- …", "- Đơn vị chủ trì: …"),
+    /// close the item: they are its fields, and its bullets are sub-points.
     fn adopt_closing_fields(&mut self) {
         for n in 0..self.nodes.len() {
             let bullets: Vec<NodeId> = self.nodes[n]
@@ -209,21 +226,89 @@ impl Body {
             let [earlier @ .., last] = bullets.as_slice() else {
                 continue;
             };
-            let unmarked = |&(_, b): &(FieldRole, usize)| {
+            // Unmarked, or marked as the bullets are ("- Thời gian thực hiện: …" after
+            // "- …"): a field one level down ("+ Thời gian: …") is the bullet's.
+            let NodeKind::Bullet(mark) = self.nodes[*last].kind else {
+                continue;
+            };
+            let closes = |&(_, b): &(FieldRole, usize)| {
                 self.blocks[b]
                     .text
-                    .starts_with(|c: char| c.is_alphanumeric())
+                    .starts_with(|c: char| c.is_alphanumeric() || c == mark)
             };
-            let closing = !earlier.is_empty()
-                && self.nodes[n].children.last() == Some(last)
+            let closing = self.nodes[n].children.last() == Some(last)
                 && self.nodes[*last].children.is_empty()
                 && !self.nodes[*last].fields.is_empty()
-                && self.nodes[*last].fields.iter().all(unmarked)
+                && self.nodes[*last].fields.iter().all(closes)
                 && earlier.iter().all(|&c| self.nodes[c].fields.is_empty());
             if closing {
                 let fields = std::mem::take(&mut self.nodes[*last].fields);
                 self.nodes[n].fields.extend(fields);
             }
+        }
+    }
+
+    /// "3. Giải quyết tranh chấp lao động" / "3.1. …" / "3.2. …" / "3.3. …" / "- Cơ quan
+    /// thực hiện: …" / "- Thời gian thực hiện: …": fields after the last of a group of
+    /// numbered items, none of which has fields of its own, are the group's: each item
+    /// gets them. Only where the document gives its other items fields of their own, so
+    /// fields are how it assigns work.
+    fn share_group_fields(&mut self) {
+        let labelled = |nodes: &[Node], n: NodeId| -> Vec<NodeId> {
+            nodes[n]
+                .children
+                .iter()
+                .copied()
+                .filter(|&c| matches!(nodes[c].kind, NodeKind::Labelled(_)))
+                .collect()
+        };
+        let with_fields = self
+            .nodes
+            .iter()
+            .filter(|n| n.fields.iter().any(|(r, _)| *r == FieldRole::Lead))
+            .count();
+        let mut shared = Vec::new();
+        for n in 0..self.nodes.len() {
+            let items = labelled(&self.nodes, n);
+            let [earlier @ .., last] = items.as_slice() else {
+                continue;
+            };
+            let leaf = |c: NodeId| labelled(&self.nodes, c).is_empty();
+            // An item that names its own lead ("Sở X chủ trì, phối hợp …") or whose
+            // bullets carry fields is assigned already.
+            let unassigned = |c: NodeId| {
+                let node = &self.nodes[c];
+                let mut own = node.head.into_iter().chain(node.body.iter().copied());
+                node.children
+                    .iter()
+                    .all(|&b| self.nodes[b].fields.is_empty())
+                    && own.all(|b| {
+                        sentences(self.blocks[b].body()).all(|s| {
+                            crate::agency::parse_inline_assignment(s)
+                                .is_none_or(|a| a.lead.is_empty())
+                        })
+                    })
+            };
+            let group = !earlier.is_empty()
+                && self.nodes[n].fields.is_empty()
+                && self.nodes[n].children.last() == Some(last)
+                && items.iter().all(|&c| leaf(c))
+                && earlier.iter().all(|&c| unassigned(c))
+                && self.nodes[*last]
+                    .fields
+                    .iter()
+                    .any(|(r, _)| *r == FieldRole::Lead)
+                && earlier.iter().all(|&c| self.nodes[c].fields.is_empty())
+                // Other items of the document carry fields of their own.
+                && with_fields > 1;
+            if group {
+                let fields = self.nodes[*last].fields.clone();
+                shared.extend(earlier.iter().map(|&c| (c, fields.clone())));
+            }
+        }
+        for (c, fields) in shared {
+            self.nodes[c].fields = fields;
+            self.nodes[c].borrowed_fields = true;
         }
     }
 
@@ -237,6 +322,7 @@ impl Body {
             head: Some(head),
             body: Vec::new(),
             fields: Vec::new(),
+            borrowed_fields: false,
             id: String::new(),
         });
         self.nodes[parent].children.push(id);

@@ -94,8 +94,8 @@ impl Lowerer<'_> {
                 }
                 _ => {}
             }
-            blocks.push(b);
         }
+        blocks.extend(self.body.nodes[n].owned_field_blocks());
         let text = crate::fold::collapse_ws(&texts.join(" "));
         let title = self.title(n);
         self.push_task(
@@ -197,7 +197,7 @@ impl Lowerer<'_> {
     fn subtree_blocks(&self, c: NodeId) -> Vec<usize> {
         let node = &self.body.nodes[c];
         let mut out: Vec<usize> = node.head.into_iter().chain(node.body.clone()).collect();
-        out.extend(node.fields.iter().map(|(_, b)| *b));
+        out.extend(node.owned_field_blocks());
         for &k in &node.children {
             out.extend(self.subtree_blocks(k));
         }

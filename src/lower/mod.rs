@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::agency::{self, Assignment};
-use crate::blocks::Block;
+use crate::blocks::{Block, sentences};
 use crate::citation::find_citations;
 use crate::deadline::{
     Parsed, closing_bracket_deadline, deadline_after_assignment, find_inline_deadline,
@@ -411,7 +411,9 @@ impl Lowerer<'_> {
     }
 
     fn claim_block(&mut self, bi: usize, owner: &Owner) {
-        for &n in &self.body.blocks[bi].lines {
+        let block = &self.body.blocks[bi];
+        // A block cut from the line of the block before it leaves that line to it.
+        for &n in &block.lines[usize::from(block.run_in).min(block.lines.len())..] {
             self.claim(n, owner.clone());
         }
     }
@@ -598,7 +600,7 @@ impl Lowerer<'_> {
             .into_iter()
             .chain(node.body.iter().copied())
             .collect();
-        own.extend(node.fields.iter().map(|(_, b)| *b));
+        own.extend(node.owned_field_blocks());
         // Bullets of a section that is not a duty heading are part of its text.
         let mut text_parts: Vec<String> = node
             .body
@@ -720,8 +722,8 @@ impl Lowerer<'_> {
             }
             // A duty's own field lines ("+ Thời gian hoàn thành: ...") override the prose.
             let mut deadline = None;
+            blocks.extend(bn.owned_field_blocks());
             for (role, fb) in &bn.fields {
-                blocks.push(*fb);
                 let value = self.body.blocks[*fb].body();
                 match role {
                     FieldRole::Lead => {
@@ -787,8 +789,8 @@ impl Lowerer<'_> {
         }
         let text = texts.join(" ");
         let (mut lead, mut support, mut deadline) = (Vec::new(), Vec::new(), None);
+        blocks.extend(node.owned_field_blocks());
         for (role, b) in &node.fields {
-            blocks.push(*b);
             let value = self.body.blocks[*b].body();
             match role {
                 FieldRole::Lead => {
@@ -997,7 +999,7 @@ impl Lowerer<'_> {
             if matches!(cn.kind, NodeKind::Bullet(_)) && !self.bullet_tasks.contains(&c) {
                 out.extend(cn.head);
                 out.extend(cn.body.iter().copied());
-                out.extend(cn.fields.iter().map(|(_, b)| *b));
+                out.extend(cn.owned_field_blocks());
                 out.extend(self.bullet_blocks(c));
             }
         }
@@ -1407,33 +1409,6 @@ pub fn span_of(blocks: &[Block], which: &[usize]) -> Span {
         line_end: last,
         page,
     }
-}
-
-/// Sentences of `text`: split after ". " / "; " when a capital letter follows.
-fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = text;
-    std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
-        }
-        let cut = sentence_end(rest);
-        let (s, r) = rest.split_at(cut);
-        rest = r.trim_start();
-        Some(s.trim())
-    })
-}
-
-fn sentence_end(text: &str) -> usize {
-    // "." and ";" are ASCII: every byte match is a character.
-    for i in memchr::memchr2_iter(b'.', b';', text.as_bytes()) {
-        let after = &text[i + 1..];
-        let next = after.trim_start().chars().next();
-        if after.starts_with(' ') && next.is_some_and(|n| n.is_uppercase() || n == '*' || n == '-')
-        {
-            return i + 1;
-        }
-    }
-    text.len()
 }
 
 /// The first sentence of `text`.
@@ -1862,6 +1837,101 @@ Thời gian hoàn thành: theo lộ trình của Bộ Tư pháp. Hoàn thành tr
             .collect();
         assert_eq!(d[0], (Some("2026-12-31".to_string()), false));
         assert!(d[1].1, "{d:?}");
+    }
+
+    /// Fields after the last of a group of numbered items, none of which has its own,
+    /// are the group's; an item that names its lead inline keeps its own.
+    #[test]
+    fn fields_closing_a_group_of_items() {
+        let leads = |text: &str| -> Vec<(String, Vec<String>, Option<String>)> {
+            crate::parse_text(text)
+                .tasks
+                .into_iter()
+                .map(|t| {
+                    let due = t.deadline.and_then(|d| d.due).map(|d| d.to_string());
+                    (t.id, t.lead.into_iter().map(|a| a.name).collect(), due)
+                })
+                .collect()
+        };
+        let plan = "II. NỘI DUNG
+1. Tuyên truyền
+1.1. Tổ chức hội nghị.
+- Cơ quan thực hiện: Sở Tư pháp.
+3. Giải quyết tranh chấp lao động
+3.1. Rà soát các thiết chế hòa giải.
+3.2. Tập huấn hòa giải viên.
+- Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp với Sở Y tế.
+- Thời gian thực hiện: Quý II/2024.
+";
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let q2 = Some("2024-06-30".to_string());
+        assert_eq!(
+            leads(plan),
+            [
+                ("II.1.1".into(), s(&["Sở Tư pháp"]), None),
+                ("II.3.1".into(), s(&["Sở Nội vụ"]), q2.clone()),
+                ("II.3.2".into(), s(&["Sở Nội vụ"]), q2.clone()),
+            ]
+        );
+        let inline = plan.replace(
+            "3.1. Rà soát các thiết chế hòa giải.",
+            "3.1. Rà soát các thiết chế. Sở Tài chính chủ trì thực hiện.",
+        );
+        // The group's field lines are its last item's; every line has one owner.
+        let acc = crate::parse_text_accounted(plan, "-");
+        assert!(acc.conflicts.is_empty(), "{:?}", acc.conflicts);
+        assert!(acc.owners.iter().all(Option::is_some));
+        // A sub-item run into its heading's line: the line is the heading's.
+        let run_in = plan.replace("lao động\n3.1. Rà soát", "lao động 3.1. Rà soát");
+        assert_eq!(leads(&run_in), leads(plan));
+        let acc = crate::parse_text_accounted(&run_in, "-");
+        assert!(acc.conflicts.is_empty(), "{:?}", acc.conflicts);
+        assert_eq!(
+            leads(&inline),
+            [
+                ("II.1.1".into(), s(&["Sở Tư pháp"]), None),
+                ("II.3.1".into(), s(&["Sở Tài chính"]), None),
+                ("II.3.2".into(), s(&["Sở Nội vụ"]), q2),
+            ]
+        );
+    }
+
+    /// Fields marked like the bullets before them, when no earlier bullet has fields,
+    /// close the item ("- Đa dạng …" / "- Tập trung …" / "- Đơn vị chủ trì: …"); a field
+    /// one level down ("+ Thời gian: …") is its bullet's.
+    #[test]
+    fn fields_marked_like_the_bullets_close_the_item() {
+        let ids = |text: &str| -> Vec<(String, Vec<String>)> {
+            crate::parse_text(text)
+                .tasks
+                .into_iter()
+                .map(|t| (t.id, t.lead.into_iter().map(|a| a.name).collect()))
+                .collect()
+        };
+        let plan = "II. NỘI DUNG
+5.2. Tổ chức tuyên truyền về bầu cử
+- Đa dạng hình thức tuyên truyền.
+- Tập trung vào quyền và nghĩa vụ của công dân.
+- Thời gian thực hiện: Từ tháng 12/2025 đến quý I/2026.
+- Đơn vị chủ trì: Đồng chí Phó Chủ tịch Thường trực, phụ trách lĩnh vực Giám sát và Phản biện xã hội
+";
+        assert_eq!(
+            ids(plan),
+            [(
+                "II.5.2".to_string(),
+                vec!["Đồng chí Phó Chủ tịch Thường trực".to_string()]
+            )]
+        );
+        let nested = plan
+            .replace("- Thời gian", "+ Thời gian")
+            .replace("- Đơn vị", "+ Đơn vị");
+        assert_eq!(
+            ids(&nested),
+            [(
+                "II.5.2#2".to_string(),
+                vec!["Đồng chí Phó Chủ tịch Thường trực".to_string()]
+            )]
+        );
     }
 
     /// An appendix of "some key tasks" does not make the plan's own items headings over

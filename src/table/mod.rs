@@ -96,6 +96,7 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
                     text: row.text.clone(),
                     lines: vec![row.no],
                     page,
+                    run_in: false,
                 });
                 continue;
             }
@@ -106,6 +107,7 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
             text,
             lines: vec![row.no],
             page,
+            run_in: false,
         });
         for (k, col) in columns.iter().enumerate() {
             let Column::Field(role, ref head) = *col else {
@@ -156,6 +158,7 @@ fn continue_row(
                         text: value.to_owned(),
                         lines: vec![no],
                         page,
+                        run_in: false,
                     }),
                 }
             }
@@ -281,6 +284,7 @@ pub(crate) fn field_block(
         text: format!("{head}: {value}"),
         lines,
         page,
+        run_in: false,
     }
 }
 
@@ -291,6 +295,7 @@ pub(crate) fn furniture(line: &Line, page: Option<u32>) -> Block {
         text: line.text.clone(),
         lines: vec![line.no],
         page,
+        run_in: false,
     }
 }
 

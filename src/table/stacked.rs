@@ -96,6 +96,7 @@ pub fn read(lines: &[Line], pages: &[Option<u32>], at: usize) -> Option<(Vec<Blo
                 text: line.text.clone(),
                 lines: vec![line.no],
                 page: page_of(k),
+                run_in: false,
             });
         } else {
             row.lines.push(k);
@@ -368,6 +369,7 @@ fn row_blocks(
         text,
         lines: name_lines,
         page,
+        run_in: false,
     }];
     for (column, cell) in filled {
         let Column::Field(role, head) = column else {
