@@ -1178,10 +1178,18 @@ fn condition_cut(text: &str, start: usize, item: usize) -> usize {
 fn clause_end(text: &str, from: usize) -> usize {
     let tail = &text[from..];
     let mut chars = tail.char_indices().peekable();
+    // "tháng 11/2025 (sau khi … ban hành Hướng dẫn)": a bracket opened before the
+    // clause closes it.
+    let mut depth = 0usize;
     while let Some((k, c)) = chars.next() {
         let next_is_space = chars.peek().is_none_or(|(_, n)| *n == ' ');
-        if c == ';' || (c == '.' && next_is_space) {
-            return from + k;
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => return from + k,
+            ')' => depth -= 1,
+            ';' => return from + k,
+            '.' if next_is_space => return from + k,
+            _ => {}
         }
     }
     text.len()
@@ -2191,6 +2199,14 @@ mod tests {
             (
                 "Sau khi Bộ ban hành, chậm nhất trong Quý II/2024",
                 "Sau khi Bộ ban hành",
+            ),
+            (
+                "Dự kiến tháng 11/2025 (sau khi Ban Thường trực tỉnh ban hành Hướng dẫn)",
+                "sau khi Ban Thường trực tỉnh ban hành Hướng dẫn",
+            ),
+            (
+                "Khi có hướng dẫn (bằng văn bản) của Bộ Công an.",
+                "Khi có hướng dẫn (bằng văn bản) của Bộ Công an",
             ),
         ];
         for (input, want) in cases {

@@ -538,10 +538,15 @@ pub fn parse_tail(lines: &[Line]) -> Tail {
     let mut last_authority = false;
     let mut titles = Vec::new();
     let mut name: Option<String> = None;
+    // A signature line came after the last recipient: an unmarked line then is not the
+    // rest of that recipient ("- Lưu: MTTQ" / "TM. BAN THƯỜNG TRỰC" / "CHỦ TỊCH" / "Lan
+    // Thị Vân").
+    let mut signed_since_recipient = false;
     for l in lines {
         if l.text.is_empty() {
             continue;
         }
+        let recipients_before = t.recipients.len();
         // A converted table's empty cell edge ("|" alone on its line) holds nothing.
         if l.text.bytes().all(|b| b == b'|' || b == b' ') {
             t.lines.push(l.no);
@@ -605,6 +610,7 @@ pub fn parse_tail(lines: &[Line]) -> Tail {
             } else if starts_with_any(&f, &lx.signer_authority) {
                 authority.push(text.to_owned());
                 last_authority = true;
+                signed_since_recipient = true;
                 continue;
             } else if after_authority
                 && is_all_caps(text)
@@ -617,6 +623,7 @@ pub fn parse_tail(lines: &[Line]) -> Tail {
                 last.push_str(text);
             } else if is_signer_title(&f, text) {
                 titles.push(recase_mixed(text));
+                signed_since_recipient = true;
             } else if in_recipients
                 && (text.starts_with(['-', '+', '•']) || t.recipients.is_empty())
             {
@@ -624,6 +631,7 @@ pub fn parse_tail(lines: &[Line]) -> Tail {
                     text.trim_start_matches(['-', '+', '•', ' ']),
                 ));
             } else if in_recipients
+                && !signed_since_recipient
                 && t.recipients
                     .last()
                     .is_some_and(|r| !r.ends_with([';', '.']))
@@ -636,6 +644,9 @@ pub fn parse_tail(lines: &[Line]) -> Tail {
             } else {
                 placed = false;
             }
+        }
+        if t.recipients.len() > recipients_before {
+            signed_since_recipient = false;
         }
         if placed {
             t.lines.push(l.no);
@@ -998,6 +1009,14 @@ Rà soát",
         assert_eq!(s.title.as_deref(), Some("Phó Chủ tịch"));
         assert_eq!(s.authority, vec!["TM. Ủy ban nhân dân", "KT. Chủ tịch"]);
         assert!(t.stray.is_empty());
+        // The last recipient left open ("- Lưu: MTTQ", no full stop): the name after the
+        // signature lines is the signer's, not the rest of that recipient.
+        let lines = classify(&normalize(
+            "Nơi nhận:\n- Thường trực Đảng ủy xã;\n- Lưu: MTTQ  \n\nTM. BAN THƯỜNG TRỰC\n\nCHỦ TỊCH\n\n\n\nLan Thị Vân",
+        ));
+        let t = parse_tail(&lines);
+        assert_eq!(t.recipients, vec!["Thường trực Đảng ủy xã", "Lưu: MTTQ"]);
+        assert_eq!(t.signer.unwrap().name.as_deref(), Some("Lan Thị Vân"));
     }
 
     /// A converted document's tail: cell edges ("|") alone on their lines, a recipient
