@@ -116,9 +116,13 @@ pub struct Accounted {
 /// nothing is lost).
 pub fn parse_text_accounted(text: &str, name: &str) -> Accounted {
     let input = text;
-    // Tables laid out with spaces, or with a "|" line between cells, become pipe rows
-    // first; every line keeps its number.
-    let text = extract::layout::rebuild_tables(text);
+    // Tables with tabs between cells, laid out with spaces, or with a "|" line between
+    // cells become pipe rows first; every line keeps its number.
+    let text = extract::tab_cells::rebuild_tables(text);
+    let text = match extract::layout::rebuild_tables(&text) {
+        std::borrow::Cow::Owned(rebuilt) => std::borrow::Cow::Owned(rebuilt),
+        std::borrow::Cow::Borrowed(_) => text,
+    };
     let text = match extract::bar_cells::rebuild_tables(&text) {
         std::borrow::Cow::Owned(rebuilt) => std::borrow::Cow::Owned(rebuilt),
         std::borrow::Cow::Borrowed(_) => text,

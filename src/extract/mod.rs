@@ -12,6 +12,7 @@ pub mod docx;
 pub mod isolate;
 pub mod layout;
 pub mod pdf;
+pub mod tab_cells;
 pub mod text;
 mod xml;
 
