@@ -213,7 +213,8 @@ fn is_doc_type_line(line: &Line) -> bool {
 }
 
 /// A field label wrapped mid-label ("- Cơ quan chủ" + "trì: Sở Y tế") is only
-/// recognisable once the lines are joined.
+/// recognisable once the lines are joined. A label over a blank to fill in ("- Thời
+/// gian phát phiếu: ………………", a form in an appendix) is no field: it is prose.
 fn reclassify(mut block: Block) -> Block {
     if block.lines.len() > 1
         && matches!(block.kind, LineKind::Bullet { .. } | LineKind::Prose)
@@ -221,7 +222,24 @@ fn reclassify(mut block: Block) -> Block {
     {
         block.kind = k;
     }
+    if matches!(block.kind, LineKind::Field { .. }) && is_blank_to_fill(block.body()) {
+        block.kind = LineKind::Prose;
+    }
     block
+}
+
+/// "………………", "......", "____ phiếu, chiếm tỷ lệ .....%": dots or underscores where a
+/// value goes, and nothing else but spaces and "%".
+fn is_blank_to_fill(value: &str) -> bool {
+    let mut dots = 0;
+    for c in value.chars() {
+        match c {
+            '.' | '…' | '_' => dots += 1,
+            ' ' | '%' => {}
+            _ => return false,
+        }
+    }
+    dots >= 3
 }
 
 /// "Chủ trì: Sở Y tế; Phối hợp: Sở Tài chính; Thời gian: Quý III/2024" is three fields
@@ -558,6 +576,23 @@ mod tests {
         ] {
             assert_eq!(blocks(text), vec![text]);
         }
+    }
+
+    /// A form's blank ("- Thời gian phát phiếu: ………") is prose; a value is a field.
+    #[test]
+    fn blanks_to_fill_are_no_fields() {
+        let kinds = |text: &str| -> Vec<bool> {
+            join(&classify(&normalize(text)), &[])
+                .iter()
+                .map(|b| matches!(b.kind, LineKind::Field { .. }))
+                .collect()
+        };
+        assert_eq!(
+            kinds(
+                "- Thời gian phát phiếu: ………………\n- Thời hạn: .........\n- Cơ quan chủ trì: ____\n- Thời gian: Quý I/2026.\n- Cơ quan chủ trì: Sở Y tế."
+            ),
+            [false, false, false, true, true]
+        );
     }
 
     #[test]

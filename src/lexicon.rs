@@ -492,6 +492,8 @@ mod tests {
             ("Thời hạn", Some(FieldRole::Deadline)),
             ("Tiến độ thực hiện", Some(FieldRole::Deadline)),
             ("Sản phẩm", Some(FieldRole::Other)),
+            ("Thành phần", Some(FieldRole::Other)),
+            ("Địa điểm", Some(FieldRole::Other)),
             ("Chủ trì", Some(FieldRole::Lead)),
             ("Sở, ngành chủ trì tham mưu", Some(FieldRole::Lead)),
             ("Đơn vị phối hợp thực hiện", Some(FieldRole::Support)),
