@@ -1070,9 +1070,21 @@ impl Acc {
         })
     }
 
-    /// Several dated phrases: the latest wins, with its own precision.
+    /// Several dated phrases: the latest wins, with its own precision; but a year and a
+    /// part of that same year ("Riêng năm 2020 hoàn thành trong quý II/2020") give the
+    /// part: the year only says which year the part is in.
     fn add_due(&mut self, date: NaiveDate, precision: Precision) {
-        if self.due.is_none_or(|(d, _)| date > d) {
+        use chrono::Datelike;
+        let Some((d, p)) = self.due else {
+            self.due = Some((date, precision));
+            return;
+        };
+        let same_year = d.year() == date.year();
+        if same_year && p == Precision::Year && precision != Precision::Year {
+            self.due = Some((date, precision));
+        } else if same_year && precision == Precision::Year && p != Precision::Year {
+            // The part already found stands.
+        } else if date > d {
             self.due = Some((date, precision));
         }
     }
@@ -1227,6 +1239,38 @@ mod tests {
 
     fn rows() -> Vec<Row> {
         vec![
+            // A year names where its part falls: the part is the deadline.
+            (
+                "Thực hiện định kỳ hằng năm; Riêng năm 2020 hoàn thành trong quý II/2020",
+                None,
+                d(2020, 6, 30),
+                Some(Quarter),
+                true,
+                false,
+                None,
+                Some("FREQ=YEARLY"),
+            ),
+            (
+                "Trong năm 2024, chậm nhất tháng 9/2024",
+                None,
+                d(2024, 9, 30),
+                Some(Month),
+                false,
+                false,
+                None,
+                None,
+            ),
+            // Different years: the latest.
+            (
+                "Quý IV/2024 và năm 2025",
+                None,
+                d(2025, 12, 31),
+                Some(Year),
+                false,
+                false,
+                None,
+                None,
+            ),
             // Real field values.
             (
                 "Quý I/2023.",
@@ -2731,7 +2775,7 @@ mod tests {
             (
                 "thực hiện trong năm 2024, hoàn thành trước ngày 30/6/2024",
                 "thực hiện trong năm 2024, hoàn thành trước ngày 30/6/2024",
-                d(2024, 12, 31),
+                d(2024, 6, 30),
             ),
             (
                 "thực hiện, đảm bảo hoàn thành theo lộ trình kế hoạch.",
