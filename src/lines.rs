@@ -137,6 +137,9 @@ pub fn classify_text(text: &str) -> LineKind {
             body: after_mark,
         };
     }
+    if let Some(body) = bracketed_number(text) {
+        return LineKind::Bullet { mark: '(', body };
+    }
     if !may_be_label(text) {
         return LineKind::Prose;
     }
@@ -156,8 +159,9 @@ pub fn classify_text(text: &str) -> LineKind {
 fn may_be_label(text: &str) -> bool {
     let mut chars = text.chars();
     let first = chars.next();
+    let second = chars.next();
     first.is_some_and(|c| c.is_ascii_digit() || "IVXPCMĐ".contains(c))
-        || matches!(chars.next(), Some('.' | ')'))
+        || matches!(second, Some('.' | ')'))
 }
 
 /// If `text` is a field line ("Cơ quan chủ trì: X"), the byte offset of its value.
@@ -363,7 +367,17 @@ fn decimal_label(i: In) -> IResult<In, Label> {
     // "1." "1)" and the older "1- Tổ chức ..." (a dash then a space; "2022 - 2025" has a
     // space before its dash and "1-2" none after, so neither is read as a label).
     let dash = terminated(one_of("-–"), peek(alt((space1, eof))));
-    let (rest, closer) = opt(alt((one_of(".)"), dash))).parse(rest)?;
+    // "1/ Xây dựng …": a slash, then a space and a capital ("1/2024" is a date).
+    let slash = terminated(
+        ch('/'),
+        peek(preceded(
+            space1,
+            verify(nom::character::complete::anychar, |c: &char| {
+                c.is_uppercase()
+            }),
+        )),
+    );
+    let (rest, closer) = opt(alt((one_of(".)"), dash, slash))).parse(rest)?;
     if closer.is_none() {
         // "2.2.1 Về ..." is a label; "1 người", "2024 và" are not.
         if depth == 1 {
@@ -422,6 +436,20 @@ fn letter_label(i: In) -> IResult<In, Label> {
             ordinal,
         },
     ))
+}
+
+/// "(1) Xây dựng …", "(12) Tổ chức …": a number in brackets before a capital enumerates
+/// points, as a bullet does ("(1) của Quyết định" in a sentence does not start a line).
+/// The length of the mark and the space after it.
+fn bracketed_number(text: &str) -> Option<usize> {
+    let rest = text.strip_prefix('(')?;
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = rest[digits..].strip_prefix(')')?;
+    let after = rest.trim_start_matches(' ');
+    let ok = (1..=3).contains(&digits)
+        && after.len() < rest.len()
+        && after.starts_with(char::is_uppercase);
+    ok.then(|| text.len() - after.len())
 }
 
 /// "A.", "B)" — part letters (I, V and X are read as Roman numerals).
@@ -607,6 +635,13 @@ mod tests {
                 Some((Level::Decimal(1), "3", 3, "Tổ chức thực hiện")),
             ),
             ("2022 - 2025, tầm nhìn", None),
+            (
+                "4/ Nâng cấp hạ tầng mạng",
+                Some((Level::Decimal(1), "4", 4, "Nâng cấp hạ tầng mạng")),
+            ),
+            ("6/2024 hoàn thành", None),
+            ("1/ năm", None),
+            ("(1) Tổ chức hiệp thương", None),
             ("1-2 ngày", None),
             ("1-", Some((Level::Decimal(1), "1", 1, ""))),
             ("I-2023", None),
@@ -689,6 +724,13 @@ mod tests {
                 ..
             }
         ));
+        // A bracketed number before a capital enumerates points, as a bullet does.
+        assert_eq!(
+            classify_text("(2) Tổ chức hiệp thương lần thứ hai: Chậm nhất ngày 03/02/2026"),
+            LineKind::Bullet { mark: '(', body: 4 }
+        );
+        assert_eq!(classify_text("(2) của Quyết định"), LineKind::Prose);
+        assert_eq!(classify_text("(2024) Tổ chức"), LineKind::Prose);
         assert_eq!(classify_text("7"), LineKind::PageNumber);
         assert_eq!(classify_text("- 12 -"), LineKind::PageNumber);
         assert_eq!(classify_text("Trang 3"), LineKind::PageNumber);

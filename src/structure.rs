@@ -149,7 +149,7 @@ pub fn build_under(blocks: Vec<Block>, root: &str) -> Body {
                     b.preamble.push(bi)
                 }
             }
-            LineKind::Bullet { mark, .. } => {
+            LineKind::Bullet { mark, body } => {
                 if let Some(p) = stack
                     .iter()
                     .rposition(|&n| b.nodes[n].kind == NodeKind::Bullet(*mark))
@@ -157,7 +157,12 @@ pub fn build_under(blocks: Vec<Block>, root: &str) -> Body {
                     stack.truncate(p);
                 }
                 let parent = stack.last().copied().unwrap_or(0);
-                let id = b.add(parent, NodeKind::Bullet(*mark), mark.to_string(), bi);
+                // The mark as printed: "-", or a bracketed number "(2)".
+                let printed = match mark {
+                    '(' => block.text[..*body].trim().to_owned(),
+                    _ => mark.to_string(),
+                };
+                let id = b.add(parent, NodeKind::Bullet(*mark), printed, bi);
                 stack.push(id);
             }
             LineKind::Field { role, .. } => {
