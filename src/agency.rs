@@ -43,7 +43,8 @@ pub fn split_roles(value: &str) -> Option<(Vec<Agency>, Vec<Agency>)> {
     if !lex.lead_roles.may_occur(&folded) && !lex.support_roles.may_occur(&folded) {
         return None;
     }
-    let sc = Scanner::new(value);
+    let value = unbracket_roles(value);
+    let sc = Scanner::new(&value);
     let (mut lead, mut support) = (Vec::new(), Vec::new());
     let mut from = sc.skip_label(0);
     let mut found = false;
@@ -243,6 +244,58 @@ pub fn colon_lead(text: &str) -> Option<(Vec<Agency>, usize)> {
         return None;
     }
     Some((agency_heading(head)?, text.len() - rest.len()))
+}
+
+/// "Sở Y tế (chủ trì); Sở Nội vụ, Sở Tài chính (phối hợp)": a role in brackets after
+/// the agencies it names, read as the role written out ("Sở Y tế chủ trì; …"). The
+/// agencies after the last one, when it is the lead's, are its partners: "Sở Tài chính
+/// (chủ trì), Sở Y tế" reads "Sở Tài chính chủ trì, phối hợp Sở Y tế".
+fn unbracket_roles(value: &str) -> std::borrow::Cow<'_, str> {
+    // The bracket's role: Some(true) for a lead's, Some(false) for a partner's.
+    let role_of = |inner: &str| {
+        let sc = Scanner::new(inner);
+        let whole = |roles: &Phrases| roles.match_at(&sc.toks, 0) == Some(sc.len());
+        if whole(&LEXICON.lead_roles) {
+            Some(true)
+        } else {
+            whole(&LEXICON.support_roles).then_some(false)
+        }
+    };
+    let mut out = String::new();
+    let mut rest = value;
+    let mut last_lead = false;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')').map(|k| open + k) else {
+            break;
+        };
+        let inner = &rest[open + 1..close];
+        out.push_str(&rest[..open]);
+        match role_of(inner) {
+            Some(lead) => {
+                out.push(' ');
+                out.push_str(inner.trim());
+                last_lead = lead;
+            }
+            None => out.push_str(&rest[open..=close]),
+        }
+        rest = &rest[close + 1..];
+    }
+    if out.is_empty() {
+        return std::borrow::Cow::Borrowed(value);
+    }
+    let partners = rest.trim_start_matches([',', ';', ' ']);
+    if last_lead
+        && partners
+            .trim_end_matches(['.', ' '])
+            .chars()
+            .any(char::is_alphabetic)
+    {
+        out.push_str(", phối hợp ");
+        out.push_str(partners);
+    } else {
+        out.push_str(rest);
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// An inline assignment: lead and support agencies and where the remaining prose

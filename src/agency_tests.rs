@@ -1282,6 +1282,19 @@ fn fields_naming_both_roles() {
             &["các sở, ngành"],
         ),
         ("Sở Y tế chủ trì", &["Sở Y tế"], &[]),
+        // Roles in brackets after the agencies they name.
+        (
+            "Sở Khoa học và Công nghệ (chủ trì); Sở Nội vụ, Sở Tài chính (phối hợp).",
+            &["Sở Khoa học và Công nghệ"],
+            &["Sở Nội vụ", "Sở Tài chính"],
+        ),
+        // Only the lead marked: the others are its partners.
+        (
+            "Sở Tài chính (chủ trì), Sở Y tế, các sở, ngành liên quan",
+            &["Sở Tài chính"],
+            &["Sở Y tế", "các sở, ngành liên quan"],
+        ),
+        ("Sở Tài chính (chủ trì).", &["Sở Tài chính"], &[]),
         // The comma between the roles left out; an en dash inside a name.
         (
             "Ủy ban nhân dân các huyện, thành phố chủ trì phối hợp với Ban Quản lý Khu kinh tế tỉnh; Liên đoàn Lao động tỉnh.",
@@ -1315,7 +1328,6 @@ fn fields_naming_both_roles() {
     for value in [
         "Công an tỉnh",
         "Sở Tư pháp, Sở Nội vụ.",
-        "Sở Tài chính (chủ trì), Sở Y tế",
         // The work before "phối hợp" is not a lead.
         "Tăng cường phối hợp với Công an tỉnh",
     ] {
