@@ -343,6 +343,16 @@ pub fn continues(prev: &str, next: &str, width: usize) -> bool {
     if is_all_caps(prev) && is_all_caps(next) {
         return true; // a capitalised heading wrapped over two lines
     }
+    // "5. Xây dựng Nghị định của" / "Chính phủ": a line that stops on a joining word
+    // ("của", "và", "với") was cut mid-phrase, however short it is.
+    let last_word = prev
+        .rsplit(' ')
+        .next()
+        .map(crate::fold::fold)
+        .unwrap_or_default();
+    if crate::lexicon::lexicon().table_joiners.contains(&last_word) {
+        return true;
+    }
     let ended = prev
         .trim_end_matches(['"', '”', '\'', ')', ' '])
         .ends_with(['.', ':', ';', '!', '?']);
@@ -592,6 +602,33 @@ mod tests {
                 "- Thời gian phát phiếu: ………………\n- Thời hạn: .........\n- Cơ quan chủ trì: ____\n- Thời gian: Quý I/2026.\n- Cơ quan chủ trì: Sở Y tế."
             ),
             [false, false, false, true, true]
+        );
+    }
+
+    /// A line cut after a joining word goes on, capital or not, short or not.
+    #[test]
+    fn line_ending_on_a_joining_word_goes_on() {
+        assert_eq!(
+            blocks("5. Xây dựng Nghị định của\nChính phủ\n- Nghị định quy định chi tiết."),
+            vec![
+                "5. Xây dựng Nghị định của Chính phủ",
+                "- Nghị định quy định chi tiết."
+            ]
+        );
+        // Without one, a short line ends its block (the text is wider than it).
+        let wide =
+            "Căn cứ Luật Tổ chức chính quyền địa phương, Ủy ban nhân dân tỉnh ban hành Kế hoạch.";
+        assert_eq!(
+            blocks(&format!(
+                "{wide}\n- Tổ chức tập huấn cho cán bộ\nSở Y tế chủ trì."
+            )),
+            vec![wide, "- Tổ chức tập huấn cho cán bộ", "Sở Y tế chủ trì."]
+        );
+        assert_eq!(
+            blocks(&format!(
+                "{wide}\n- Tổ chức tập huấn cho cán bộ của\nSở Y tế."
+            )),
+            vec![wide, "- Tổ chức tập huấn cho cán bộ của Sở Y tế."]
         );
     }
 

@@ -240,6 +240,52 @@ fn ends_with_phrase(before: &str, phrases: &[String]) -> bool {
     })
 }
 
+/// Original byte ranges of a law's name up to its year ("Luật An ninh mạng 2025", "Luật
+/// Đất đai năm 2024", "Bộ luật Lao động 2019"): the year names the law, not a time.
+/// "pháp luật" is no name; a time word ("trong", "đến", "trước") or a mark ends the
+/// search.
+fn law_year_ranges(view: &FoldedText) -> Vec<Range<usize>> {
+    let f = view.folded.as_str();
+    if !f.contains("luật ") {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for start in view.word_starts() {
+        let Some(rest) = f[start..].strip_prefix("luật ") else {
+            continue;
+        };
+        let o = view.orig_range(start..start + 1).start;
+        let named = view.original[o..].starts_with('L') || f[..start].ends_with("bộ ");
+        if !named {
+            continue;
+        }
+        let mut at = start + "luật ".len();
+        for (k, word) in rest.split(' ').take(10).enumerate() {
+            // A mark may be glued to the word ("2025.", "mạng,").
+            let core = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+            let year = core.len() == 4
+                && core.bytes().all(|b| b.is_ascii_digit())
+                && core.starts_with(['1', '2']);
+            if year && k > 0 {
+                out.push(view.orig_range(start..at + core.len()));
+                break;
+            }
+            let stops = core.len() < word.len()
+                || core.is_empty()
+                || !core.chars().all(char::is_alphabetic)
+                || matches!(
+                    core,
+                    "trong" | "đến" | "trước" | "từ" | "sau" | "của" | "theo"
+                );
+            if stops {
+                break;
+            }
+            at += word.len() + 1;
+        }
+    }
+    out
+}
+
 // ---------------------------------------------------------------------------------
 // Shared lexical layer (also used by `citation`).
 
@@ -399,8 +445,10 @@ pub(crate) fn calendar_date(i: &str) -> Res<'_, (u32, u32, Option<i32>)> {
 fn mask_citations<'v, 'a>(view: &'v FoldedText<'a>) -> Cow<'v, FoldedText<'a>> {
     let mut ranges: Vec<Range<usize>> = citations_in(view).into_iter().map(|c| c.range).collect();
     let horizons = horizon_ranges(view);
-    if !horizons.is_empty() {
+    let laws = law_year_ranges(view);
+    if !horizons.is_empty() || !laws.is_empty() {
         ranges.extend(horizons);
+        ranges.extend(laws);
         ranges.sort_by_key(|r| (r.start, r.end));
     }
     if ranges.is_empty() {
@@ -1878,6 +1926,37 @@ mod tests {
                 false,
                 false,
                 d(2021, 1, 1),
+                None,
+            ),
+            // Nor is the year of a law's name.
+            (
+                "Theo tiến độ được giao của Luật An ninh mạng 2025.",
+                None,
+                None,
+                None,
+                false,
+                true,
+                None,
+                None,
+            ),
+            (
+                "Sau khi Luật Đất đai năm 2024 có hiệu lực, hoàn thành trong Quý II/2025",
+                None,
+                d(2025, 6, 30),
+                Some(Quarter),
+                false,
+                true,
+                None,
+                None,
+            ),
+            (
+                "Triển khai pháp luật 2025",
+                None,
+                d(2025, 12, 31),
+                Some(Year),
+                false,
+                false,
+                None,
                 None,
             ),
             (

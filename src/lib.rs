@@ -199,14 +199,15 @@ pub fn parse_text_accounted(text: &str, name: &str) -> Accounted {
 }
 
 /// Whether a segment is an appendix that says it lists only some of the plan's tasks
-/// ("MỘT SỐ NHIỆM VỤ TRỌNG TÂM …"; `[table] partial` in `grammar/labels.toml`).
+/// ("MỘT SỐ NHIỆM VỤ TRỌNG TÂM …"), or targets rather than tasks ("PHÂN CÔNG THỰC HIỆN
+/// CÁC CHỈ TIÊU …"; `[table] partial` in `grammar/labels.toml`).
 fn lists_some_tasks(head: &header::Header) -> bool {
     head.document.title.as_deref().is_some_and(|t| {
         let f = fold::fold(t);
         lexicon::lexicon()
             .table_partial
             .iter()
-            .any(|p| f.starts_with(p.as_str()))
+            .any(|p| lexicon::find_words(&f, p).is_some())
     })
 }
 

@@ -105,6 +105,14 @@ proptest! {
     }
 }
 
+/// Field lines of an agency heading itself, with or without duties under it.
+#[test]
+fn fields_under_an_agency_heading_are_accounted() {
+    assert_accounted(
+        "KẾ HOẠCH\nThử\nIII. TỔ CHỨC THỰC HIỆN\n1. Các sở, ngành và địa phương:\n- Kết quả: Hồ sơ nhân sự.\n- Tổ chức triển khai thực hiện.\n2. Sở Y tế\n- Kết quả: Báo cáo.\nTriển khai kế hoạch.\n",
+    );
+}
+
 /// Tables rebuilt as pipe rows (laid out with spaces, or a "|" line between cells)
 /// leave their other lines to the row that took their text.
 #[test]

@@ -84,11 +84,20 @@ fn run_end(lines: &[&str], start: usize) -> usize {
         }
         let next_bar = (i..lines.len().min(i + MAX_CELL_LINES + 1)).find(|&k| is_bar(lines[k]));
         match next_bar {
-            Some(k) => i = k,
-            None => break,
+            // A document's type line ("**PHỤ LỤC**" after a signature set in a table)
+            // opens another document: the run ends before it.
+            Some(k) if !lines[i..k].iter().any(|l| opens_document(l)) => i = k,
+            _ => break,
         }
     }
     end
+}
+
+fn opens_document(line: &str) -> bool {
+    let line = clean(line);
+    crate::lexicon::lexicon()
+        .type_line(&line)
+        .is_some_and(|t| t.opens_document(&line))
 }
 
 /// The rows of a run (`lines` from its first bar to its last), each with the index of
@@ -237,6 +246,26 @@ mod tests {
         assert!(!lists_apart("Sở Khoa học và", "Công nghệ"));
         assert!(!lists_apart("Trung tâm Chuyển đổi số", "Thành phố"));
         assert!(!lists_apart("Rà soát, cập nhật dữ liệu", "Sở Tài chính"));
+    }
+
+    /// A signature set in bars right before an appendix: the appendix's type line ends
+    /// the signature's run, and the appendix's own table (targets assigned to leads,
+    /// "Chỉ tiêu | Chủ trì") is read from its header.
+    #[test]
+    fn a_type_line_ends_a_run() {
+        let text = "|\n**TM. ỦY BAN NHÂN DÂN**\nKT. CHỦ TỊCH\n**Mai Sơn**\n|\n\n**PHỤ LỤC**\nPHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU\n|\n**TT**\n|\n**Chỉ tiêu**\n|\n**Chủ trì**\n|\n|\n1\n|\nKinh tế số chiếm 45% GRDP tỉnh.\n|\nSở Tài chính\n|\n|\n2\n|\nTỷ lệ phủ sóng 5G đạt 100%.\n|\nSở Khoa học và Công nghệ\n|\n|";
+        let out = rebuild_tables(text);
+        let rows: Vec<&str> = out.split('\n').filter(|l| l.starts_with('|')).collect();
+        assert_eq!(
+            rows,
+            [
+                "|",
+                "|",
+                "| TT | Chỉ tiêu | Chủ trì |",
+                "| 1 | Kinh tế số chiếm 45% GRDP tỉnh. | Sở Tài chính |",
+                "| 2 | Tỷ lệ phủ sóng 5G đạt 100%. | Sở Khoa học và Công nghệ |"
+            ]
+        );
     }
 
     /// A header or signature block set out the same way is no task table.

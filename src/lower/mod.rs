@@ -227,6 +227,7 @@ pub fn lower(
         bullet_tasks: std::collections::HashSet::new(),
         addressees: HashMap::new(),
         has_task_part: false,
+        topic_parts: Default::default(),
         covered: CoveredRows::new(covered),
         tasks: Vec::new(),
         warnings: Vec::new(),
@@ -244,6 +245,10 @@ pub fn lower(
         l.claim_block(f, &Owner::Furniture);
     }
     l.has_task_part = (1..body.nodes.len()).any(|n| l.own_part_kind(n) == Some(PartKind::Tasks));
+    if !l.has_task_part {
+        l.topic_parts = topic_parts(&l);
+        l.has_task_part = !l.topic_parts.is_empty();
+    }
     let sections = l.children_sections(0, PartKind::Unknown);
     let mut unparsed = Vec::new();
     let root = &body.nodes[0];
@@ -326,9 +331,14 @@ struct Lowerer<'a> {
     /// Items headed by an agency name whose numbered sub-items are that agency's work
     /// ("1. Sở Y tế" over "a) Chủ trì, phối hợp …"), with the heading's agencies.
     addressees: HashMap<NodeId, Vec<Agency>>,
-    /// Whether some part's heading names tasks ("NỘI DUNG", "NHIỆM VỤ"): then a
-    /// "GIẢI PHÁP" part lists general measures.
+    /// Whether some part's heading names tasks ("NỘI DUNG", "NHIỆM VỤ"), or some part
+    /// is a topic part: then a "GIẢI PHÁP" part lists general measures.
     has_task_part: bool,
+    /// Parts named by their topic alone, between the aims and the measures or the
+    /// organisation ("III. PHÁT TRIỂN NỀN MÓNG KINH TẾ SỐ" after "II. MỤC TIÊU", before
+    /// "V. GIẢI PHÁP"), in a plan with no part named for its tasks: their items are the
+    /// plan's tasks.
+    topic_parts: std::collections::HashSet<NodeId>,
     /// The task rows of an attached appendix.
     covered: CoveredRows,
     tasks: Vec<Task>,
@@ -451,6 +461,7 @@ impl Lowerer<'_> {
             return None;
         };
         let part = match self.own_part_kind(n) {
+            Some(PartKind::Unknown) if self.topic_parts.contains(&n) => PartKind::Tasks,
             None | Some(PartKind::Unknown) => part,
             Some(PartKind::Measures) if self.has_task_part => PartKind::Unknown,
             Some(PartKind::Measures) => PartKind::Tasks,
@@ -673,7 +684,13 @@ impl Lowerer<'_> {
             if support.is_empty() {
                 support = clause_support(&text, &lead);
             }
-            let all: Vec<usize> = node.head.into_iter().chain(blocks).collect();
+            // The heading's own field lines ("- Kết quả: …") are the duty's too.
+            let all: Vec<usize> = node
+                .head
+                .into_iter()
+                .chain(blocks)
+                .chain(node.owned_field_blocks())
+                .collect();
             if deadline.is_none() {
                 deadline = find_inline_deadline(&text, self.year).map(|(_, d)| d);
             }
@@ -693,10 +710,13 @@ impl Lowerer<'_> {
         }
         let id = node.id.clone();
         let owner = Owner::Section(Arc::from(id.as_str()));
+        // Field lines of the heading itself ("- Kết quả: …" under "1. Các sở, ngành:")
+        // belong to its section.
         let own: Vec<usize> = node
             .head
             .into_iter()
             .chain(node.body.iter().copied())
+            .chain(node.owned_field_blocks())
             .collect();
         for &b in &own {
             self.claim_block(b, &owner);
@@ -758,6 +778,32 @@ impl Lowerer<'_> {
         Some(section)
     }
 
+    /// "- Thời gian thực hiện:" with no value, over "+ … trước ngày 15/12/2025." / "+ …
+    /// trước ngày 31/12/2025.": the points right below a field of item `n` (up to its
+    /// next field) are its value.
+    fn points_below(&self, n: NodeId, field: usize) -> String {
+        let next_field = self.body.nodes[n]
+            .fields
+            .iter()
+            .map(|&(_, f)| f)
+            .filter(|&f| f > field)
+            .min()
+            .unwrap_or(usize::MAX);
+        let points: Vec<usize> = self
+            .bullet_blocks(n)
+            .into_iter()
+            .filter(|&k| k > field && k < next_field)
+            .collect();
+        if points.first() != Some(&(field + 1)) {
+            return String::new();
+        }
+        points
+            .iter()
+            .map(|&k| self.body.blocks[k].body())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     /// A task (or a duty outside an agency heading) from a labelled item.
     fn task(&mut self, n: NodeId, kind: TaskKind) {
         let node = &self.body.nodes[n];
@@ -791,7 +837,12 @@ impl Lowerer<'_> {
         let (mut lead, mut support, mut deadline) = (Vec::new(), Vec::new(), None);
         blocks.extend(node.owned_field_blocks());
         for (role, b) in &node.fields {
-            let value = self.body.blocks[*b].body();
+            let points;
+            let mut value = self.body.blocks[*b].body();
+            if *role == FieldRole::Deadline && value.is_empty() {
+                points = self.points_below(n, *b);
+                value = &points;
+            }
             match role {
                 FieldRole::Lead => {
                     let (l, s) = self.memo.lead(value);
@@ -1411,6 +1462,32 @@ pub fn span_of(blocks: &[Block], which: &[usize]) -> Span {
     }
 }
 
+/// The topic parts of a plan with no part named for its tasks (see
+/// [`Lowerer::topic_parts`]): unmatched parts after an aims part ("MỤC TIÊU", "QUAN
+/// ĐIỂM") and before a measures, organisation or funding part.
+fn topic_parts(l: &Lowerer) -> std::collections::HashSet<NodeId> {
+    let parts: Vec<(NodeId, PartKind)> = (1..l.body.nodes.len())
+        .filter_map(|n| l.own_part_kind(n).map(|k| (n, k)))
+        .collect();
+    let Some(first_aims) = parts.iter().position(|&(_, k)| k == PartKind::Purpose) else {
+        return Default::default();
+    };
+    let Some(last_closing) = parts.iter().rposition(|&(_, k)| {
+        matches!(
+            k,
+            PartKind::Measures | PartKind::Responsibilities | PartKind::Funding
+        )
+    }) else {
+        return Default::default();
+    };
+    parts
+        .iter()
+        .enumerate()
+        .filter(|&(i, &(_, k))| i > first_aims && i < last_closing && k == PartKind::Unknown)
+        .map(|(_, &(n, _))| n)
+        .collect()
+}
+
 /// The first sentence of `text`.
 pub fn first_sentence(text: &str) -> String {
     first_sentence_of(text).to_owned()
@@ -1932,6 +2009,35 @@ Thời gian hoàn thành: theo lộ trình của Bộ Tư pháp. Hoàn thành tr
                 vec!["Đồng chí Phó Chủ tịch Thường trực".to_string()]
             )]
         );
+    }
+
+    /// A plan with no part named for its tasks: the parts named by their topic, between
+    /// the aims and the measures, hold its tasks; alone, such a part does not.
+    #[test]
+    fn topic_parts_hold_the_tasks() {
+        let ids = |text: &str| -> Vec<String> {
+            crate::parse_text(text)
+                .tasks
+                .into_iter()
+                .filter(|t| t.kind == crate::model::TaskKind::Task)
+                .map(|t| t.id)
+                .collect()
+        };
+        let plan = "I. MỤC TIÊU
+1. Kinh tế số chiếm 30% GRDP.
+II. PHÁT TRIỂN HẠ TẦNG SỐ
+1. Hạ tầng viễn thông
+a) Phủ sóng 5G toàn tỉnh.
+b) Nâng cấp mạng truyền số liệu chuyên dùng.
+III. GIẢI PHÁP
+1. Tăng cường tuyên truyền.
+IV. TỔ CHỨC THỰC HIỆN
+1. Sở Khoa học và Công nghệ
+Chủ trì triển khai Kế hoạch.
+";
+        assert_eq!(ids(plan), ["II.1.a", "II.1.b"]);
+        let without_aims = plan.replace("I. MỤC TIÊU\n1. Kinh tế số chiếm 30% GRDP.\n", "");
+        assert_eq!(ids(&without_aims), ["III.1"]);
     }
 
     /// An appendix of "some key tasks" does not make the plan's own items headings over
