@@ -1131,6 +1131,9 @@ struct Item {
     notes: Vec<String>,
     /// A collective that still accepts bare collective nouns.
     open: bool,
+    /// The collective lists territorial units ("Ủy ban nhân dân các tỉnh, thành phố"):
+    /// only more units join it, not other kinds of body ("cơ quan, tổ chức khác").
+    units: bool,
 }
 
 struct Scanner<'a> {
@@ -1853,7 +1856,12 @@ impl<'a> Scanner<'a> {
             && seg.first().is_some_and(|i| !self.is_abbrev_head(i));
         match kind {
             _ if field_tail || kind_of_body => append(items, glue, &name, notes),
-            SegKind::Bare if last_open && self.plain_bare(seg) && !self.named_body(seg) => {
+            SegKind::Bare
+                if last_open
+                    && self.plain_bare(seg)
+                    && !self.named_body(seg)
+                    && (!items.last().is_some_and(|l| l.units) || self.opens_with_unit(seg)) =>
+            {
                 append(items, glue, &name, notes)
             }
             SegKind::Other if !items.is_empty() => append(items, glue, &name, notes),
@@ -1867,18 +1875,45 @@ impl<'a> Scanner<'a> {
                     name,
                     notes,
                     open: false,
+                    units: false,
                 });
             }
             SegKind::Quantified | SegKind::Bare => items.push(Item {
                 name,
                 notes,
                 open: true,
+                units: self.lists_units(seg),
             }),
             SegKind::Named | SegKind::Capitalized | SegKind::Other => {
                 let open = self.opens_collective(seg);
-                items.push(Item { name, notes, open });
+                let units = open && self.lists_units(seg);
+                items.push(Item {
+                    name,
+                    notes,
+                    open,
+                    units,
+                });
             }
         }
+    }
+
+    /// A piece that ends in a territorial unit ("UBND các tỉnh", "Ủy ban nhân dân xã";
+    /// not "các huyện ủy").
+    fn lists_units(&self, seg: &Seg) -> bool {
+        seg.runs.last().is_some_and(|&(a, b)| {
+            (a..b).any(|i| {
+                LEXICON
+                    .units
+                    .match_at(&self.toks, i)
+                    .is_some_and(|len| i + len == b)
+            })
+        })
+    }
+
+    /// A piece that opens with a unit noun ("thành phố trực thuộc Trung ương").
+    fn opens_with_unit(&self, seg: &Seg) -> bool {
+        seg.first()
+            .is_some_and(|i| LEXICON.units.match_at(&self.toks, i).is_some())
     }
 
     /// Whether the piece ends in "liên quan" ("… có liên quan").

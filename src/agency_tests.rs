@@ -501,6 +501,22 @@ fn splits_other_provinces_wordings() {
             false,
         )],
     );
+    // A collective of territorial units takes more units, not other kinds of body.
+    check_split(
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương, cơ quan, tổ chức khác có liên quan",
+        &[
+            (
+                "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+                N,
+                true,
+            ),
+            ("cơ quan, tổ chức khác có liên quan", N, true),
+        ],
+    );
+    check_split(
+        "các xã, phường, thị trấn, đặc khu",
+        &[("các xã, phường, thị trấn, đặc khu", N, true)],
+    );
     check_split("", &[]);
     check_split(" ; , . ", &[]);
 }
