@@ -246,6 +246,16 @@ pub fn colon_lead(text: &str) -> Option<(Vec<Agency>, usize)> {
     Some((agency_heading(head)?, text.len() - rest.len()))
 }
 
+/// Whether `text` says someone leads ("chủ trì", `lead_roles` in
+/// `grammar/agencies.toml`).
+pub fn names_lead_role(text: &str) -> bool {
+    let folded = fold(text);
+    LEXICON.lead_roles.may_occur(&folded) && {
+        let sc = Scanner::new(text);
+        (0..sc.len()).any(|i| LEXICON.lead_roles.match_at(&sc.toks, i).is_some())
+    }
+}
+
 /// "Sở Y tế (chủ trì); Sở Nội vụ, Sở Tài chính (phối hợp)": a role in brackets after
 /// the agencies it names, read as the role written out ("Sở Y tế chủ trì; …"). The
 /// agencies after the last one, when it is the lead's, are its partners: "Sở Tài chính

@@ -383,12 +383,24 @@ impl FieldMemo {
         let split = agency::split_roles(value).unwrap_or_else(|| {
             let listed = self.agencies(value);
             let before_last = &listed[..listed.len().saturating_sub(1)];
-            let subject = before_last
-                .iter()
-                .any(|a| agency::name_holds_verb(&a.name))
-                .then(|| agency::subject_agencies(value))
-                .flatten();
-            (subject.unwrap_or(listed), Vec::new())
+            // Each clause may have its subject: "Bộ Công an tiến hành rà soát …; các
+            // bộ, Ủy ban nhân dân các tỉnh … rà soát …" (all lead). When the first says
+            // it leads ("Sở KH&CN chủ trì hướng dẫn, tổng hợp; Các sở, ngành … thực
+            // hiện …"), the others are its partners.
+            let verb_inside = before_last.iter().any(|a| agency::name_holds_verb(&a.name));
+            let mut clauses = value.split(';').filter_map(agency::subject_agencies);
+            match clauses.next().filter(|_| verb_inside) {
+                Some(first) => {
+                    let rest: Vec<Agency> = clauses.flatten().collect();
+                    let first_clause = value.split(';').next().unwrap_or(value);
+                    if agency::names_lead_role(first_clause) {
+                        (first, rest)
+                    } else {
+                        (first.into_iter().chain(rest).collect(), Vec::new())
+                    }
+                }
+                None => (listed, Vec::new()),
+            }
         });
         self.leads.insert(value.to_owned(), split.clone());
         split
@@ -1637,6 +1649,25 @@ mod tests {
                     ]
                 ),
                 (vec!["Ban Quản lý dự án đầu tư xây dựng tỉnh"], vec![None]),
+            ]
+        );
+        // Clauses with subjects of their own: all lead, unless the first says it leads.
+        let plan = crate::parse_text(
+            "II. NHIỆM VỤ\n1. Rà soát văn bản.\n- Cơ quan thực hiện: Bộ Công an tiến hành rà soát các văn bản thuộc thẩm quyền; các bộ, cơ quan ngang bộ rà soát văn bản thuộc lĩnh vực quản lý.\n2. Công bố dữ liệu mở.\n- Chủ trì: Sở Khoa học và Công nghệ chủ trì hướng dẫn, tổng hợp; các sở, ngành, UBND cấp xã thực hiện công bố dữ liệu.\n",
+        );
+        let got: Vec<(Vec<&str>, Vec<&str>)> = plan
+            .tasks
+            .iter()
+            .map(|t| (names(&t.lead), names(&t.support)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (vec!["Bộ Công an", "các bộ, cơ quan ngang bộ"], vec![]),
+                (
+                    vec!["Sở Khoa học và Công nghệ"],
+                    vec!["các sở, ngành", "UBND cấp xã"]
+                ),
             ]
         );
     }
