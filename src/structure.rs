@@ -294,18 +294,19 @@ impl Body {
                         })
                     })
             };
+            // The cheap tests first: reading the items' sentences for a lead is the
+            // costly one, and most groups fail before it.
             let group = !earlier.is_empty()
+                && with_fields > 1
                 && self.nodes[n].fields.is_empty()
                 && self.nodes[n].children.last() == Some(last)
-                && items.iter().all(|&c| leaf(c))
-                && earlier.iter().all(|&c| unassigned(c))
                 && self.nodes[*last]
                     .fields
                     .iter()
                     .any(|(r, _)| *r == FieldRole::Lead)
                 && earlier.iter().all(|&c| self.nodes[c].fields.is_empty())
-                // Other items of the document carry fields of their own.
-                && with_fields > 1;
+                && items.iter().all(|&c| leaf(c))
+                && earlier.iter().all(|&c| unassigned(c));
             if group {
                 let fields = self.nodes[*last].fields.clone();
                 shared.extend(earlier.iter().map(|&c| (c, fields.clone())));

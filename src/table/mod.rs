@@ -12,6 +12,10 @@ use crate::lines::{Line, LineKind, classify_text};
 
 /// A line that looks like a pipe-table row.
 pub fn is_row(text: &str) -> bool {
+    // Called on every line: most have no bar at all, which one byte search settles.
+    if !text.as_bytes().contains(&b'|') {
+        return false;
+    }
     if text.starts_with('|') {
         return text.matches('|').count() >= 3;
     }
