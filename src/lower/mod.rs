@@ -2076,48 +2076,42 @@ Chủ trì triển khai Kế hoạch.
     /// work that a row repeats. Numbering shared by chance does not make a repeat.
     #[test]
     fn appendix_of_some_tasks() {
-        let plan = crate::parse_text(
-            "II. NHIỆM VỤ, GIẢI PHÁP
-1. Rà soát quy hoạch khoáng sản
+        let items = "1. Rà soát quy hoạch khoáng sản
 - Cập nhật số liệu các mỏ trên địa bàn tỉnh.
 2. Công tác đấu giá quyền khai thác khoáng sản
 - Rà soát các mỏ để đấu giá quyền khai thác.
 - Không sử dụng tàu cuốc để khai thác khoáng sản.
 3. Phát huy vai trò của Mặt trận Tổ quốc
-- Tuyên truyền, vận động Nhân dân.
-Nơi nhận:
-- Như trên;
-TM. ỦY BAN NHÂN DÂN
-CHỦ TỊCH
-Nguyễn Văn A
-PHỤ LỤC
-MỘT SỐ NHIỆM VỤ TRỌNG TÂM
-TT | Tên nhiệm vụ | Cơ quan chủ trì | Thời gian thực hiện
-1 | Rà soát quy hoạch khoáng sản trên địa bàn tỉnh | Sở Nông nghiệp và Môi trường | Năm 2026
-2 | Tham mưu kế hoạch đấu giá quyền khai thác khoáng sản | Sở Nông nghiệp và Môi trường | Hằng năm
-3 | Kiểm tra các mỏ | Sở Công Thương | Quý IV/2026
-",
+- Tuyên truyền, vận động Nhân dân.";
+        let ids = |text: String| -> Vec<String> {
+            crate::parse_text(&text)
+                .tasks
+                .into_iter()
+                .map(|t| t.id)
+                .collect()
+        };
+        assert_eq!(
+            ids(plan_with_appendix(items, "MỘT SỐ NHIỆM VỤ TRỌNG TÂM")),
+            ["II.2", "II.3", "PL.1", "PL.2", "PL.3"]
         );
-        let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
-        assert_eq!(ids, ["II.2", "II.3", "PL.1", "PL.2", "PL.3"]);
         // The same plan with a table that assigns all of its work: the items that name
         // no agency are headings over its rows.
-        let all = plan_text_with_title("DANH MỤC NHIỆM VỤ");
-        let ids: Vec<String> = crate::parse_text(&all)
-            .tasks
-            .into_iter()
-            .map(|t| t.id)
-            .collect();
-        assert_eq!(ids, ["PL.1", "PL.2", "PL.3"]);
-    }
-
-    fn plan_text_with_title(title: &str) -> String {
-        format!(
-            "II. NHIỆM VỤ, GIẢI PHÁP
-1. Công tác quy hoạch khoáng sản
+        let items = "1. Công tác quy hoạch khoáng sản
 - Rà soát quy hoạch khoáng sản trên địa bàn tỉnh.
 2. Phát huy vai trò của Mặt trận Tổ quốc
-- Tuyên truyền, vận động Nhân dân.
+- Tuyên truyền, vận động Nhân dân.";
+        assert_eq!(
+            ids(plan_with_appendix(items, "DANH MỤC NHIỆM VỤ")),
+            ["PL.1", "PL.2", "PL.3"]
+        );
+    }
+
+    /// A task part (`items`), the signature, and an appendix titled `title` with a
+    /// three-row task table.
+    fn plan_with_appendix(items: &str, title: &str) -> String {
+        format!(
+            "II. NHIỆM VỤ, GIẢI PHÁP
+{items}
 Nơi nhận:
 - Như trên;
 TM. ỦY BAN NHÂN DÂN
