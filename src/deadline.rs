@@ -242,8 +242,8 @@ fn ends_with_phrase(before: &str, phrases: &[String]) -> bool {
 
 /// Original byte ranges of a law's name up to its year ("Luật An ninh mạng 2025", "Luật
 /// Đất đai năm 2024", "Bộ luật Lao động 2019"): the year names the law, not a time.
-/// "pháp luật" is no name; a time word ("trong", "đến", "trước") or a mark ends the
-/// search.
+/// "pháp luật" is no name; a mark or a word of `[law_name] stops` in
+/// `grammar/deadline.toml` ("trong", "đến", "trước") ends the search.
 fn law_year_ranges(view: &FoldedText) -> Vec<Range<usize>> {
     let f = view.folded.as_str();
     if !f.contains("luật ") {
@@ -273,10 +273,7 @@ fn law_year_ranges(view: &FoldedText) -> Vec<Range<usize>> {
             let stops = core.len() < word.len()
                 || core.is_empty()
                 || !core.chars().all(char::is_alphabetic)
-                || matches!(
-                    core,
-                    "trong" | "đến" | "trước" | "từ" | "sau" | "của" | "theo"
-                );
+                || G.law_name_stops.iter().any(|w| w == core);
             if stops {
                 break;
             }
@@ -505,6 +502,12 @@ struct RawGrammar {
     condition: RawTriggers,
     inline: RawInline,
     horizon: RawList,
+    law_name: RawLawName,
+}
+
+#[derive(Deserialize)]
+struct RawLawName {
+    stops: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -612,6 +615,8 @@ struct Grammar {
     item_openers: Lexicon<()>,
     /// Words before a horizon year ("tầm nhìn đến năm 2045"), masked like citations.
     horizon: Lexicon<()>,
+    /// Words that end a law's name before any year ("Luật Đất đai trong năm 2025").
+    law_name_stops: Vec<String>,
 }
 
 impl Grammar {
@@ -672,6 +677,12 @@ impl Grammar {
                 .collect(),
             item_openers: Lexicon::new(Vec::new()),
             horizon: Lexicon::plain(&raw.horizon.words),
+            law_name_stops: raw
+                .law_name
+                .stops
+                .iter()
+                .map(|w| crate::fold::fold(w))
+                .collect(),
         };
         g.item_openers = Lexicon::new(
             [
