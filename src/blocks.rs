@@ -188,11 +188,12 @@ fn split_run_in_label(block: Block) -> Vec<Block> {
         return vec![block];
     };
     let rest = &block.text[at + 1..];
-    if !matches!(crate::lines::classify_text(rest), LineKind::Label { .. }) {
+    let kind = crate::lines::classify_text(rest);
+    if !matches!(kind, LineKind::Label { .. }) {
         return vec![block];
     }
     let second = Block {
-        kind: crate::lines::classify_text(rest),
+        kind,
         text: rest.to_owned(),
         lines: block.lines.clone(),
         page: block.page,
@@ -345,12 +346,7 @@ pub fn continues(prev: &str, next: &str, width: usize) -> bool {
     }
     // "5. Xây dựng Nghị định của" / "Chính phủ": a line that stops on a joining word
     // ("của", "và", "với") was cut mid-phrase, however short it is.
-    let last_word = prev
-        .rsplit(' ')
-        .next()
-        .map(crate::fold::fold)
-        .unwrap_or_default();
-    if crate::lexicon::lexicon().table_joiners.contains(&last_word) {
+    if table::stacked::ends_on_joining_word(prev) {
         return true;
     }
     let ended = prev

@@ -449,9 +449,14 @@ fn deadline_ends(cell: &str, next: &str) -> bool {
 
 /// A line that ends with a joining mark or word, so the next line continues it.
 pub(crate) fn ends_joined(text: &str) -> bool {
+    text.ends_with([',', ';', '-', '–', '(', '/', '&']) || ends_on_joining_word(text)
+}
+
+/// A line whose last word joins it to the next ("của", "và", "với"; `[table] joiners`
+/// in `grammar/labels.toml`): it was cut mid-phrase.
+pub(crate) fn ends_on_joining_word(text: &str) -> bool {
     let last_word = text.rsplit(' ').next().map(fold).unwrap_or_default();
-    text.ends_with([',', ';', '-', '–', '(', '/', '&'])
-        || lexicon().table_joiners.contains(&last_word)
+    lexicon().table_joiners.contains(&last_word)
 }
 
 fn starts_cell(prev: &str, next: &str) -> bool {
