@@ -19,6 +19,11 @@ pub fn mark(lines: &mut [Line]) {
 /// A running head repeats at least this many times, each time beside a page number.
 const MIN_REPEATS: usize = 3;
 
+/// Lines between two running heads: a page holds more than this. Rows numbered "3",
+/// "4", "5" on lines of their own look like page numbers, and a cell that repeats
+/// beside them ("Thường xuyên") comes every few lines, not once a page.
+const MIN_PAGE_LINES: usize = 12;
+
 /// A running head is a short line: a title, a gazette's issue, a document number
 /// (about 120 characters of Vietnamese text).
 const MAX_HEAD_BYTES: usize = 360;
@@ -42,7 +47,10 @@ fn mark_running_heads(lines: &mut [Line]) {
     // repeats once per attached document and may end a page: never a running head.
     let lx = lexicon();
     beside.retain(|text, at| {
-        at.len() >= MIN_REPEATS && !lx.opens_tail(text) && lx.type_line(text).is_none()
+        at.len() >= MIN_REPEATS
+            && at.windows(2).all(|w| w[1] - w[0] >= MIN_PAGE_LINES)
+            && !lx.opens_tail(text)
+            && lx.type_line(text).is_none()
     });
     if beside.is_empty() {
         return;
@@ -141,13 +149,24 @@ mod tests {
 
     #[test]
     fn running_heads_beside_page_numbers() {
-        let page =
-            |n: u32| format!("CÔNG BÁO/Số 286/Ngày 27-05-2026\n{n}\n\nNội dung trang {n}.\n");
+        let body = |n: u32| format!("Nội dung trang {n}.\n").repeat(MIN_PAGE_LINES);
+        let page = |n: u32| format!("CÔNG BÁO/Số 286/Ngày 27-05-2026\n{n}\n\n{}", body(n));
         let text: String = (89..93).map(page).collect();
         assert_eq!(furniture(&text), vec!["CÔNG BÁO/Số 286/Ngày 27-05-2026"; 4]);
         // The number may come first, as on even pages.
-        let text = "12\nKẾ HOẠCH SỐ 45\nMột.\n13\nKẾ HOẠCH SỐ 45\nHai.\n14\nKẾ HOẠCH SỐ 45\nBa.";
-        assert_eq!(furniture(text).len(), 3);
+        let page = |n: u32| format!("{n}\nKẾ HOẠCH SỐ 45\n{}", body(n));
+        let text: String = (12..15).map(page).collect();
+        assert_eq!(furniture(&text).len(), 3);
+    }
+
+    /// A stacked task table's rows are numbered on lines of their own, like pages; the
+    /// deadline cell before each number repeats beside it, but every few lines.
+    #[test]
+    fn a_cell_beside_row_numbers_is_not_a_running_head() {
+        let rows: String = (3..7)
+            .map(|n| format!("{n}\nNhiệm vụ {n}.\nCục Lâm nghiệp\nVụ Pháp chế\nThường xuyên\n"))
+            .collect();
+        assert!(furniture(&rows).is_empty());
     }
 
     #[test]

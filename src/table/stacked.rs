@@ -51,6 +51,7 @@ pub fn read(lines: &[Line], pages: &[Option<u32>], at: usize) -> Option<(Vec<Blo
         Some(Column::Field(FieldRole::Deadline, _))
     );
     let mut numbering = Numbering::default();
+    let mut inline_groups = InlineGroups::default();
     let mut rows: Vec<Row> = Vec::new();
     let mut k = header.end;
     while k < lines.len() {
@@ -64,6 +65,32 @@ pub fn read(lines: &[Line], pages: &[Option<u32>], at: usize) -> Option<(Vec<Blo
             rows.push(Row {
                 number: line.text.clone(),
                 number_at: k,
+                head: None,
+                lines: Vec::new(),
+            });
+            k += 1;
+            continue;
+        }
+        if let Some((number, head)) = inline_row(lines, k).filter(|(n, _)| numbering.accepts(n)) {
+            numbering.push(&number);
+            rows.push(Row {
+                number: line.text[..line.text.len() - head.len()].to_owned(),
+                number_at: k,
+                head: Some(head.to_owned()),
+                lines: Vec::new(),
+            });
+            k += 1;
+            continue;
+        }
+        if let Some((number, head)) = group_row(line).filter(|(n, head)| {
+            numbering.accepts(n) && inline_groups.accepts(rows.is_empty(), head)
+        }) {
+            numbering.push(&number);
+            inline_groups.push(head);
+            rows.push(Row {
+                number: line.text[..line.text.len() - head.len()].to_owned(),
+                number_at: k,
+                head: Some(head.to_owned()),
                 lines: Vec::new(),
             });
             k += 1;
@@ -90,9 +117,10 @@ pub fn read(lines: &[Line], pages: &[Option<u32>], at: usize) -> Option<(Vec<Blo
             k = again.end;
             continue;
         }
-        if line.kind == LineKind::PageNumber {
+        if matches!(line.kind, LineKind::PageNumber | LineKind::Furniture) {
+            // Page furniture between a row's lines (a page break inside the row).
             out.push(Block {
-                kind: LineKind::PageNumber,
+                kind: line.kind.clone(),
                 text: line.text.clone(),
                 lines: vec![line.no],
                 page: page_of(k),
@@ -217,8 +245,73 @@ struct Row {
     /// The number as printed ("1", "a)", "II").
     number: String,
     number_at: usize,
+    /// The text printed after the number on its line: a group row's title, which spans
+    /// the table's width and so is never cut into cells ("I. Đổi mới mạnh mẽ …").
+    head: Option<String>,
     /// Indices of the row's other lines.
     lines: Vec<usize>,
+}
+
+/// Which numbered lines ("II. …") may be group rows printed on one line. Such a line
+/// is also how the document's next section looks ("III. TỔ CHỨC THỰC HIỆN"), so the
+/// table must open with one, and every one after it is written in the same case.
+#[derive(Default)]
+struct InlineGroups {
+    /// Whether the first one's title is in capitals; None before the first.
+    capitals: Option<bool>,
+}
+
+impl InlineGroups {
+    fn accepts(&self, no_rows_yet: bool, head: &str) -> bool {
+        match self.capitals {
+            None => no_rows_yet,
+            Some(caps) => caps == in_capitals(head),
+        }
+    }
+
+    fn push(&mut self, head: &str) {
+        self.capitals.get_or_insert(in_capitals(head));
+    }
+}
+
+fn in_capitals(text: &str) -> bool {
+    !text.chars().any(char::is_lowercase)
+}
+
+/// A row whose task starts on its number's line ("10. Xây dựng Luật …"): its number
+/// and that text. The document's next item looks the same ("2. Tổ chức tập huấn …"),
+/// so the row's own lines must show an agency cell (a line opening with an agency's
+/// name) before anything that ends a row.
+fn inline_row(lines: &[Line], at: usize) -> Option<(RowNumber, &str)> {
+    /// How far a wrapped task cell may run before its agency cell.
+    const REACH: usize = 20;
+    let line = &lines[at];
+    let LineKind::Label { label, body, .. } = &line.kind else {
+        return None;
+    };
+    let number = row_number(&label.text)?;
+    let head = line.text[*body..].trim_start();
+    if !matches!(number, RowNumber::Decimal(_)) || head.is_empty() {
+        return None;
+    }
+    let agency_cell = lines[at + 1..]
+        .iter()
+        .filter(|l| l.kind != LineKind::Blank)
+        .take(REACH)
+        .take_while(|l| matches!(l.kind, LineKind::Prose))
+        .any(|l| agency::opens_agency_list(&l.text));
+    agency_cell.then_some((number, head))
+}
+
+/// A group row printed on one line, its Roman number and its title: the row number
+/// and the title.
+fn group_row(line: &Line) -> Option<(RowNumber, &str)> {
+    let LineKind::Label { label, body, .. } = &line.kind else {
+        return None;
+    };
+    let head = line.text[*body..].trim_start();
+    (label.level == crate::lines::Level::Roman && !head.is_empty())
+        .then(|| (RowNumber::Roman(label.ordinal), head))
 }
 
 /// A row number alone on its line.
@@ -343,10 +436,25 @@ fn row_blocks(
     row: &Row,
 ) -> Vec<Block> {
     let page = page_of(row.number_at);
-    let cells = blank_separated(lines, &row.lines, columns).unwrap_or_else(|| {
+    let mut cells = blank_separated(lines, &row.lines, columns).unwrap_or_else(|| {
         let row_lines: Vec<&Line> = row.lines.iter().map(|&i| &lines[i]).collect();
         split_cells(&row_lines)
     });
+    if let Some(head) = &row.head {
+        // The title goes on in the lines below it only as a wrap ("… sức khoẻ" /
+        // "nhân dân").
+        let mut title = Cell {
+            text: head.clone(),
+            lines: Vec::new(),
+        };
+        if cells
+            .first()
+            .is_some_and(|c| !starts_cell(&title.text, &c.text))
+        {
+            append(&mut title, cells.remove(0));
+        }
+        cells.insert(0, title);
+    }
     let mut filled = assign(cells, columns);
     let name = filled
         .iter()
@@ -739,6 +847,44 @@ mod tests {
                 format!("TT\nNhiệm vụ\nThời gian hoàn thành\n1\nRà soát\nQuý I/2025\n{after}");
             assert_eq!(read_text(&text).unwrap().1, 6, "{after}");
         }
+    }
+
+    /// A gazette's table as its PDF text layer gives it: wrapped headings, group rows
+    /// printed whole on one line, a row whose task starts on its number's line, cells
+    /// cut a word per line, the running head of the next page.
+    #[test]
+    fn rows_that_start_on_their_numbers_line() {
+        let text = "STT\nTên nhiệm vụ cụ thể\nCơ quan\nchủ trì\nCơ quan\nphối hợp\nThời gian hoàn\nthành\n\
+            I. Đổi mới tư duy trong lãnh đạo, chỉ đạo công tác chăm sóc sức khoẻ\nnhân dân\n\
+            1.\nTăng cường lãnh đạo, chỉ đạo thực hiện các chính sách.\nCác\nbộ\nở\nTrung ương,\nỦy ban nhân\ndân cấp tỉnh\nCác cơ quan, tổ\nchức có liên quan.\nThường xuyên\n\
+            II. Hoàn thiện thể chế về bảo hiểm y tế\n\
+            2.  Xây dựng Luật Bảo hiểm y tế sửa đổi.\nBộ Y tế\nBộ Tài chính, Bộ\nTư pháp\nQuý I/2029\n\
+            III. TỔ CHỨC THỰC HIỆN\n1. Bộ Y tế theo dõi.";
+        let (shown, end) = read_text(text).unwrap();
+        assert_eq!(
+            shown,
+            vec![
+                "item I. Đổi mới tư duy trong lãnh đạo, chỉ đạo công tác chăm sóc sức khoẻ nhân dân",
+                "item 1. Tăng cường lãnh đạo, chỉ đạo thực hiện các chính sách.",
+                "Lead: Các bộ ở Trung ương, Ủy ban nhân dân cấp tỉnh",
+                "Support: Các cơ quan, tổ chức có liên quan.",
+                "Deadline: Thường xuyên",
+                "item II. Hoàn thiện thể chế về bảo hiểm y tế",
+                "item 2. Xây dựng Luật Bảo hiểm y tế sửa đổi.",
+                "Lead: Bộ Y tế",
+                "Support: Bộ Tài chính, Bộ Tư pháp",
+                "Deadline: Quý I/2029",
+            ]
+        );
+        // The document's next part, in capitals unlike the groups, ends the table.
+        assert_eq!(
+            end,
+            text.lines().position(|l| l.starts_with("III.")).unwrap()
+        );
+        // A numbered line with no agency cell after it is the document going on.
+        let text = "TT\nNhiệm vụ\nThời gian hoàn thành\n1\nRà soát\nQuý I/2025\n\
+            2. Tổ chức tập huấn kỹ năng số cho cán bộ.\nNội dung tập huấn gồm các kỹ năng.";
+        assert_eq!(read_text(text).unwrap().1, 6);
     }
 
     #[test]
