@@ -1703,7 +1703,8 @@ impl<'a> Scanner<'a> {
             return SegKind::Named;
         }
         if let Some(len) = lex.collectives.match_at(toks, i) {
-            let next = self.tok(i + len);
+            // "ngành Y tế" names a field, "các sở, ngành Thành phố" the place.
+            let next = self.tok(i + len).filter(|_| !self.place_at(i + len));
             let next_upper = next.is_some_and(|n| n.kind == Kind::Word && n.upper);
             if !next_upper && (!strict || !t.upper || self.closes_bare(i + len)) {
                 return SegKind::Bare;
@@ -1728,6 +1729,22 @@ impl<'a> Scanner<'a> {
             return SegKind::Capitalized;
         }
         SegKind::Other
+    }
+
+    /// Whether a place word ("tỉnh", "Thành phố", "Trung ương") starts at token `i`.
+    fn place_at(&self, i: usize) -> bool {
+        let word = |k: usize| {
+            self.tok(k)
+                .filter(|t| t.kind == Kind::Word)
+                .map(|t| t.fold.as_str())
+        };
+        let Some(first) = word(i) else {
+            return false;
+        };
+        LEXICON.place_words.iter().any(|p| match p.split_once(' ') {
+            None => p == first,
+            Some((a, b)) => a == first && word(i + 1) == Some(b),
+        })
     }
 
     /// Whether the quantified piece at `i` names bodies: a kind of body or a name

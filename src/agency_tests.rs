@@ -1061,6 +1061,17 @@ fn subjects() {
         s("Công an tỉnh chủ trì, phối hợp với các đơn vị."),
         Some(strs(&["Công an tỉnh"]))
     );
+    // The place after a collective may be capitalised ("Thành phố" for the city);
+    // "Sở, ban, ngành" without "các" is one collective too.
+    assert_eq!(
+        s("Sở Tư pháp và các sở, ban, ngành Thành phố chủ động tổ chức triển khai."),
+        Some(strs(&["Sở Tư pháp", "các sở, ban, ngành Thành phố"]))
+    );
+    assert_eq!(
+        s("Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố có trách nhiệm rà soát."),
+        Some(strs(&["Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố"]))
+    );
+
     assert_eq!(
         s("UBND các huyện, thị xã, thành phố có trách nhiệm bố trí kinh phí."),
         Some(strs(&["UBND các huyện, thị xã, thành phố"]))

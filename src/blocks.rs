@@ -6,6 +6,7 @@
 //! bullet or field line; an all-capitals line; or a capitalised line after a line that
 //! ended a sentence or stopped short of the text width (a heading or a paragraph's end).
 
+use crate::agency;
 use crate::lines::{Line, LineKind};
 use crate::table;
 
@@ -349,6 +350,11 @@ pub fn continues(prev: &str, next: &str, width: usize) -> bool {
     if table::stacked::ends_on_joining_word(prev) {
         return true;
     }
+    // "- Cơ quan chủ trì: Sở Nội vụ, Sở" / "Giáo dục và Đào tạo": cut inside a name.
+    let last_word = prev.rsplit(' ').next().unwrap_or("");
+    if last_word.starts_with(char::is_uppercase) && agency::ends_with_bare_head(last_word) {
+        return true;
+    }
     let ended = prev
         .trim_end_matches(['"', '”', '\'', ')', ' '])
         .ends_with(['.', ':', ';', '!', '?']);
@@ -625,6 +631,16 @@ mod tests {
                 "{wide}\n- Tổ chức tập huấn cho cán bộ của\nSở Y tế."
             )),
             vec![wide, "- Tổ chức tập huấn cho cán bộ của Sở Y tế."]
+        );
+        // So does a line cut after the head of an agency's name.
+        assert_eq!(
+            blocks(&format!(
+                "{wide}\n- Cơ quan chủ trì: Sở Nội vụ, Sở\nGiáo dục và Đào tạo."
+            )),
+            vec![
+                wide,
+                "- Cơ quan chủ trì: Sở Nội vụ, Sở Giáo dục và Đào tạo."
+            ]
         );
     }
 

@@ -376,34 +376,51 @@ impl FieldMemo {
         if let Some(hit) = self.leads.get(value) {
             return hit.clone();
         }
-        // "Sở Thông tin và Truyền thông đôn đốc, hướng dẫn các đơn vị, địa phương …": a
-        // sentence in the field (read as a list, its verbs end up inside a name that the
-        // list goes on after) names its lead as its subject. A single name may hold a
-        // verb ("Ban Quản lý dự án đầu tư xây dựng") and stays whole.
-        let split = agency::split_roles(value).unwrap_or_else(|| {
-            let listed = self.agencies(value);
-            let before_last = &listed[..listed.len().saturating_sub(1)];
-            // Each clause may have its subject: "Bộ Công an tiến hành rà soát …; các
-            // bộ, Ủy ban nhân dân các tỉnh … rà soát …" (all lead). When the first says
-            // it leads ("Sở KH&CN chủ trì hướng dẫn, tổng hợp; Các sở, ngành … thực
-            // hiện …"), the others are its partners.
-            let verb_inside = before_last.iter().any(|a| agency::name_holds_verb(&a.name));
-            let mut clauses = value.split(';').filter_map(agency::subject_agencies);
-            match clauses.next().filter(|_| verb_inside) {
-                Some(first) => {
-                    let rest: Vec<Agency> = clauses.flatten().collect();
-                    let first_clause = value.split(';').next().unwrap_or(value);
-                    if agency::names_lead_role(first_clause) {
-                        (first, rest)
-                    } else {
-                        (first.into_iter().chain(rest).collect(), Vec::new())
-                    }
-                }
-                None => (listed, Vec::new()),
-            }
-        });
+        let first_clause = value.split(';').next().unwrap_or(value);
+        let several = first_clause.len() < value.len();
+        let split = match agency::split_roles(value) {
+            // "Sở Nội vụ chủ trì; các sở, ngành thực hiện …" names no partner after its
+            // role: its clauses say who does what.
+            Some(split) if !split.1.is_empty() || !several => split,
+            roles => self
+                .lead_clauses(value, first_clause)
+                .or(roles)
+                .unwrap_or_else(|| (self.agencies(value), Vec::new())),
+        };
         self.leads.insert(value.to_owned(), split.clone());
         split
+    }
+
+    /// A lead field made of clauses with subjects of their own: "Bộ Công an tiến hành rà
+    /// soát …; các bộ, Ủy ban nhân dân các tỉnh … rà soát …" (all lead). When the first
+    /// says it leads ("Sở KH&CN chủ trì hướng dẫn, tổng hợp; Các sở, ngành … thực hiện
+    /// …"), the others are its partners. A field read as a list whose names hold verbs
+    /// ("Sở Thông tin và Truyền thông đôn đốc, hướng dẫn các đơn vị …") is such a
+    /// sentence too. None for a plain list: a single name may hold a verb ("Ban Quản lý
+    /// dự án đầu tư xây dựng") and stays whole.
+    fn lead_clauses(
+        &mut self,
+        value: &str,
+        first_clause: &str,
+    ) -> Option<(Vec<Agency>, Vec<Agency>)> {
+        let leads = agency::names_lead_role(first_clause);
+        let several = first_clause.len() < value.len();
+        let sentence = (leads && several) || {
+            let listed = self.agencies(value);
+            let before_last = &listed[..listed.len().saturating_sub(1)];
+            before_last.iter().any(|a| agency::name_holds_verb(&a.name))
+        };
+        if !sentence {
+            return None;
+        }
+        let mut clauses = value.split(';').filter_map(agency::subject_agencies);
+        let first = clauses.next()?;
+        let rest: Vec<Agency> = clauses.flatten().collect();
+        Some(if leads {
+            (first, rest)
+        } else {
+            (first.into_iter().chain(rest).collect(), Vec::new())
+        })
     }
 
     /// [`parse_deadline`] of a field value; the year is the plan's, fixed per memo.
@@ -1653,7 +1670,9 @@ mod tests {
         );
         // Clauses with subjects of their own: all lead, unless the first says it leads.
         let plan = crate::parse_text(
-            "II. NHIỆM VỤ\n1. Rà soát văn bản.\n- Cơ quan thực hiện: Bộ Công an tiến hành rà soát các văn bản thuộc thẩm quyền; các bộ, cơ quan ngang bộ rà soát văn bản thuộc lĩnh vực quản lý.\n2. Công bố dữ liệu mở.\n- Chủ trì: Sở Khoa học và Công nghệ chủ trì hướng dẫn, tổng hợp; các sở, ngành, UBND cấp xã thực hiện công bố dữ liệu.\n",
+            "II. NHIỆM VỤ\n1. Rà soát văn bản.\n- Cơ quan thực hiện: Bộ Công an tiến hành rà soát các văn bản thuộc thẩm quyền; các bộ, cơ quan ngang bộ rà soát văn bản thuộc lĩnh vực quản lý.\n2. Công bố dữ liệu mở.\n- Chủ trì: Sở Khoa học và Công nghệ chủ trì hướng dẫn, tổng hợp; các sở, ngành, UBND cấp xã thực hiện công bố dữ liệu.\n\
+             3. Phổ biến Luật.\n- Cơ quan thực hiện: Sở Nội vụ chủ trì tham mưu Ủy ban nhân dân Thành phố ban hành Kế hoạch; Sở Tư pháp và các sở, ban, ngành Thành phố chủ động tổ chức triển khai.\n\
+             4. Tập huấn.\n- Cơ quan thực hiện: Sở Nội vụ chủ trì; các sở, ngành thực hiện.\n",
         );
         let got: Vec<(Vec<&str>, Vec<&str>)> = plan
             .tasks
@@ -1668,6 +1687,11 @@ mod tests {
                     vec!["Sở Khoa học và Công nghệ"],
                     vec!["các sở, ngành", "UBND cấp xã"]
                 ),
+                (
+                    vec!["Sở Nội vụ"],
+                    vec!["Sở Tư pháp", "các sở, ban, ngành Thành phố"]
+                ),
+                (vec!["Sở Nội vụ"], vec!["các sở, ngành"]),
             ]
         );
     }
