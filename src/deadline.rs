@@ -1330,6 +1330,17 @@ mod tests {
                 None,
                 None,
             ),
+            // The older spelling "Quí", and a hyphen before the year.
+            (
+                "Quí IV-2025",
+                None,
+                d(2025, 12, 31),
+                Some(Quarter),
+                false,
+                false,
+                None,
+                None,
+            ),
             // Real field values.
             (
                 "Quý I/2023.",
