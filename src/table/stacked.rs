@@ -311,7 +311,7 @@ fn group_row(line: &Line) -> Option<(RowNumber, &str)> {
     };
     let head = line.text[*body..].trim_start();
     (label.level == crate::lines::Level::Roman && !head.is_empty())
-        .then(|| (RowNumber::Roman(label.ordinal), head))
+        .then_some((RowNumber::Roman(label.ordinal), head))
 }
 
 /// A row number alone on its line.
