@@ -1111,6 +1111,10 @@ fn subjects() {
         Some(strs(&["Giám đốc Công an tỉnh"]))
     );
     assert_eq!(
+        s("Trưởng Ban Chỉ đạo phân công nhiệm vụ cho các thành viên."),
+        Some(strs(&["Trưởng Ban Chỉ đạo"]))
+    );
+    assert_eq!(
         s(
             "Trên cơ sở đề nghị của Ủy ban nhân dân quận, huyện, Sở Xây dựng chủ trì, phối hợp với Sở Tài chính lập Đề án."
         ),

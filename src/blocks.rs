@@ -345,6 +345,11 @@ pub fn continues(prev: &str, next: &str, width: usize) -> bool {
     if is_all_caps(prev) && is_all_caps(next) {
         return true; // a capitalised heading wrapped over two lines
     }
+    // "1.4." / "Ủy ban nhân dân các phường, xã": a label alone on its line numbers the
+    // text on the next.
+    if is_bare_label(prev) {
+        return true;
+    }
     // "5. Xây dựng Nghị định của" / "Chính phủ": a line that stops on a joining word
     // ("của", "và", "với") was cut mid-phrase, however short it is.
     if table::stacked::ends_on_joining_word(prev) {
@@ -360,6 +365,17 @@ pub fn continues(prev: &str, next: &str, width: usize) -> bool {
         .ends_with(['.', ':', ';', '!', '?']);
     let full = prev.chars().count() * 4 >= width * 3;
     !ended && full
+}
+
+/// A numbered label with nothing after it ("1.4.", "a)", "II.").
+fn is_bare_label(text: &str) -> bool {
+    // Labels are short; most lines are ruled out without being parsed.
+    text.len() <= 12
+        && text.ends_with(['.', ')'])
+        && matches!(
+            crate::lines::classify_text(text),
+            LineKind::Label { body, .. } if text[body..].trim().is_empty()
+        )
 }
 
 /// "I/2023" at the start of a line is the rest of "Quý I/2023" broken at the line end.
@@ -632,7 +648,12 @@ mod tests {
             )),
             vec![wide, "- Tổ chức tập huấn cho cán bộ của Sở Y tế."]
         );
-        // So does a line cut after the head of an agency's name.
+        // So does a label alone on its line, and a line cut after the head of an
+        // agency's name.
+        assert_eq!(
+            blocks("1.4.\nỦy ban nhân dân các phường, xã\n- Tổng hợp kết quả."),
+            vec!["1.4. Ủy ban nhân dân các phường, xã", "- Tổng hợp kết quả."]
+        );
         assert_eq!(
             blocks(&format!(
                 "{wide}\n- Cơ quan chủ trì: Sở Nội vụ, Sở\nGiáo dục và Đào tạo."

@@ -88,9 +88,12 @@ pub fn parse_header(lines: &[Line]) -> Header {
             let date_cut = cell.contains(", ngày") && find_place_date(&cell).is_none();
             // "*Thành phố Hồ" / "Chí Minh, ngày 19 …*": an emphasis (the place and
             // date's italics) that the line leaves open goes on in the next one.
-            let emphasis_cut = cell.trim_start().strip_prefix('*').is_some_and(|rest| {
-                !rest.starts_with('*') && !rest.contains('*') && !rest.trim().is_empty()
-            }) && find_place_date(&cell).is_none();
+            // Cleaning removed the mark at the line's start; one inside a row stays.
+            let emphasis_open = (l.bold.emphasis_open && !cell.trim().is_empty())
+                || cell.trim_start().strip_prefix('*').is_some_and(|rest| {
+                    !rest.starts_with('*') && !rest.contains('*') && !rest.trim().is_empty()
+                });
+            let emphasis_cut = emphasis_open && find_place_date(&cell).is_none();
             if number_cut || date_cut || emphasis_cut {
                 date_head = Some(cell);
                 continue;

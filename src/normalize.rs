@@ -27,6 +27,9 @@ pub struct Bold {
     /// the other way round ("**Điều 3. **Chánh" opens and closes; "**2. Sở" leaves
     /// bold open for the next line).
     pub toggles: bool,
+    /// Emphasis ("*…") opened at the line's start and left open for the lines below
+    /// ("*Thành phố Hồ" / "Chí Minh, ngày 19 …*"); cleaning removes the mark.
+    pub emphasis_open: bool,
 }
 
 impl Bold {
@@ -38,6 +41,10 @@ impl Bold {
             opens: !marks_only && t.starts_with("**"),
             closes: !marks_only && t.ends_with("**"),
             toggles: !marks_only && t.matches("**").count() % 2 == 1,
+            emphasis_open: !marks_only
+                && t.strip_prefix('*').is_some_and(|rest| {
+                    !rest.starts_with(['*', ' ']) && !rest.contains('*')
+                }),
         }
     }
 }
@@ -171,6 +178,7 @@ fn strip_emphasis(s: &str) -> String {
     };
     let mut drop = vec![false; chars.len()];
     let mut open: Option<usize> = None;
+    let mut closed_before = false;
     for (i, &c) in chars.iter().enumerate() {
         if c != '*' {
             continue;
@@ -180,10 +188,19 @@ fn strip_emphasis(s: &str) -> String {
                 drop[o] = true;
                 drop[i] = true;
                 open = None;
+                closed_before = true;
             }
             None if opens(i) => open = Some(i),
+            // The end of emphasis opened on a line above ("*1.1." / "Trưởng Ban Chỉ
+            // đạo*"): the line's last character, after the first word at least.
+            None if !closed_before && i + 1 == chars.len() && closes(i) => drop[i] = true,
             _ => {}
         }
+    }
+    // Emphasis that a line below closes: the line's first character, on a word (a
+    // Markdown bullet is "* " with a space).
+    if open == Some(0) {
+        drop[0] = true;
     }
     let out: String = chars
         .iter()
@@ -267,11 +284,17 @@ mod tests {
             ("* Rà soát văn bản", "* Rà soát văn bản"),
             ("Ghi chú (*): số liệu", "Ghi chú (*): số liệu"),
             ("3 * 4 = 12", "3 * 4 = 12"),
-            // An unclosed mark stays.
+            // Emphasis over several lines: opened on a word at the line's start, closed
+            // after a word at its end.
             (
                 "*(Kèm theo Quyết định số 2200",
-                "*(Kèm theo Quyết định số 2200",
+                "(Kèm theo Quyết định số 2200",
             ),
+            ("*1.1.", "1.1."),
+            ("Trưởng Ban Chỉ đạo*", "Trưởng Ban Chỉ đạo"),
+            ("ngày 10/6/2026)*", "ngày 10/6/2026)"),
+            // A mark inside a line that does not close emphasis stays.
+            ("Chỉ tiêu (*) và *", "Chỉ tiêu (*) và *"),
         ] {
             assert_eq!(clean_line(raw), clean, "{raw:?}");
         }
