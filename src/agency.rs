@@ -549,6 +549,7 @@ struct RawLexicon {
     quantifiers: Vec<String>,
     levels: Vec<String>,
     qualifier_openers: Vec<String>,
+    qualifier_resumes: Vec<String>,
     list_end_verbs: Vec<String>,
     trailing_verbs: Vec<String>,
     lead_roles: Vec<String>,
@@ -604,6 +605,7 @@ struct Lexicon {
     quantifiers: Phrases,
     levels: Phrases,
     qualifier_openers: Phrases,
+    qualifier_resumes: Phrases,
     list_end_verbs: Phrases,
     trailing_verbs: Phrases,
     lead_roles: Phrases,
@@ -674,6 +676,7 @@ impl Lexicon {
             quantifiers: phrases(&raw.quantifiers),
             levels: phrases(&raw.levels),
             qualifier_openers: phrases(&raw.qualifier_openers),
+            qualifier_resumes: phrases(&raw.qualifier_resumes),
             list_end_verbs: phrases(&raw.list_end_verbs),
             trailing_verbs: phrases(&raw.trailing_verbs),
             lead_roles: phrases(&raw.lead_roles),
@@ -1581,7 +1584,42 @@ impl<'a> Scanner<'a> {
             self.push_seg(items, &seg, kind, same_chunk);
         }
         if let Some(q) = q {
-            attach_notes(items, vec![self.text(q, ce)]);
+            // "…, các sở, ban, ngành trong phạm vi chức năng, nhiệm vụ của mình và các
+            // cơ quan, tổ chức khác có liên quan": a group of bodies after "và" ends
+            // the qualifier and goes on with the list.
+            let and = self.qualifier_end(q, ce);
+            attach_notes(items, vec![self.text(q, and.unwrap_or(ce))]);
+            if let Some(and) = and {
+                return self.chunk(and + 1, ce, mode, items);
+            }
+        }
+        None
+    }
+
+    /// Where a qualifier from `q` gives way to more of the list: the first top-level
+    /// "và" before a group of bodies from `qualifier_resumes` ("và các cơ quan, tổ
+    /// chức …"), whose index this is.
+    fn qualifier_end(&self, q: usize, ce: usize) -> Option<usize> {
+        let mut depth = 0usize;
+        let mut i = q;
+        while i < ce {
+            match self.kind(i) {
+                Some(Kind::Open) => depth += 1,
+                Some(Kind::Close) => depth = depth.saturating_sub(1),
+                Some(Kind::Word)
+                    if depth == 0
+                        && self.is_word(i, "và")
+                        && i + 1 < ce
+                        && LEXICON
+                            .qualifier_resumes
+                            .match_at(&self.toks, i + 1)
+                            .is_some() =>
+                {
+                    return Some(i);
+                }
+                _ => {}
+            }
+            i = self.step(i);
         }
         None
     }

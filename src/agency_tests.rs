@@ -149,6 +149,28 @@ fn splits_real_field_values() {
             ),
         ],
     );
+    // A group of bodies after "và" ends the qualifier.
+    check_split(
+        "Sở Nội vụ, các sở, ban, ngành Thành phố trong phạm vi chức năng, nhiệm vụ của mình và các cơ quan, tổ chức khác có liên quan.",
+        &[
+            ("Sở Nội vụ", N, false),
+            (
+                "các sở, ban, ngành Thành phố",
+                Some("trong phạm vi chức năng, nhiệm vụ của mình"),
+                true,
+            ),
+            ("các cơ quan, tổ chức khác có liên quan", N, true),
+        ],
+    );
+    // Other words after "và" go on with the qualifier.
+    check_split(
+        "Các Phó chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng",
+        &[(
+            "Các Phó chủ tịch",
+            Some("phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng"),
+            true,
+        )],
+    );
     check_split(
         "Bộ Nội vụ; các sở, ban, ngành; UBND các huyện, thị xã, thành phố.",
         &[

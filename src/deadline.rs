@@ -443,9 +443,11 @@ fn mask_citations<'v, 'a>(view: &'v FoldedText<'a>) -> Cow<'v, FoldedText<'a>> {
     let mut ranges: Vec<Range<usize>> = citations_in(view).into_iter().map(|c| c.range).collect();
     let horizons = horizon_ranges(view);
     let laws = law_year_ranges(view);
-    if !horizons.is_empty() || !laws.is_empty() {
+    let idioms = not_time_ranges(view);
+    if !horizons.is_empty() || !laws.is_empty() || !idioms.is_empty() {
         ranges.extend(horizons);
         ranges.extend(laws);
+        ranges.extend(idioms);
         ranges.sort_by_key(|r| (r.start, r.end));
     }
     if ranges.is_empty() {
@@ -453,6 +455,20 @@ fn mask_citations<'v, 'a>(view: &'v FoldedText<'a>) -> Cow<'v, FoldedText<'a>> {
     } else {
         Cow::Owned(view.masked(&ranges))
     }
+}
+
+/// Original byte ranges of the phrases in `[not_time]` ("chi thường xuyên").
+fn not_time_ranges(view: &FoldedText) -> Vec<Range<usize>> {
+    let f = view.folded.as_str();
+    if !G.not_time.occurs_in(f) {
+        return Vec::new();
+    }
+    view.word_starts()
+        .filter_map(|start| {
+            let (rest, ()) = G.not_time.parse(&f[start..]).ok()?;
+            Some(view.orig_range(start..f.len() - rest.len()))
+        })
+        .collect()
 }
 
 /// Original byte ranges of horizons ("tầm nhìn đến năm 2045", "có xét đến năm 2050"):
@@ -502,6 +518,7 @@ struct RawGrammar {
     condition: RawTriggers,
     inline: RawInline,
     horizon: RawList,
+    not_time: RawList,
     law_name: RawLawName,
 }
 
@@ -615,6 +632,9 @@ struct Grammar {
     item_openers: Lexicon<()>,
     /// Words before a horizon year ("tầm nhìn đến năm 2045"), masked like citations.
     horizon: Lexicon<()>,
+    /// Phrases that hold a time word but name something else ("chi thường xuyên",
+    /// recurrent spending), masked like citations.
+    not_time: Lexicon<()>,
     /// Words that end a law's name before any year ("Luật Đất đai trong năm 2025").
     law_name_stops: Vec<String>,
 }
@@ -677,6 +697,7 @@ impl Grammar {
                 .collect(),
             item_openers: Lexicon::new(Vec::new()),
             horizon: Lexicon::plain(&raw.horizon.words),
+            not_time: Lexicon::plain(&raw.not_time.words),
             law_name_stops: raw
                 .law_name
                 .stops
@@ -1325,6 +1346,17 @@ mod tests {
                 None,
                 d(2025, 12, 31),
                 Some(Year),
+                false,
+                false,
+                None,
+                None,
+            ),
+            // Recurrent spending is not recurrent work.
+            (
+                "bố trí kinh phí chi thường xuyên theo quy định",
+                None,
+                None,
+                None,
                 false,
                 false,
                 None,

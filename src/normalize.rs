@@ -42,9 +42,8 @@ impl Bold {
             closes: !marks_only && t.ends_with("**"),
             toggles: !marks_only && t.matches("**").count() % 2 == 1,
             emphasis_open: !marks_only
-                && t.strip_prefix('*').is_some_and(|rest| {
-                    !rest.starts_with(['*', ' ']) && !rest.contains('*')
-                }),
+                && t.strip_prefix('*')
+                    .is_some_and(|rest| !rest.starts_with(['*', ' ']) && !rest.contains('*')),
         }
     }
 }
