@@ -133,13 +133,15 @@ struct Covered {
     partial: bool,
 }
 
-/// The rows of an appendix, looked up by numbering and by first heading word (the
-/// same work opens with the same verb), so each item is compared with a few rows only.
+/// The rows of an appendix, looked up by numbering and by their first heading words
+/// (the same work opens with the same words, though a verb may differ: "Xây dựng, nâng
+/// cấp nền tảng …" and "Triển khai nền tảng …"), so each item is compared with a few
+/// rows only.
 #[derive(Default)]
 struct CoveredRows {
     rows: Vec<Covered>,
     by_path: HashMap<String, Vec<usize>>,
-    by_first_word: HashMap<String, Vec<usize>>,
+    by_word: HashMap<String, Vec<usize>>,
     /// Some row comes from a table that assigns all of the plan's work.
     exhaustive: bool,
 }
@@ -153,8 +155,11 @@ impl CoveredRows {
             if !r.partial {
                 out.by_path.entry(r.path.clone()).or_default().push(k);
             }
-            if let Some(w) = words.first() {
-                out.by_first_word.entry(w.clone()).or_default().push(k);
+            for w in words.iter().take(LOOKUP_WORDS) {
+                let at = out.by_word.entry(w.clone()).or_default();
+                if at.last() != Some(&k) {
+                    at.push(k);
+                }
             }
             out.rows.push(Covered {
                 path: r.path.clone(),
@@ -171,7 +176,9 @@ impl CoveredRows {
             return false;
         }
         let words = heading_words(heading);
-        let by_word = words.first().and_then(|w| self.by_first_word.get(w));
+        // Rows are filed under their first words; the item's first words may be a verb
+        // the row does not have, so all of its words look.
+        let by_word = words.iter().filter_map(|w| self.by_word.get(w));
         self.by_path
             .get(path)
             .into_iter()
@@ -180,6 +187,9 @@ impl CoveredRows {
             .any(|&k| same_work(path, &words, &self.rows[k]))
     }
 }
+
+/// Under how many of its first content words a row is filed.
+const LOOKUP_WORDS: usize = 3;
 
 /// Whether an item (its numbering below its part, and heading words) names the work of
 /// an appendix row: with the same numbering ("II.1.c" and row "1.c"), two content words
@@ -2116,6 +2126,19 @@ Chủ trì triển khai Kế hoạch.
         };
         assert_eq!(
             ids(plan_with_appendix(items, "MỘT SỐ NHIỆM VỤ TRỌNG TÂM")),
+            ["II.2", "II.3", "PL.1", "PL.2", "PL.3"]
+        );
+        // "Key tasks" are some of them too, and the repeat may open with another verb.
+        let reworded = items.replacen(
+            "1. Rà soát quy hoạch khoáng sản",
+            "1. Xây dựng, cập nhật và rà soát quy hoạch khoáng sản trên địa bàn tỉnh",
+            1,
+        );
+        assert_eq!(
+            ids(plan_with_appendix(
+                &reworded,
+                "DANH MỤC CÁC NHIỆM VỤ TRỌNG TÂM"
+            )),
             ["II.2", "II.3", "PL.1", "PL.2", "PL.3"]
         );
         // The same plan with a table that assigns all of its work: the items that name
