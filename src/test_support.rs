@@ -2,7 +2,7 @@
 //! tests that check a fast path against the slow one.
 
 /// Every plan text in the corpus, real and synthetic.
-pub(crate) const CORPUS: [&str; 25] = [
+pub(crate) const CORPUS: [&str; 26] = [
     include_str!("../corpus/text/quang-nam-2023.txt"),
     include_str!("../corpus/text/kon-tum-2024.txt"),
     include_str!("../corpus/text/chinh-phu-2025-nq-03-phu-luc-ii.txt"),
@@ -21,6 +21,7 @@ pub(crate) const CORPUS: [&str; 25] = [
     include_str!("../corpus/text/ha-tinh-2025-giao-duc-mam-non.txt"),
     include_str!("../corpus/text/nghe-an-2025-5g-iot-khu-cong-nghiep.txt"),
     include_str!("../corpus/text/thu-tuong-2025-luat-bao-ve-du-lieu-ca-nhan.txt"),
+    include_str!("../corpus/text/dong-thap-2025-chuyen-doi-so-doanh-nghiep.txt"),
     include_str!("../corpus/synthetic/binh-dinh-2024-chuyen-doi-so.txt"),
     include_str!("../corpus/synthetic/bo-tttt-2025-quyet-dinh.txt"),
     include_str!("../corpus/synthetic/bullet-tasks-2024.txt"),
