@@ -1910,6 +1910,11 @@ impl<'a> Scanner<'a> {
         let notes = seg.notes.clone();
         let glue = if seg.sep == Sep::And { " và " } else { ", " };
         let last_open = same_chunk && items.last().is_some_and(|l| l.open);
+        // "cơ quan, tổ chức có liên quan, cơ sở khám bệnh, chữa bệnh": after "liên quan"
+        // and a comma, a kind of body is a group of its own ("các cơ quan liên quan và
+        // địa phương có rừng" stays one).
+        let after_related =
+            seg.sep == Sep::Comma && items.last().is_some_and(|l| l.name.ends_with("liên quan"));
         let field_tail =
             kind == SegKind::Capitalized && same_chunk && self.continues_field(seg, items.last());
         // "các Viện nghiên cứu, Trường Đại học có liên quan": a kind of body, not one
@@ -1923,6 +1928,7 @@ impl<'a> Scanner<'a> {
             _ if field_tail || kind_of_body => append(items, glue, &name, notes),
             SegKind::Bare
                 if last_open
+                    && !after_related
                     && self.plain_bare(seg)
                     && !self.named_body(seg)
                     && (!items.last().is_some_and(|l| l.units) || self.opens_with_unit(seg)) =>

@@ -162,6 +162,23 @@ fn splits_real_field_values() {
             ("các cơ quan, tổ chức khác có liên quan", N, true),
         ],
     );
+    // After "liên quan" and a comma, a kind of body is a group of its own; after "và"
+    // it shares the collective.
+    check_split(
+        "Bộ Tài chính, cơ quan, tổ chức có liên quan, cơ sở khám bệnh, chữa bệnh",
+        &[
+            ("Bộ Tài chính", N, false),
+            ("cơ quan, tổ chức có liên quan", N, true),
+            ("cơ sở khám bệnh, chữa bệnh", N, true),
+        ],
+    );
+    check_split(
+        "Bộ Nông nghiệp và Phát triển nông thôn, các cơ quan liên quan và địa phương có rừng",
+        &[
+            ("Bộ Nông nghiệp và Phát triển nông thôn", N, false),
+            ("các cơ quan liên quan và địa phương có rừng", N, true),
+        ],
+    );
     // Other words after "và" go on with the qualifier.
     check_split(
         "Các Phó chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng",
