@@ -337,6 +337,7 @@ impl Body {
 
     /// Ids per the contract, plus duplicate-label and numbering-gap checks.
     fn assign_ids(&mut self) {
+        let parts_in = self.article_with_parts();
         let mut order = vec![0];
         while let Some(n) = order.pop() {
             let children = self.nodes[n].children.clone();
@@ -362,7 +363,13 @@ impl Body {
                                 None
                             }
                         };
-                        let mut own = self.id_base(n, &label);
+                        // "Điều 1. Phê duyệt Đề án … với các nội dung sau: I. … II. …": the
+                        // parts are the plan's top-level sections, and ids start at them.
+                        let mut own = if Some(n) == parts_in && label.level == Level::Roman {
+                            self.id_base(0, &label)
+                        } else {
+                            self.id_base(n, &label)
+                        };
                         if let Some(k) = dup {
                             let head = self.nodes[c].head.unwrap_or(0);
                             self.problems.push(Problem {
@@ -385,6 +392,22 @@ impl Body {
                 order.push(c);
             }
         }
+    }
+
+    /// The first article of a decision that holds Roman parts: the text it approves or
+    /// issues, set out in the article itself. Only one article's parts can start ids
+    /// at the top, so that ids stay unique.
+    fn article_with_parts(&self) -> Option<NodeId> {
+        let is_roman = |c: &NodeId| matches!(&self.nodes[*c].kind, NodeKind::Labelled(l) if l.level == Level::Roman);
+        let root = &self.nodes[0];
+        // Parts of the document itself would share the top with the article's.
+        if root.children.iter().any(is_roman) {
+            return None;
+        }
+        root.children.iter().copied().find(|&c| {
+            matches!(&self.nodes[c].kind, NodeKind::Labelled(l) if l.level == Level::Article)
+                && self.nodes[c].children.iter().any(is_roman)
+        })
     }
 
     /// The id of child label `label` under node `parent`: parent id + "." + label, except
@@ -519,6 +542,22 @@ mod tests {
             ]
         );
         assert_eq!(problems, vec!["numbering-gap"; 4]);
+    }
+
+    /// "Điều 1. Phê duyệt Đề án … với những nội dung sau:" setting the scheme out in
+    /// parts: ids start at the parts, as for a plan of its own.
+    #[test]
+    fn parts_inside_an_article() {
+        let (flat, _) = ids(
+            "Điều 1. Phê duyệt Đề án với những nội dung sau:\nI. QUAN ĐIỂM\nII. NHIỆM VỤ\n1. Hoàn thiện thể chế\na) Rà soát\nĐiều 2. Tổ chức thực hiện\n1. Bộ Tài chính\n",
+        );
+        assert_eq!(
+            flat,
+            ["Điều 1", "I", "II", "II.1", "II.1.a", "Điều 2", "Điều 2.1"]
+        );
+        // Only the first article's parts start at the top.
+        let (two, _) = ids("Điều 1. Phê duyệt\nI. QUAN ĐIỂM\nĐiều 2. Sửa đổi\nI. PHẠM VI\n");
+        assert_eq!(two, ["Điều 1", "I", "Điều 2", "Điều 2.I"]);
     }
 
     #[test]

@@ -71,22 +71,19 @@ pub fn read(lines: &[Line], pages: &[Option<u32>], at: usize) -> Option<(Vec<Blo
             k += 1;
             continue;
         }
-        if let Some((number, head)) = inline_row(lines, k).filter(|(n, _)| numbering.accepts(n)) {
-            numbering.push(&number);
-            rows.push(Row {
-                number: line.text[..line.text.len() - head.len()].to_owned(),
-                number_at: k,
-                head: Some(head.to_owned()),
-                lines: Vec::new(),
+        // A row or group row whose text starts on the number's line.
+        let inline = inline_row(lines, k)
+            .filter(|(n, _)| numbering.accepts(n))
+            .or_else(|| {
+                group_row(line).filter(|(n, head)| {
+                    numbering.accepts(n) && inline_groups.accepts(rows.is_empty(), head)
+                })
             });
-            k += 1;
-            continue;
-        }
-        if let Some((number, head)) = group_row(line).filter(|(n, head)| {
-            numbering.accepts(n) && inline_groups.accepts(rows.is_empty(), head)
-        }) {
+        if let Some((number, head)) = inline {
+            if matches!(number, RowNumber::Roman(_)) {
+                inline_groups.push(head);
+            }
             numbering.push(&number);
-            inline_groups.push(head);
             rows.push(Row {
                 number: line.text[..line.text.len() - head.len()].to_owned(),
                 number_at: k,
@@ -303,8 +300,7 @@ fn inline_row(lines: &[Line], at: usize) -> Option<(RowNumber, &str)> {
     agency_cell.then_some((number, head))
 }
 
-/// A group row printed on one line, its Roman number and its title: the row number
-/// and the title.
+/// A group row printed whole on one line ("I. Đổi mới …"): its number and its title.
 fn group_row(line: &Line) -> Option<(RowNumber, &str)> {
     let LineKind::Label { label, body, .. } = &line.kind else {
         return None;
@@ -635,22 +631,39 @@ fn assign(cells: Vec<Cell>, columns: &[Column]) -> Vec<(Column, Cell)> {
         }
     }
     out.push((Column::Name, name));
-    let mut middle = middle.into_iter().peekable();
+    let is_agency_col =
+        |c: &Column| matches!(c, Column::Field(FieldRole::Lead | FieldRole::Support, _));
+    let mut middle: std::collections::VecDeque<Cell> = middle.into();
     for (k, col) in middle_cols.iter().enumerate().skip(1) {
-        let Some(cell) = middle.peek() else { break };
-        let agency_cols_left = middle_cols[k + 1..]
-            .iter()
-            .any(|c| matches!(c, Column::Field(FieldRole::Lead | FieldRole::Support, _)));
-        let takes = match col {
-            Column::Field(FieldRole::Lead | FieldRole::Support, _) => agency_like(&cell.text),
-            _ => !agency_like(&cell.text) || !agency_cols_left,
+        let Some(cell) = middle.front() else { break };
+        let agency_cols_left = middle_cols[k + 1..].iter().any(|c| is_agency_col(c));
+        let takes = if is_agency_col(col) {
+            agency_like(&cell.text)
+        } else {
+            !agency_like(&cell.text) || !agency_cols_left
         };
-        if takes {
-            let cell = middle.next().expect("peeked");
-            out.push(((*col).clone(), cell));
+        if !takes {
+            continue;
         }
+        let mut cell = middle.pop_front().expect("peeked");
+        // An agency cell of two paragraphs ("Bộ Khoa học và Công nghệ" / "Cơ quan, tổ
+        // chức và doanh nghiệp liên quan"): with more cells left than columns, the next
+        // agency list is the same cell's, unless an agency column follows to take it.
+        let cols_left = middle_cols.len() - k - 1;
+        let next_takes_agencies = middle_cols.get(k + 1).is_some_and(|c| is_agency_col(c));
+        while is_agency_col(col)
+            && !next_takes_agencies
+            && middle.len() > cols_left
+            && middle.front().is_some_and(|c| agency_like(&c.text))
+        {
+            let more = middle.pop_front().expect("checked");
+            cell.text.push_str("; ");
+            cell.text.push_str(&more.text);
+            cell.lines.extend(more.lines);
+        }
+        out.push(((*col).clone(), cell));
     }
-    let mut leftovers: Vec<Cell> = middle.collect();
+    let mut leftovers: Vec<Cell> = middle.into();
     if let Some(d) = deadline_col {
         let mut tail = tail.drain(..);
         for col in &cols[d..] {
@@ -885,6 +898,24 @@ mod tests {
         let text = "TT\nNhiệm vụ\nThời gian hoàn thành\n1\nRà soát\nQuý I/2025\n\
             2. Tổ chức tập huấn kỹ năng số cho cán bộ.\nNội dung tập huấn gồm các kỹ năng.";
         assert_eq!(read_text(text).unwrap().1, 6);
+    }
+
+    /// An agency cell of two paragraphs, each a list: with more cells than columns, the
+    /// second goes with the first, not into the product column.
+    #[test]
+    fn agency_cell_of_two_lists() {
+        let text = "TT\nNhiệm vụ, giải pháp\nCơ quan chủ trì\nCơ quan phối hợp\nSản phẩm\nThời gian thực hiện\n\
+            1\nNghiên cứu, sửa đổi các quy định.\nBộ Tài chính\nBộ Khoa học và\nCông nghệ\nCơ quan, tổ chức\nvà doanh nghiệp\nliên quan\nCơ chế, chính sách\nđược ban hành\nQuý IV/2026\n";
+        assert_eq!(
+            rows(text),
+            vec![
+                "item 1. Nghiên cứu, sửa đổi các quy định.",
+                "Lead: Bộ Tài chính",
+                "Support: Bộ Khoa học và Công nghệ; Cơ quan, tổ chức và doanh nghiệp liên quan",
+                "Other: Cơ chế, chính sách được ban hành",
+                "Deadline: Quý IV/2026",
+            ]
+        );
     }
 
     #[test]
