@@ -64,6 +64,9 @@ pub fn rebuild_tables(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// Group rows that may stand before a repeated header ("B", then "I").
+const MAX_GROUP_ROWS_BEFORE_HEADER: usize = 3;
+
 /// A cell runs to at most this many lines before the next bar.
 const MAX_CELL_LINES: usize = 20;
 
@@ -101,7 +104,8 @@ fn opens_document(line: &str) -> bool {
 }
 
 /// The rows of a run (`lines` from its first bar to its last), each with the index of
-/// its first line, when the first row is a task-table header; None otherwise.
+/// its first line, when the first row is a task-table header (or a few group rows
+/// before one); None otherwise.
 fn table_rows(lines: &[&str]) -> Option<Vec<(usize, Vec<String>)>> {
     // Cells between bars, and how many bars stand between each cell and the next.
     let mut cells: Vec<(usize, String, usize)> = Vec::new();
@@ -113,6 +117,16 @@ fn table_rows(lines: &[&str]) -> Option<Vec<(usize, Vec<String>)>> {
                 bars_after += 1;
             }
             i += 1;
+            continue;
+        }
+        // Blank lines between two parts of a table ("…" / "|" / "" / "" / "|" / "B") are
+        // a gap, not a cell.
+        let blank = lines[i..]
+            .iter()
+            .take_while(|l| !is_bar(l) && l.trim().is_empty())
+            .count();
+        if blank >= 2 && lines.get(i + blank).is_none_or(|l| is_bar(l)) {
+            i += blank;
             continue;
         }
         if let Some(last) = cells.last_mut() {
@@ -134,15 +148,36 @@ fn table_rows(lines: &[&str]) -> Option<Vec<(usize, Vec<String>)>> {
     if let Some(last) = cells.last_mut() {
         last.2 = bars_after;
     }
-    // The header: cells up to the first double bar.
-    let width = cells.iter().position(|c| c.2 >= 2).map(|k| k + 1)?;
-    let head: Vec<String> = cells[..width].iter().map(|c| clean(&c.1)).collect();
-    let columns = table::header(&head)?;
+    // The header: cells up to the first double bar. A table that goes on after a break
+    // may repeat it under group rows that span it ("B" / "PHÁT TRIỂN KINH TẾ SỐ …" /
+    // "I" / "Phát triển …"): a number and a title each, kept as rows of their own.
+    let mut lead: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut start = 0;
+    let (width, head, columns) = loop {
+        let width = cells[start..]
+            .iter()
+            .position(|c| c.2 >= 2)
+            .map(|k| k + 1)?;
+        let head: Vec<String> = cells[start..start + width]
+            .iter()
+            .map(|c| clean(&c.1))
+            .collect();
+        if let Some(columns) = table::header(&head) {
+            break (width, head, columns);
+        }
+        let group = width == 2 && table::is_row_number(&head[0]);
+        if !group || lead.len() == MAX_GROUP_ROWS_BEFORE_HEADER {
+            return None;
+        }
+        lead.push((cells[start].0, head));
+        start += width;
+    };
     let numbered = columns.first() == Some(&Column::Number);
-    let mut rows: Vec<(usize, Vec<String>)> = vec![(cells[0].0, head)];
+    let mut rows: Vec<(usize, Vec<String>)> = lead;
+    rows.push((cells[start].0, head));
     let mut row: Vec<String> = Vec::new();
     let mut row_at = 0;
-    for (k, (at, text, bars)) in cells.iter().enumerate().skip(width) {
+    for (k, (at, text, bars)) in cells.iter().enumerate().skip(start + width) {
         if row.is_empty() {
             row_at = *at;
             // A row without its number (a cell merged with the row above): its cells
@@ -163,7 +198,11 @@ fn table_rows(lines: &[&str]) -> Option<Vec<(usize, Vec<String>)>> {
         let sub_row = cells
             .get(k + 2)
             .is_some_and(|n| crate::agency::opens_with_agency(&clean(&n.1)));
-        let closes = *bars >= 2 && (next_starts_row || sub_row || row.len() + bars - 1 > width);
+        let closes = *bars >= 2
+            && (next_starts_row
+                || sub_row
+                || row.len() + bars - 1 > width
+                || header_from(&cells, k + 1));
         if closes {
             for _ in 2..*bars {
                 row.push(String::new());
@@ -179,6 +218,17 @@ fn table_rows(lines: &[&str]) -> Option<Vec<(usize, Vec<String>)>> {
         rows.push((row_at, row));
     }
     (rows.len() > 2).then_some(rows)
+}
+
+/// Whether the cells from `k` to the next double bar are a task-table header: the
+/// header repeated under a group row ("I" / "Phát triển …" / "Nội dung" / "Đơn vị thực
+/// hiện" / …), which closes that row.
+fn header_from(cells: &[(usize, String, usize)], k: usize) -> bool {
+    let Some(len) = cells.get(k..).and_then(|c| c.iter().position(|c| c.2 >= 2)) else {
+        return false;
+    };
+    let head: Vec<String> = cells[k..=k + len].iter().map(|c| clean(&c.1)).collect();
+    table::header(&head).is_some()
 }
 
 /// Whether `next`, a line of a cell, starts a list of agencies apart from the cell's
@@ -231,6 +281,33 @@ mod tests {
     }
 
     /// Two sub-rows' agency lists in one cell stay apart; a name that wraps goes on.
+    /// Parts in capital letters, a blank gap between them, and the header repeated
+    /// under the next part's group row (there without its number column).
+    #[test]
+    fn parts_gaps_and_a_repeated_header() {
+        let text = "|\n**STT**\n|\n**Nhiệm vụ**\n|\n**Đơn vị thực hiện**\n|\n**Thời gian**\n|\n|\n**A**\n|\n**NỀN MÓNG**\n|\n|\n**I**\n|\n**Thể chế**\n|\n|\n1.1\n|\nRà soát văn bản.\n|\nSở Tư pháp\n|\n2026\n|\n\n\n|\n**B**\n|\n**NGÀNH, LĨNH VỰC**\n|\n|\n**I**\n|\n**Nông nghiệp**\n|\n|\n**Nội dung**\n|\n**Đơn vị thực hiện**\n|\n**Thời gian**\n|\n|\n1.1\n|\nXây dựng kế hoạch.\n|\nSở Nông nghiệp và Môi trường\n|\n2026\n|\n|";
+        let out = rebuild_tables(text);
+        let rows: Vec<&str> = out.split('\n').filter(|l| !l.is_empty()).collect();
+        assert_eq!(
+            rows,
+            [
+                "| STT | Nhiệm vụ | Đơn vị thực hiện | Thời gian |",
+                "| A | NỀN MÓNG |",
+                "| I | Thể chế |",
+                "| 1.1 | Rà soát văn bản. | Sở Tư pháp | 2026 |",
+                "| B | NGÀNH, LĨNH VỰC |",
+                "| I | Nông nghiệp |",
+                "|  | Nội dung | Đơn vị thực hiện | Thời gian |",
+                "| 1.1 | Xây dựng kế hoạch. | Sở Nông nghiệp và Môi trường | 2026 |",
+            ]
+        );
+        // The whole table, read: the parts number the ids and the repeated header is
+        // layout.
+        let plan = crate::parse_text(&format!("KẾ HOẠCH\nX\nPHỤ LỤC\n{text}"));
+        let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["PL.A.I.1.1", "PL.B.I.1.1"]);
+    }
+
     #[test]
     fn agency_lists_in_one_cell() {
         assert!(lists_apart(

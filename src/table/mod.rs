@@ -36,6 +36,7 @@ pub struct OpenTable {
 /// Blocks for a run of table rows, or `None` when neither the run nor an earlier table
 /// of the same width names task columns (then the rows are ordinary prose).
 pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Option<Vec<Block>> {
+    let continues_table = open.columns.is_some();
     let own = rows.iter().enumerate().find_map(|(i, r)| {
         let cs = cells(&r.text);
         header(&cs).map(|c| (i, cs, c))
@@ -60,11 +61,30 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
         let page = pages.get(i).copied().flatten();
 
         let cs = cells(&row.text);
-        // Rows up to the header, rules, and the header repeated on a later page.
+        // A table that goes on under a header of its own, after group rows that span
+        // it ("B" / "PHÁT TRIỂN KINH TẾ SỐ …", "I" / "Phát triển …" above "Nội dung |
+        // Đơn vị thực hiện | …"): those rows number the part and group.
+        if let Some(group) = header_at
+            .filter(|&h| i < h && continues_table)
+            .and_then(|_| group_row(&cs))
+        {
+            in_row = true;
+            out.push(Block {
+                kind: group,
+                text: collapse_ws(&format!("{} {}", label_text(&cs[0]), cs[1])),
+                lines: vec![row.no],
+                page,
+                run_in: false,
+            });
+            continue;
+        }
+        // Rows up to the header, rules, and the header repeated on a later page or
+        // under a group row (there perhaps with a column fewer).
         if header_at.is_some_and(|h| i <= h)
             || is_rule(&cs)
             || is_column_numbers(&cs)
             || Some(&cs) == header_cells.as_ref()
+            || (in_row && header(&cs).is_some())
         {
             out.push(furniture(row, page));
             continue;
@@ -125,6 +145,27 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
         }
     }
     Some(out)
+}
+
+/// A group row: a row number and a title, every other cell empty. Its label kind.
+fn group_row(cs: &[String]) -> Option<LineKind> {
+    let [number, title, rest @ ..] = cs else {
+        return None;
+    };
+    if !is_row_number(number)
+        || title.trim().is_empty()
+        || rest.iter().any(|c| !c.trim().is_empty())
+    {
+        return None;
+    }
+    match classify_text(&collapse_ws(&format!("{} {title}", label_text(number)))) {
+        LineKind::Label { label, body, .. } => Some(LineKind::Label {
+            label,
+            body,
+            row: true,
+        }),
+        _ => None,
+    }
 }
 
 /// Add an unnumbered row's cells to the row above (whose blocks end `out`): its task
@@ -303,18 +344,27 @@ pub(crate) fn furniture(line: &Line, page: Option<u32>) -> Block {
     }
 }
 
-/// The number cell as a label: "1" → "1.", "I" → "I.", "a" → "a)".
-/// Whether a number-column cell numbers a row: "1", "2.3", "II", "a", with or without
-/// a closing "." or ")".
+/// Whether a number-column cell numbers a row: "1", "2.3", "II", "a", "A", with or
+/// without a closing "." or ")".
 pub(crate) fn is_row_number(cell: &str) -> bool {
     let c = cell.trim().trim_end_matches(['.', ')']);
     !c.is_empty()
         && c.chars().count() <= 6
         && (c.chars().all(|ch| ch.is_ascii_digit() || ch == '.')
             || c.chars().all(|ch| matches!(ch, 'I' | 'V' | 'X' | 'L'))
-            || (c.chars().count() == 1 && c.chars().all(char::is_lowercase)))
+            || (c.chars().count() == 1 && c.chars().all(char::is_lowercase))
+            || is_part_letter(c))
 }
 
+/// A part of a table in a capital letter ("A" / "PHÁT TRIỂN NỀN MÓNG …" above its
+/// Roman groups). Not one that reads as a Roman numeral.
+fn is_part_letter(cell: &str) -> bool {
+    let mut chars = cell.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None)
+        if c.is_ascii_uppercase() && !matches!(c, 'I' | 'V' | 'X' | 'L'))
+}
+
+/// The number cell as a label: "1" → "1.", "I" → "I.", "A" → "A.", "a" → "a)".
 pub(crate) fn label_text(cell: &str) -> String {
     let c = cell.trim();
     if c.is_empty() || c.ends_with(['.', ')']) {
@@ -322,6 +372,7 @@ pub(crate) fn label_text(cell: &str) -> String {
     }
     if c.chars().all(|ch| ch.is_ascii_digit() || ch == '.')
         || c.chars().all(|ch| matches!(ch, 'I' | 'V' | 'X'))
+        || is_part_letter(c)
     {
         format!("{c}.")
     } else if c.chars().count() == 1 && c.chars().all(char::is_lowercase) {
@@ -339,6 +390,16 @@ mod tests {
 
     /// An unnumbered row continues the row above: wrapped cells finish its cells, a
     /// sub-row's agencies are added to its fields.
+    /// A table that a page break cuts and that goes on under group rows ("B", "I") and
+    /// its header: the group rows number the rows after them.
+    #[test]
+    fn group_rows_above_a_repeated_header() {
+        let text = "KẾ HOẠCH\nX\nPHỤ LỤC\n| STT | Nhiệm vụ | Đơn vị thực hiện | Thời gian |\n| A | NỀN MÓNG |\n| I | Thể chế |\n| 1.1 | Rà soát văn bản. | Sở Tư pháp | 2026 |\nTrang 5\n| B | NGÀNH, LĨNH VỰC |\n| I | Nông nghiệp |\n| STT | Nhiệm vụ | Đơn vị thực hiện | Thời gian |\n| 1.1 | Xây dựng kế hoạch. | Sở Nông nghiệp và Môi trường | 2026 |\n";
+        let plan = crate::parse_text(text);
+        let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["PL.A.I.1.1", "PL.B.I.1.1"]);
+    }
+
     #[test]
     fn unnumbered_rows_continue_the_row_above() {
         let plan = crate::parse_text(
