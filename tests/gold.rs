@@ -103,11 +103,41 @@ fn assert_meets_gold(name: &str, plan: &kehoach::Plan, shown: &str) {
     let path = crate::root().join(format!("corpus/gold/{name}.gold.json"));
     let gold: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let s = score(&gold, &serde_json::to_value(plan).unwrap());
-    let ok = s.task_f1 >= TASK_F1
-        && s.lead_f1 >= LEAD_F1
-        && s.support_f1 >= SUPPORT_F1
-        && s.deadline_acc >= DEADLINE_ACC;
-    assert!(ok, "{shown}: {s:?}");
+    let floor = floors().get(name).copied().unwrap_or(Floor {
+        task_f1: TASK_F1,
+        lead_f1: LEAD_F1,
+        support_f1: SUPPORT_F1,
+        deadline_acc: DEADLINE_ACC,
+    });
+    if std::env::var_os("KEHOACH_PRINT_SCORES").is_some() {
+        eprintln!("{name}: {s:?}");
+    }
+    let ok = s.task_f1 >= floor.task_f1
+        && s.lead_f1 >= floor.lead_f1
+        && s.support_f1 >= floor.support_f1
+        && s.deadline_acc >= floor.deadline_acc;
+    assert!(ok, "{shown}: {s:?}, below {floor:?}");
+}
+
+/// The floors of `corpus/floors.toml`: plans read only in part, held to the scores
+/// they had when they joined the corpus instead of to the thresholds above.
+#[derive(Debug, Clone, Copy, serde::Deserialize)]
+struct Floor {
+    task_f1: f64,
+    lead_f1: f64,
+    support_f1: f64,
+    deadline_acc: f64,
+}
+
+fn floors() -> BTreeMap<String, Floor> {
+    let path = crate::root().join("corpus/floors.toml");
+    let floors: BTreeMap<String, Floor> =
+        toml::from_str(&std::fs::read_to_string(path).unwrap()).expect("corpus/floors.toml");
+    for name in floors.keys() {
+        let gold = crate::root().join(format!("corpus/gold/{name}.gold.json"));
+        assert!(gold.exists(), "corpus/floors.toml names {name}, which has no gold");
+    }
+    floors
 }
 
 #[derive(Debug)]
