@@ -179,6 +179,14 @@ fn splits_real_field_values() {
             ("các cơ quan liên quan và địa phương có rừng", N, true),
         ],
     );
+    // Schools by level are one kind of body.
+    check_split(
+        "Sở Giáo dục và Đào tạo, các trường đại học, cao đẳng trên địa bàn tỉnh",
+        &[
+            ("Sở Giáo dục và Đào tạo", N, false),
+            ("các trường đại học, cao đẳng trên địa bàn tỉnh", N, true),
+        ],
+    );
     // Other words after "và" go on with the qualifier.
     check_split(
         "Các Phó chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng",
