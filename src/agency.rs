@@ -1357,15 +1357,25 @@ impl<'a> Scanner<'a> {
     /// The first word at or after `from`, outside parentheses, where one of `phrases`
     /// starts.
     fn find_top_level(&self, from: usize, phrases: &Phrases) -> Option<usize> {
+        self.first_top_level_word(from, self.len(), |i| {
+            phrases.match_at(&self.toks, i).is_some()
+        })
+    }
+
+    /// The first word in `from..to`, outside parentheses, for which `pred` holds.
+    fn first_top_level_word(
+        &self,
+        from: usize,
+        to: usize,
+        pred: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
         let mut depth = 0usize;
         let mut i = from;
-        while i < self.len() {
+        while i < to {
             match self.kind(i) {
                 Some(Kind::Open) => depth += 1,
                 Some(Kind::Close) => depth = depth.saturating_sub(1),
-                Some(Kind::Word) if depth == 0 && phrases.match_at(&self.toks, i).is_some() => {
-                    return Some(i);
-                }
+                Some(Kind::Word) if depth == 0 && pred(i) => return Some(i),
                 _ => {}
             }
             i = self.step(i);
@@ -1600,28 +1610,14 @@ impl<'a> Scanner<'a> {
     /// "và" before a group of bodies from `qualifier_resumes` ("và các cơ quan, tổ
     /// chức …"), whose index this is.
     fn qualifier_end(&self, q: usize, ce: usize) -> Option<usize> {
-        let mut depth = 0usize;
-        let mut i = q;
-        while i < ce {
-            match self.kind(i) {
-                Some(Kind::Open) => depth += 1,
-                Some(Kind::Close) => depth = depth.saturating_sub(1),
-                Some(Kind::Word)
-                    if depth == 0
-                        && self.is_word(i, "và")
-                        && i + 1 < ce
-                        && LEXICON
-                            .qualifier_resumes
-                            .match_at(&self.toks, i + 1)
-                            .is_some() =>
-                {
-                    return Some(i);
-                }
-                _ => {}
-            }
-            i = self.step(i);
-        }
-        None
+        self.first_top_level_word(q, ce, |i| {
+            self.is_word(i, "và")
+                && i + 1 < ce
+                && LEXICON
+                    .qualifier_resumes
+                    .match_at(&self.toks, i + 1)
+                    .is_some()
+        })
     }
 
     /// Drop "thực hiện" / "cùng thực hiện" ending a field value.
@@ -1643,26 +1639,12 @@ impl<'a> Scanner<'a> {
     /// A top-level qualifier opener ("theo", "đối với", …) after the first word.
     fn qualifier_start(&self, cs: usize, ce: usize) -> Option<usize> {
         let lex = &*LEXICON;
-        let mut depth = 0usize;
-        let mut i = cs;
-        while i < ce {
-            match self.kind(i) {
-                Some(Kind::Open) => depth += 1,
-                Some(Kind::Close) => depth = depth.saturating_sub(1),
-                Some(Kind::Word)
-                    if depth == 0
-                        && i > cs
-                        && self.prot.get(i).copied().flatten().is_none()
-                        && lex.qualifier_openers.match_at(&self.toks, i).is_some()
-                        && lex.list_end_verbs.match_at(&self.toks, i).is_none() =>
-                {
-                    return Some(i);
-                }
-                _ => {}
-            }
-            i = self.step(i);
-        }
-        None
+        self.first_top_level_word(cs, ce, |i| {
+            i > cs
+                && self.prot.get(i).copied().flatten().is_none()
+                && lex.qualifier_openers.match_at(&self.toks, i).is_some()
+                && lex.list_end_verbs.match_at(&self.toks, i).is_none()
+        })
     }
 
     /// Cut `from..to` at top-level "," and "và"; "(…)" become notes.

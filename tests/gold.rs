@@ -135,7 +135,10 @@ fn floors() -> BTreeMap<String, Floor> {
         toml::from_str(&std::fs::read_to_string(path).unwrap()).expect("corpus/floors.toml");
     for name in floors.keys() {
         let gold = crate::root().join(format!("corpus/gold/{name}.gold.json"));
-        assert!(gold.exists(), "corpus/floors.toml names {name}, which has no gold");
+        assert!(
+            gold.exists(),
+            "corpus/floors.toml names {name}, which has no gold"
+        );
     }
     floors
 }
