@@ -100,6 +100,47 @@ pub fn closing_bracket_deadline(text: &str, year: Option<i32>) -> Option<Deadlin
     )
 }
 
+/// The condition that closes a task's text: "… ban hành văn bản quy định chi tiết
+/// theo lĩnh vực phụ trách khi Chính phủ và các Bộ, ngành ban hành các văn bản hướng
+/// dẫn.": the work is due when that event comes. Only the end of the last sentence
+/// counts, from its last "khi" (not "sau khi", "trước khi": those order steps of the
+/// work), and only a short one that names an event.
+pub fn closing_condition_deadline(text: &str) -> Option<Deadline> {
+    /// Words a closing condition may have: an event, not a paragraph.
+    const MAX_WORDS: usize = 24;
+    let body = text.trim_end().trim_end_matches(['.', ';', ' ']);
+    let last_sentence = body.rsplit(". ").next().unwrap_or(body);
+    let clause = last_sentence.rsplit(';').next().unwrap_or(last_sentence);
+    let at = clause.rfind(" khi ")?;
+    let before = clause[..at].trim_end();
+    let folded_before = crate::fold::fold(before);
+    if folded_before.ends_with(" sau") || folded_before.ends_with(" trước") || before.is_empty()
+    {
+        return None;
+    }
+    let condition = clean_clause(&clause[at + 1..]);
+    if condition.split_whitespace().count() > MAX_WORDS {
+        return None;
+    }
+    // An event is something that comes ("khi có hướng dẫn …") or that a body does
+    // ("khi Chính phủ ban hành …"); "… lợi ích giữa các bên khi số hóa di sản" tells
+    // of the work itself.
+    let event = &clause[at + " khi ".len()..];
+    let comes = crate::fold::fold(event).starts_with("có ");
+    if !comes && crate::agency::subject_agencies(event).is_none() {
+        return None;
+    }
+    Some(Deadline {
+        text: condition.clone(),
+        due: None,
+        start: None,
+        precision: None,
+        ongoing: false,
+        condition: Some(condition),
+        recurrence: None,
+    })
+}
+
 /// The deadline in a clause that opens a task's text and holds only its time: "Đến năm
 /// 2020, phấn đấu đạt 100% …", "Trong quý III/2025, hoàn thành …". The clause runs to
 /// the first comma and is a short time phrase from its first word, with a date or
@@ -2493,6 +2534,35 @@ mod tests {
     }
 
     /// A clause that opens a task with its time.
+    /// A task's text that ends on "khi" and an event: a conditional deadline.
+    #[test]
+    fn closing_conditions() {
+        let condition = |text: &str| closing_condition_deadline(text).and_then(|d| d.condition);
+        assert_eq!(
+            condition(
+                "Sở, ban, ngành có trách nhiệm rà soát, tham mưu ban hành văn bản quy định chi tiết theo lĩnh vực phụ trách khi Chính phủ và các Bộ, ngành ban hành các văn bản quy định chi tiết, hướng dẫn thi hành."
+            )
+            .as_deref(),
+            Some(
+                "khi Chính phủ và các Bộ, ngành ban hành các văn bản quy định chi tiết, hướng dẫn thi hành"
+            )
+        );
+        assert_eq!(
+            condition("Cử công chức tham gia tổ công tác khi có yêu cầu.").as_deref(),
+            Some("khi có yêu cầu")
+        );
+        for text in [
+            // The work itself, not an event.
+            "Đề xuất giải pháp phân phối lợi ích công bằng giữa các bên khi số hóa di sản.",
+            // Steps of the work in order.
+            "Tổng hợp, báo cáo sau khi Sở Tài chính có ý kiến.",
+            // Not at the end of the text.
+            "Khi có yêu cầu, Sở Y tế báo cáo. Thực hiện rà soát hồ sơ.",
+        ] {
+            assert_eq!(condition(text), None, "{text}");
+        }
+    }
+
     #[test]
     fn opening_clauses() {
         let found = |s: &str| opening_clause_deadline(s, Some(2018));

@@ -12,8 +12,8 @@ use crate::agency::{self, Assignment};
 use crate::blocks::{Block, sentences};
 use crate::citation::find_citations;
 use crate::deadline::{
-    Parsed, closing_bracket_deadline, deadline_after_assignment, find_inline_deadline,
-    opening_clause_deadline, parse_deadline,
+    Parsed, closing_bracket_deadline, closing_condition_deadline, deadline_after_assignment,
+    find_inline_deadline, opening_clause_deadline, parse_deadline,
 };
 use crate::fold::collapse_ws;
 use crate::header::{Header, Tail};
@@ -997,7 +997,8 @@ impl Lowerer<'_> {
         }
         if deadline.is_none() {
             deadline = closing_bracket_deadline(&text, self.year)
-                .or_else(|| opening_clause_deadline(&text, self.year));
+                .or_else(|| opening_clause_deadline(&text, self.year))
+                .or_else(|| closing_condition_deadline(&text));
         }
         if deadline.is_none() {
             deadline = self.heading_deadline(n);
