@@ -386,14 +386,12 @@ impl FieldMemo {
         if let Some(hit) = self.leads.get(value) {
             return hit.clone();
         }
-        let first_clause = value.split(';').next().unwrap_or(value);
-        let several = first_clause.len() < value.len();
         let split = match agency::split_roles(value) {
             // "Sở Nội vụ chủ trì; các sở, ngành thực hiện …" names no partner after its
             // role: its clauses say who does what.
-            Some(split) if !split.1.is_empty() || !several => split,
+            Some(split) if !split.1.is_empty() || !value.contains(';') => split,
             roles => self
-                .lead_clauses(value, first_clause)
+                .lead_clauses(value)
                 .or(roles)
                 .unwrap_or_else(|| (self.agencies(value), Vec::new())),
         };
@@ -408,14 +406,10 @@ impl FieldMemo {
     /// ("Sở Thông tin và Truyền thông đôn đốc, hướng dẫn các đơn vị …") is such a
     /// sentence too. None for a plain list: a single name may hold a verb ("Ban Quản lý
     /// dự án đầu tư xây dựng") and stays whole.
-    fn lead_clauses(
-        &mut self,
-        value: &str,
-        first_clause: &str,
-    ) -> Option<(Vec<Agency>, Vec<Agency>)> {
+    fn lead_clauses(&mut self, value: &str) -> Option<(Vec<Agency>, Vec<Agency>)> {
+        let first_clause = value.split(';').next().unwrap_or(value);
         let leads = agency::names_lead_role(first_clause);
-        let several = first_clause.len() < value.len();
-        let sentence = (leads && several) || {
+        let sentence = (leads && value.contains(';')) || {
             let listed = self.agencies(value);
             let before_last = &listed[..listed.len().saturating_sub(1)];
             before_last.iter().any(|a| agency::name_holds_verb(&a.name))
