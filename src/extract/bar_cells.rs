@@ -64,9 +64,6 @@ pub fn rebuild_tables(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Group rows that may stand before a repeated header ("B", then "I").
-const MAX_GROUP_ROWS_BEFORE_HEADER: usize = 3;
-
 /// A cell runs to at most this many lines before the next bar.
 const MAX_CELL_LINES: usize = 20;
 
@@ -104,8 +101,7 @@ fn opens_document(line: &str) -> bool {
 }
 
 /// The rows of a run (`lines` from its first bar to its last), each with the index of
-/// its first line, when the first row is a task-table header (or a few group rows
-/// before one); None otherwise.
+/// its first line, when the first row is a task-table header; None otherwise.
 fn table_rows(lines: &[&str]) -> Option<Vec<(usize, Vec<String>)>> {
     // Cells between bars, and how many bars stand between each cell and the next.
     let mut cells: Vec<(usize, String, usize)> = Vec::new();
@@ -148,36 +144,15 @@ fn table_rows(lines: &[&str]) -> Option<Vec<(usize, Vec<String>)>> {
     if let Some(last) = cells.last_mut() {
         last.2 = bars_after;
     }
-    // The header: cells up to the first double bar. A table that goes on after a break
-    // may repeat it under group rows that span it ("B" / "PHÁT TRIỂN KINH TẾ SỐ …" /
-    // "I" / "Phát triển …"): a number and a title each, kept as rows of their own.
-    let mut lead: Vec<(usize, Vec<String>)> = Vec::new();
-    let mut start = 0;
-    let (width, head, columns) = loop {
-        let width = cells[start..]
-            .iter()
-            .position(|c| c.2 >= 2)
-            .map(|k| k + 1)?;
-        let head: Vec<String> = cells[start..start + width]
-            .iter()
-            .map(|c| clean(&c.1))
-            .collect();
-        if let Some(columns) = table::header(&head) {
-            break (width, head, columns);
-        }
-        let group = width == 2 && table::is_row_number(&head[0]);
-        if !group || lead.len() == MAX_GROUP_ROWS_BEFORE_HEADER {
-            return None;
-        }
-        lead.push((cells[start].0, head));
-        start += width;
-    };
+    // The header: cells up to the first double bar.
+    let width = cells.iter().position(|c| c.2 >= 2).map(|k| k + 1)?;
+    let head: Vec<String> = cells[..width].iter().map(|c| clean(&c.1)).collect();
+    let columns = table::header(&head)?;
     let numbered = columns.first() == Some(&Column::Number);
-    let mut rows: Vec<(usize, Vec<String>)> = lead;
-    rows.push((cells[start].0, head));
+    let mut rows: Vec<(usize, Vec<String>)> = vec![(cells[0].0, head)];
     let mut row: Vec<String> = Vec::new();
     let mut row_at = 0;
-    for (k, (at, text, bars)) in cells.iter().enumerate().skip(start + width) {
+    for (k, (at, text, bars)) in cells.iter().enumerate().skip(width) {
         if row.is_empty() {
             row_at = *at;
             // A row without its number (a cell merged with the row above): its cells
