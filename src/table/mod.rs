@@ -64,14 +64,14 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
         // A table that goes on under a header of its own, after group rows that span
         // it ("B" / "PHÁT TRIỂN KINH TẾ SỐ …", "I" / "Phát triển …" above "Nội dung |
         // Đơn vị thực hiện | …"): those rows number the part and group.
-        if let Some(group) = header_at
+        if let Some((text, group)) = header_at
             .filter(|&h| i < h && continues_table)
             .and_then(|_| group_row(&cs))
         {
             in_row = true;
             out.push(Block {
                 kind: group,
-                text: collapse_ws(&format!("{} {}", label_text(&cs[0]), cs[1])),
+                text,
                 lines: vec![row.no],
                 page,
                 run_in: false,
@@ -97,22 +97,17 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
                 .map(String::as_str)
                 .unwrap_or("")
         };
-        let number = label_text(cell(Column::Number));
-        let name = cell(Column::Name);
-        let text = collapse_ws(&format!("{number} {name}"));
-        let kind = match classify_text(&text) {
-            LineKind::Label { label, body, .. } => LineKind::Label {
-                label,
-                body,
-                row: true,
-            },
-            _ if number.is_empty() && in_row => {
+        let number = cell(Column::Number);
+        let (text, kind) = row_label(number, cell(Column::Name));
+        let kind = match kind {
+            Some(kind) => kind,
+            None if number.trim().is_empty() && in_row => {
                 // A row without a number under a numbered one: the rest of that row (a
                 // sub-row of merged cells, or cells wrapped onto another line).
                 continue_row(&mut out, &columns, &cs, row.no, page);
                 continue;
             }
-            _ => {
+            None => {
                 // Not an item (a damaged row): keep the row whole as prose, so its cells
                 // stay together wherever it is placed.
                 out.push(Block {
@@ -147,8 +142,9 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
     Some(out)
 }
 
-/// A group row: a row number and a title, every other cell empty. Its label kind.
-fn group_row(cs: &[String]) -> Option<LineKind> {
+/// A group row: a row number and a title, every other cell empty. Its label line and
+/// kind.
+fn group_row(cs: &[String]) -> Option<(String, LineKind)> {
     let [number, title, rest @ ..] = cs else {
         return None;
     };
@@ -158,14 +154,23 @@ fn group_row(cs: &[String]) -> Option<LineKind> {
     {
         return None;
     }
-    match classify_text(&collapse_ws(&format!("{} {title}", label_text(number)))) {
+    let (text, kind) = row_label(number, title);
+    kind.map(|k| (text, k))
+}
+
+/// A row's label line, its number cell as a label before its task ("1" and "Rà soát …"
+/// → "1. Rà soát …"), and its kind: a row label, or None when the two make no label.
+pub(crate) fn row_label(number: &str, task: &str) -> (String, Option<LineKind>) {
+    let text = collapse_ws(&format!("{} {task}", label_text(number)));
+    let kind = match classify_text(&text) {
         LineKind::Label { label, body, .. } => Some(LineKind::Label {
             label,
             body,
             row: true,
         }),
         _ => None,
-    }
+    };
+    (text, kind)
 }
 
 /// Add an unnumbered row's cells to the row above (whose blocks end `out`): its task

@@ -19,13 +19,13 @@
 //! first, agency lists in the agency columns, a deadline phrase in the deadline column.
 //! Each row becomes the blocks a written-out item gives, as pipe tables do.
 
-use super::{Column, cells, field_block, furniture, is_row, is_rule, label_text, names_assignment};
+use super::{Column, cells, field_block, furniture, is_row, is_rule, names_assignment, row_label};
 use crate::agency;
 use crate::blocks::Block;
 use crate::deadline::parse_deadline;
-use crate::fold::{collapse_ws, fold};
+use crate::fold::fold;
 use crate::lexicon::{FieldRole, lexicon};
-use crate::lines::{Line, LineKind, classify_text, letter_ordinal, roman_to_int};
+use crate::lines::{Line, LineKind, letter_ordinal, roman_to_int};
 
 /// Whether a stacked table may start at `text`: its header's first heading, the number
 /// column ("TT", "STT"), alone or in a pipe row.
@@ -458,16 +458,9 @@ fn row_blocks(
         .map(|k| filled.remove(k).1);
     let (name_text, mut name_lines) =
         name.map_or((String::new(), Vec::new()), |c| (c.text, c.lines));
-    let text = collapse_ws(&format!("{} {name_text}", label_text(&row.number)));
+    let (text, kind) = row_label(&row.number, &name_text);
+    let kind = kind.unwrap_or(LineKind::Prose);
     name_lines.insert(0, lines[row.number_at].no);
-    let kind = match classify_text(&text) {
-        LineKind::Label { label, body, .. } => LineKind::Label {
-            label,
-            body,
-            row: true,
-        },
-        _ => LineKind::Prose,
-    };
     let mut out = vec![Block {
         kind,
         text,
