@@ -103,31 +103,41 @@ pub fn closing_bracket_deadline(text: &str, year: Option<i32>) -> Option<Deadlin
 /// The condition that closes a task's text: "… ban hành văn bản quy định chi tiết
 /// theo lĩnh vực phụ trách khi Chính phủ và các Bộ, ngành ban hành các văn bản hướng
 /// dẫn.": the work is due when that event comes. Only the end of the last sentence
-/// counts, from its last "khi" (not "sau khi", "trước khi": those order steps of the
-/// work), and only a short one that names an event.
+/// counts, from its last `[condition] closing` word ("khi"; not "sau khi", "trước khi":
+/// those order steps of the work), and only a short one that names an event.
 pub fn closing_condition_deadline(text: &str) -> Option<Deadline> {
     /// Words a closing condition may have: an event, not a paragraph.
     const MAX_WORDS: usize = 24;
     let body = text.trim_end().trim_end_matches(['.', ';', ' ']);
     let last_sentence = body.rsplit(". ").next().unwrap_or(body);
     let clause = last_sentence.rsplit(';').next().unwrap_or(last_sentence);
-    let at = clause.rfind(" khi ")?;
-    let before = clause[..at].trim_end();
-    let folded_before = crate::fold::fold(before);
-    if folded_before.ends_with(" sau") || folded_before.ends_with(" trước") || before.is_empty()
-    {
+    // Words and where they start, to find the trigger by its fold.
+    let words: Vec<(usize, &str)> = clause
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let is_in = |list: &[String], w: &str| list.contains(&crate::fold::fold(w));
+    // The condition runs to the end, so its trigger is among the last words.
+    let tail = words.len().saturating_sub(MAX_WORDS);
+    let k = tail
+        + words[tail..]
+            .iter()
+            .rposition(|(_, w)| is_in(&G.closing_trigger, w))?;
+    if k == 0 || is_in(&G.closing_not_after, words[k - 1].1) {
         return None;
     }
-    let condition = clean_clause(&clause[at + 1..]);
-    if condition.split_whitespace().count() > MAX_WORDS {
-        return None;
-    }
+    let condition = clean_clause(&clause[words[k].0..]);
     // An event is something that comes ("khi có hướng dẫn …") or that a body does
     // ("khi Chính phủ ban hành …"); "… lợi ích giữa các bên khi số hóa di sản" tells
     // of the work itself.
-    let event = &clause[at + " khi ".len()..];
-    let comes = crate::fold::fold(event).starts_with("có ");
-    if !comes && crate::agency::subject_agencies(event).is_none() {
+    let (event_at, first) = *words.get(k + 1)?;
+    let comes = is_in(&G.event_openers, first);
+    if !comes && crate::agency::subject_agencies(&clause[event_at..]).is_none() {
         return None;
     }
     Some(Deadline {
@@ -498,6 +508,11 @@ fn mask_citations<'v, 'a>(view: &'v FoldedText<'a>) -> Cow<'v, FoldedText<'a>> {
     }
 }
 
+/// `words`, folded.
+fn folded_words(words: &[String]) -> Vec<String> {
+    words.iter().map(|w| crate::fold::fold(w)).collect()
+}
+
 /// Original byte ranges of the phrases in `[not_time]` ("chi thường xuyên").
 fn not_time_ranges(view: &FoldedText) -> Vec<Range<usize>> {
     let f = view.folded.as_str();
@@ -619,6 +634,9 @@ struct RawRecurrence {
 #[derive(Deserialize)]
 struct RawTriggers {
     triggers: Vec<String>,
+    closing: Vec<String>,
+    closing_not_after: Vec<String>,
+    event_openers: Vec<String>,
     /// Relative deadlines: "trong 30 ngày kể từ ngày ký" (an event-bound condition).
     relative_intro: Vec<String>,
     relative_units: Vec<String>,
@@ -667,6 +685,10 @@ struct Grammar {
     connector: Lexicon<()>,
     /// Words that put a marker in the past ("đã hoàn thành"), folded.
     past_markers: Vec<String>,
+    /// `[condition] closing`, `closing_not_after`, `event_openers`, folded.
+    closing_trigger: Vec<String>,
+    closing_not_after: Vec<String>,
+    event_openers: Vec<String>,
     /// Words that make a yielding marker part of a noun phrase ("kết quả thực hiện").
     yielding_nouns: Vec<String>,
     /// Every phrase an item can open with (see [`may_open_item`]).
@@ -730,6 +752,9 @@ impl Grammar {
                 .iter()
                 .map(|w| crate::fold::fold(w))
                 .collect(),
+            closing_trigger: folded_words(&raw.condition.closing),
+            closing_not_after: folded_words(&raw.condition.closing_not_after),
+            event_openers: folded_words(&raw.condition.event_openers),
             yielding_nouns: raw
                 .inline
                 .yielding_nouns
