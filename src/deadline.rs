@@ -567,6 +567,8 @@ struct RawGrammar {
     words: RawWords,
     limits: RawLimits,
     half: Vec<RawHalf>,
+    school_year: RawSchoolYear,
+    tet: RawTet,
     range: RawRange,
     start: RawStart,
     ongoing: RawList,
@@ -604,6 +606,23 @@ struct RawLimits {
 struct RawHalf {
     end_month: u32,
     words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawSchoolYear {
+    words: Vec<String>,
+    start_month: u32,
+    end_month: u32,
+    terms: Vec<RawHalf>,
+}
+
+#[derive(Deserialize)]
+struct RawTet {
+    words: Vec<String>,
+    stems: Vec<Vec<String>>,
+    branches: Vec<Vec<String>>,
+    first_year: i32,
+    dates: Vec<NaiveDate>,
 }
 
 #[derive(Deserialize)]
@@ -668,6 +687,17 @@ struct Grammar {
     min_year: i32,
     max_year: i32,
     half: Lexicon<u32>,
+    school_year: Lexicon<()>,
+    /// A term's last month, by the words naming it ("học kỳ I").
+    school_term: Lexicon<u32>,
+    school_start_month: u32,
+    school_end_month: u32,
+    tet: Lexicon<()>,
+    /// The year's name: its stem (0 = "Giáp") and its branch (0 = "Tý").
+    tet_stem: Lexicon<u32>,
+    tet_branch: Lexicon<u32>,
+    tet_first_year: i32,
+    tet_dates: Vec<NaiveDate>,
     range_intro: Lexicon<()>,
     range_sep: Lexicon<()>,
     start: Lexicon<()>,
@@ -709,6 +739,18 @@ impl Grammar {
             .half
             .iter()
             .flat_map(|h| h.words.iter().map(|w| (w.clone(), h.end_month)));
+        let terms = raw
+            .school_year
+            .terms
+            .iter()
+            .filter(|t| (1..=12).contains(&t.end_month))
+            .flat_map(|t| t.words.iter().map(|w| (w.clone(), t.end_month)));
+        let numbered = |groups: &[Vec<String>]| {
+            (0u32..)
+                .zip(groups)
+                .flat_map(|(k, words)| words.iter().map(move |w| (w.clone(), k)))
+                .collect::<Vec<_>>()
+        };
         let recurrence = raw
             .recurrence
             .iter()
@@ -725,6 +767,15 @@ impl Grammar {
             min_year: raw.limits.min_year,
             max_year: raw.limits.max_year,
             half: Lexicon::new(halves.filter(|(_, m)| (1..=12).contains(m))),
+            school_year: Lexicon::plain(&raw.school_year.words),
+            school_term: Lexicon::new(terms),
+            school_start_month: raw.school_year.start_month.clamp(1, 12),
+            school_end_month: raw.school_year.end_month.clamp(1, 12),
+            tet: Lexicon::plain(&raw.tet.words),
+            tet_stem: Lexicon::new(numbered(&raw.tet.stems)),
+            tet_branch: Lexicon::new(numbered(&raw.tet.branches)),
+            tet_first_year: raw.tet.first_year,
+            tet_dates: raw.tet.dates,
             range_intro: Lexicon::plain(&raw.range.intro),
             range_sep: Lexicon::plain(&raw.range.separator),
             start: Lexicon::plain(&raw.start.words),
@@ -788,6 +839,9 @@ impl Grammar {
             .flat_map(Lexicon::phrases)
             .chain(g.recurrence.phrases())
             .chain(g.half.phrases())
+            .chain(g.school_year.phrases())
+            .chain(g.school_term.phrases())
+            .chain(g.tet.phrases())
             .map(|p| (p.to_owned(), ()))
             .collect::<Vec<_>>(),
         );
@@ -808,11 +862,38 @@ fn word<'a>(
 /// A date or period as written; the year may be missing (taken from the plan).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Period {
-    Day { d: u32, m: u32, y: Option<i32> },
-    Month { m: u32, y: Option<i32> },
-    Quarter { q: u32, y: Option<i32> },
-    Half { end_month: u32, y: Option<i32> },
-    Year { y: i32 },
+    Day {
+        d: u32,
+        m: u32,
+        y: Option<i32>,
+    },
+    Month {
+        m: u32,
+        y: Option<i32>,
+    },
+    Quarter {
+        q: u32,
+        y: Option<i32>,
+    },
+    Half {
+        end_month: u32,
+        y: Option<i32>,
+    },
+    Year {
+        y: i32,
+    },
+    /// A school year or one of its terms: "năm học 2024 - 2025" (`first` 2024) ends in
+    /// `end_month` of 2025 (of 2024 for a month from `[school_year] start_month` on).
+    School {
+        first: i32,
+        end_month: u32,
+    },
+    /// New Year's Day of the lunar year, by its number or by its name's place in the
+    /// sixty-year cycle (0 = "Giáp Tý").
+    Tet {
+        y: Option<i32>,
+        cycle: Option<u32>,
+    },
 }
 
 impl Period {
@@ -821,13 +902,19 @@ impl Period {
             Period::Day { y, .. }
             | Period::Month { y, .. }
             | Period::Quarter { y, .. }
-            | Period::Half { y, .. } => y,
+            | Period::Half { y, .. }
+            | Period::Tet { y, .. } => y,
             Period::Year { y } => Some(y),
+            Period::School { first, end_month } => Some(school_month_year(first, end_month)),
         }
     }
 
     /// First day, last day and precision; None for invalid dates or an unknown year.
     fn bounds(self, default_year: Option<i32>) -> Option<(NaiveDate, NaiveDate, Precision)> {
+        if let Period::Tet { y: None, cycle } = self {
+            let y = cycle_year(cycle?, default_year?);
+            return tet_bounds(y);
+        }
         let y = self.year().or(default_year)?;
         match self {
             Period::Day { d, m, .. } => {
@@ -845,8 +932,40 @@ impl Period {
                 Some((first_of(y, first)?, last_of(y, end_month)?, Precision::Half))
             }
             Period::Year { .. } => Some((first_of(y, 1)?, last_of(y, 12)?, Precision::Year)),
+            Period::School { first, end_month } => Some((
+                first_of(first, G.school_start_month)?,
+                last_of(y, end_month)?,
+                Precision::Month,
+            )),
+            Period::Tet { .. } => tet_bounds(y),
         }
     }
+}
+
+/// The calendar year of a school year's month: months from `start_month` on are in the
+/// first year.
+fn school_month_year(first: i32, month: u32) -> i32 {
+    if month >= G.school_start_month {
+        first
+    } else {
+        first.saturating_add(1)
+    }
+}
+
+/// The year of the sixty-year `cycle` place nearest `near` (a year Y is place
+/// (Y - 4) mod 60).
+fn cycle_year(cycle: u32, near: i32) -> i32 {
+    let place = i64::from(near - 4).rem_euclid(60);
+    let diff = (i64::from(cycle) - place).rem_euclid(60);
+    // From 30 places on, the previous round is nearer.
+    let diff = if diff >= 30 { diff - 60 } else { diff };
+    near.saturating_add(i32::try_from(diff).unwrap_or(0))
+}
+
+fn tet_bounds(y: i32) -> Option<(NaiveDate, NaiveDate, Precision)> {
+    let k = usize::try_from(y.checked_sub(G.tet_first_year)?).ok()?;
+    let day = *G.tet_dates.get(k)?;
+    Some((day, day, Precision::Day))
 }
 
 fn first_of(y: i32, m: u32) -> Option<NaiveDate> {
@@ -862,10 +981,13 @@ fn last_of(y: i32, m: u32) -> Option<NaiveDate> {
     next?.pred_opt().filter(|d| d.month() == m)
 }
 
-/// period = half | quarter | day | month | year
+/// period = school | half | tet | quarter | day | month | year
 fn period(i: &str) -> Res<'_, Period> {
     alt((
+        // Before halves: "đầu năm học 2024 - 2025" is no "đầu năm".
+        school_period,
         half_period,
+        tet_period,
         quarter_period,
         day_period,
         month_period,
@@ -879,6 +1001,53 @@ fn half_period(i: &str) -> Res<'_, Period> {
     let (rest, end_month) = G.half.parse(i)?;
     let (rest, y) = year_tail(true)(rest)?;
     Ok((rest, Period::Half { end_month, y }))
+}
+
+/// "năm học 2024 - 2025", "học kỳ I năm học 2024-2025": the school year's (or term's)
+/// last month. The second year must follow the first.
+fn school_period(i: &str) -> Res<'_, Period> {
+    let (rest, term) =
+        opt(nom::sequence::terminated(|i| G.school_term.parse(i), space)).parse(i)?;
+    let (rest, (_, _, first, _, _, _, second)) = (
+        word(|g| &g.school_year),
+        space,
+        year,
+        opt_space,
+        word(|g| &g.range_sep),
+        opt_space,
+        year,
+    )
+        .parse(rest)?;
+    if second != first + 1 {
+        return fail(i);
+    }
+    let end_month = term.unwrap_or(G.school_end_month);
+    Ok((rest, Period::School { first, end_month }))
+}
+
+/// "Tết Nguyên đán 2025", "Tết Nguyên đán Giáp Thìn năm 2024", "Tết Ất Tỵ": the lunar
+/// New Year's Day, by year number or by the year's name.
+fn tet_period(i: &str) -> Res<'_, Period> {
+    let name = (
+        space,
+        |i| G.tet_stem.parse(i),
+        space,
+        |i| G.tet_branch.parse(i),
+    );
+    let (rest, (_, named, y)) = (word(|g| &g.tet), opt(name), year_tail(true)).parse(i)?;
+    // A stem and a branch name one place of the cycle only when both are even or both
+    // odd ("Giáp Tý", not "Giáp Sửu").
+    let cycle = match named {
+        Some((_, s, _, b)) if s % 2 == b % 2 => {
+            Some((0..60).find(|k| k % 10 == s && k % 12 == b).unwrap_or(0))
+        }
+        Some(_) => return fail(i),
+        None => None,
+    };
+    if y.is_none() && cycle.is_none() {
+        return fail(i);
+    }
+    Ok((rest, Period::Tet { y, cycle }))
 }
 
 /// "Quý I/2023", "quý II năm 2024", "quý 3", and lists sharing one year ("Quý I, II/2024",
@@ -1945,6 +2114,121 @@ mod tests {
                 None,
                 None,
             ),
+            // School years and their terms (`[school_year]`).
+            (
+                "Trong năm học 2024 - 2025",
+                None,
+                d(2025, 5, 31),
+                Some(Month),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "Học kỳ I năm học 2024-2025",
+                None,
+                d(2025, 1, 31),
+                Some(Month),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "Trước khai giảng năm học 2025 – 2026",
+                None,
+                d(2025, 9, 30),
+                Some(Month),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "Đầu năm học 2024 - 2025",
+                None,
+                d(2024, 9, 30),
+                Some(Month),
+                false,
+                false,
+                None,
+                None,
+            ),
+            // Not one school year: a range of years.
+            (
+                "năm học 2024 - 2026",
+                None,
+                d(2026, 12, 31),
+                Some(Year),
+                false,
+                false,
+                d(2024, 1, 1),
+                None,
+            ),
+            // The lunar New Year (`[tet]`), by number or by the year's name.
+            (
+                "Trước Tết Nguyên đán 2025",
+                None,
+                d(2025, 1, 29),
+                Some(Day),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "Trước Tết Nguyên đán Giáp Thìn",
+                Some(2023),
+                d(2024, 2, 10),
+                Some(Day),
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "Tết Nguyên đán Bính Ngọ năm 2026",
+                None,
+                d(2026, 2, 17),
+                Some(Day),
+                false,
+                false,
+                None,
+                None,
+            ),
+            // Vietnam's calendar, not China's (the new moon before midnight in UTC+7).
+            (
+                "trước Tết 2030",
+                None,
+                d(2030, 2, 2),
+                Some(Day),
+                false,
+                false,
+                None,
+                None,
+            ),
+            // No year, no name, or a name outside the cycle: not dated.
+            (
+                "Trước Tết Nguyên đán",
+                Some(2024),
+                None,
+                None,
+                false,
+                false,
+                None,
+                None,
+            ),
+            (
+                "Trước Tết Giáp Sửu",
+                Some(2024),
+                None,
+                None,
+                false,
+                false,
+                None,
+                None,
+            ),
             // Halves.
             (
                 "6 tháng đầu năm 2024",
@@ -2408,6 +2692,24 @@ mod tests {
         }
     }
 
+    /// Each entry of `[tet] dates` is its own year's, and the lunar New Year always
+    /// falls between 21 January and 20 February.
+    #[test]
+    fn tet_dates_are_one_per_year() {
+        use chrono::Datelike;
+        assert!(G.tet_dates.len() >= 50);
+        for (k, day) in G.tet_dates.iter().enumerate() {
+            assert_eq!(day.year(), G.tet_first_year + k as i32, "{day}");
+            let (m, dd) = (day.month(), day.day());
+            assert!((m == 1 && dd >= 21) || (m == 2 && dd <= 20), "{day}");
+        }
+        // A year's name is read as the nearest year of that name.
+        assert_eq!(cycle_year(40, 2023), 2024); // Giáp Thìn
+        assert_eq!(cycle_year(40, 2053), 2024);
+        assert_eq!(cycle_year(40, 2055), 2084);
+        assert_eq!(cycle_year(0, 1990), 1984); // Giáp Tý
+    }
+
     #[test]
     fn condition_texts() {
         let cases = [
@@ -2751,6 +3053,20 @@ mod tests {
                 Some("Hoàn thành trong 6 tháng đầu năm 2024"),
                 d(2024, 6, 30),
                 Some(Half),
+            ),
+            (
+                "Tổ chức thăm, tặng quà gia đình chính sách, hoàn thành trước Tết Nguyên đán Ất Tỵ 2025.",
+                None,
+                Some("hoàn thành trước Tết Nguyên đán Ất Tỵ 2025"),
+                d(2025, 1, 29),
+                Some(Day),
+            ),
+            (
+                "Rà soát đội ngũ giáo viên, hoàn thành trong học kỳ I năm học 2024 - 2025.",
+                None,
+                Some("hoàn thành trong học kỳ I năm học 2024 - 2025"),
+                d(2025, 1, 31),
+                Some(Month),
             ),
             // A list of months sharing one year is its last month.
             (
