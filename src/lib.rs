@@ -185,7 +185,12 @@ pub fn parse_text_accounted(text: &str, name: &str) -> Accounted {
                     if owners.len() <= k {
                         owners.resize(k + 1, None);
                     }
-                    owners[k].clone_from(&row_owner);
+                    // Lines emptied above the text's first row (its opening "|") go
+                    // with that row.
+                    let owner = row_owner
+                        .clone()
+                        .or_else(|| owners[k..].iter().flatten().next().cloned());
+                    owners[k] = owner;
                 }
                 None => {}
             }

@@ -198,7 +198,9 @@ pub fn build_under(blocks: Vec<Block>, root: &str) -> Body {
                         b.preamble.push(bi);
                     }
                 } else if closing
-                    || (seen_part && lx.text_starts_with_any(&block.text, &lx.closing_openers))
+                    || (seen_part
+                        && !shares_a_line(&blocks, bi)
+                        && lx.text_starts_with_any(&block.text, &lx.closing_openers))
                 {
                     closing = true;
                     b.closing.push(bi);
@@ -482,6 +484,19 @@ impl Body {
 }
 
 /// Does `next` follow `prev` in its sequence?
+
+/// Whether block `bi` shares a line with the block before or after it: a cell of a
+/// table row cut into blocks ("|  | Trong quá trình thực hiện … | Sở Y tế |"), which goes
+/// with its row, never a closing paragraph of its own.
+fn shares_a_line(blocks: &[Block], bi: usize) -> bool {
+    let b = &blocks[bi];
+    bi.checked_sub(1)
+        .and_then(|p| blocks.get(p))
+        .is_some_and(|p| p.last_line() == b.first_line())
+        || blocks
+            .get(bi + 1)
+            .is_some_and(|n| n.first_line() == b.last_line())
+}
 fn successor_ok(prev: &Label, next: &Label) -> bool {
     match next.level {
         Level::Letter => {

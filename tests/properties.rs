@@ -113,6 +113,15 @@ fn fields_under_an_agency_heading_are_accounted() {
     );
 }
 
+/// A table cell that reads like a closing paragraph ("Trong quá trình thực hiện …")
+/// goes with its row, whose other cells are fields of the row above.
+#[test]
+fn a_cell_like_a_closing_paragraph_stays_in_its_row() {
+    assert_accounted(
+        "|\n**STT**\n|\n**Nhiệm vụ, giải\npháp**\n|\n**Đơn vị phối hợp**\n|\n|\n**II**\n|\n|\n|\n|\nTrong quá trình thực hiện nếu\n|\nKế hoạch\n|",
+    );
+}
+
 /// Tables rebuilt as pipe rows (laid out with spaces, or a "|" line between cells)
 /// leave their other lines to the row that took their text.
 #[test]
