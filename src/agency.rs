@@ -1424,6 +1424,14 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let len = LEXICON.list_end_verbs.match_at(&self.toks, i)?;
+        // Inside a head that holds a verb: "nhà cung cấp dịch vụ".
+        if (1..=2).any(|k| {
+            i.checked_sub(k)
+                .and_then(|h| LEXICON.heads.match_at(&self.toks, h))
+                .is_some_and(|hl| hl > k)
+        }) {
+            return None;
+        }
         let after_sep = i.checked_sub(1).is_some_and(|p| {
             matches!(self.kind(p), Some(Kind::Comma | Kind::Semi))
                 || self.is_word(p, "và")
@@ -1666,6 +1674,11 @@ impl<'a> Scanner<'a> {
                 i += 1;
                 continue;
             }
+            // A comma left out between two bodies: the new name starts here.
+            if kind == Some(Kind::Word) && run.is_some_and(|r| self.repeats_field_head(r, i)) {
+                close_run(&mut cur, &mut run, i);
+                segs.push(std::mem::replace(&mut cur, Seg::new(Sep::Comma)));
+            }
             match kind {
                 Some(Kind::Open) => {
                     close_run(&mut cur, &mut run, i);
@@ -1689,6 +1702,24 @@ impl<'a> Scanner<'a> {
         close_run(&mut cur, &mut run, i.min(to));
         segs.push(cur);
         segs
+    }
+
+    /// Whether the piece from `start` is a head and its whole field ("Sở Khoa học và
+    /// Công nghệ") and the same head, capitalised, opens a new name at `i`: "Sở Khoa học
+    /// và Công nghệ Sở Công Thương" is two agencies with the comma left out. (A unit
+    /// of a body is named by another head: "Phòng Kế hoạch Sở Y tế" is one.)
+    fn repeats_field_head(&self, start: usize, i: usize) -> bool {
+        let toks = &self.toks;
+        let Some(head) = LEXICON.field_heads.match_at(toks, start) else {
+            return false;
+        };
+        toks.get(i).is_some_and(|t| t.upper)
+            && LEXICON.field_heads.match_at(toks, i) == Some(head)
+            && toks[start..start + head]
+                .iter()
+                .zip(&toks[i..i + head])
+                .all(|(a, b)| a.fold == b.fold)
+            && LEXICON.fields.match_at(toks, start + head) == Some(i - start - head)
     }
 
     /// The ")" closing the "(" at `open` (or `to` when unbalanced).

@@ -1491,6 +1491,42 @@ fn investors_compounds_and_qualifiers() {
             ("nhà đầu tư thứ cấp", N, false),
         ],
     );
+    // A head that holds a verb ("cung cấp") is no end of the list.
+    check_split(
+        "Doanh nghiệp, nhà cung cấp dịch vụ IoT, nhà đầu tư",
+        &[
+            ("Doanh nghiệp", N, true),
+            ("nhà cung cấp dịch vụ IoT", N, false),
+            ("nhà đầu tư", N, false),
+        ],
+    );
+    assert_eq!(
+        subject_agencies("Nhà cung cấp dịch vụ viễn thông triển khai hạ tầng 5G.")
+            .map(|a| strs(&names(&a))),
+        Some(strs(&["Nhà cung cấp dịch vụ viễn thông"]))
+    );
+    // The same head after a whole field name: a comma left out. A unit of a body is
+    // named by another head and stays one agency.
+    check_split(
+        "Sở Khoa học và Công nghệ Sở Công Thương; UBND các phường, xã",
+        &[
+            ("Sở Khoa học và Công nghệ", N, false),
+            ("Sở Công Thương", N, false),
+            ("UBND các phường, xã", N, true),
+        ],
+    );
+    check_split(
+        "Bộ Tài chính Bộ Nội vụ",
+        &[("Bộ Tài chính", N, false), ("Bộ Nội vụ", N, false)],
+    );
+    check_split(
+        "Phòng Kế hoạch Sở Y tế",
+        &[("Phòng Kế hoạch Sở Y tế", N, false)],
+    );
+    check_split(
+        "Liên hiệp các Hội Khoa học và Kỹ thuật",
+        &[("Liên hiệp các Hội Khoa học và Kỹ thuật", N, false)],
+    );
     let (lead, support) = duty(
         "Chủ trì, phối hợp với các sở, ngành và các cơ sở giáo dục nghề nghiệp trong và ngoài tỉnh tổ chức đào tạo.",
         &[make_agency("Sở Giáo dục và Đào tạo", None)],

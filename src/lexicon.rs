@@ -226,6 +226,13 @@ impl Lexicon {
             .map(|(_, r)| *r)
     }
 
+    /// Whether a folded column heading names the task column: one of `[table] name`, or
+    /// alternatives of them written with "/" ("Nội dung/nhiệm vụ").
+    pub fn is_task_column(&self, folded: &str) -> bool {
+        let name = |p: &str| self.table_name.iter().any(|n| n == p.trim());
+        name(folded) || (folded.contains('/') && folded.split('/').all(name))
+    }
+
     /// The role of a field label that is exactly one of the field phrases ("Cơ quan chủ
     /// trì", not "Cơ quan chủ trì: Sở Y tế"): a table column heading.
     pub fn field_role_exact(&self, label: &str) -> Option<FieldRole> {

@@ -292,7 +292,7 @@ pub(crate) fn header(cells: &[String]) -> Option<Vec<Column>> {
             let f = fold(c);
             if lx.table_number.contains(&f) {
                 Column::Number
-            } else if lx.table_name.contains(&f) {
+            } else if lx.is_task_column(&f) {
                 Column::Name
             } else if let Some(role) = lx.field_role(c) {
                 Column::Field(role, c.clone())
@@ -403,6 +403,29 @@ mod tests {
         let plan = crate::parse_text(text);
         let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["PL.A.I.1.1", "PL.B.I.1.1"]);
+    }
+
+    /// A task column named by alternatives ("Nội dung/nhiệm vụ") is the task column when
+    /// each alternative is one; "Nội dung/ghi chú" is not.
+    #[test]
+    fn task_column_alternatives() {
+        let cells = |name: &str| -> Vec<String> {
+            ["TT", name, "Cơ quan chủ trì", "Thời gian thực hiện"]
+                .map(str::to_owned)
+                .to_vec()
+        };
+        for name in [
+            "Nội dung/nhiệm vụ",
+            "Nhiệm vụ / Nội dung công việc",
+            "NHIỆM VỤ VÀ GIẢI PHÁP",
+        ] {
+            assert_eq!(
+                header(&cells(name)).and_then(|c| c.get(1).cloned()),
+                Some(Column::Name),
+                "{name}"
+            );
+        }
+        assert!(header(&cells("Nội dung/ghi chú")).is_none());
     }
 
     #[test]

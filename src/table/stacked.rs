@@ -218,7 +218,7 @@ fn heading(text: &str) -> Option<Column> {
     let f = fold(text);
     if lx.table_number.contains(&f) {
         Some(Column::Number)
-    } else if lx.table_name.contains(&f) {
+    } else if lx.is_task_column(&f) {
         Some(Column::Name)
     } else if let Some(role) = lx.field_role_exact(text) {
         Some(Column::Field(role, text.to_owned()))
