@@ -483,8 +483,6 @@ impl Body {
     }
 }
 
-/// Does `next` follow `prev` in its sequence?
-
 /// Whether block `bi` shares a line with the block before or after it: a cell of a
 /// table row cut into blocks ("|  | Trong quá trình thực hiện … | Sở Y tế |"), which goes
 /// with its row, never a closing paragraph of its own.
@@ -497,6 +495,8 @@ fn shares_a_line(blocks: &[Block], bi: usize) -> bool {
             .get(bi + 1)
             .is_some_and(|n| n.first_line() == b.last_line())
 }
+
+/// Does `next` follow `prev` in its sequence?
 fn successor_ok(prev: &Label, next: &Label) -> bool {
     match next.level {
         Level::Letter => {
