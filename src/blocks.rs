@@ -355,6 +355,11 @@ pub fn continues(prev: &str, next: &str, width: usize) -> bool {
     if table::stacked::ends_on_joining_word(prev) {
         return true;
     }
+    // "Văn phòng UBND tỉnh, Sở Thông tin và Truyền thông," / "Công an tỉnh …": a list
+    // cut after a comma goes on, however short its line.
+    if prev.trim_end().ends_with(',') {
+        return true;
+    }
     // "- Cơ quan chủ trì: Sở Nội vụ, Sở" / "Giáo dục và Đào tạo": cut inside a name.
     let last_word = prev.rsplit(' ').next().unwrap_or("");
     if last_word.starts_with(char::is_uppercase) && agency::ends_with_bare_head(last_word) {
@@ -463,6 +468,20 @@ mod tests {
                 "1.1. Tham mưu Ban Thường vụ Tỉnh ủy ban hành Chỉ thị về tăng cường lãnh đạo việc đẩy mạnh thực hiện Đề án phát triển ứng dụng dữ liệu về dân cư.",
                 "- Cơ quan chủ trì: Công an tỉnh.",
                 "- Cơ quan phối hợp: Văn phòng UBND tỉnh và các sở, ban, ngành, đoàn thể, địa phương liên quan.",
+            ]
+        );
+    }
+
+    /// A short line that ends on a comma was cut inside a list: a field value alone on
+    /// the line under its label goes on after a blank line.
+    #[test]
+    fn a_line_cut_after_a_comma_goes_on() {
+        let text = "- Cơ quan phối hợp:\nVăn phòng UBND tỉnh, Sở Y tế,\n\nCông an tỉnh và các đơn vị liên quan.\n- Thời gian hoàn thành:\nQuý II/2023.\n";
+        assert_eq!(
+            blocks(text),
+            vec![
+                "- Cơ quan phối hợp: Văn phòng UBND tỉnh, Sở Y tế, Công an tỉnh và các đơn vị liên quan.",
+                "- Thời gian hoàn thành: Quý II/2023.",
             ]
         );
     }
