@@ -526,6 +526,7 @@ mod tests {
             ("NHIỆM VỤ VÀ GIẢI PHÁP", PartKind::Tasks),
             ("MỤC TIÊU HOẠT ĐỘNG", PartKind::Purpose),
             ("KINH PHÍ THỰC HIỆN", PartKind::Funding),
+            ("CHỈ TIÊU XUẤT KHẨU ĐẾN NĂM 2030", PartKind::Purpose),
             ("LỜI NÓI ĐẦU", PartKind::Unknown),
         ] {
             assert_eq!(lx.part_kind(h), k, "{h}");
