@@ -355,6 +355,10 @@ pub fn continues(prev: &str, next: &str, width: usize) -> bool {
     if table::stacked::ends_on_joining_word(prev) {
         return true;
     }
+    // "- Thời gian thực hiện: Quý" / "IV năm 2025": cut between a period and its number.
+    if crate::deadline::ends_on_period_word(prev) {
+        return true;
+    }
     // "Văn phòng UBND tỉnh, Sở Thông tin và Truyền thông," / "Công an tỉnh …": a list
     // cut after a comma goes on, however short its line.
     if prev.trim_end().ends_with(',') {
@@ -483,6 +487,16 @@ mod tests {
                 "- Cơ quan phối hợp: Văn phòng UBND tỉnh, Sở Y tế, Công an tỉnh và các đơn vị liên quan.",
                 "- Thời gian hoàn thành: Quý II/2023.",
             ]
+        );
+    }
+
+    /// A line cut between a period word and its number goes on, even before a capital.
+    #[test]
+    fn a_line_cut_inside_a_date_goes_on() {
+        let text = "1.1. Xây dựng và triển khai hệ thống thông tin phục vụ quản lý nhà nước về dân cư\ntrên địa bàn tỉnh.\n- Thời gian thực hiện: Quý\nIV năm 2025 và các năm tiếp theo.\n";
+        assert_eq!(
+            blocks(text)[1..],
+            ["- Thời gian thực hiện: Quý IV năm 2025 và các năm tiếp theo."]
         );
     }
 

@@ -244,7 +244,11 @@ pub fn find_inline_deadline(text: &str, year: Option<i32>) -> Option<(Range<usiz
         let Ok((after, ())) = inline_phrase(&folded[start..]) else {
             continue;
         };
-        let end = folded.len() - after.len();
+        let mut end = folded.len() - after.len();
+        // A condition runs to the end of its clause.
+        if inline_condition(&folded[start..]).is_ok_and(|(rest, ())| rest.len() == after.len()) {
+            end = clause_end(folded, end);
+        }
         let yielding = word(|g| &g.yielding_marker).parse(&folded[start..]);
         // "các nhiệm vụ đã hoàn thành trong năm 2023": work already done; "báo cáo kết
         // quả thực hiện trong năm 2023": a noun phrase. Neither is a deadline.
@@ -478,6 +482,19 @@ fn long_number(i: &str) -> Res<'_, &str> {
     verify(digit1, |d: &str| d.len() >= 3).parse(i)
 }
 
+/// Whether `text` ends on a period noun ("Quý", "tháng", "ngày", "năm" in `[words]`),
+/// which its number must follow: a line that does was cut inside a date ("- Thời gian
+/// thực hiện: Quý" / "IV năm 2025 …").
+pub(crate) fn ends_on_period_word(text: &str) -> bool {
+    let Some(last) = text.trim_end().rsplit(' ').next() else {
+        return false;
+    };
+    let f = crate::fold::fold(last);
+    [&G.day, &G.month, &G.quarter, &G.year_word]
+        .iter()
+        .any(|w| w.parse(&f).is_ok_and(|(rest, ())| rest.is_empty()))
+}
+
 /// The day noun ("ngày"), for citations' issue dates.
 pub(crate) fn day_word(i: &str) -> Res<'_, ()> {
     G.day.parse(i)
@@ -665,6 +682,7 @@ struct RawTriggers {
 #[derive(Deserialize)]
 struct RawInline {
     markers: Vec<String>,
+    condition_markers: Vec<String>,
     yielding: Vec<String>,
     yielding_nouns: Vec<String>,
     connectors: Vec<String>,
@@ -710,6 +728,8 @@ struct Grammar {
     relative_unit: Lexicon<()>,
     relative_link: Lexicon<()>,
     marker: Lexicon<()>,
+    /// Markers after which a condition trigger starts the deadline (`condition_markers`).
+    condition_marker: Lexicon<()>,
     /// Markers that give way to a marker after them (see `inline.yielding`).
     yielding_marker: Lexicon<()>,
     connector: Lexicon<()>,
@@ -795,6 +815,7 @@ impl Grammar {
             relative_unit: Lexicon::plain(&raw.condition.relative_units),
             relative_link: Lexicon::plain(&raw.condition.relative_links),
             marker: Lexicon::plain(&raw.inline.markers),
+            condition_marker: Lexicon::plain(&raw.inline.condition_markers),
             yielding_marker: Lexicon::plain(&raw.inline.yielding),
             connector: Lexicon::plain(&raw.inline.connectors),
             past_markers: raw
@@ -1346,7 +1367,27 @@ fn inline_phrase(i: &str) -> Res<'_, ()> {
         recurrence_item,
         ongoing_item,
     ));
-    value((), (word(|g| &g.marker), connectors, opt_space, target)).parse(i)
+    alt((
+        value((), (word(|g| &g.marker), connectors, opt_space, target)),
+        inline_condition,
+    ))
+    .parse(i)
+}
+
+/// "<condition marker> {connector} <trigger>": "Thời gian thực hiện sau khi …". Ends
+/// after the trigger; the caller takes the clause to its end.
+fn inline_condition(i: &str) -> Res<'_, ()> {
+    let connectors = many_m_n(0, 4, preceded(opt_space, word(|g| &g.connector)));
+    value(
+        (),
+        (
+            word(|g| &g.condition_marker),
+            connectors,
+            opt_space,
+            word(|g| &g.trigger),
+        ),
+    )
+    .parse(i)
 }
 
 /// What the scan found, in folded offsets where text is involved.
@@ -3061,6 +3102,22 @@ mod tests {
                 d(2025, 1, 29),
                 Some(Day),
             ),
+            // A condition after a time marker runs to the end of its clause.
+            (
+                "Tổ chức triển khai Chiến lược. Thời gian thực hiện sau khi Chiến lược tiêu chuẩn quốc gia được ban hành; báo cáo kết quả.",
+                None,
+                Some("Thời gian thực hiện sau khi Chiến lược tiêu chuẩn quốc gia được ban hành"),
+                None,
+                None,
+            ),
+            // Not after a marker that says nothing of time.
+            (
+                "Hoàn thiện theo hướng dẫn của Bộ Tài chính.",
+                None,
+                None,
+                None,
+                None,
+            ),
             (
                 "Rà soát đội ngũ giáo viên, hoàn thành trong học kỳ I năm học 2024 - 2025.",
                 None,
@@ -3175,6 +3232,8 @@ mod tests {
                     assert_eq!(dl.text, want);
                     assert_eq!(dl.due, due, "{prose}");
                     assert_eq!(dl.precision, precision, "{prose}");
+                    // No date: the phrase is a condition.
+                    assert_eq!(dl.condition.is_some(), due.is_none(), "{prose}");
                 }
             }
         }
