@@ -166,6 +166,26 @@ pub fn build_under(blocks: Vec<Block>, root: &str) -> Body {
                 stack.push(id);
             }
             LineKind::Field { role, .. } => {
+                // A role field marked as an outer bullet ("- Cơ quan thực hiện: …" after
+                // "- Nội dung gồm:" / "+ …" / "+ …") closes that bullet's sub-points: it
+                // is that bullet's, or, when the bullet only introduced them (it ends
+                // with ":"), the item's. ("- Sản phẩm …: …" may be a bullet of its own.)
+                let mark = block
+                    .text
+                    .chars()
+                    .next()
+                    .filter(|_| *role != FieldRole::Other);
+                if let Some(p) = mark.and_then(|m| {
+                    stack
+                        .iter()
+                        .rposition(|&n| b.nodes[n].kind == NodeKind::Bullet(m))
+                }) && p + 1 < stack.len()
+                {
+                    let intro = b.nodes[stack[p]]
+                        .head
+                        .is_some_and(|h| blocks[h].text.trim_end().ends_with(':'));
+                    stack.truncate(if intro { p } else { p + 1 });
+                }
                 // Under a bare heading, bullets are the tasks and a field after one is
                 // that bullet's ("- Rà soát ...", "+ Cơ quan chủ trì: ..."); under an
                 // item with its own text, bullets are sub-points and fields are the item's.

@@ -2069,6 +2069,27 @@ Thời gian hoàn thành: theo lộ trình của Bộ Tư pháp. Hoàn thành tr
                 vec!["Đồng chí Phó Chủ tịch Thường trực".to_string()]
             )]
         );
+        // A field marked as the outer bullet after its "+" points closes them: it is the
+        // item's when that bullet only introduced them ("… bao gồm:"), else the bullet's.
+        let intro = "II. NỘI DUNG
+5. Tổ chức các nội dung hỗ trợ thi hành Luật
+- Các nội dung hỗ trợ thi hành Luật bao gồm:
++ Hướng dẫn áp dụng các văn bản;
++ Tổ chức tiếp nhận và xử lý các kiến nghị.
+- Cơ quan thực hiện: Sở Tư pháp.
+";
+        assert_eq!(
+            ids(intro),
+            [("II.5".to_string(), vec!["Sở Tư pháp".to_string()])]
+        );
+        let own = intro.replace("bao gồm:", "theo quy định.");
+        assert_eq!(
+            ids(&own)
+                .into_iter()
+                .filter(|(_, l)| !l.is_empty())
+                .collect::<Vec<_>>(),
+            [("II.5#1".to_string(), vec!["Sở Tư pháp".to_string()])]
+        );
     }
 
     /// A plan with no part named for its tasks: the parts named by their topic, between
