@@ -1710,11 +1710,14 @@ impl<'a> Scanner<'a> {
     /// of a body is named by another head: "Phòng Kế hoạch Sở Y tế" is one.)
     fn repeats_field_head(&self, start: usize, i: usize) -> bool {
         let toks = &self.toks;
+        // Most words are ruled out by their case, before any lookup.
+        if !toks.get(i).is_some_and(|t| t.upper) {
+            return false;
+        }
         let Some(head) = LEXICON.field_heads.match_at(toks, start) else {
             return false;
         };
-        toks.get(i).is_some_and(|t| t.upper)
-            && LEXICON.field_heads.match_at(toks, i) == Some(head)
+        LEXICON.field_heads.match_at(toks, i) == Some(head)
             && toks[start..start + head]
                 .iter()
                 .zip(&toks[i..i + head])

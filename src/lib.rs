@@ -177,6 +177,7 @@ pub fn parse_text_accounted(text: &str, name: &str) -> Accounted {
     let mut owners = merged.owners;
     if let std::borrow::Cow::Owned(rebuilt) = &text {
         let mut row_owner: Option<Owner> = None;
+        let first_owner = owners.iter().flatten().next().cloned();
         for (k, (before, after)) in input.split('\n').zip(rebuilt.split('\n')).enumerate() {
             match owners.get(k).cloned().flatten() {
                 Some(o) => row_owner = Some(o),
@@ -186,11 +187,8 @@ pub fn parse_text_accounted(text: &str, name: &str) -> Accounted {
                         owners.resize(k + 1, None);
                     }
                     // Lines emptied above the text's first row (its opening "|") go
-                    // with that row.
-                    let owner = row_owner
-                        .clone()
-                        .or_else(|| owners[k..].iter().flatten().next().cloned());
-                    owners[k] = owner;
+                    // with that row, the first line anything owns.
+                    owners[k] = row_owner.clone().or_else(|| first_owner.clone());
                 }
                 None => {}
             }
