@@ -88,6 +88,9 @@ pub struct Lexicon {
     /// Appendix titles that list only some of the plan's tasks ("Một số nhiệm vụ trọng
     /// tâm …"), folded.
     pub table_partial: Vec<String>,
+    /// Title phrases that hold a word of `table_partial` and say nothing of the table
+    /// ("quy định chi tiết một số điều của Luật …"), folded.
+    table_not_partial: Vec<String>,
     /// The first line of an e-signed PDF's stamp ("Ký bởi"), and the labels of its other
     /// lines ("Cơ quan", "Thời gian ký"), folded.
     pub stamp_openers: Vec<String>,
@@ -164,6 +167,7 @@ impl Lexicon {
             table_other: folded(raw.table.other),
             table_joiners: folded(raw.table.joiners),
             table_partial: folded(raw.table.partial),
+            table_not_partial: folded(raw.table.not_partial),
             stamp_openers: folded(raw.furniture.stamp_openers),
             stamp_fields: folded(raw.furniture.stamp_fields),
             longest: 0,
@@ -231,6 +235,20 @@ impl Lexicon {
     pub fn is_task_column(&self, folded: &str) -> bool {
         let name = |p: &str| self.table_name.iter().any(|n| n == p.trim());
         name(folded) || (folded.contains('/') && folded.split('/').all(name))
+    }
+
+    /// Whether an appendix title says its table lists only some of the plan's tasks, or
+    /// targets (`[table] partial`, outside the phrases of `[table] not_partial`).
+    pub fn lists_some_tasks(&self, title: &str) -> bool {
+        let mut f = fold(title);
+        for p in &self.table_not_partial {
+            while let Some(at) = find_words(&f, p) {
+                f.replace_range(at..at + p.len(), " ");
+            }
+        }
+        self.table_partial
+            .iter()
+            .any(|p| find_words(&f, p).is_some())
     }
 
     /// The role of a field label that is exactly one of the field phrases ("Cơ quan chủ
@@ -417,6 +435,7 @@ struct RawTable {
     other: Vec<String>,
     joiners: Vec<String>,
     partial: Vec<String>,
+    not_partial: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -530,6 +549,24 @@ mod tests {
             ("LỜI NÓI ĐẦU", PartKind::Unknown),
         ] {
             assert_eq!(lx.part_kind(h), k, "{h}");
+        }
+    }
+
+    /// "Một số" marks a partial table, but not in "một số điều" (a law's articles).
+    #[test]
+    fn partial_tables() {
+        let lx = lexicon();
+        for (title, partial) in [
+            ("MỘT SỐ NHIỆM VỤ TRỌNG TÂM CỦA CÁC SỞ, BAN, NGÀNH", true),
+            ("PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU", true),
+            (
+                "DANH MỤC NHIỆM VỤ TRIỂN KHAI THI HÀNH NGHỊ ĐỊNH QUY ĐỊNH CHI TIẾT MỘT SỐ ĐIỀU CỦA LUẬT PHÒNG THỦ DÂN SỰ",
+                false,
+            ),
+            ("MỘT SỐ ĐIỀU CỦA LUẬT; MỘT SỐ NHIỆM VỤ", true),
+            ("DANH MỤC NHIỆM VỤ", false),
+        ] {
+            assert_eq!(lx.lists_some_tasks(title), partial, "{title}");
         }
     }
 

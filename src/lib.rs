@@ -205,13 +205,10 @@ pub fn parse_text_accounted(text: &str, name: &str) -> Accounted {
 /// ("MỘT SỐ NHIỆM VỤ TRỌNG TÂM …"), or targets rather than tasks ("PHÂN CÔNG THỰC HIỆN
 /// CÁC CHỈ TIÊU …"; `[table] partial` in `grammar/labels.toml`).
 fn lists_some_tasks(head: &header::Header) -> bool {
-    head.document.title.as_deref().is_some_and(|t| {
-        let f = fold::fold(t);
-        lexicon::lexicon()
-            .table_partial
-            .iter()
-            .any(|p| lexicon::find_words(&f, p).is_some())
-    })
+    head.document
+        .title
+        .as_deref()
+        .is_some_and(|t| lexicon::lexicon().lists_some_tasks(t))
 }
 
 /// Split the document into header/body/tail segments: one for a plain plan; two for a
