@@ -2155,6 +2155,17 @@ mod tests {
                 None,
                 None,
             ),
+            // A schedule set elsewhere is a condition.
+            (
+                "Theo Kế hoạch riêng",
+                None,
+                None,
+                None,
+                false,
+                true,
+                None,
+                None,
+            ),
             // School years and their terms (`[school_year]`).
             (
                 "Trong năm học 2024 - 2025",
