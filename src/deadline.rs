@@ -1360,10 +1360,15 @@ fn inline_phrase(i: &str) -> Res<'_, ()> {
     // "báo cáo trước ngày 15 hằng tháng": a periodic duty, not a one-off date.
     // "... định kỳ hằng quý": a period word after the marker is a recurrence.
     // "Thời gian: thường xuyên": ongoing work after a marker.
+    // "trước ngày 25/12 hàng năm": a recurrence right after the date is the phrase's.
+    let point = nom::combinator::map(
+        (point_item, opt(preceded(space, recurrence_word))),
+        |(item, _)| item,
+    );
     let target = alt((
         recurrence_on_day,
         range_item,
-        point_item,
+        point,
         recurrence_item,
         ongoing_item,
     ));
@@ -3111,6 +3116,14 @@ mod tests {
                 None,
                 Some("hoàn thành trước Tết Nguyên đán Ất Tỵ 2025"),
                 d(2025, 1, 29),
+                Some(Day),
+            ),
+            // A recurrence right after the date belongs to the phrase.
+            (
+                "Báo cáo kết quả về Ủy ban nhân dân tỉnh trước ngày 25/12 hàng năm.",
+                Some(2025),
+                Some("trước ngày 25/12 hàng năm"),
+                d(2025, 12, 25),
                 Some(Day),
             ),
             // A condition after a time marker runs to the end of its clause.
