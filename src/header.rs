@@ -160,11 +160,30 @@ pub fn parse_header(lines: &[Line]) -> Header {
         // A paragraph in mixed case after a title in capitals and a blank line is the
         // preamble, whatever its first words ("Thời gian qua, tỉnh …").
         let paragraph = caps_title && blank_before && starts_upper && !is_all_caps(&l.text);
-        if !title.is_empty() && (opener || new_caps || paragraph || l.text.starts_with('-')) {
+        // A line without a letter or a digit (a table's "|") is no part of a title.
+        let wordless = !l.text.chars().any(char::is_alphanumeric);
+        if !title.is_empty()
+            && (opener || new_caps || paragraph || wordless || l.text.starts_with('-'))
+        {
             break;
         }
+        // A short line in capitals alone is no title, unless the title wraps after its
+        // first word ("VỀ" / "VIỆC TĂNG CƯỜNG …", "THỰC" / "HIỆN QUYẾT ĐỊNH …").
         if title.is_empty() && is_all_caps(&l.text) && l.text.chars().count() < 12 {
-            break;
+            let next = lines[i + 1..].iter().find(|n| n.kind != LineKind::Blank);
+            let wraps = next.is_some_and(|n| {
+                n.kind == LineKind::Prose
+                    && is_all_caps(&n.text)
+                    && !starts_with_any(&lx.fold_head(&n.text), &lx.signer_titles)
+                    && !starts_with_any(&lx.fold_head(&l.text), &lx.signer_titles)
+            });
+            if !wraps {
+                break;
+            }
+            title.push(&l.text);
+            h.lines.push(l.no);
+            i += 1;
+            continue;
         }
         title.push(&l.text);
         h.lines.push(l.no);
@@ -1085,6 +1104,16 @@ Rà soát",
             h.document.title.as_deref(),
             Some("VỀ VIỆC TĂNG CƯỜNG CẢI CÁCH THỦ TỤC HÀNH CHÍNH")
         );
+        // A title cut after its first word; a "|" line after it is none of it.
+        for (first, rest) in [
+            ("VỀ", "VIỆC TĂNG CƯỜNG XỬ LÝ LẤN CHIẾM RỪNG"),
+            ("THỰC", "HIỆN QUYẾT ĐỊNH SỐ 1899/QĐ-TTG"),
+        ] {
+            let h = header(&format!(
+                "**CHỈ THỊ**\n\n{first}\n{rest}\n|\n\nTrong những năm qua, tỉnh đã có nhiều nỗ lực.\n1. Sở Nội vụ"
+            ));
+            assert_eq!(h.document.title, Some(format!("{first} {rest}")));
+        }
         let h = header("KẾ HOẠCH\nTRIỂN KHAI ĐỀ ÁN 06\nTrên địa bàn tỉnh năm 2024\n\nI. MỤC ĐÍCH");
         assert_eq!(
             h.document.title.as_deref(),
