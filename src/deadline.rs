@@ -489,6 +489,10 @@ pub(crate) fn ends_on_period_word(text: &str) -> bool {
     let Some(last) = text.trim_end().rsplit(' ').next() else {
         return false;
     };
+    // The period words are short: longer words are ruled out before folding.
+    if last.len() > 8 {
+        return false;
+    }
     let f = crate::fold::fold(last);
     [&G.day, &G.month, &G.quarter, &G.year_word]
         .iter()
@@ -1372,6 +1376,9 @@ fn inline_phrase(i: &str) -> Res<'_, ()> {
         recurrence_item,
         ongoing_item,
     ));
+    // Both shapes open with a marker (condition markers are markers too): most word
+    // starts fail here, with one lookup.
+    word(|g| &g.marker).parse(i)?;
     alt((
         value((), (word(|g| &g.marker), connectors, opt_space, target)),
         inline_condition,
