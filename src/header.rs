@@ -448,16 +448,19 @@ pub fn province_in(text: &str) -> Option<String> {
 /// The length in words of the longest of `heads` (folded, possibly several words) that
 /// starts at word `k` of `words` (folded).
 fn head_len_at(words: &[String], k: usize, heads: &[String]) -> Option<usize> {
-    heads
-        .iter()
-        .map(|h| h.split(' ').collect::<Vec<_>>())
-        .filter(|parts| {
-            words
-                .get(k..k + parts.len())
-                .is_some_and(|w| w.iter().zip(parts).all(|(a, b)| a == b))
-        })
-        .map(|parts| parts.len())
-        .max()
+    heads.iter().filter_map(|h| words_at(words, k, h)).max()
+}
+
+/// How many words `phrase` (folded, single spaces) spans when `words` hold it from `k`.
+fn words_at(words: &[String], k: usize, phrase: &str) -> Option<usize> {
+    let mut n = 0;
+    for part in phrase.split(' ') {
+        if words.get(k + n)? != part {
+            return None;
+        }
+        n += 1;
+    }
+    Some(n)
 }
 
 /// The plan year from the title: the last "năm YYYY" (a period "2022 - 2025" is not it).
@@ -494,18 +497,18 @@ pub fn recase(upper: &str) -> String {
     // Abbreviations keep their capitals.
     for (k, w) in orig.iter().enumerate() {
         let bare = w.trim_matches(|c: char| !crate::fold::is_alnum(c));
-        if let Some(keep) = lx.keep_upper.iter().find(|u| fold(u) == fold(bare)) {
+        let bare_folded = fold(bare);
+        if let Some((_, keep)) = lx.keep_upper.iter().find(|(f, _)| *f == bare_folded) {
             out[k] = w.replace(bare, keep);
         }
     }
     // Known phrases get their usual spelling.
     let mut k = 0;
     while k < folded.len() {
-        let hit = lx.casing.iter().find_map(|(f, proper)| {
-            let n = f.split(' ').count();
-            let candidate = folded.get(k..k + n)?.join(" ");
-            (candidate == *f).then_some((n, proper))
-        });
+        let hit = lx
+            .casing
+            .iter()
+            .find_map(|(f, proper)| Some((words_at(&folded, k, f)?, proper)));
         match hit {
             Some((n, proper)) => {
                 for (j, p) in proper.split(' ').enumerate() {

@@ -77,7 +77,8 @@ pub struct Lexicon {
     pub place_heads: Vec<String>,
     /// The place heads of a province-level name (folded).
     pub province_heads: Vec<String>,
-    pub keep_upper: Vec<String>,
+    /// (folded, spelling) of abbreviations that keep their capitals.
+    pub keep_upper: Vec<(String, String)>,
     /// Task-table header cells: the number column and the task column.
     pub table_number: Vec<String>,
     pub table_name: Vec<String>,
@@ -161,7 +162,7 @@ impl Lexicon {
             casing,
             place_heads: folded(h.place_heads),
             province_heads: folded(h.province_heads),
-            keep_upper: h.keep_upper,
+            keep_upper: h.keep_upper.into_iter().map(|u| (fold(&u), u)).collect(),
             table_number: folded(raw.table.number),
             table_name: folded(raw.table.name),
             table_other: folded(raw.table.other),
