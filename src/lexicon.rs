@@ -391,7 +391,9 @@ pub fn starts_with_words(folded: &str, phrase: &str) -> bool {
 /// Byte position of `phrase` in `folded` at word boundaries.
 pub fn find_words(folded: &str, phrase: &str) -> Option<usize> {
     let mut from = 0;
-    while let Some(i) = folded[from..].find(phrase) {
+    // memchr's search sets up faster than `str::find` on these short texts; a match of
+    // a whole UTF-8 phrase always starts on a character boundary.
+    while let Some(i) = memchr::memmem::find(&folded.as_bytes()[from..], phrase.as_bytes()) {
         let at = from + i;
         let before_ok = folded[..at]
             .chars()

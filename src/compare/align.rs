@@ -440,8 +440,12 @@ fn expand(text: &str, vocab: &Vocabulary) -> String {
 pub(crate) fn content_words(heading: &str, limit: usize) -> Vec<String> {
     let v = vocabulary();
     let mut folded = fold(heading);
-    for phrase in &v.generic_phrases {
-        folded = folded.replace(phrase.as_str(), " ");
+    // Most headings hold none of the phrases: a prebuilt search rules each out without
+    // copying the heading.
+    for (phrase, finder) in &v.generic_phrases {
+        if finder.find(folded.as_bytes()).is_some() {
+            folded = folded.replace(phrase.as_str(), " ");
+        }
     }
     let mut out: Vec<String> = Vec::new();
     for w in folded.split(|c: char| !crate::fold::is_alnum(c)) {
@@ -459,7 +463,8 @@ pub(crate) fn content_words(heading: &str, limit: usize) -> Vec<String> {
 struct Vocabulary {
     abbreviations: BTreeMap<String, String>,
     stopwords: BTreeSet<String>,
-    generic_phrases: Vec<String>,
+    /// Each phrase folded, with a searcher for it.
+    generic_phrases: Vec<(String, memchr::memmem::Finder<'static>)>,
 }
 
 #[derive(Deserialize)]
@@ -486,7 +491,15 @@ fn vocabulary() -> &'static Vocabulary {
                 .map(|a| (a.short, a.long))
                 .collect(),
             stopwords: raw.stopwords.iter().map(|s| fold(s)).collect(),
-            generic_phrases: raw.generic_phrases.iter().map(|s| fold(s)).collect(),
+            generic_phrases: raw
+                .generic_phrases
+                .iter()
+                .map(|s| {
+                    let folded = fold(s);
+                    let finder = memchr::memmem::Finder::new(folded.as_bytes()).into_owned();
+                    (folded, finder)
+                })
+                .collect(),
         }
     });
     &V
