@@ -170,12 +170,15 @@ fn table_rows(lines: &[&str]) -> Option<Vec<(usize, Vec<String>)>> {
             .is_none_or(|n| !numbered || table::is_row_number(&clean(&n.1)));
         // A sub-row without a number (its number cell merged with this row's): its work,
         // then agencies ("Thực hiện sao lưu dữ liệu …" / "Sở Khoa học và Công nghệ").
-        let sub_row = cells
-            .get(k + 2)
-            .is_some_and(|n| crate::agency::opens_with_agency(&clean(&n.1)));
+        // Tested only when the others have not decided: scanning for agencies is dear.
+        let sub_row = || {
+            cells
+                .get(k + 2)
+                .is_some_and(|n| crate::agency::opens_with_agency(&clean(&n.1)))
+        };
         let closes = *bars >= 2
             && (next_starts_row
-                || sub_row
+                || sub_row()
                 || row.len() + bars - 1 > width
                 || header_from(&cells, k + 1));
         if closes {

@@ -571,7 +571,7 @@ fn starts_cell(prev: &str, next: &str) -> bool {
 
 /// A cell that is a deadline: short, and a deadline phrase is recognised in it.
 fn deadline_like(text: &str) -> bool {
-    text.chars().count() <= 80 && !agency_like(text) && parse_deadline(text, None).understood
+    text.chars().count() <= 80 && parse_deadline(text, None).understood && !agency_like(text)
 }
 
 fn agency_like(text: &str) -> bool {
