@@ -13,6 +13,7 @@
 
 use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -1151,19 +1152,17 @@ struct Item {
 
 struct Scanner<'a> {
     src: &'a str,
-    toks: Vec<Tok>,
+    toks: Rc<[Tok]>,
     /// `prot[i] = Some(end)`: a known name or field occupies tokens `i..end`.
-    prot: Vec<Option<usize>>,
+    prot: Rc<[Option<usize>]>,
 }
+
+/// A text's tokens and name protection, as [`Scanner::new`] makes them.
+type Scan = (Rc<[Tok]>, Rc<[Option<usize>]>);
 
 impl<'a> Scanner<'a> {
     fn new(src: &'a str) -> Self {
-        let mut toks = tokenize(src);
-        // In ALL-CAPS text capitals say nothing about names ("TỔ CHỨC THỰC HIỆN").
-        if !src.chars().any(char::is_lowercase) {
-            toks.iter_mut().for_each(|t| t.upper = false);
-        }
-        let prot = protect(&toks);
+        let (toks, prot) = scan_memo(src);
         Scanner { src, toks, prot }
     }
 
@@ -1178,8 +1177,8 @@ impl<'a> Scanner<'a> {
         };
         Scanner {
             src: &src[..end],
-            toks,
-            prot: Vec::new(),
+            toks: toks.into(),
+            prot: Rc::from([]),
         }
     }
 
@@ -2076,6 +2075,45 @@ impl<'a> Scanner<'a> {
 
 /// Mark known names and compounds (always) and fields (after a field head such as
 /// "Sở", or when capitalised) so their "và", "," and " - " are not separators.
+/// [`Scanner::new`]'s work, memoised per thread for short texts: one sentence is read by
+/// several grammars in turn (the inline assignment, the subject, the duty's opening),
+/// and field values repeat ("Bộ Y tế"). The memo is bounded, so a long batch cannot
+/// grow it without limit.
+fn scan_memo(src: &str) -> Scan {
+    use std::cell::RefCell;
+    const MAX_ENTRIES: usize = 1024;
+    // Longer texts seldom repeat, and would make the memo's size depend on the input.
+    const MAX_LEN: usize = 4096;
+    thread_local! {
+        static MEMO: RefCell<HashMap<Box<str>, Scan>> = RefCell::new(HashMap::default());
+    }
+    if src.len() > MAX_LEN {
+        return scan(src);
+    }
+    if let Some(hit) = MEMO.with(|m| m.borrow().get(src).cloned()) {
+        return hit;
+    }
+    let value = scan(src);
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= MAX_ENTRIES {
+            m.clear();
+        }
+        m.insert(src.into(), value.clone());
+    });
+    value
+}
+
+fn scan(src: &str) -> Scan {
+    let mut toks = tokenize(src);
+    // In ALL-CAPS text capitals say nothing about names ("TỔ CHỨC THỰC HIỆN").
+    if !src.chars().any(char::is_lowercase) {
+        toks.iter_mut().for_each(|t| t.upper = false);
+    }
+    let prot = protect(&toks);
+    (toks.into(), prot.into())
+}
+
 fn protect(toks: &[Tok]) -> Vec<Option<usize>> {
     let lex = &*LEXICON;
     let mut prot = vec![None; toks.len()];
