@@ -175,6 +175,12 @@ fn strip_emphasis(s: &str) -> String {
                 .get(i + 1)
                 .is_none_or(|n| matches!(n, ' ' | '|' | ')' | '.' | ',' | ';' | ':'))
     };
+    // Converters also close emphasis after the space that follows a label's colon
+    // ("*Đơn vị chủ trì: *Sở Tư pháp"): Markdown would read that mark as an opener, but
+    // no emphasis opens right after one that is still open.
+    let closes_after_label = |i: usize| {
+        i >= 2 && chars[i - 1] == ' ' && matches!(chars[i - 2], ':' | '.' | ',' | ';' | ')')
+    };
     let mut drop = vec![false; chars.len()];
     let mut open: Option<usize> = None;
     let mut closed_before = false;
@@ -183,7 +189,7 @@ fn strip_emphasis(s: &str) -> String {
             continue;
         }
         match open {
-            Some(o) if closes(i) => {
+            Some(o) if closes(i) || closes_after_label(i) => {
                 drop[o] = true;
                 drop[i] = true;
                 open = None;
@@ -200,6 +206,16 @@ fn strip_emphasis(s: &str) -> String {
     // Markdown bullet is "* " with a space).
     if open == Some(0) {
         drop[0] = true;
+    }
+    // A label whose italics opened on the line above ("*Đơn vị chủ trì tham mưu thực" /
+    // "hiện: *Sở Tư pháp."): the mark after its colon closes them.
+    if let Some(o) = open
+        && !closed_before
+        && o >= 2
+        && chars[o - 2] == ':'
+        && chars[o - 1] == ' '
+    {
+        drop[o] = true;
     }
     let out: String = chars
         .iter()
@@ -294,6 +310,15 @@ mod tests {
             ("ngày 10/6/2026)*", "ngày 10/6/2026)"),
             // A mark inside a line that does not close emphasis stays.
             ("Chỉ tiêu (*) và *", "Chỉ tiêu (*) và *"),
+            // A label set in italics with the space after its colon.
+            ("*Đơn vị chủ trì: *Sở Tư", "Đơn vị chủ trì: Sở Tư"),
+            ("*- Đơn vị phối hợp: *Văn", "- Đơn vị phối hợp: Văn"),
+            (
+                "*Thời gian thực hiện*: Thường",
+                "Thời gian thực hiện: Thường",
+            ),
+            ("hiện: *Sở Tư pháp.", "hiện: Sở Tư pháp."),
+            ("Ghi chú: *nội dung* khác", "Ghi chú: nội dung khác"),
         ] {
             assert_eq!(clean_line(raw), clean, "{raw:?}");
         }
