@@ -202,7 +202,30 @@ pub fn build_under(blocks: Vec<Block>, root: &str) -> Body {
                                     && b.nodes[l].body.is_empty()
                             })
                 });
-                if !bullet_task {
+                // A field marked as an earlier field of the item, after points that hung
+                // under that one ("- Nội dung:" / "+ …" / "+ …" / "- Cơ quan thực hiện:
+                // …"): the item's too. (Marked unlike the bullets alone, it may be one
+                // level down: "- Chỉ đạo …" / "+ Thời gian hoàn thành: …".)
+                let outer_mark = mark.is_some_and(|m| {
+                    matches!(m, '-' | '+' | '•' | '*')
+                        && stack.last().is_some_and(
+                            |&top| matches!(b.nodes[top].kind, NodeKind::Bullet(k) if k != m),
+                        )
+                        && !stack
+                            .iter()
+                            .any(|&n| b.nodes[n].kind == NodeKind::Bullet(m))
+                        && stack
+                            .iter()
+                            .rev()
+                            .find(|&&n| matches!(b.nodes[n].kind, NodeKind::Labelled(_)))
+                            .is_some_and(|&item| {
+                                b.nodes[item]
+                                    .fields
+                                    .iter()
+                                    .any(|&(_, f)| blocks[f].text.starts_with(m))
+                            })
+                });
+                if !bullet_task || outer_mark {
                     pop_bullets(&b.nodes, &mut stack);
                 }
                 match stack.last() {
@@ -233,6 +256,7 @@ pub fn build_under(blocks: Vec<Block>, root: &str) -> Body {
     }
     b.blocks = blocks;
     b.adopt_closing_fields();
+    b.hand_repeated_fields_to_bullets();
     b.share_group_fields();
     b.assign_ids();
     b
@@ -271,6 +295,60 @@ impl Body {
             if closing {
                 let fields = std::mem::take(&mut self.nodes[*last].fields);
                 self.nodes[n].fields.extend(fields);
+            }
+        }
+    }
+
+    /// An item with text of its own keeps the fields written under its bullets ("5.
+    /// Nghiên cứu giải pháp …; sử dụng … pháp luật." / "- Nghiên cứu …" / "Đơn vị chủ
+    /// trì: …" / "- Các cơ quan …" / "Đơn vị chủ trì: …"), but when it would hold a
+    /// role twice, each group is the bullet's above it: the bullets are the tasks.
+    /// Fields above the first bullet stay the item's.
+    fn hand_repeated_fields_to_bullets(&mut self) {
+        for n in 0..self.nodes.len() {
+            let node = &self.nodes[n];
+            if !matches!(node.kind, NodeKind::Labelled(_)) {
+                continue;
+            }
+            let repeated = node
+                .fields
+                .iter()
+                .enumerate()
+                .any(|(k, (r, _))| node.fields[..k].iter().any(|(e, _)| e == r));
+            if !repeated {
+                continue;
+            }
+            let bullets: Vec<(usize, NodeId)> = node
+                .children
+                .iter()
+                .filter(|&&c| matches!(self.nodes[c].kind, NodeKind::Bullet(_)))
+                .filter_map(|&c| Some((self.nodes[c].head?, c)))
+                .collect();
+            let owner = |bi: usize| bullets.iter().rev().find(|(h, _)| *h < bi).map(|(_, c)| *c);
+            let mut moves: Vec<(NodeId, (FieldRole, usize))> = Vec::new();
+            let mut keep = Vec::new();
+            for &(role, bi) in &node.fields {
+                match owner(bi) {
+                    Some(c) => moves.push((c, (role, bi))),
+                    None => keep.push((role, bi)),
+                }
+            }
+            // Each bullet takes one group: a role twice under one bullet is no grouping
+            // this reading explains.
+            let clash = moves
+                .iter()
+                .enumerate()
+                .any(|(k, (c, (r, _)))| moves[..k].iter().any(|(d, (e, _))| d == c && e == r));
+            let owners = moves
+                .iter()
+                .map(|(c, _)| *c)
+                .collect::<std::collections::BTreeSet<_>>();
+            if clash || owners.len() < 2 {
+                continue;
+            }
+            self.nodes[n].fields = keep;
+            for (c, field) in moves {
+                self.nodes[c].fields.push(field);
             }
         }
     }

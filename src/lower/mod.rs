@@ -2092,6 +2092,44 @@ Thời gian hoàn thành: theo lộ trình của Bộ Tư pháp. Hoàn thành tr
         );
     }
 
+    /// Under an item with text of its own, fields after its bullets are the item's; a
+    /// role written twice means each group is the bullet's above it.
+    #[test]
+    fn field_groups_under_each_bullet_of_an_item_with_text() {
+        let tasks = |text: &str| -> Vec<(String, Vec<String>)> {
+            crate::parse_text(text)
+                .tasks
+                .into_iter()
+                .map(|t| (t.id, t.lead.into_iter().map(|a| a.name).collect()))
+                .collect()
+        };
+        let plan = "III. NHIỆM VỤ, GIẢI PHÁP
+5. Nghiên cứu giải pháp thu hút, tuyển dụng; sử dụng hiệu quả nguồn nhân lực.
+- Nghiên cứu cơ chế thu hút người có tài năng.
+Đơn vị chủ trì: Sở Nội vụ.
+Thời gian thực hiện: Năm 2026.
+- Ưu tiên chọn lựa cán bộ có kinh nghiệm.
+Đơn vị chủ trì: Sở Tư pháp.
+Thời gian thực hiện: Thường xuyên.
+";
+        assert_eq!(
+            tasks(plan),
+            [
+                ("III.5#1".to_string(), vec!["Sở Nội vụ".to_string()]),
+                ("III.5#2".to_string(), vec!["Sở Tư pháp".to_string()]),
+            ]
+        );
+        // One group after all the bullets stays the item's.
+        let one = plan.replace(
+            "Đơn vị chủ trì: Sở Nội vụ.\nThời gian thực hiện: Năm 2026.\n",
+            "",
+        );
+        assert_eq!(
+            tasks(&one),
+            [("III.5".to_string(), vec!["Sở Tư pháp".to_string()])]
+        );
+    }
+
     /// A plan with no part named for its tasks: the parts named by their topic, between
     /// the aims and the measures, hold its tasks; alone, such a part does not.
     #[test]
