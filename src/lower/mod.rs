@@ -2130,6 +2130,45 @@ Thời gian thực hiện: Thường xuyên.
         );
     }
 
+    /// "- Nội dung:" over "+" points, then "- Cơ quan thực hiện: …": the second field is
+    /// the item's, like the first. A "+" field under a "-" bullet stays the bullet's.
+    #[test]
+    fn a_field_marked_like_an_earlier_field_is_the_items() {
+        let tasks = |text: &str| -> Vec<(String, Vec<String>)> {
+            crate::parse_text(text)
+                .tasks
+                .into_iter()
+                .map(|t| (t.id, t.lead.into_iter().map(|a| a.name).collect()))
+                .collect()
+        };
+        let plan = "III. NỘI DUNG HOẠT ĐỘNG
+2. Duy trì các mô hình phòng ngừa
+a) Hoạt động 1
+- Nội dung:
++ Tổng kết mô hình một cửa.
++ Tập huấn nâng cao năng lực cho đội ngũ cán bộ.
+- Cơ quan thực hiện: Sở Y tế chủ trì, phối hợp với các đơn vị có liên quan.
+";
+        assert_eq!(
+            tasks(plan),
+            [("III.2.a".to_string(), vec!["Sở Y tế".to_string()])]
+        );
+        let nested = "III. NHIỆM VỤ
+1. Công tác tuyên truyền
+- Tổ chức hội nghị quán triệt.
++ Cơ quan chủ trì: Sở Nội vụ.
+- Xây dựng chuyên mục.
++ Cơ quan chủ trì: Sở Tư pháp.
+";
+        assert_eq!(
+            tasks(nested),
+            [
+                ("III.1#1".to_string(), vec!["Sở Nội vụ".to_string()]),
+                ("III.1#2".to_string(), vec!["Sở Tư pháp".to_string()]),
+            ]
+        );
+    }
+
     /// A plan with no part named for its tasks: the parts named by their topic, between
     /// the aims and the measures, hold its tasks; alone, such a part does not.
     #[test]
