@@ -19,7 +19,7 @@ use chrono::{Datelike, NaiveDate};
 use nom::branch::alt;
 use nom::bytes::complete::tag;
 use nom::character::complete::{char, digit1};
-use nom::combinator::{opt, value, verify};
+use nom::combinator::{opt, recognize, value, verify};
 use nom::multi::{many_m_n, many0};
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
@@ -1109,6 +1109,9 @@ fn quarter_number(i: &str) -> Res<'_, u32> {
 fn day_period(i: &str) -> Res<'_, Period> {
     let (rest, intro) = opt((word(|g| &g.day_month_intro), space)).parse(i)?;
     let (rest, day_word) = opt((word(|g| &g.day), opt_space)).parse(rest)?;
+    if day_word.is_none() && intro.is_none() && mixed_separators(rest) {
+        return fail(i);
+    }
     let (rest, (d, m, y)) = calendar_date(rest)?;
     if y.is_none() && day_word.is_none() && intro.is_none() {
         return fail(i);
@@ -1116,9 +1119,25 @@ fn day_period(i: &str) -> Res<'_, Period> {
     Ok((rest, Period::Day { d, m, y }))
 }
 
+/// "30/6/2023", "30-6-2023".
 fn numeric_dmy(i: &str) -> Res<'_, (u32, u32, Option<i32>)> {
     let (rest, (d, _, m, y)) = (num(2), tight_sep, num(2), year_tail(false)).parse(i)?;
     Ok((rest, (d, m, y)))
+}
+
+/// Whether a numeric date at `i` joins its day and month with one separator and its
+/// year with another: after "ngày" or "trước" that is a date ("ngày 30-6/2025"), alone
+/// "10-11/2019" is months 10 to 11 (see [`month_range`]).
+fn mixed_separators(i: &str) -> bool {
+    let mut seps = (
+        num(2),
+        recognize(tight_sep),
+        num(2),
+        recognize(tight_sep),
+        year,
+    );
+    seps.parse(i)
+        .is_ok_and(|(_, (_, first, _, second, _))| first != second)
 }
 
 fn textual_dmy(i: &str) -> Res<'_, (u32, u32, Option<i32>)> {
@@ -1317,8 +1336,11 @@ fn point_item(i: &str) -> Res<'_, Item> {
     Ok((rest, Item::Point(p)))
 }
 
-/// "[từ | giai đoạn] <period> (- | đến) <period>".
+/// "[từ | giai đoạn] <period> (- | đến) <period>", or [`month_range`].
 fn range_item(i: &str) -> Res<'_, Item> {
+    if let Ok((rest, (from, to))) = month_range(i) {
+        return Ok((rest, Item::Range(from, to)));
+    }
     let (rest, (_, from, _, _, _)) = (
         opt((word(|g| &g.range_intro), space)),
         period,
@@ -1333,6 +1355,26 @@ fn range_item(i: &str) -> Res<'_, Item> {
         _ => period(rest)?,
     };
     Ok((rest, Item::Range(from, to)))
+}
+
+/// Months of one year, the year written once: "10-11/2019", "01-4/2021" (a time column
+/// of a task table). The first month comes first.
+fn month_range(i: &str) -> Res<'_, (Period, Period)> {
+    let (rest, (m1, _, _, _, m2, _, y)) = (
+        num(2),
+        opt_space,
+        word(|g| &g.range_sep),
+        opt_space,
+        num(2),
+        tight_sep,
+        year,
+    )
+        .parse(i)?;
+    if !(1..=12).contains(&m1) || !(1..=12).contains(&m2) || m1 >= m2 {
+        return fail(i);
+    }
+    let month = |m| Period::Month { m, y: Some(y) };
+    Ok((rest, (month(m1), month(m2))))
 }
 
 /// A quarter number without "Quý", ending a range of quarters: "IV/2024", "4 năm 2024".
@@ -2533,6 +2575,39 @@ mod tests {
                 Some(2024),
                 d(2025, 9, 30),
                 Some(Quarter),
+                false,
+                false,
+                None,
+                None,
+            ),
+            // Months of one year, the year written once (a task table's time column); a
+            // day and month joined by "-" and a year by "/" is no date without "ngày".
+            (
+                "10-11/2019",
+                None,
+                d(2019, 11, 30),
+                Some(Month),
+                false,
+                false,
+                d(2019, 10, 1),
+                None,
+            ),
+            (
+                "01-4/2021",
+                None,
+                d(2021, 4, 30),
+                Some(Month),
+                false,
+                false,
+                d(2021, 1, 1),
+                None,
+            ),
+            ("12-11/2019", None, None, None, false, false, None, None),
+            (
+                "ngày 30-6/2025",
+                None,
+                d(2025, 6, 30),
+                Some(Day),
                 false,
                 false,
                 None,
