@@ -29,6 +29,19 @@ use crate::model::Agency;
 /// Field values are whole lists, so a piece that is not an agency belongs to the
 /// agency before it ("Cơ quan chủ quản hệ thống thông tin, cơ sở dữ liệu chuyên ngành").
 pub fn split_agencies(text: &str) -> Vec<Agency> {
+    // "Ban Quản lý quy hoạch/Tư vấn được lựa chọn": a table cell naming either of two
+    // bodies. Each side must open with an agency's name, so "Phòng Kinh tế/Hạ tầng" and
+    // dates stay whole.
+    if text.contains('/') {
+        let sides: Vec<&str> = text.split('/').map(str::trim).collect();
+        if sides.len() > 1
+            && sides
+                .iter()
+                .all(|s| opens_agency_list(s) && agency_heading(s).is_some())
+        {
+            return sides.iter().flat_map(|s| split_agencies(s)).collect();
+        }
+    }
     let sc = Scanner::new(text);
     let from = sc.skip_label(0);
     sc.list(from, sc.len(), Mode::Field).items

@@ -80,7 +80,9 @@ pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
             // A run of table rows (blank lines inside it do not end it).
             let mut end = i;
             while end < lines.len()
-                && (table::is_row(&lines[end].text) || lines[end].kind == LineKind::Blank)
+                && (table::is_row(&lines[end].text)
+                    || table::is_short_row(&lines[end].text)
+                    || lines[end].kind == LineKind::Blank)
             {
                 end += 1;
             }

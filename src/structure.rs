@@ -233,6 +233,19 @@ pub fn build_under(blocks: Vec<Block>, root: &str) -> Body {
                     None => b.unplaced.push(bi),
                 }
             }
+            LineKind::Prose if seen_part && !closing && captions_table(&blocks, bi) => {
+                // The table attached after the plan's parts, under a caption of its own
+                // and numbered afresh ("NỘI DUNG CHI TIẾT" / "I | GIAI ĐOẠN 1 …"): an
+                // appendix without its "PHỤ LỤC" line. Its rows are under "PL".
+                stack.clear();
+                let label = Label {
+                    level: Level::Part,
+                    text: "PL".to_owned(),
+                    ordinal: 1,
+                };
+                let id = b.add(0, NodeKind::Labelled(label), "PL".to_owned(), bi);
+                stack.push(id);
+            }
             LineKind::Prose | LineKind::Blank => {
                 if stack.is_empty() {
                     if closing || seen_part {
@@ -584,6 +597,29 @@ impl Body {
 /// Whether block `bi` shares a line with the block before or after it: a cell of a
 /// table row cut into blocks ("|  | Trong quá trình thực hiện … | Sở Y tế |"), which goes
 /// with its row, never a closing paragraph of its own.
+/// Whether block `bi` is the caption of a task table numbered afresh: a title in
+/// capitals ("NỘI DUNG CHI TIẾT", "DANH MỤC CÁC NHIỆM VỤ CHỦ YẾU …", perhaps with "(Kèm
+/// theo …)" after it), then (after the table's header, which is furniture) a row
+/// labelled 1 or I.
+fn captions_table(blocks: &[Block], bi: usize) -> bool {
+    let text = blocks[bi].text.trim();
+    let title = text.split_once(" (").map_or(text, |(t, _)| t);
+    if !crate::blocks::is_all_caps(title) {
+        return false;
+    }
+    blocks[bi + 1..]
+        .iter()
+        .find(|b| {
+            !matches!(
+                b.kind,
+                LineKind::Furniture | LineKind::PageNumber | LineKind::Blank
+            )
+        })
+        .is_some_and(
+            |b| matches!(&b.kind, LineKind::Label { row: true, label, .. } if label.ordinal == 1),
+        )
+}
+
 fn shares_a_line(blocks: &[Block], bi: usize) -> bool {
     let b = &blocks[bi];
     bi.checked_sub(1)

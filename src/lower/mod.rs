@@ -2169,6 +2169,70 @@ a) Hoạt động 1
         );
     }
 
+    /// A table attached after the plan's parts under a caption of its own, keyed by time
+    /// rather than numbered: a two-row header, group rows printed short, a time cell
+    /// merged with the one above, a column that only opens like a lead's, and a cell
+    /// naming either of two bodies.
+    #[test]
+    fn time_keyed_table_after_the_plan() {
+        let plan = crate::parse_text(
+            "I. MỤC ĐÍCH
+Lập quy hoạch đúng tiến độ.
+II. TỔ CHỨC THỰC HIỆN
+1. Các Vụ thực hiện nhiệm vụ được giao.
+NỘI DUNG CHI TIẾT
+Thời gian | Nội dung công việc | Cơ quan chịu trách nhiệm quản lý nhà nước | Thực hiện
+ |  |  | Đơn vị chủ trì | Đơn vị phối hợp
+I | GIAI ĐOẠN 1: LẬP NHIỆM VỤ
+1 | Lập nhiệm vụ quy hoạch
+10-11/2019 | Xây dựng khung định hướng quy hoạch. | Cơ quan lập quy hoạch | Ban Quản lý quy hoạch | - Vụ Vật liệu xây dựng; - Vụ Pháp chế.
+ | Lấy ý kiến các Bộ, ngành. | Cơ quan tổ chức lập quy hoạch | Vụ Vật liệu xây dựng | - Văn phòng Bộ.
+02-03/2020 | Lựa chọn tư vấn lập quy hoạch | Cơ quan lập quy hoạch | Vụ Pháp chế/ Ban Quản lý quy hoạch | - Văn phòng Bộ.
+",
+        );
+        type Row = (String, Vec<String>, Vec<String>, Option<String>);
+        let got: Vec<Row> = plan
+            .tasks
+            .iter()
+            .filter(|t| t.kind == TaskKind::Task)
+            .map(|t| {
+                (
+                    t.id.clone(),
+                    t.lead.iter().map(|a| a.name.clone()).collect(),
+                    t.support.iter().map(|a| a.name.clone()).collect(),
+                    t.deadline
+                        .as_ref()
+                        .and_then(|d| d.due)
+                        .map(|d| d.to_string()),
+                )
+            })
+            .collect();
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            got,
+            [
+                (
+                    "PL.I.1#1".to_string(),
+                    s(&["Ban Quản lý quy hoạch"]),
+                    s(&["Vụ Vật liệu xây dựng", "Vụ Pháp chế"]),
+                    Some("2019-11-30".to_string())
+                ),
+                (
+                    "PL.I.1#2".to_string(),
+                    s(&["Vụ Vật liệu xây dựng"]),
+                    s(&["Văn phòng Bộ"]),
+                    Some("2019-11-30".to_string())
+                ),
+                (
+                    "PL.I.1#3".to_string(),
+                    s(&["Vụ Pháp chế", "Ban Quản lý quy hoạch"]),
+                    s(&["Văn phòng Bộ"]),
+                    Some("2020-03-31".to_string())
+                ),
+            ]
+        );
+    }
+
     /// A plan with no part named for its tasks: the parts named by their topic, between
     /// the aims and the measures, hold its tasks; alone, such a part does not.
     #[test]

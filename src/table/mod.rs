@@ -25,6 +25,14 @@ pub fn is_row(text: &str) -> bool {
     t.matches(" | ").count() + usize::from(t.ends_with(" |")) >= 3
 }
 
+/// A row printed with fewer cells, inside a run of rows: a group row whose cells after
+/// its number and title were left out ("I | GIAI ĐOẠN 1: LẬP, THẨM ĐỊNH …").
+pub fn is_short_row(text: &str) -> bool {
+    text.split_once(" | ").is_some_and(|(first, rest)| {
+        is_row_number(first.trim_start_matches('|')) && !rest.trim().is_empty()
+    })
+}
+
 /// The header of the last task table seen in a document. A table broken by a page
 /// break or by a row spanning all columns goes on without repeating its header; the
 /// rows after the break are read with the columns of the header before it.
@@ -37,9 +45,16 @@ pub struct OpenTable {
 /// of the same width names task columns (then the rows are ordinary prose).
 pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Option<Vec<Block>> {
     let continues_table = open.columns.is_some();
+    // A header in one row, or in two: "Thời gian | Nội dung công việc | … | Thực hiện"
+    // over " |  |  | Đơn vị chủ trì | Đơn vị phối hợp", the second naming the columns
+    // that a cell of the first spans.
     let own = rows.iter().enumerate().find_map(|(i, r)| {
         let cs = cells(&r.text);
-        header(&cs).map(|c| (i, cs, c))
+        let two_rows = rows
+            .get(i + 1)
+            .and_then(|below| merge_header(&cs, &cells(&below.text)))
+            .and_then(|merged| header(&merged).map(|c| (i + 1, merged, c)));
+        two_rows.or_else(|| header(&cs).map(|c| (i, cs, c)))
     });
     let (header_at, columns) = match own {
         Some((i, cs, c)) => {
@@ -55,6 +70,7 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
     };
     let header_cells = open.columns.as_ref().map(|(h, _)| h.clone());
     let mut out = Vec::new();
+    let mut keyed = KeyedRows::default();
     // Whether a numbered row came before in this run.
     let mut in_row = false;
     for (i, row) in rows.iter().enumerate() {
@@ -97,6 +113,11 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
                 .map(String::as_str)
                 .unwrap_or("")
         };
+        if !columns.contains(&Column::Number) {
+            keyed.row(&mut out, &columns, &cs, row.no, page);
+            in_row = true;
+            continue;
+        }
         let number = cell(Column::Number);
         let (text, kind) = row_label(number, cell(Column::Name));
         let kind = match kind {
@@ -140,6 +161,95 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
         }
     }
     Some(out)
+}
+
+/// Two header rows as one: the first row's cells, with the second's names where it has
+/// them; the first row's last cell may span several columns of the second. None unless
+/// the second row opens with empty cells (it names only the spanned columns).
+fn merge_header(first: &[String], second: &[String]) -> Option<Vec<String>> {
+    let blank = |c: &String| c.trim().is_empty();
+    if second.len() < first.len() || !second.first().is_some_and(blank) || second.iter().all(blank)
+    {
+        return None;
+    }
+    let last = first.len().checked_sub(1)?;
+    let merged = (0..second.len())
+        .map(|k| {
+            if !blank(&second[k]) {
+                second[k].clone()
+            } else {
+                first.get(k.min(last)).cloned().unwrap_or_default()
+            }
+        })
+        .collect();
+    Some(merged)
+}
+
+/// The rows of a task table without a number column, keyed by another column (a time:
+/// "Thời gian | Nội dung công việc | … | Đơn vị chủ trì | Đơn vị phối hợp"). A row with
+/// a number and a title only is a group row and numbers what follows ("I" / "GIAI ĐOẠN
+/// 1 …", "1" / "Lập nhiệm vụ quy hoạch"); every other row with a task is a task of its
+/// own, as an unnumbered bullet under its group. A key cell left empty was merged with
+/// the one above: its row shares that row's time.
+#[derive(Default)]
+struct KeyedRows {
+    /// The last time read from a leading deadline column, within the current group.
+    time: Option<String>,
+}
+
+impl KeyedRows {
+    fn row(
+        &mut self,
+        out: &mut Vec<Block>,
+        columns: &[Column],
+        cs: &[String],
+        no: u32,
+        page: Option<u32>,
+    ) {
+        if let Some((text, kind)) = group_row(cs) {
+            self.time = None;
+            out.push(Block {
+                kind,
+                text,
+                lines: vec![no],
+                page,
+                run_in: false,
+            });
+            return;
+        }
+        let task = columns
+            .iter()
+            .position(|c| *c == Column::Name)
+            .and_then(|k| cs.get(k))
+            .map_or("", |t| t.trim());
+        if task.is_empty() {
+            continue_row(out, columns, cs, no, page);
+            return;
+        }
+        out.push(Block {
+            kind: LineKind::Bullet { mark: '-', body: 2 },
+            text: format!("- {task}"),
+            lines: vec![no],
+            page,
+            run_in: false,
+        });
+        for (k, col) in columns.iter().enumerate() {
+            let Column::Field(role, ref head) = *col else {
+                continue;
+            };
+            let mut value = cs.get(k).map_or("", |v| v.trim()).to_owned();
+            if k == 0 && role == FieldRole::Deadline {
+                if value.is_empty() {
+                    value = self.time.clone().unwrap_or_default();
+                } else {
+                    self.time = Some(value.clone());
+                }
+            }
+            if !value.is_empty() {
+                out.push(field_block(role, head, &value, vec![no], page));
+            }
+        }
+    }
 }
 
 /// A group row: a row number and a title, every other cell empty. Its label line and
@@ -239,9 +349,12 @@ pub(crate) enum Column {
     Unknown,
 }
 
-/// The cells of a row, Markdown emphasis removed.
+/// The cells of a row, Markdown emphasis removed. A row written without outer bars
+/// may open with a bar: its first cell is empty (" | Lập báo cáo … | Ban Quản lý …").
 pub(crate) fn cells(text: &str) -> Vec<String> {
-    let inner = text.trim().trim_start_matches('|');
+    let t = text.trim();
+    let outer = t.ends_with('|') || !t.contains(" | ");
+    let inner = if outer { t.trim_start_matches('|') } else { t };
     let inner = inner.strip_suffix('|').unwrap_or(inner);
     inner
         .split('|')
@@ -301,6 +414,25 @@ pub(crate) fn header(cells: &[String]) -> Option<Vec<Column>> {
             }
         })
         .collect();
+    // Two columns of one role ("Cơ quan chịu trách nhiệm quản lý nhà nước theo quy định"
+    // beside "Đơn vị chủ trì"): the one whose heading is exactly a field name has it;
+    // the other, a longer heading that only opens like one, is some other column.
+    let exact = |c: &Column| matches!(c, Column::Field(r, h) if lx.field_role_exact(h) == Some(*r));
+    let cols = cols
+        .iter()
+        .map(|c| match c {
+            Column::Field(role, head)
+                if *role != FieldRole::Other
+                    && !exact(c)
+                    && cols.iter().any(|o| {
+                        o != c && exact(o) && matches!(o, Column::Field(r, _) if r == role)
+                    }) =>
+            {
+                Column::Field(FieldRole::Other, head.clone())
+            }
+            _ => c.clone(),
+        })
+        .collect::<Vec<_>>();
     (cols.contains(&Column::Name) && names_assignment(&cols)).then_some(cols)
 }
 
