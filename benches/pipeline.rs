@@ -47,7 +47,35 @@ fn plans(c: &mut Criterion) {
             b.iter(|| kehoach::render::json(&kehoach::parse_text(black_box(text))))
         });
     }
+    // Every real plan of the corpus, one after another: the two above are among the
+    // quickest to read, and tables, long headers and inline assignments cost more.
+    let corpus = corpus_texts();
+    let bytes: usize = corpus.iter().map(String::len).sum();
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("whole-corpus", |b| {
+        b.iter(|| {
+            corpus
+                .iter()
+                .map(|t| kehoach::render::json(&kehoach::parse_text(black_box(t))).len())
+                .sum::<usize>()
+        })
+    });
     g.finish();
+}
+
+/// The texts of `corpus/text`, in name order.
+fn corpus_texts() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/text");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("corpus/text is part of the project")
+        .map(|e| e.expect("a readable directory entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("corpus texts are UTF-8"))
+        .collect()
 }
 
 fn deadlines(c: &mut Criterion) {

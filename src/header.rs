@@ -107,6 +107,9 @@ pub fn parse_header(lines: &[Line]) -> Header {
     }
     let mut title: Vec<&str> = Vec::new();
     if let Some(t) = lx.type_line(&lines[type_at].text) {
+        if !t.before.is_empty() {
+            strip_header_items(t.before, &mut h.document);
+        }
         h.document.doc_type = Some(t.abbrev.to_owned());
         h.type_number = t.number.map(str::to_owned);
         h.appendix = t.appendix;

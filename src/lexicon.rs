@@ -31,6 +31,9 @@ pub struct TypeLine<'a, 'l> {
     /// An appendix (its type carries a number): attached after a plan, it numbers its
     /// items afresh.
     pub appendix: bool,
+    /// A header item the line runs into the type ("Hà Nội, ngày 29 tháng 01 năm 2015"
+    /// before "QUYẾT ĐỊNH …"), else "".
+    pub before: &'l str,
 }
 
 impl TypeLine<'_, '_> {
@@ -282,6 +285,13 @@ impl Lexicon {
     /// Kế hoạch này gồm …" is a sentence.
     pub fn type_line<'a, 'l>(&'a self, line: &'l str) -> Option<TypeLine<'a, 'l>> {
         let line = line.trim().trim_end_matches([':', '.']);
+        // An abbreviated authority opens a signature ("KT.", "TM."); ", ngày" is a place
+        // and date.
+        if (line.find(". ").is_some_and(|p| p <= 3) || line.contains(", ngày "))
+            && let Some(t) = self.type_after_prefix(line)
+        {
+            return Some(t);
+        }
         // Most lines are ruled out by their first letter, most others by their first
         // folded bytes; only the rest are folded whole. (A phrase that starts the fold
         // and a short folded head are both prefixes of the fold, so one starts the other.)
@@ -304,6 +314,7 @@ impl Lexicon {
                 number: None,
                 title: "",
                 appendix: self.numbered_doc_types.contains(p),
+                before: "",
             });
         }
         // "CHƯƠNG TRÌNH HÀNH ĐỘNG. TRIỂN KHAI KẾ HOẠCH … (Ban hành kèm theo …)": a type
@@ -322,6 +333,7 @@ impl Lexicon {
                     number: None,
                     title,
                     appendix: self.numbered_doc_types.contains(p),
+                    before: "",
                 });
             }
         }
@@ -367,6 +379,54 @@ impl Lexicon {
             number,
             title,
             appendix: true,
+            before: "",
+        })
+    }
+
+    /// A page flattened to text may run a header item into the type and title that
+    /// follow it: a decision's signature into the plan it issues ("KT. BỘ TRƯỞNG THỨ
+    /// TRƯỞNG Đinh Trung Tụng KẾ HOẠCH TRIỂN KHAI … (Ban hành kèm theo …)"), whose title
+    /// runs to the bracket that says it is attached, or a place and date into the
+    /// document's own type and title ("Hà Nội, ngày 29 tháng 01 năm 2015 QUYẾT ĐỊNH BAN
+    /// HÀNH KẾ HOẠCH …"). The type stands in capitals after words in lower case.
+    fn type_after_prefix<'a, 'l>(&'a self, line: &'l str) -> Option<TypeLine<'a, 'l>> {
+        let attached = if self.text_starts_with_any(line, &self.signer_authority) {
+            let at = line.find(" (")?;
+            if !fold(&line[at..]).contains("kèm theo") {
+                return None;
+            }
+            at
+        } else if line.contains(", ngày ") && line.contains(" năm ") {
+            line.find(" (").unwrap_or(line.len())
+        } else {
+            return None;
+        };
+        // Folding keeps offsets in this text, so a phrase found in the fold is found in it.
+        let f = crate::fold::fold_aligned(line)?;
+        // The first type named ("KẾ HOẠCH TRIỂN KHAI … CHƯƠNG TRÌNH PHỐI HỢP …" is a plan),
+        // the longest phrase where two start together.
+        let (at, p, a) = self
+            .doc_types
+            .iter()
+            .filter_map(|(p, a)| {
+                let at = f.match_indices(p.as_str()).map(|(i, _)| i).find(|&i| {
+                    i > 0
+                        && i < attached
+                        && f[..i].ends_with(' ')
+                        && f[i + p.len()..].starts_with(' ')
+                        // The signer's name or the date, in lower case, before the type.
+                        && line[..i].chars().any(char::is_lowercase)
+                        && crate::blocks::is_all_caps(&line[i..attached])
+                })?;
+                Some((at, p, a))
+            })
+            .min_by_key(|(at, p, _)| (*at, std::cmp::Reverse(p.len())))?;
+        Some(TypeLine {
+            abbrev: a,
+            number: None,
+            title: line[at + p.len()..].trim(),
+            appendix: self.numbered_doc_types.contains(p),
+            before: line[..at].trim(),
         })
     }
 
@@ -605,6 +665,42 @@ mod tests {
             ))
         );
         assert_eq!(t("Kế hoạch: triển khai năm 2025"), None);
+        // A flattened page runs a signature or a place and date into a type and title.
+        assert_eq!(
+            t(
+                "KT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh Trung Tụng KẾ HOẠCH TRIỂN KHAI CHƯƠNG TRÌNH PHỐI HỢP NĂM 2015 (Ban hành kèm theo Quyết định số 173/QĐ-BTP)"
+            ),
+            Some((
+                "KH".to_owned(),
+                None,
+                "TRIỂN KHAI CHƯƠNG TRÌNH PHỐI HỢP NĂM 2015 (Ban hành kèm theo Quyết định số 173/QĐ-BTP)"
+                    .to_owned()
+            ))
+        );
+        let placed = lx
+            .type_line("Hà Nội, ngày 29 tháng 01 năm 2015 QUYẾT ĐỊNH BAN HÀNH KẾ HOẠCH NĂM 2015")
+            .unwrap();
+        assert_eq!(
+            (placed.abbrev, placed.before, placed.title),
+            (
+                "QĐ",
+                "Hà Nội, ngày 29 tháng 01 năm 2015",
+                "BAN HÀNH KẾ HOẠCH NĂM 2015"
+            )
+        );
+        // Not a signature with nothing attached, nor a sentence.
+        assert_eq!(t("KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn A KẾ HOẠCH"), None);
+        assert_eq!(
+            t("Hà Nội, ngày 10 tháng 5 năm 2025 Kế hoạch triển khai"),
+            None
+        );
+        // An attached list is an appendix.
+        assert_eq!(t("DANH MỤC"), pl(None, ""));
+        assert_eq!(
+            t("DANH MỤC CÁC NHIỆM VỤ CHỦ YẾU"),
+            pl(None, "CÁC NHIỆM VỤ CHỦ YẾU")
+        );
+        assert_eq!(t("Danh mục các dự án được nêu tại Phụ lục"), None);
         assert_eq!(lx.doc_type_line("KẾ HOẠCH HÀNH ĐỘNG"), Some("KH"));
         assert_eq!(t("PHỤ LỤC"), pl(None, ""));
         assert_eq!(t("PHỤ LỤC II"), pl(Some("II"), ""));
