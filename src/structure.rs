@@ -189,19 +189,28 @@ pub fn build_under(blocks: Vec<Block>, root: &str) -> Body {
                 // Under a bare heading, bullets are the tasks and a field after one is
                 // that bullet's ("- Rà soát ...", "+ Cơ quan chủ trì: ..."); under an
                 // item with its own text, bullets are sub-points and fields are the item's.
-                let bullet_task = stack.last().is_some_and(|&top| {
+                // A cell of the bullet's own table row is the bullet's, whatever the
+                // item above it holds (a row of a table keyed by time).
+                let bullet_row = stack.last().is_some_and(|&top| {
                     matches!(b.nodes[top].kind, NodeKind::Bullet(_))
-                        && stack
-                            .iter()
-                            .rev()
-                            .find(|&&n| matches!(b.nodes[n].kind, NodeKind::Labelled(_)))
-                            .is_none_or(|&l| {
-                                b.nodes[l]
-                                    .head
-                                    .is_some_and(|h| is_heading_text(blocks[h].body()))
-                                    && b.nodes[l].body.is_empty()
-                            })
+                        && b.nodes[top]
+                            .head
+                            .is_some_and(|h| blocks[h].last_line() == block.first_line())
                 });
+                let bullet_task = bullet_row
+                    || stack.last().is_some_and(|&top| {
+                        matches!(b.nodes[top].kind, NodeKind::Bullet(_))
+                            && stack
+                                .iter()
+                                .rev()
+                                .find(|&&n| matches!(b.nodes[n].kind, NodeKind::Labelled(_)))
+                                .is_none_or(|&l| {
+                                    b.nodes[l]
+                                        .head
+                                        .is_some_and(|h| is_heading_text(blocks[h].body()))
+                                        && b.nodes[l].body.is_empty()
+                                })
+                    });
                 // A field marked as an earlier field of the item, after points that hung
                 // under that one ("- Nội dung:" / "+ …" / "+ …" / "- Cơ quan thực hiện:
                 // …"): the item's too. (Marked unlike the bullets alone, it may be one

@@ -2233,6 +2233,22 @@ I | GIAI ĐOẠN 1: LẬP NHIỆM VỤ
         );
     }
 
+    /// A table with neither a number nor a time as its first column (here one rebuilt
+    /// from cells between "|" lines, its "STT" heading lost) is no table keyed by time:
+    /// every line keeps one owner. A mutant the seeded mutation loop found, reduced.
+    #[test]
+    fn table_without_a_number_or_time_key() {
+        let acc = crate::parse_text_accounted(
+            "|\n**Tên nhiệm vụ**\n|\n**Cơ quan chủ trì**\n|\n|\nCác sở, ban, ngành tỉnh; UBND các xã, phường\n|\nThường xuyên\n|\n|\n2\n|",
+            "mutant",
+        );
+        assert!(
+            acc.conflicts.is_empty(),
+            "claimed twice: {:?}",
+            acc.conflicts
+        );
+    }
+
     /// A plan with no part named for its tasks: the parts named by their topic, between
     /// the aims and the measures, hold its tasks; alone, such a part does not.
     #[test]

@@ -113,7 +113,7 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
                 .map(String::as_str)
                 .unwrap_or("")
         };
-        if !columns.contains(&Column::Number) {
+        if matches!(columns.first(), Some(Column::Field(FieldRole::Deadline, _))) {
             keyed.row(&mut out, &columns, &cs, row.no, page);
             in_row = true;
             continue;
@@ -185,8 +185,8 @@ fn merge_header(first: &[String], second: &[String]) -> Option<Vec<String>> {
     Some(merged)
 }
 
-/// The rows of a task table without a number column, keyed by another column (a time:
-/// "Thời gian | Nội dung công việc | … | Đơn vị chủ trì | Đơn vị phối hợp"). A row with
+/// The rows of a task table keyed by its first column, a time rather than a number
+/// ("Thời gian | Nội dung công việc | … | Đơn vị chủ trì | Đơn vị phối hợp"). A row with
 /// a number and a title only is a group row and numbers what follows ("I" / "GIAI ĐOẠN
 /// 1 …", "1" / "Lập nhiệm vụ quy hoạch"); every other row with a task is a task of its
 /// own, as an unnumbered bullet under its group. A key cell left empty was merged with
