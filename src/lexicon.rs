@@ -285,9 +285,16 @@ impl Lexicon {
     /// Kế hoạch này gồm …" is a sentence.
     pub fn type_line<'a, 'l>(&'a self, line: &'l str) -> Option<TypeLine<'a, 'l>> {
         let line = line.trim().trim_end_matches([':', '.']);
-        // An abbreviated authority opens a signature ("KT.", "TM."); ", ngày" is a place
-        // and date.
-        if (line.find(". ").is_some_and(|p| p <= 3) || line.contains(", ngày "))
+        // Both tests read bytes: this runs on most lines of a document. An abbreviated
+        // authority ("KT.", "TM.") opens a signature; ", ngày" follows a place.
+        let authority = line
+            .bytes()
+            .take(5)
+            .position(|b| b == b'.')
+            .is_some_and(|p| p > 0 && line[..p].chars().all(char::is_uppercase));
+        let dated =
+            || memchr::memchr_iter(b',', line.as_bytes()).any(|i| line[i..].starts_with(", ngày "));
+        if (authority || dated())
             && let Some(t) = self.type_after_prefix(line)
         {
             return Some(t);

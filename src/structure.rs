@@ -611,12 +611,8 @@ impl Body {
 /// theo …)" after it), then (after the table's header, which is furniture) a row
 /// labelled 1 or I.
 fn captions_table(blocks: &[Block], bi: usize) -> bool {
-    let text = blocks[bi].text.trim();
-    let title = text.split_once(" (").map_or(text, |(t, _)| t);
-    if !crate::blocks::is_all_caps(title) {
-        return false;
-    }
-    blocks[bi + 1..]
+    // The row first: it rules out almost every block without reading its text.
+    let first_row = blocks[bi + 1..]
         .iter()
         .find(|b| {
             !matches!(
@@ -626,7 +622,9 @@ fn captions_table(blocks: &[Block], bi: usize) -> bool {
         })
         .is_some_and(
             |b| matches!(&b.kind, LineKind::Label { row: true, label, .. } if label.ordinal == 1),
-        )
+        );
+    let text = blocks[bi].text.trim();
+    first_row && crate::blocks::is_all_caps(text.split_once(" (").map_or(text, |(t, _)| t))
 }
 
 fn shares_a_line(blocks: &[Block], bi: usize) -> bool {

@@ -417,6 +417,17 @@ pub(crate) fn header(cells: &[String]) -> Option<Vec<Column>> {
     // Two columns of one role ("Cơ quan chịu trách nhiệm quản lý nhà nước theo quy định"
     // beside "Đơn vị chủ trì"): the one whose heading is exactly a field name has it;
     // the other, a longer heading that only opens like one, is some other column.
+    let role = |c: &Column| match c {
+        Column::Field(r, _) if *r != FieldRole::Other => Some(*r),
+        _ => None,
+    };
+    let repeated = cols
+        .iter()
+        .enumerate()
+        .any(|(k, c)| role(c).is_some() && cols[..k].iter().any(|o| role(o) == role(c)));
+    if !repeated {
+        return (cols.contains(&Column::Name) && names_assignment(&cols)).then_some(cols);
+    }
     let exact = |c: &Column| matches!(c, Column::Field(r, h) if lx.field_role_exact(h) == Some(*r));
     let cols = cols
         .iter()
