@@ -197,19 +197,20 @@ pub fn build_under(blocks: Vec<Block>, root: &str) -> Body {
                             .head
                             .is_some_and(|h| blocks[h].last_line() == block.first_line())
                 });
+                let item = stack
+                    .iter()
+                    .rev()
+                    .find(|&&n| matches!(b.nodes[n].kind, NodeKind::Labelled(_)))
+                    .copied();
                 let bullet_task = bullet_row
                     || stack.last().is_some_and(|&top| {
                         matches!(b.nodes[top].kind, NodeKind::Bullet(_))
-                            && stack
-                                .iter()
-                                .rev()
-                                .find(|&&n| matches!(b.nodes[n].kind, NodeKind::Labelled(_)))
-                                .is_none_or(|&l| {
-                                    b.nodes[l]
-                                        .head
-                                        .is_some_and(|h| is_heading_text(blocks[h].body()))
-                                        && b.nodes[l].body.is_empty()
-                                })
+                            && item.is_none_or(|l| {
+                                b.nodes[l]
+                                    .head
+                                    .is_some_and(|h| is_heading_text(blocks[h].body()))
+                                    && b.nodes[l].body.is_empty()
+                            })
                     });
                 // A field marked as an earlier field of the item, after points that hung
                 // under that one ("- Nội dung:" / "+ …" / "+ …" / "- Cơ quan thực hiện:
@@ -223,16 +224,12 @@ pub fn build_under(blocks: Vec<Block>, root: &str) -> Body {
                         && !stack
                             .iter()
                             .any(|&n| b.nodes[n].kind == NodeKind::Bullet(m))
-                        && stack
-                            .iter()
-                            .rev()
-                            .find(|&&n| matches!(b.nodes[n].kind, NodeKind::Labelled(_)))
-                            .is_some_and(|&item| {
-                                b.nodes[item]
-                                    .fields
-                                    .iter()
-                                    .any(|&(_, f)| blocks[f].text.starts_with(m))
-                            })
+                        && item.is_some_and(|l| {
+                            b.nodes[l]
+                                .fields
+                                .iter()
+                                .any(|&(_, f)| blocks[f].text.starts_with(m))
+                        })
                 });
                 if !bullet_task || outer_mark {
                     pop_bullets(&b.nodes, &mut stack);

@@ -2038,13 +2038,7 @@ Thời gian hoàn thành: theo lộ trình của Bộ Tư pháp. Hoàn thành tr
     /// one level down ("+ Thời gian: …") is its bullet's.
     #[test]
     fn fields_marked_like_the_bullets_close_the_item() {
-        let ids = |text: &str| -> Vec<(String, Vec<String>)> {
-            crate::parse_text(text)
-                .tasks
-                .into_iter()
-                .map(|t| (t.id, t.lead.into_iter().map(|a| a.name).collect()))
-                .collect()
-        };
+        let ids = task_leads;
         let plan = "II. NỘI DUNG
 5.2. Tổ chức tuyên truyền về bầu cử
 - Đa dạng hình thức tuyên truyền.
@@ -2092,17 +2086,19 @@ Thời gian hoàn thành: theo lộ trình của Bộ Tư pháp. Hoàn thành tr
         );
     }
 
+    /// Each task's id and lead names.
+    fn task_leads(text: &str) -> Vec<(String, Vec<String>)> {
+        crate::parse_text(text)
+            .tasks
+            .into_iter()
+            .map(|t| (t.id, t.lead.into_iter().map(|a| a.name).collect()))
+            .collect()
+    }
+
     /// Under an item with text of its own, fields after its bullets are the item's; a
     /// role written twice means each group is the bullet's above it.
     #[test]
     fn field_groups_under_each_bullet_of_an_item_with_text() {
-        let tasks = |text: &str| -> Vec<(String, Vec<String>)> {
-            crate::parse_text(text)
-                .tasks
-                .into_iter()
-                .map(|t| (t.id, t.lead.into_iter().map(|a| a.name).collect()))
-                .collect()
-        };
         let plan = "III. NHIỆM VỤ, GIẢI PHÁP
 5. Nghiên cứu giải pháp thu hút, tuyển dụng; sử dụng hiệu quả nguồn nhân lực.
 - Nghiên cứu cơ chế thu hút người có tài năng.
@@ -2113,7 +2109,7 @@ Thời gian thực hiện: Năm 2026.
 Thời gian thực hiện: Thường xuyên.
 ";
         assert_eq!(
-            tasks(plan),
+            task_leads(plan),
             [
                 ("III.5#1".to_string(), vec!["Sở Nội vụ".to_string()]),
                 ("III.5#2".to_string(), vec!["Sở Tư pháp".to_string()]),
@@ -2125,7 +2121,7 @@ Thời gian thực hiện: Thường xuyên.
             "",
         );
         assert_eq!(
-            tasks(&one),
+            task_leads(&one),
             [("III.5".to_string(), vec!["Sở Tư pháp".to_string()])]
         );
     }
@@ -2134,13 +2130,6 @@ Thời gian thực hiện: Thường xuyên.
     /// the item's, like the first. A "+" field under a "-" bullet stays the bullet's.
     #[test]
     fn a_field_marked_like_an_earlier_field_is_the_items() {
-        let tasks = |text: &str| -> Vec<(String, Vec<String>)> {
-            crate::parse_text(text)
-                .tasks
-                .into_iter()
-                .map(|t| (t.id, t.lead.into_iter().map(|a| a.name).collect()))
-                .collect()
-        };
         let plan = "III. NỘI DUNG HOẠT ĐỘNG
 2. Duy trì các mô hình phòng ngừa
 a) Hoạt động 1
@@ -2150,7 +2139,7 @@ a) Hoạt động 1
 - Cơ quan thực hiện: Sở Y tế chủ trì, phối hợp với các đơn vị có liên quan.
 ";
         assert_eq!(
-            tasks(plan),
+            task_leads(plan),
             [("III.2.a".to_string(), vec!["Sở Y tế".to_string()])]
         );
         let nested = "III. NHIỆM VỤ
@@ -2161,7 +2150,7 @@ a) Hoạt động 1
 + Cơ quan chủ trì: Sở Tư pháp.
 ";
         assert_eq!(
-            tasks(nested),
+            task_leads(nested),
             [
                 ("III.1#1".to_string(), vec!["Sở Nội vụ".to_string()]),
                 ("III.1#2".to_string(), vec!["Sở Tư pháp".to_string()]),
