@@ -45,14 +45,18 @@ pub struct OpenTable {
 /// of the same width names task columns (then the rows are ordinary prose).
 pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Option<Vec<Block>> {
     let continues_table = open.columns.is_some();
+    // Whether the run's rows are written with outer bars, as its first row is.
+    let outer = rows
+        .first()
+        .is_none_or(|r| r.text.trim_start().starts_with('|'));
     // A header in one row, or in two: "Thời gian | Nội dung công việc | … | Thực hiện"
     // over " |  |  | Đơn vị chủ trì | Đơn vị phối hợp", the second naming the columns
     // that a cell of the first spans.
     let own = rows.iter().enumerate().find_map(|(i, r)| {
-        let cs = cells(&r.text);
+        let cs = row_cells(&r.text, outer);
         let two_rows = rows
             .get(i + 1)
-            .and_then(|below| merge_header(&cs, &cells(&below.text)))
+            .and_then(|below| merge_header(&cs, &row_cells(&below.text, outer)))
             .and_then(|merged| header(&merged).map(|c| (i + 1, merged, c)));
         two_rows.or_else(|| header(&cs).map(|c| (i, cs, c)))
     });
@@ -63,7 +67,7 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
         }
         None => {
             let (_, c) = open.columns.as_ref()?;
-            let width = rows.first().map(|r| cells(&r.text).len())?;
+            let width = rows.first().map(|r| row_cells(&r.text, outer).len())?;
             (width == c.len()).then_some(())?;
             (None, c.clone())
         }
@@ -76,7 +80,7 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
     for (i, row) in rows.iter().enumerate() {
         let page = pages.get(i).copied().flatten();
 
-        let cs = cells(&row.text);
+        let cs = row_cells(&row.text, outer);
         // A table that goes on under a header of its own, after group rows that span
         // it ("B" / "PHÁT TRIỂN KINH TẾ SỐ …", "I" / "Phát triển …" above "Nội dung |
         // Đơn vị thực hiện | …"): those rows number the part and group.
@@ -349,17 +353,25 @@ pub(crate) enum Column {
     Unknown,
 }
 
-/// The cells of a row, Markdown emphasis removed. A row written without outer bars
-/// may open with a bar: its first cell is empty (" | Lập báo cáo … | Ban Quản lý …").
+/// The cells of a row, Markdown emphasis removed.
 pub(crate) fn cells(text: &str) -> Vec<String> {
-    let t = text.trim();
-    let outer = t.ends_with('|') || !t.contains(" | ");
-    let inner = if outer { t.trim_start_matches('|') } else { t };
+    let inner = text.trim().trim_start_matches('|');
     let inner = inner.strip_suffix('|').unwrap_or(inner);
     inner
         .split('|')
         .map(|c| collapse_ws(&c.replace("**", "").replace("__", "")))
         .collect()
+}
+
+/// The cells of a row of a table whose first row has no outer bars (`outer` false): a
+/// row there that opens with a bar has an empty first cell (" | Lập báo cáo … | Ban
+/// Quản lý …", its time cell merged with the row above).
+fn row_cells(text: &str, outer: bool) -> Vec<String> {
+    let mut cs = cells(text);
+    if !outer && text.trim_start().starts_with('|') {
+        cs.insert(0, String::new());
+    }
+    cs
 }
 
 /// The row under a header that numbers its columns: "| (1) | (2) | (3) |" or "| 1 |
@@ -533,6 +545,28 @@ pub(crate) fn label_text(cell: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A leading bar is an empty cell only in a table written without outer bars.
+    #[test]
+    fn leading_bar_of_a_row() {
+        let c = |t: &str, outer: bool| row_cells(t, outer);
+        assert_eq!(
+            c("| Lập báo cáo | Ban Quản lý", false),
+            ["", "Lập báo cáo", "Ban Quản lý"]
+        );
+        assert_eq!(
+            c("10-11/2019 | Lập báo cáo | Ban", false),
+            ["10-11/2019", "Lập báo cáo", "Ban"]
+        );
+        assert_eq!(
+            c("| 1 | Tổ chức | Sở Y tế", true),
+            ["1", "Tổ chức", "Sở Y tế"]
+        );
+        assert_eq!(
+            c("| 1 | Tổ chức | Sở Y tế |", true),
+            ["1", "Tổ chức", "Sở Y tế"]
+        );
+    }
     use crate::lines::{Level, classify};
     use crate::normalize::normalize;
 
