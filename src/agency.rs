@@ -13,6 +13,7 @@
 
 use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::LazyLock;
 
@@ -135,26 +136,38 @@ pub fn make_agency(name: &str, note: Option<String>) -> Agency {
 /// dozen agencies over and over, and canonicalisation is the costly part. The cache is
 /// bounded so a long batch cannot grow it without limit.
 fn derived(name: &str) -> (String, String, bool) {
-    use std::cell::RefCell;
-    const MAX_ENTRIES: usize = 4096;
     thread_local! {
         static CACHE: RefCell<HashMap<String, (String, String, bool)>> = RefCell::new(HashMap::default());
     }
-    if let Some(hit) = CACHE.with(|c| c.borrow().get(name).cloned()) {
+    memoised(&CACHE, 4096, name, || {
+        let canonical = canonical(name);
+        (
+            canonical.clone(),
+            slug(&canonical),
+            is_group(name, &canonical),
+        )
+    })
+}
+
+/// `make()`, kept in a per-thread `memo` under `key`. The memo empties itself when it
+/// holds `max` entries, so a long batch cannot grow it without limit. It is not
+/// borrowed while `make` runs, which may use other memos.
+fn memoised<V: Clone>(
+    memo: &'static std::thread::LocalKey<RefCell<HashMap<String, V>>>,
+    max: usize,
+    key: &str,
+    make: impl FnOnce() -> V,
+) -> V {
+    if let Some(hit) = memo.with(|m| m.borrow().get(key).cloned()) {
         return hit;
     }
-    let canonical = canonical(name);
-    let value = (
-        canonical.clone(),
-        slug(&canonical),
-        is_group(name, &canonical),
-    );
-    CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.len() >= MAX_ENTRIES {
-            c.clear();
+    let value = make();
+    memo.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= max {
+            m.clear();
         }
-        c.insert(name.to_owned(), value.clone());
+        m.insert(key.to_owned(), value.clone());
     });
     value
 }
@@ -2086,35 +2099,20 @@ impl<'a> Scanner<'a> {
     }
 }
 
-/// Mark known names and compounds (always) and fields (after a field head such as
-/// "Sở", or when capitalised) so their "và", "," and " - " are not separators.
 /// [`Scanner::new`]'s work, memoised per thread for short texts: one sentence is read by
 /// several grammars in turn (the inline assignment, the subject, the duty's opening),
 /// and field values repeat ("Bộ Y tế"). The memo is bounded, so a long batch cannot
 /// grow it without limit.
 fn scan_memo(src: &str) -> Scan {
-    use std::cell::RefCell;
-    const MAX_ENTRIES: usize = 1024;
     // Longer texts seldom repeat, and would make the memo's size depend on the input.
     const MAX_LEN: usize = 4096;
     thread_local! {
-        static MEMO: RefCell<HashMap<Box<str>, Scan>> = RefCell::new(HashMap::default());
+        static MEMO: RefCell<HashMap<String, Scan>> = RefCell::new(HashMap::default());
     }
     if src.len() > MAX_LEN {
         return scan(src);
     }
-    if let Some(hit) = MEMO.with(|m| m.borrow().get(src).cloned()) {
-        return hit;
-    }
-    let value = scan(src);
-    MEMO.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() >= MAX_ENTRIES {
-            m.clear();
-        }
-        m.insert(src.into(), value.clone());
-    });
-    value
+    memoised(&MEMO, 1024, src, || scan(src))
 }
 
 fn scan(src: &str) -> Scan {
@@ -2127,6 +2125,8 @@ fn scan(src: &str) -> Scan {
     (toks.into(), prot.into())
 }
 
+/// Mark known names and compounds (always) and fields (after a field head such as
+/// "Sở", or when capitalised) so their "và", "," and " - " are not separators.
 fn protect(toks: &[Tok]) -> Vec<Option<usize>> {
     let lex = &*LEXICON;
     let mut prot = vec![None; toks.len()];
