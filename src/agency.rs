@@ -489,7 +489,8 @@ pub fn mentions_role(text: &str) -> bool {
 /// The grammatical subject when a sentence opens with agencies: "Các sở, ban ngành,
 /// địa phương khẩn trương xây dựng …" → [các sở, ban ngành, địa phương]. A fronted
 /// "Căn cứ …," clause and a leading "Giao"/"Đề nghị" are skipped. None when the
-/// sentence opens otherwise, or the agencies are not followed by a predicate.
+/// sentence opens otherwise, or the agencies are not followed by a predicate. Agencies
+/// the subject directs ("X chỉ đạo Y thực hiện …") are subjects too.
 pub fn subject_agencies(sentence: &str) -> Option<Vec<Agency>> {
     let sc = Scanner::new(sentence);
     let mut start = sc.subject_start(sc.skip_label(0));
@@ -501,6 +502,20 @@ pub fn subject_agencies(sentence: &str) -> Option<Vec<Agency>> {
         }
         items.extend(out.items);
         match out.stop {
+            // "Bộ Tài chính chỉ đạo Sở Giao dịch chứng khoán … thực hiện": the subject
+            // has the agencies after the verb do the work, and they are subjects too.
+            // The verb is already a predicate, so they may end the sentence.
+            Stop::Verb
+                if let Some(len) = LEXICON.directing_verbs.match_at(&sc.toks, out.end) =>
+            {
+                let doers = sc.list(out.end + len, sc.len(), Mode::Bounded { strict: true });
+                if matches!(doers.stop, Stop::Verb | Stop::Role | Stop::End)
+                    || sc.kind(doers.end) == Some(Kind::Stop)
+                {
+                    items.extend(doers.items);
+                }
+                return Some(items);
+            }
             Stop::Verb | Stop::Role => return Some(items),
             // "Các sở, ban, ngành; UBND các huyện, thành phố tiếp tục …": lists of
             // agencies joined by ";" share the predicate.

@@ -1157,6 +1157,24 @@ fn subjects() {
         s("Giám đốc Công an tỉnh chỉ đạo thực hiện."),
         Some(strs(&["Giám đốc Công an tỉnh"]))
     );
+    // The agencies a subject directs are subjects too, before a verb or at the end.
+    assert_eq!(
+        s("Bộ Tài chính chỉ đạo Sở Giao dịch chứng khoán Việt Nam và Tổng Công ty lưu ký và bù trừ chứng khoán Việt Nam."),
+        Some(strs(&[
+            "Bộ Tài chính",
+            "Sở Giao dịch chứng khoán Việt Nam",
+            "Tổng Công ty lưu ký và bù trừ chứng khoán Việt Nam"
+        ]))
+    );
+    assert_eq!(
+        s("Sở Y tế chỉ đạo các cơ sở y tế trên địa bàn tăng cường kiểm tra."),
+        Some(strs(&["Sở Y tế", "các cơ sở y tế trên địa bàn"]))
+    );
+    // What follows the verb is work, not an agency: the subject alone.
+    assert_eq!(
+        s("Ủy ban nhân dân cấp huyện chỉ đạo việc rà soát, thống kê."),
+        Some(strs(&["Ủy ban nhân dân cấp huyện"]))
+    );
     assert_eq!(
         s("Trưởng Ban Chỉ đạo phân công nhiệm vụ cho các thành viên."),
         Some(strs(&["Trưởng Ban Chỉ đạo"]))
@@ -1526,6 +1544,13 @@ fn investors_compounds_and_qualifiers() {
     check_split(
         "Liên hiệp các Hội Khoa học và Kỹ thuật",
         &[("Liên hiệp các Hội Khoa học và Kỹ thuật", N, false)],
+    );
+    check_split(
+        "Liên đoàn Thương mại và Công nghiệp Việt Nam và các bộ, ngành",
+        &[
+            ("Liên đoàn Thương mại và Công nghiệp Việt Nam", N, false),
+            ("các bộ, ngành", N, true),
+        ],
     );
     let (lead, support) = duty(
         "Chủ trì, phối hợp với các sở, ngành và các cơ sở giáo dục nghề nghiệp trong và ngoài tỉnh tổ chức đào tạo.",

@@ -719,17 +719,22 @@ fn cell_pieces(cell: &str) -> Vec<String> {
         let (head, name) = words.split_at(words.len() - name_len);
         let mut out: Vec<String> = Vec::new();
         let mut has_title = false;
+        // The current line opened with an authority prefix and names its body already
+        // ("KT. THỦ TƯỚNG", "TM. ỦY BAN NHÂN DÂN"): a title then starts the next line.
+        let mut named_authority = false;
         for (k, w) in head.iter().enumerate() {
             let rest = fold(&head[k..].join(" "));
             let authority = starts_with_any(&rest, &lx.signer_authority);
             let title = starts_with_any(&rest, &lx.signer_titles);
             // A new line at each authority prefix, and at a title once the line has one.
-            if out.is_empty() || authority || (title && has_title) {
+            if out.is_empty() || authority || (title && (has_title || named_authority)) {
                 out.push(String::new());
                 has_title = false;
+                named_authority = false;
             }
             let line = out.last_mut().expect("pushed");
             if !line.is_empty() {
+                named_authority = starts_with_any(&fold(line), &lx.signer_authority);
                 line.push(' ');
             }
             line.push_str(w);
@@ -1147,6 +1152,23 @@ Rà soát",
         assert_eq!(signer.title.as_deref(), Some("Thứ trưởng"));
         assert_eq!(t.lines, [1, 2]);
         assert!(t.stray.is_empty());
+    }
+
+    /// A signature cell whose authority names its body before the title, and titles of
+    /// the Prime Minister's office in their usual casing.
+    #[test]
+    fn signature_cell_authority_then_title() {
+        for (cell, authority, title) in [
+            ("KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG     Trần Hồng Hà", vec!["KT. Thủ tướng"], "Phó Thủ tướng"),
+            ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Lê Văn A", vec!["TM. Ủy ban nhân dân"], "Chủ tịch"),
+            ("KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Quốc Trị", vec!["KT. Bộ trưởng"], "Thứ trưởng"),
+            ("TRƯỞNG BAN PHÓ THỦ TƯỚNG Nguyễn Thiện Nhân", vec![], "Trưởng ban, Phó Thủ tướng"),
+        ] {
+            let lines = classify(&normalize(&format!("| Nơi nhận: - Lưu: VT. | {cell} |")));
+            let signer = parse_tail(&lines).signer.expect(cell);
+            assert_eq!(signer.authority, authority, "{cell}");
+            assert_eq!(signer.title.as_deref(), Some(title), "{cell}");
+        }
     }
 
     #[test]
