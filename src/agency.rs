@@ -43,6 +43,26 @@ pub fn split_agencies(text: &str) -> Vec<Agency> {
             return sides.iter().flat_map(|s| split_agencies(s)).collect();
         }
     }
+    // "- Vụ Đất đai - Cục Quy hoạch và Phát triển tài nguyên đất - Các đơn vị khác": a
+    // cell's bullets run together. A dash opens a new agency only where an agency's name
+    // follows it, so "Phòng Tài chính - Kế hoạch" stays whole.
+    if let Some(rest) = text.trim_start().strip_prefix("- ")
+        && rest.contains(" - ")
+    {
+        let mut lists: Vec<String> = Vec::new();
+        for piece in rest.split(" - ") {
+            match lists.last_mut() {
+                Some(last) if !opens_agency_list(piece) => {
+                    last.push_str(" - ");
+                    last.push_str(piece);
+                }
+                _ => lists.push(piece.to_owned()),
+            }
+        }
+        if lists.len() > 1 {
+            return lists.iter().flat_map(|l| split_agencies(l)).collect();
+        }
+    }
     let sc = Scanner::new(text);
     let from = sc.skip_label(0);
     sc.list(from, sc.len(), Mode::Field).items
@@ -1904,11 +1924,17 @@ impl<'a> Scanner<'a> {
             .map(|t| t.fold.as_str())
             .collect();
         let tail = last_two.iter().rev().copied().collect::<Vec<_>>().join(" ");
+        // After "và" the tail is usually the second half of one name ("Cục Quy hoạch và
+        // Phát triển tài nguyên đất", "Cục Biển và Hải đảo Việt Nam"): it may be longer
+        // and end with the country's name; after a comma it is held to a field's length.
+        let after_and = seg.sep == Sep::And;
         let place_bound = last_two
             .first()
             .is_some_and(|w| LEXICON.place_words.iter().any(|p| p == w))
             || LEXICON.place_words.contains(&tail)
-            || (words.len() >= 2 && words[words.len() - 2..].iter().all(|t| t.upper));
+            || (!(after_and && tail == "việt nam")
+                && words.len() >= 2
+                && words[words.len() - 2..].iter().all(|t| t.upper));
         let prev_toks = tokenize(&prev.name);
         let field_named = LEXICON.field_heads.match_at(&prev_toks, 0).is_some()
             || LEXICON.field_tail_heads.match_at(&prev_toks, 0).is_some();
@@ -1932,7 +1958,8 @@ impl<'a> Scanner<'a> {
                 i += 1;
             }
         }
-        !words.is_empty() && syllables <= 4 && !acronym && !place_bound && field_named
+        let longest = if after_and { 8 } else { 4 };
+        !words.is_empty() && syllables <= longest && !acronym && !place_bound && field_named
     }
 
     /// A capitalised bare collective opening a sentence ("Sở, ban, ngành …") must be

@@ -1545,6 +1545,23 @@ fn investors_compounds_and_qualifiers() {
         "Liên hiệp các Hội Khoa học và Kỹ thuật",
         &[("Liên hiệp các Hội Khoa học và Kỹ thuật", N, false)],
     );
+    // After "và", a head's field runs longer than after a comma, and may end with the
+    // country's name.
+    check_split(
+        "Cục Biển và Hải đảo Việt Nam, Trung tâm Quy hoạch và Điều tra tài nguyên nước quốc gia",
+        &[
+            ("Cục Biển và Hải đảo Việt Nam", N, false),
+            ("Trung tâm Quy hoạch và Điều tra tài nguyên nước quốc gia", N, false),
+        ],
+    );
+    check_split(
+        "- Tổng cục KTTV - Các Cục trực thuộc Bộ",
+        &[("Tổng cục KTTV", N, false), ("Các Cục trực thuộc Bộ", N, true)],
+    );
+    check_split(
+        "- Phòng Tài chính - Kế hoạch",
+        &[("Phòng Tài chính - Kế hoạch", N, false)],
+    );
     check_split(
         "Liên đoàn Thương mại và Công nghiệp Việt Nam và các bộ, ngành",
         &[

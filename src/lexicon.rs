@@ -272,6 +272,24 @@ impl Lexicon {
             .map_or(PartKind::Unknown, |(_, _, k)| k)
     }
 
+    /// Whether `heading` names a part's kind `kind` anywhere: "MỤC TIÊU, NHIỆM VỤ VÀ GIẢI
+    /// PHÁP" is a purpose part that also names tasks.
+    pub fn names_part_kind(&self, heading: &str, kind: PartKind) -> bool {
+        let f = fold(heading);
+        self.parts
+            .iter()
+            .any(|(p, k)| *k == kind && find_words(&f, p).is_some())
+    }
+
+    /// Whether `heading` opens with a phrase of the part kind `kind` ("Nhiệm vụ và giải
+    /// pháp chủ yếu").
+    pub fn opens_part_kind(&self, heading: &str, kind: PartKind) -> bool {
+        let f = fold(heading);
+        self.parts
+            .iter()
+            .any(|(p, k)| *k == kind && starts_with_words(&f, p))
+    }
+
     /// The abbreviation of a document-type line ("KẾ HOẠCH" → "KH"); the whole line must be
     /// it, or an appendix heading (see [`Lexicon::type_line`]).
     pub fn doc_type_line(&self, line: &str) -> Option<&str> {
@@ -294,7 +312,15 @@ impl Lexicon {
             .is_some_and(|p| p > 0 && line[..p].chars().all(char::is_uppercase));
         let dated =
             || memchr::memchr_iter(b',', line.as_bytes()).any(|i| line[i..].starts_with(", ngày "));
-        if (authority || dated())
+        // A signer's title in capitals ("BỘ TRƯỞNG Đặng Quốc Khánh CHƯƠNG TRÌNH …"): the
+        // first word has no lower-case letter, which rules out most lines at once.
+        let titled = || {
+            let first = line.split(' ').next().unwrap_or("");
+            first.chars().count() > 1
+                && !first.chars().any(char::is_lowercase)
+                && self.text_starts_with_any(line, &self.signer_titles)
+        };
+        if (authority || dated() || titled())
             && let Some(t) = self.type_after_prefix(line)
         {
             return Some(t);
@@ -358,9 +384,9 @@ impl Lexicon {
             .map_or(line.len(), |(i, _)| i);
         let type_words = &line[..type_end];
         let mut rest = line[type_end..].trim_start();
-        if let Some(r) = rest
-            .strip_prefix("số ")
-            .or_else(|| rest.strip_prefix("Số "))
+        if let Some(r) = ["số ", "Số ", "SỐ "]
+            .iter()
+            .find_map(|p| rest.strip_prefix(p))
         {
             rest = r.trim_start();
         }
@@ -397,12 +423,16 @@ impl Lexicon {
     /// document's own type and title ("Hà Nội, ngày 29 tháng 01 năm 2015 QUYẾT ĐỊNH BAN
     /// HÀNH KẾ HOẠCH …"). The type stands in capitals after words in lower case.
     fn type_after_prefix<'a, 'l>(&'a self, line: &'l str) -> Option<TypeLine<'a, 'l>> {
-        let attached = if self.text_starts_with_any(line, &self.signer_authority) {
-            let at = line.find(" (")?;
-            if !fold(&line[at..]).contains("kèm theo") {
-                return None;
+        let signed = self.text_starts_with_any(line, &self.signer_authority)
+            || self.text_starts_with_any(line, &self.signer_titles);
+        let attached = if signed {
+            // The title runs to the bracket that says the plan is attached, or, in
+            // capitals, to the end of the line (the bracket on a later one).
+            match line.find(" (") {
+                Some(at) if fold(&line[at..]).contains("kèm theo") => at,
+                Some(_) => return None,
+                None => line.len(),
             }
-            at
         } else if line.contains(", ngày ") && line.contains(" năm ") {
             line.find(" (").unwrap_or(line.len())
         } else {
@@ -695,8 +725,18 @@ mod tests {
                 "BAN HÀNH KẾ HOẠCH NĂM 2015"
             )
         );
+        // A signer's title with no authority before it, the title's bracket on a later
+        // line.
+        let titled = lx
+            .type_line("BỘ TRƯỞNG Đặng Quốc Khánh CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA NGÀNH TÀI NGUYÊN VÀ MÔI TRƯỜNG")
+            .unwrap();
+        assert_eq!(
+            (titled.abbrev, titled.before, titled.title),
+            ("CTr", "BỘ TRƯỞNG Đặng Quốc Khánh", "CỦA NGÀNH TÀI NGUYÊN VÀ MÔI TRƯỜNG")
+        );
         // Not a signature with nothing attached, nor a sentence.
         assert_eq!(t("KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn A KẾ HOẠCH"), None);
+        assert_eq!(t("CHỦ TỊCH Nguyễn Văn A ký Kế hoạch triển khai"), None);
         assert_eq!(
             t("Hà Nội, ngày 10 tháng 5 năm 2025 Kế hoạch triển khai"),
             None
@@ -712,6 +752,10 @@ mod tests {
         assert_eq!(t("PHỤ LỤC"), pl(None, ""));
         assert_eq!(t("PHỤ LỤC II"), pl(Some("II"), ""));
         assert_eq!(t("Phụ lục số 01:"), pl(Some("01"), ""));
+        assert_eq!(
+            t("PHỤ LỤC SỐ 02 DANH MỤC CÁC ĐỀ ÁN"),
+            pl(Some("02"), "DANH MỤC CÁC ĐỀ ÁN")
+        );
         assert_eq!(t("PHỤ LỤC A"), pl(Some("A"), ""));
         assert_eq!(
             t("PHỤ LỤC I: DANH MỤC NHIỆM VỤ"),

@@ -500,6 +500,7 @@ impl Lowerer<'_> {
             Some(PartKind::Measures) => PartKind::Tasks,
             Some(k) => k,
         };
+        let part = self.tasks_under_purpose(n, part);
         let has_labelled_children = node
             .children
             .iter()
@@ -617,6 +618,30 @@ impl Lowerer<'_> {
             return None;
         }
         Some(self.section(n, part, true))
+    }
+
+    /// "II. MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP" over "1. Mục tiêu chung" and "2. Nhiệm vụ
+    /// và giải pháp chủ yếu": a part named for its aims first and its tasks after holds
+    /// its tasks under an item whose heading opens with the tasks' words.
+    fn tasks_under_purpose(&self, n: NodeId, part: PartKind) -> PartKind {
+        if part != PartKind::Purpose
+            || self.own_part_kind(n).is_some()
+            || !lexicon().opens_part_kind(&self.headings[n], PartKind::Tasks)
+        {
+            return part;
+        }
+        let mut up = self.body.nodes[n].parent;
+        while let Some(p) = up {
+            if self.own_part_kind(p).is_some() {
+                return if lexicon().names_part_kind(&self.headings[p], PartKind::Tasks) {
+                    PartKind::Tasks
+                } else {
+                    part
+                };
+            }
+            up = self.body.nodes[p].parent;
+        }
+        part
     }
 
     /// The kind a part heading gives its items; None when `n` is not a part. A top-level
@@ -2156,6 +2181,37 @@ a) Hoạt động 1
                 ("III.1#2".to_string(), vec!["Sở Tư pháp".to_string()]),
             ]
         );
+    }
+
+    /// A part named for its aims and then its tasks holds its tasks under the item named
+    /// for them; a table of one kind of work (the legal documents to draft) leaves the
+    /// plan's own items tasks.
+    #[test]
+    fn tasks_under_a_purpose_part_beside_a_list_of_documents() {
+        let plan = crate::parse_text(
+            "KẾ HOẠCH
+X
+I. MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP
+1. Mục tiêu chung
+1.1. Hoàn thành 100% chỉ tiêu được giao.
+2. Nhiệm vụ và giải pháp chủ yếu
+a) Tập trung hoàn thiện thể chế về tài nguyên nước.
+b) Đẩy mạnh cải cách hành chính.
+II. TỔ CHỨC THỰC HIỆN
+Các đơn vị trực thuộc Bộ tổ chức thực hiện Chương trình này.
+PHỤ LỤC 01 DANH MỤC VĂN BẢN QUY PHẠM PHÁP LUẬT NĂM 2024
+| STT | Tên văn bản | Đơn vị chủ trì | Thời gian |
+| --- | --- | --- | --- |
+| 1 | Luật Đất đai | Vụ Đất đai | Tháng 9/2024 |
+",
+        );
+        let ids: Vec<&str> = plan
+            .tasks
+            .iter()
+            .filter(|t| t.kind == TaskKind::Task)
+            .map(|t| t.id.as_str())
+            .collect();
+        assert_eq!(ids, ["I.2.a", "I.2.b", "PL01.1"]);
     }
 
     /// A table attached after the plan's parts under a caption of its own, keyed by time

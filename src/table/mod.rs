@@ -52,12 +52,17 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
     // A header in one row, or in two: "Thời gian | Nội dung công việc | … | Thực hiện"
     // over " |  |  | Đơn vị chủ trì | Đơn vị phối hợp", the second naming the columns
     // that a cell of the first spans.
+    // A converter may put the rule under the first row and the second below it.
     let own = rows.iter().enumerate().find_map(|(i, r)| {
         let cs = row_cells(&r.text, outer);
+        let below = match rows.get(i + 1) {
+            Some(b) if is_rule(&row_cells(&b.text, outer)) => i + 2,
+            _ => i + 1,
+        };
         let two_rows = rows
-            .get(i + 1)
-            .and_then(|below| merge_header(&cs, &row_cells(&below.text, outer)))
-            .and_then(|merged| header(&merged).map(|c| (i + 1, merged, c)));
+            .get(below)
+            .and_then(|b| merge_header(&cs, &row_cells(&b.text, outer)))
+            .and_then(|merged| header(&merged).map(|c| (below, merged, c)));
         two_rows.or_else(|| header(&cs).map(|c| (i, cs, c)))
     });
     let (header_at, columns) = match own {
@@ -580,6 +585,28 @@ mod tests {
         let plan = crate::parse_text(text);
         let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["PL.A.I.1.1", "PL.B.I.1.1"]);
+    }
+
+    /// A converted table whose header's second row came out under the rule: the
+    /// spanned "Đơn vị thực hiện" column splits into lead and support; a cell's bullets
+    /// run together ("- Vụ Đất đai - Cục …") are one agency each.
+    #[test]
+    fn second_header_row_under_the_rule() {
+        let text = "KẾ HOẠCH\nX\nPHỤ LỤC 02\n| STT | Tên đề án | Thời gian trình | Đơn vị thực hiện |  | Ghi chú |\n| --- | --- | --- | --- | --- | --- |\n|  |  |  | Chủ trì | Phối hợp |  |\n| 1 | Kiểm kê đất đai năm 2024. | Tháng 3/2024 | Cục Đăng ký và Dữ liệu thông tin đất đai | - Vụ Đất đai - Cục Quy hoạch và Phát triển tài nguyên đất - Các đơn vị khác có liên quan |  |\n";
+        let plan = crate::parse_text(text);
+        let t = &plan.tasks[0];
+        assert_eq!(t.id, "PL02.1");
+        let names = |v: &[crate::Agency]| v.iter().map(|a| a.name.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&t.lead), ["Cục Đăng ký và Dữ liệu thông tin đất đai"]);
+        assert_eq!(
+            names(&t.support),
+            [
+                "Vụ Đất đai",
+                "Cục Quy hoạch và Phát triển tài nguyên đất",
+                "Các đơn vị khác có liên quan"
+            ]
+        );
+        assert_eq!(t.deadline.as_ref().and_then(|d| d.due).map(|d| d.to_string()).as_deref(), Some("2024-03-31"));
     }
 
     /// A task column named by alternatives ("Nội dung/nhiệm vụ") is the task column when
