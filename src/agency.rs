@@ -63,9 +63,74 @@ pub fn split_agencies(text: &str) -> Vec<Agency> {
             return lists.iter().flat_map(|l| split_agencies(l)).collect();
         }
     }
+    if let Some(each) = distribute_shared_head(text) {
+        return split_agencies(&each);
+    }
     let sc = Scanner::new(text);
     let from = sc.skip_label(0);
     sc.list(from, sc.len(), Mode::Field).items
+}
+
+/// "Các Bộ: Công Thương, Xây dựng, Nông nghiệp và Phát triển nông thôn, Ngân hàng Nhà
+/// nước Việt Nam" → "Bộ Công Thương, Bộ Xây dựng, Bộ Nông nghiệp và Phát triển nông
+/// thôn, Ngân hàng Nhà nước Việt Nam": the head said once before a colon goes to each
+/// field after it (a known field is one piece, "và" and commas in it included), but
+/// not to a piece that names an agency of its own. None for any other text.
+fn distribute_shared_head(text: &str) -> Option<String> {
+    let colon = text.find(':').filter(|&c| c <= 40)?;
+    let words: Vec<&str> = text[..colon].split_whitespace().collect();
+    // "Các Bộ", after at most a label ("1.", "a)").
+    let (label, pair) = match words.as_slice() {
+        [a, b] => ("", [*a, *b]),
+        [l, a, b] if l.ends_with(['.', ')']) => (*l, [*a, *b]),
+        _ => return None,
+    };
+    let head = pair[1];
+    if fold(pair[0]) != "các" || !matches!(fold(head).as_str(), "bộ" | "sở") {
+        return None;
+    }
+    let head = crate::fold::capitalize_first(head);
+    let sc = Scanner::new(&text[colon + 1..]);
+    let mut pieces: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < sc.len() {
+        if matches!(
+            sc.kind(i),
+            Some(Kind::Comma | Kind::Semi | Kind::Stop | Kind::Colon)
+        ) || sc.is_word(i, "và")
+        {
+            i += 1;
+            continue;
+        }
+        let field = LEXICON.fields.match_at(&sc.toks, i);
+        let end = match field {
+            Some(len) => i + len,
+            None => (i..sc.len())
+                .find(|&j| {
+                    matches!(
+                        sc.kind(j),
+                        Some(Kind::Comma | Kind::Semi | Kind::Stop | Kind::Colon)
+                    )
+                })
+                .unwrap_or(sc.len()),
+        };
+        let piece = sc.text(i, end);
+        // "Công an" is a field here, though it opens agencies' names elsewhere.
+        pieces.push(if field.is_none() && opens_agency_list(&piece) {
+            piece
+        } else {
+            format!("{head} {piece}")
+        });
+        i = end;
+    }
+    (pieces.len() >= 2).then(|| {
+        let list = pieces.join(", ");
+        if label.is_empty() {
+            list
+        } else {
+            format!("{label} {list}")
+        }
+    })
 }
 
 /// A lead or responsibility field that names both roles after the agencies: "Sở Tư
@@ -239,6 +304,9 @@ pub fn canonical(name: &str) -> String {
 /// "(…)" part becomes the note. None for ordinary headings ("Công tác tuyên truyền",
 /// "Kinh phí thực hiện"): the whole heading must be an agency list.
 pub fn agency_heading(text: &str) -> Option<Vec<Agency>> {
+    if let Some(each) = distribute_shared_head(text) {
+        return agency_heading(&each);
+    }
     // Most headings name work ("Công tác tuyên truyền"): their first piece decides,
     // before the whole heading is tokenized.
     let head = Scanner::head(text, 16);
@@ -431,10 +499,21 @@ fn subject_with_partner(sc: &Scanner, start: usize) -> Option<Assignment> {
     if partner.items.is_empty() {
         return None;
     }
+    // "X phối hợp với Z chỉ đạo Y …": X, with Z, has Y do the work; Y leads with X.
+    let mut rest = partner.end;
+    if partner.stop == Stop::Verb
+        && let Some(len) = LEXICON.directing_verbs.match_at(&sc.toks, partner.end)
+    {
+        let doers = sc.list(partner.end + len, sc.len(), strict);
+        if !doers.items.is_empty() {
+            lead.extend(doers.items);
+            rest = doers.end;
+        }
+    }
     Some(Assignment {
         lead,
         support: partner.items,
-        rest_start: sc.offset(partner.end),
+        rest_start: sc.offset(rest),
     })
 }
 
@@ -525,9 +604,7 @@ pub fn subject_agencies(sentence: &str) -> Option<Vec<Agency>> {
             // "Bộ Tài chính chỉ đạo Sở Giao dịch chứng khoán … thực hiện": the subject
             // has the agencies after the verb do the work, and they are subjects too.
             // The verb is already a predicate, so they may end the sentence.
-            Stop::Verb
-                if let Some(len) = LEXICON.directing_verbs.match_at(&sc.toks, out.end) =>
-            {
+            Stop::Verb if let Some(len) = LEXICON.directing_verbs.match_at(&sc.toks, out.end) => {
                 let doers = sc.list(out.end + len, sc.len(), Mode::Bounded { strict: true });
                 if matches!(doers.stop, Stop::Verb | Stop::Role | Stop::End)
                     || sc.kind(doers.end) == Some(Kind::Stop)
@@ -1110,7 +1187,10 @@ fn is_group(name: &str, canonical: &str) -> bool {
     if lex.quantifiers.match_at(&toks, 0).is_some() {
         return true;
     }
+    // "cơ quan báo chí" names a kind of body; "Đài Phát thanh - Truyền hình Quảng Nam",
+    // with a capital inside or after the kind's words, names one body.
     if let Some(len) = lex.collectives.match_at(&toks, 0)
+        && !toks[1..len.min(toks.len())].iter().any(|t| t.upper)
         && !toks
             .get(len)
             .is_some_and(|t| t.kind == Kind::Word && t.upper)

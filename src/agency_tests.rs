@@ -832,6 +832,16 @@ fn strs(v: &[&str]) -> Vec<String> {
 fn inline_assignments() {
     let rows: &[(&str, &[&str], &[&str], &str)] = &[
         (
+            "Bộ Thông tin và Truyền thông phối hợp với các Bộ liên quan chỉ đạo các cơ quan thông tấn, báo chí, các đài phát thanh, truyền hình ở trung ương và địa phương xây dựng chuyên mục.",
+            &[
+                "Bộ Thông tin và Truyền thông",
+                "các cơ quan thông tấn, báo chí",
+                "các đài phát thanh, truyền hình ở trung ương và địa phương",
+            ],
+            &["các Bộ liên quan"],
+            "xây dựng chuyên mục.",
+        ),
+        (
             "Ủy ban nhân dân quận, huyện chỉ đạo Phòng Lao động - Thương binh và Xã hội phối hợp với các phòng, ban có liên quan rà soát danh sách.",
             &[
                 "Ủy ban nhân dân quận, huyện",
@@ -1159,7 +1169,9 @@ fn subjects() {
     );
     // The agencies a subject directs are subjects too, before a verb or at the end.
     assert_eq!(
-        s("Bộ Tài chính chỉ đạo Sở Giao dịch chứng khoán Việt Nam và Tổng Công ty lưu ký và bù trừ chứng khoán Việt Nam."),
+        s(
+            "Bộ Tài chính chỉ đạo Sở Giao dịch chứng khoán Việt Nam và Tổng Công ty lưu ký và bù trừ chứng khoán Việt Nam."
+        ),
         Some(strs(&[
             "Bộ Tài chính",
             "Sở Giao dịch chứng khoán Việt Nam",
@@ -1551,12 +1563,41 @@ fn investors_compounds_and_qualifiers() {
         "Cục Biển và Hải đảo Việt Nam, Trung tâm Quy hoạch và Điều tra tài nguyên nước quốc gia",
         &[
             ("Cục Biển và Hải đảo Việt Nam", N, false),
-            ("Trung tâm Quy hoạch và Điều tra tài nguyên nước quốc gia", N, false),
+            (
+                "Trung tâm Quy hoạch và Điều tra tài nguyên nước quốc gia",
+                N,
+                false,
+            ),
         ],
     );
     check_split(
         "- Tổng cục KTTV - Các Cục trực thuộc Bộ",
-        &[("Tổng cục KTTV", N, false), ("Các Cục trực thuộc Bộ", N, true)],
+        &[
+            ("Tổng cục KTTV", N, false),
+            ("Các Cục trực thuộc Bộ", N, true),
+        ],
+    );
+    // A head said once for the fields after it; a piece naming its own body keeps it.
+    check_split(
+        "Các Bộ: Công an, Văn hóa, Thể thao và Du lịch, Nông nghiệp và Phát triển nông thôn, Ngân hàng Nhà nước Việt Nam",
+        &[
+            ("Bộ Công an", N, false),
+            ("Bộ Văn hóa, Thể thao và Du lịch", N, false),
+            ("Bộ Nông nghiệp và Phát triển nông thôn", N, false),
+            ("Ngân hàng Nhà nước Việt Nam", N, false),
+        ],
+    );
+    assert_eq!(
+        heading_rows("1. Các Sở: Tài chính, Xây dựng:"),
+        Some(vec![
+            ("Sở Tài chính".to_string(), None, false),
+            ("Sở Xây dựng".to_string(), None, false),
+        ])
+    );
+    // One broadcaster named with capitals is no collective.
+    check_split(
+        "Đài Phát thanh - Truyền hình Quảng Nam",
+        &[("Đài Phát thanh - Truyền hình Quảng Nam", N, false)],
     );
     check_split(
         "- Phòng Tài chính - Kế hoạch",

@@ -165,7 +165,7 @@ pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
         .into_iter()
         .map(reclassify)
         .flat_map(split_fields)
-        .flat_map(split_run_in_label)
+        .flat_map(|b| split_run_in_label(b, lines))
         .collect()
 }
 
@@ -174,7 +174,7 @@ pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
 /// text may start on the next line, "… tiến bộ 1.1" / "Tổ chức …"). Cut before the
 /// sub-item when it is numbered under the heading's own number, with ".1", and its
 /// text opens with a capital.
-fn split_run_in_label(block: Block) -> Vec<Block> {
+fn split_run_in_label(block: Block, lines: &[Line]) -> Vec<Block> {
     let LineKind::Label { label, body, .. } = &block.kind else {
         return vec![block];
     };
@@ -195,15 +195,31 @@ fn split_run_in_label(block: Block) -> Vec<Block> {
     if !matches!(kind, LineKind::Label { .. }) {
         return vec![block];
     }
+    // The sub-item starts on the last of the block's lines that holds its number ("2." /
+    // "Nhiệm vụ và giải pháp chủ yếu 2.1. Tiếp tục …"); that line is shared with the
+    // heading, the lines before it are the heading's alone.
+    let number = first_sub.trim_start();
+    let from = block
+        .lines
+        .iter()
+        .rposition(|&no| {
+            lines
+                .get(no as usize - 1)
+                .filter(|l| l.no == no)
+                .or_else(|| lines.iter().find(|l| l.no == no))
+                .is_some_and(|l| l.text.contains(number))
+        })
+        .unwrap_or(0);
     let second = Block {
         kind,
         text: rest.to_owned(),
-        lines: block.lines.clone(),
+        lines: block.lines[from..].to_vec(),
         page: block.page,
         run_in: true,
     };
     let first = Block {
         text: block.text[..at].trim_end().to_owned(),
+        lines: block.lines[..=from].to_vec(),
         ..block
     };
     vec![first, second]

@@ -750,6 +750,12 @@ fn cell_pieces(cell: &str) -> Vec<String> {
         }
         return out;
     }
+    // "THỦ TƯỚNG Phạm Minh Chính": a title in capitals, then the signer's name.
+    let words: Vec<&str> = cell.split_whitespace().collect();
+    let caps = words.iter().take_while(|w| is_all_caps(w)).count();
+    if (1..=6).contains(&caps) && is_person_name(&words[caps..].join(" ")) {
+        return vec![words[..caps].join(" "), words[caps..].join(" ")];
+    }
     let mut out = Vec::new();
     let mut rest = cell;
     while let Some(at) = rest
@@ -1159,10 +1165,27 @@ Rà soát",
     #[test]
     fn signature_cell_authority_then_title() {
         for (cell, authority, title) in [
-            ("KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG     Trần Hồng Hà", vec!["KT. Thủ tướng"], "Phó Thủ tướng"),
-            ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Lê Văn A", vec!["TM. Ủy ban nhân dân"], "Chủ tịch"),
-            ("KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Quốc Trị", vec!["KT. Bộ trưởng"], "Thứ trưởng"),
-            ("TRƯỞNG BAN PHÓ THỦ TƯỚNG Nguyễn Thiện Nhân", vec![], "Trưởng ban, Phó Thủ tướng"),
+            (
+                "KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG     Trần Hồng Hà",
+                vec!["KT. Thủ tướng"],
+                "Phó Thủ tướng",
+            ),
+            (
+                "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Lê Văn A",
+                vec!["TM. Ủy ban nhân dân"],
+                "Chủ tịch",
+            ),
+            (
+                "KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Quốc Trị",
+                vec!["KT. Bộ trưởng"],
+                "Thứ trưởng",
+            ),
+            (
+                "TRƯỞNG BAN PHÓ THỦ TƯỚNG Nguyễn Thiện Nhân",
+                vec![],
+                "Trưởng ban, Phó Thủ tướng",
+            ),
+            ("THỦ TƯỚNG Phạm Minh Chính", vec![], "Thủ tướng"),
         ] {
             let lines = classify(&normalize(&format!("| Nơi nhận: - Lưu: VT. | {cell} |")));
             let signer = parse_tail(&lines).signer.expect(cell);

@@ -732,7 +732,11 @@ mod tests {
             .unwrap();
         assert_eq!(
             (titled.abbrev, titled.before, titled.title),
-            ("CTr", "BỘ TRƯỞNG Đặng Quốc Khánh", "CỦA NGÀNH TÀI NGUYÊN VÀ MÔI TRƯỜNG")
+            (
+                "CTr",
+                "BỘ TRƯỞNG Đặng Quốc Khánh",
+                "CỦA NGÀNH TÀI NGUYÊN VÀ MÔI TRƯỜNG"
+            )
         );
         // Not a signature with nothing attached, nor a sentence.
         assert_eq!(t("KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn A KẾ HOẠCH"), None);

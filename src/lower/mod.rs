@@ -2048,6 +2048,15 @@ Thời gian hoàn thành: theo lộ trình của Bộ Tư pháp. Hoàn thành tr
         assert_eq!(leads(&run_in), leads(plan));
         let acc = crate::parse_text_accounted(&run_in, "-");
         assert!(acc.conflicts.is_empty(), "{:?}", acc.conflicts);
+        // The same under a number alone on its line: the heading's second line holds the
+        // sub-item's number, and only that line is shared.
+        let bare = plan.replace(
+            "3. Giải quyết tranh chấp lao động\n3.1. Rà soát",
+            "3.\nGiải quyết tranh chấp lao động 3.1. Rà soát",
+        );
+        assert_eq!(leads(&bare), leads(plan));
+        let acc = crate::parse_text_accounted(&bare, "-");
+        assert!(acc.conflicts.is_empty(), "{:?}", acc.conflicts);
         assert_eq!(
             leads(&inline),
             [

@@ -107,6 +107,8 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
         // under a group row (there perhaps with a column fewer).
         if header_at.is_some_and(|h| i <= h)
             || is_rule(&cs)
+            // A row of empty cells ("|  |  |  |") holds nothing.
+            || cs.iter().all(|c| c.trim().is_empty())
             || is_column_numbers(&cs)
             || Some(&cs) == header_cells.as_ref()
             || (in_row && header(&cs).is_some())
@@ -606,7 +608,19 @@ mod tests {
                 "Các đơn vị khác có liên quan"
             ]
         );
-        assert_eq!(t.deadline.as_ref().and_then(|d| d.due).map(|d| d.to_string()).as_deref(), Some("2024-03-31"));
+        assert_eq!(
+            t.deadline
+                .as_ref()
+                .and_then(|d| d.due)
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2024-03-31")
+        );
+        // A row of empty cells closing the table is layout, not a lost line.
+        let closed = format!("{text}|  |  |  |  |  |  |\n[1] Ghi chú.\n");
+        let acc = crate::parse_text_accounted(&closed, "-");
+        assert!(acc.conflicts.is_empty(), "{:?}", acc.conflicts);
+        assert!(acc.owners.iter().all(Option::is_some), "{:?}", acc.owners);
     }
 
     /// A task column named by alternatives ("Nội dung/nhiệm vụ") is the task column when
