@@ -77,6 +77,15 @@ pub fn split_agencies(text: &str) -> Vec<Agency> {
 /// field after it (a known field is one piece, "và" and commas in it included), but
 /// not to a piece that names an agency of its own. None for any other text.
 fn distribute_shared_head(text: &str) -> Option<String> {
+    // Most texts are ruled out by their first word or the one after a label.
+    let t = text.trim_start();
+    let t = match t.split_once(' ') {
+        Some((label, rest)) if label.ends_with(['.', ')']) => rest,
+        _ => t,
+    };
+    if !["Các ", "các ", "CÁC "].iter().any(|p| t.starts_with(p)) {
+        return None;
+    }
     let colon = text.find(':').filter(|&c| c <= 40)?;
     let words: Vec<&str> = text[..colon].split_whitespace().collect();
     // "Các Bộ", after at most a label ("1.", "a)").

@@ -67,6 +67,8 @@ pub struct Lexicon {
     pub numbered_doc_types: Vec<String>,
     /// The first letters of the document types.
     type_initials: Vec<char>,
+    /// The first words of the signers' titles, folded ("bộ", "chủ", "phó").
+    title_heads: Vec<String>,
     pub motto: Vec<String>,
     pub preamble_openers: Vec<String>,
     pub attachment_openers: Vec<String>,
@@ -154,6 +156,7 @@ impl Lexicon {
             doc_types,
             numbered_doc_types: folded(h.numbered_doc_types),
             type_initials: Vec::new(),
+            title_heads: Vec::new(),
             motto: folded(h.motto),
             preamble_openers: folded(h.preamble_openers),
             attachment_openers: folded(h.attachment_openers),
@@ -184,6 +187,13 @@ impl Lexicon {
             .collect();
         lexicon.type_initials.sort_unstable();
         lexicon.type_initials.dedup();
+        lexicon.title_heads = lexicon
+            .signer_titles
+            .iter()
+            .filter_map(|t| t.split(' ').next().map(str::to_owned))
+            .collect();
+        lexicon.title_heads.sort_unstable();
+        lexicon.title_heads.dedup();
         Ok(lexicon)
     }
 
@@ -313,11 +323,15 @@ impl Lexicon {
         let dated =
             || memchr::memchr_iter(b',', line.as_bytes()).any(|i| line[i..].starts_with(", ngày "));
         // A signer's title in capitals ("BỘ TRƯỞNG Đặng Quốc Khánh CHƯƠNG TRÌNH …"): the
-        // first word has no lower-case letter, which rules out most lines at once.
+        // first word is letters in capitals, which rules out most lines (and every
+        // numbered one) at once.
         let titled = || {
             let first = line.split(' ').next().unwrap_or("");
             first.chars().count() > 1
-                && !first.chars().any(char::is_lowercase)
+                && first
+                    .chars()
+                    .all(|c| crate::fold::is_letter(c) && !c.is_lowercase())
+                && self.title_heads.binary_search(&fold(first)).is_ok()
                 && self.text_starts_with_any(line, &self.signer_titles)
         };
         if (authority || dated() || titled())

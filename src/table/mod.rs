@@ -53,17 +53,17 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
     // over " |  |  | Đơn vị chủ trì | Đơn vị phối hợp", the second naming the columns
     // that a cell of the first spans.
     // A converter may put the rule under the first row and the second below it.
-    let own = rows.iter().enumerate().find_map(|(i, r)| {
-        let cs = row_cells(&r.text, outer);
-        let below = match rows.get(i + 1) {
-            Some(b) if is_rule(&row_cells(&b.text, outer)) => i + 2,
+    let cells: Vec<Vec<String>> = rows.iter().map(|r| row_cells(&r.text, outer)).collect();
+    let own = cells.iter().enumerate().find_map(|(i, cs)| {
+        let below = match cells.get(i + 1) {
+            Some(b) if is_rule(b) => i + 2,
             _ => i + 1,
         };
-        let two_rows = rows
+        let two_rows = cells
             .get(below)
-            .and_then(|b| merge_header(&cs, &row_cells(&b.text, outer)))
+            .and_then(|b| merge_header(cs, b))
             .and_then(|merged| header(&merged).map(|c| (below, merged, c)));
-        two_rows.or_else(|| header(&cs).map(|c| (i, cs, c)))
+        two_rows.or_else(|| header(cs).map(|c| (i, cs.clone(), c)))
     });
     let (header_at, columns) = match own {
         Some((i, cs, c)) => {
@@ -72,7 +72,7 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
         }
         None => {
             let (_, c) = open.columns.as_ref()?;
-            let width = rows.first().map(|r| row_cells(&r.text, outer).len())?;
+            let width = cells.first().map(Vec::len)?;
             (width == c.len()).then_some(())?;
             (None, c.clone())
         }
@@ -82,10 +82,8 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
     let mut keyed = KeyedRows::default();
     // Whether a numbered row came before in this run.
     let mut in_row = false;
-    for (i, row) in rows.iter().enumerate() {
+    for (i, (row, cs)) in rows.iter().zip(cells).enumerate() {
         let page = pages.get(i).copied().flatten();
-
-        let cs = row_cells(&row.text, outer);
         // A table that goes on under a header of its own, after group rows that span
         // it ("B" / "PHÁT TRIỂN KINH TẾ SỐ …", "I" / "Phát triển …" above "Nội dung |
         // Đơn vị thực hiện | …"): those rows number the part and group.
