@@ -554,6 +554,32 @@ pub struct Tail {
     pub stray: Vec<(u32, String)>,
 }
 
+/// [`parse_tail`], when the next document's type line (`next`) opens with this one's
+/// signature ("BỘ TRƯỞNG Đặng Quốc Khánh CHƯƠNG TRÌNH HÀNH ĐỘNG …", "KT. BỘ TRƯỞNG THỨ
+/// TRƯỞNG Đinh Trung Tụng KẾ HOẠCH …"): the signature is read with the tail, and the
+/// line stays the next document's.
+pub fn parse_tail_before(lines: &[Line], next: Option<&Line>) -> Tail {
+    let lx = lexicon();
+    let signature = next.and_then(|l| {
+        let before = lx.type_line(&l.text)?.before;
+        let f = fold(before);
+        (starts_with_any(&f, &lx.signer_authority) || starts_with_any(&f, &lx.signer_titles))
+            .then_some((l, before))
+    });
+    let Some((line, before)) = signature else {
+        return parse_tail(lines);
+    };
+    let mut with = lines.to_vec();
+    with.extend(cell_pieces(before).into_iter().map(|text| Line {
+        text,
+        ..line.clone()
+    }));
+    let mut t = parse_tail(&with);
+    t.lines.retain(|&n| n != line.no);
+    t.stray.retain(|(n, _)| *n != line.no);
+    t
+}
+
 /// Parse the lines after the body: "Nơi nhận:" list and signature block, in either order.
 /// Extraction of the two-column layout may put a signature line at the end of a recipient
 /// line ("- Bộ Công an (b/c); PHÓ CHỦ TỊCH"); such lines are split first.
@@ -1158,6 +1184,27 @@ Rà soát",
         assert_eq!(signer.title.as_deref(), Some("Thứ trưởng"));
         assert_eq!(t.lines, [1, 2]);
         assert!(t.stray.is_empty());
+    }
+
+    /// A decision's signature run into the type line of the plan it issues is the
+    /// decision's; the line stays the plan's.
+    #[test]
+    fn signature_run_into_the_next_type_line() {
+        let lines = classify(&normalize(
+            "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nKT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh Trung Tụng KẾ HOẠCH TRIỂN KHAI NĂM 2015 (Ban hành kèm theo Quyết định số 173/QĐ-BTP)",
+        ));
+        let t = parse_tail_before(&lines[..3], Some(&lines[3]));
+        let signer = t.signer.expect("a signer");
+        assert_eq!(signer.name.as_deref(), Some("Đinh Trung Tụng"));
+        assert_eq!(signer.title.as_deref(), Some("Thứ trưởng"));
+        assert_eq!(signer.authority, ["KT. Bộ trưởng"]);
+        assert_eq!(t.lines, [1, 2, 3]);
+        assert!(t.stray.is_empty());
+        // A place and date before a type is no signature.
+        let dated = classify(&normalize(
+            "Hà Nội, ngày 29 tháng 01 năm 2015 KẾ HOẠCH NĂM 2015",
+        ));
+        assert!(parse_tail_before(&[], Some(&dated[0])).signer.is_none());
     }
 
     /// A signature cell whose authority names its body before the title, and titles of

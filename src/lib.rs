@@ -264,7 +264,10 @@ fn segments(
         out.push((
             head,
             structure::build_under(body_blocks, &root),
-            header::parse_tail(tail_lines),
+            header::parse_tail_before(
+                tail_lines,
+                next.and_then(|no| lines.iter().find(|l| l.no == no)),
+            ),
         ));
         match next.and_then(|no| lines.iter().position(|l| l.no == no)) {
             Some(i) if i > start => start = i,
