@@ -94,8 +94,10 @@ fn distribute_shared_head(text: &str) -> Option<String> {
         [l, a, b] if l.ends_with(['.', ')']) => (*l, [*a, *b]),
         _ => return None,
     };
+    // The head must take a field (`field_heads`: "Bộ", "Sở", "Phòng", …) and be one word.
     let head = pair[1];
-    if fold(pair[0]) != "các" || !matches!(fold(head).as_str(), "bộ" | "sở") {
+    let head_toks = tokenize(head);
+    if fold(pair[0]) != "các" || LEXICON.field_heads.match_at(&head_toks, 0) != Some(1) {
         return None;
     }
     let head = crate::fold::capitalize_first(head);

@@ -204,10 +204,8 @@ fn split_run_in_label(block: Block, lines: &[Line]) -> Vec<Block> {
         .iter()
         .rposition(|&no| {
             lines
-                .get(no as usize - 1)
-                .filter(|l| l.no == no)
-                .or_else(|| lines.iter().find(|l| l.no == no))
-                .is_some_and(|l| l.text.contains(number))
+                .binary_search_by_key(&no, |l| l.no)
+                .is_ok_and(|k| lines[k].text.contains(number))
         })
         .unwrap_or(0);
     let second = Block {

@@ -562,9 +562,7 @@ pub fn parse_tail_before(lines: &[Line], next: Option<&Line>) -> Tail {
     let lx = lexicon();
     let signature = next.and_then(|l| {
         let before = lx.type_line(&l.text)?.before;
-        let f = fold(before);
-        (starts_with_any(&f, &lx.signer_authority) || starts_with_any(&f, &lx.signer_titles))
-            .then_some((l, before))
+        lx.opens_signature(before).then_some((l, before))
     });
     let Some((line, before)) = signature else {
         return parse_tail(lines);

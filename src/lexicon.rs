@@ -437,9 +437,7 @@ impl Lexicon {
     /// document's own type and title ("Hà Nội, ngày 29 tháng 01 năm 2015 QUYẾT ĐỊNH BAN
     /// HÀNH KẾ HOẠCH …"). The type stands in capitals after words in lower case.
     fn type_after_prefix<'a, 'l>(&'a self, line: &'l str) -> Option<TypeLine<'a, 'l>> {
-        let signed = self.text_starts_with_any(line, &self.signer_authority)
-            || self.text_starts_with_any(line, &self.signer_titles);
-        let attached = if signed {
+        let attached = if self.opens_signature(line) {
             // The title runs to the bracket that says the plan is attached, or, in
             // capitals, to the end of the line (the bracket on a later one).
             match line.find(" (") {
@@ -479,6 +477,13 @@ impl Lexicon {
             appendix: self.numbered_doc_types.contains(p),
             before: line[..at].trim(),
         })
+    }
+
+    /// Whether `text` opens with a signature's authority or a signer's title ("KT. BỘ
+    /// TRƯỞNG …", "BỘ TRƯỞNG Đặng Quốc Khánh").
+    pub fn opens_signature(&self, text: &str) -> bool {
+        self.text_starts_with_any(text, &self.signer_authority)
+            || self.text_starts_with_any(text, &self.signer_titles)
     }
 
     /// Whether `text` opens a document's tail: "Nơi nhận:", or a signature authority
