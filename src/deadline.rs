@@ -2709,6 +2709,16 @@ mod tests {
                 Some("FREQ=MONTHLY;INTERVAL=3"),
             ),
             (
+                "trước ngày 15 tháng cuối quý",
+                None,
+                None,
+                None,
+                true,
+                false,
+                None,
+                Some("FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=15"),
+            ),
+            (
                 "trước ngày 15 hàng tháng",
                 None,
                 None,
