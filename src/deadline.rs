@@ -2758,6 +2758,7 @@ mod tests {
                 None,
                 Some("FREQ=MONTHLY;BYMONTHDAY=20"),
             ),
+            // A quarterly duty takes its day too.
             (
                 "Báo cáo hằng quý, trước ngày 20 của tháng cuối quý",
                 None,
@@ -2766,7 +2767,7 @@ mod tests {
                 true,
                 false,
                 None,
-                Some("FREQ=MONTHLY;INTERVAL=3"),
+                Some("FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=20"),
             ),
             (
                 "Báo cáo trước ngày 20 tháng 12 năm 2024, sau đó hằng tháng",
