@@ -1004,6 +1004,11 @@ impl Lowerer<'_> {
                 .find_map(agency::subject_agencies)
                 .unwrap_or_default();
         }
+        if kind == TaskKind::Task && lead.is_empty() && support.is_empty() {
+            // A task of its part's doers ("…; chủ động phối hợp với Thanh tra Chính phủ,
+            // các Bộ, ngành khác …"): a later clause still names who supports.
+            support = clause_support(&text, &[]);
+        }
         // A bare condition read from prose ("… di dời hộ dân theo lộ trình.") gives way
         // to a marked date elsewhere in the task ("…, hoàn thành trong năm 2026"); a
         // field's condition is the plan's word and stays.
@@ -2221,6 +2226,21 @@ PHỤ LỤC 01 DANH MỤC VĂN BẢN QUY PHẠM PHÁP LUẬT NĂM 2024
             .map(|t| t.id.as_str())
             .collect();
         assert_eq!(ids, ["I.2.a", "I.2.b", "PL01.1"]);
+    }
+
+    /// A task that names no lead of its own (its part's doers do it) still takes the
+    /// partners a later clause names; a duty does not.
+    #[test]
+    fn partners_of_a_task_without_a_lead() {
+        let plan = crate::parse_text(
+            "II. NHIỆM VỤ
+1. Giải quyết khiếu nại, tố cáo ở từng cấp; chủ động phối hợp với Thanh tra Chính phủ và các địa phương trong giải quyết các vụ việc tồn đọng.
+",
+        );
+        let t = &plan.tasks[0];
+        assert!(t.lead.is_empty());
+        let support: Vec<&str> = t.support.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(support, ["Thanh tra Chính phủ", "các địa phương"]);
     }
 
     /// A table attached after the plan's parts under a caption of its own, keyed by time
