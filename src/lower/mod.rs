@@ -2062,6 +2062,14 @@ Thời gian hoàn thành: theo lộ trình của Bộ Tư pháp. Hoàn thành tr
         assert_eq!(leads(&bare), leads(plan));
         let acc = crate::parse_text_accounted(&bare, "-");
         assert!(acc.conflicts.is_empty(), "{:?}", acc.conflicts);
+        // …and with the sub-item's text wrapped onto a third line of the heading block.
+        let wrapped = bare.replace(
+            "3.1. Rà soát các thiết chế hòa giải.",
+            "3.1. Rà soát các thiết chế\nhòa giải.",
+        );
+        let acc = crate::parse_text_accounted(&wrapped, "-");
+        assert!(acc.conflicts.is_empty(), "{:?}", acc.conflicts);
+        assert!(acc.owners.iter().all(Option::is_some));
         assert_eq!(
             leads(&inline),
             [
