@@ -59,6 +59,55 @@ fn assert_linear(name: &str, unit: &str, small: usize, large: usize) {
     );
 }
 
+/// Allocations made on this thread by `f`, after a first, unmeasured call.
+fn allocations_of(f: impl Fn()) -> u64 {
+    f();
+    let before = ALLOCATIONS.with(Cell::get);
+    f();
+    ALLOCATIONS.with(Cell::get) - before
+}
+
+/// The agency grammars on long runs of list pieces, brackets, fronted clauses, roles and
+/// levels: work grows with the input, not with its square.
+#[test]
+fn agency_grammars_scale_linearly() {
+    use kehoach::agency::*;
+    let all = |input: &str| {
+        std::hint::black_box(split_agencies(input));
+        std::hint::black_box(agency_heading(input));
+        std::hint::black_box(parse_inline_assignment(input));
+        std::hint::black_box(subject_agencies(input));
+        std::hint::black_box(duty_agencies(input, &[]));
+    };
+    for unit in [
+        "các sở, ban, ",
+        "Căn cứ a, ",
+        "Phối hợp với Sở Y tế và ",
+        "UBND cấp huyện, cấp xã, ",
+        "x theo y ",
+        "- Vụ Đất đai - Cục Quy hoạch và Phát triển tài nguyên đất ",
+        "Bộ Tài chính chỉ đạo Sở Giao dịch chứng khoán Việt Nam và ",
+    ] {
+        let (small, large) = (250, 1_000);
+        let a = allocations_of(|| all(&unit.repeat(small)));
+        let b = allocations_of(|| all(&unit.repeat(large)));
+        let ratio = b as f64 / a.max(1) as f64;
+        assert!(
+            ratio < 4.0 * 1.6,
+            "{unit:?}: {a} → {b} allocations, ratio {ratio:.2} for 4x input"
+        );
+    }
+    let brackets = |n: usize| "(".repeat(n) + &")".repeat(n);
+    let (a, b) = (
+        allocations_of(|| all(&brackets(2_500))),
+        allocations_of(|| all(&brackets(10_000))),
+    );
+    assert!(
+        (b as f64) < (a.max(1) as f64) * 4.0 * 1.6,
+        "brackets: {a} → {b} allocations"
+    );
+}
+
 #[test]
 fn corpus_plans_scale_linearly() {
     let qn = std::fs::read_to_string(crate::root().join("corpus/text/quang-nam-2023.txt")).unwrap();
