@@ -61,3 +61,23 @@ fn random_strings_vary() {
     assert!(distinct.len() > 20);
     assert!(strings.iter().filter(|s| s.is_empty()).count() < 100);
 }
+
+/// `text` parsed with every non-blank line owned exactly once: no line claimed twice,
+/// none left out.
+pub(crate) fn assert_accounted(text: &str) {
+    let acc = crate::parse_text_accounted(text, "-");
+    assert!(
+        acc.conflicts.is_empty(),
+        "claimed twice: {:?}",
+        acc.conflicts
+    );
+    for line in crate::normalize::normalize(text) {
+        let owner = acc.owners.get(line.no as usize - 1).cloned().flatten();
+        assert!(
+            line.text.is_empty() || owner.is_some(),
+            "line {} not accounted for: {:?}",
+            line.no,
+            line.text
+        );
+    }
+}

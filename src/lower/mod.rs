@@ -1580,6 +1580,7 @@ fn preview(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::assert_accounted;
 
     fn names(a: &[Agency]) -> Vec<&str> {
         a.iter().map(|x| x.name.as_str()).collect()
@@ -2045,14 +2046,11 @@ Thời gian hoàn thành: theo lộ trình của Bộ Tư pháp. Hoàn thành tr
             "3.1. Rà soát các thiết chế. Sở Tài chính chủ trì thực hiện.",
         );
         // The group's field lines are its last item's; every line has one owner.
-        let acc = crate::parse_text_accounted(plan, "-");
-        assert!(acc.conflicts.is_empty(), "{:?}", acc.conflicts);
-        assert!(acc.owners.iter().all(Option::is_some));
+        assert_accounted(plan);
         // A sub-item run into its heading's line: the line is the heading's.
         let run_in = plan.replace("lao động\n3.1. Rà soát", "lao động 3.1. Rà soát");
         assert_eq!(leads(&run_in), leads(plan));
-        let acc = crate::parse_text_accounted(&run_in, "-");
-        assert!(acc.conflicts.is_empty(), "{:?}", acc.conflicts);
+        assert_accounted(&run_in);
         // The same under a number alone on its line: the heading's second line holds the
         // sub-item's number, and only that line is shared.
         let bare = plan.replace(
@@ -2060,16 +2058,13 @@ Thời gian hoàn thành: theo lộ trình của Bộ Tư pháp. Hoàn thành tr
             "3.\nGiải quyết tranh chấp lao động 3.1. Rà soát",
         );
         assert_eq!(leads(&bare), leads(plan));
-        let acc = crate::parse_text_accounted(&bare, "-");
-        assert!(acc.conflicts.is_empty(), "{:?}", acc.conflicts);
+        assert_accounted(&bare);
         // …and with the sub-item's text wrapped onto a third line of the heading block.
         let wrapped = bare.replace(
             "3.1. Rà soát các thiết chế hòa giải.",
             "3.1. Rà soát các thiết chế\nhòa giải.",
         );
-        let acc = crate::parse_text_accounted(&wrapped, "-");
-        assert!(acc.conflicts.is_empty(), "{:?}", acc.conflicts);
-        assert!(acc.owners.iter().all(Option::is_some));
+        assert_accounted(&wrapped);
         assert_eq!(
             leads(&inline),
             [
@@ -2320,14 +2315,8 @@ I | GIAI ĐOẠN 1: LẬP NHIỆM VỤ
     /// every line keeps one owner. A mutant the seeded mutation loop found, reduced.
     #[test]
     fn table_without_a_number_or_time_key() {
-        let acc = crate::parse_text_accounted(
+        assert_accounted(
             "|\n**Tên nhiệm vụ**\n|\n**Cơ quan chủ trì**\n|\n|\nCác sở, ban, ngành tỉnh; UBND các xã, phường\n|\nThường xuyên\n|\n|\n2\n|",
-            "mutant",
-        );
-        assert!(
-            acc.conflicts.is_empty(),
-            "claimed twice: {:?}",
-            acc.conflicts
         );
     }
 

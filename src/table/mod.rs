@@ -616,9 +616,7 @@ mod tests {
         );
         // A row of empty cells closing the table is layout, not a lost line.
         let closed = format!("{text}|  |  |  |  |  |  |\n[1] Ghi chú.\n");
-        let acc = crate::parse_text_accounted(&closed, "-");
-        assert!(acc.conflicts.is_empty(), "{:?}", acc.conflicts);
-        assert!(acc.owners.iter().all(Option::is_some), "{:?}", acc.owners);
+        crate::test_support::assert_accounted(&closed);
     }
 
     /// A task column named by alternatives ("Nội dung/nhiệm vụ") is the task column when
