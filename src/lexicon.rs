@@ -282,22 +282,16 @@ impl Lexicon {
             .map_or(PartKind::Unknown, |(_, _, k)| k)
     }
 
-    /// Whether `heading` names a part's kind `kind` anywhere: "MỤC TIÊU, NHIỆM VỤ VÀ GIẢI
-    /// PHÁP" is a purpose part that also names tasks.
-    pub fn names_part_kind(&self, heading: &str, kind: PartKind) -> bool {
+    /// Where the first phrase of the part kind `kind` stands in the folded `heading`:
+    /// "MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP" names tasks after its aims, "Nhiệm vụ và giải
+    /// pháp chủ yếu" opens with them (0).
+    pub fn part_kind_at(&self, heading: &str, kind: PartKind) -> Option<usize> {
         let f = fold(heading);
         self.parts
             .iter()
-            .any(|(p, k)| *k == kind && find_words(&f, p).is_some())
-    }
-
-    /// Whether `heading` opens with a phrase of the part kind `kind` ("Nhiệm vụ và giải
-    /// pháp chủ yếu").
-    pub fn opens_part_kind(&self, heading: &str, kind: PartKind) -> bool {
-        let f = fold(heading);
-        self.parts
-            .iter()
-            .any(|(p, k)| *k == kind && starts_with_words(&f, p))
+            .filter(|(_, k)| *k == kind)
+            .filter_map(|(p, _)| find_words(&f, p))
+            .min()
     }
 
     /// The abbreviation of a document-type line ("KẾ HOẠCH" → "KH"); the whole line must be

@@ -626,14 +626,17 @@ impl Lowerer<'_> {
     fn tasks_under_purpose(&self, n: NodeId, part: PartKind) -> PartKind {
         if part != PartKind::Purpose
             || self.own_part_kind(n).is_some()
-            || !lexicon().opens_part_kind(&self.headings[n], PartKind::Tasks)
+            || lexicon().part_kind_at(&self.headings[n], PartKind::Tasks) != Some(0)
         {
             return part;
         }
         let mut up = self.body.nodes[n].parent;
         while let Some(p) = up {
             if self.own_part_kind(p).is_some() {
-                return if lexicon().names_part_kind(&self.headings[p], PartKind::Tasks) {
+                return if lexicon()
+                    .part_kind_at(&self.headings[p], PartKind::Tasks)
+                    .is_some()
+                {
                     PartKind::Tasks
                 } else {
                     part
