@@ -83,11 +83,12 @@ pub fn parse_bytes_with(
     opts: &extract::ExtractOptions,
 ) -> Result<Plan, Error> {
     let extracted = extract::extract(name, bytes, opts).map_err(|e| e.with_input(name))?;
-    let mut plan = parse_text_accounted(&extracted.text, name).plan;
+    // The source's hash is the input's, not its text's: hash once.
+    let mut plan = parse_lines(&extracted.text, name, hex_sha256(bytes)).plan;
     plan.source = Source {
         name: name.to_owned(),
         format: extracted.format,
-        sha256: hex_sha256(bytes),
+        sha256: std::mem::take(&mut plan.source.sha256),
         pages: extracted.pages.or(plan.source.pages),
         encoding: extracted.encoding,
         backend: extracted.backend,
@@ -115,6 +116,11 @@ pub struct Accounted {
 /// [`parse_text`], also returning who owns each input line (used to prove that
 /// nothing is lost).
 pub fn parse_text_accounted(text: &str, name: &str) -> Accounted {
+    parse_lines(text, name, hex_sha256(text.as_bytes()))
+}
+
+/// [`parse_text_accounted`] with the source hash already computed.
+fn parse_lines(text: &str, name: &str, sha256: String) -> Accounted {
     let input = text;
     // Tables with tabs between cells, laid out with spaces, or with a "|" line between
     // cells become pipe rows first; every line keeps its number.
@@ -161,7 +167,7 @@ pub fn parse_text_accounted(text: &str, name: &str) -> Accounted {
         source: Source {
             name: name.to_owned(),
             format: SourceFormat::Text,
-            sha256: hex_sha256(input.as_bytes()),
+            sha256,
             pages: pages.iter().flatten().max().copied(),
             encoding: "utf-8".to_owned(),
             backend: None,
