@@ -32,10 +32,19 @@ pub fn detect_bytes(bytes: &[u8]) -> Option<Legacy> {
 /// Vietnamese letters beyond Windows-1252 (ạ, ế, ơ …) is Unicode and is left alone.
 pub fn detect_mojibake(text: &str) -> Option<Legacy> {
     let (mut latin, mut beyond) = (0usize, 0usize);
-    for c in text
-        .chars()
-        .filter(|c| !c.is_ascii() && crate::fold::is_letter(*c))
-    {
+    // Only non-ASCII letters count: ASCII bytes are skipped without decoding.
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or_default();
+        i += c.len_utf8();
+        if !crate::fold::is_letter(c) {
+            continue;
+        }
         if super::to_cp1252(c).is_some() {
             latin += 1
         } else {

@@ -227,6 +227,12 @@ pub fn to_cp1252(c: char) -> Option<u8> {
     {
         return Some(b);
     }
+    // The characters of 0x80..0x9F lie below U+0100 or in these two ranges; Vietnamese
+    // letters (U+1E00..U+1EFF, "đ") are ruled out without a search. Detection asks this
+    // of every non-ASCII letter of every input.
+    if !matches!(u32::from(c), 0x80..=0x9F | 0x152..=0x2DC | 0x2013..=0x2122) {
+        return None;
+    }
     (0x80..=0x9Fu8).find(|&b| cp1252(b) == c)
 }
 

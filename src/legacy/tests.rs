@@ -127,3 +127,12 @@ fn detection() {
     // Too little to go on: stays an error.
     assert_eq!(detect_bytes(b"K\xea ho\xe1ch tri\xean khai\n"), None);
 }
+
+#[test]
+fn windows_1252_bytes_of_every_character() {
+    // The ranges `to_cp1252` searches hold every character of the code page.
+    for c in (0..0x3000).filter_map(char::from_u32) {
+        let searched = (0..=0xFFu8).find(|&b| cp1252(b) == c);
+        assert_eq!(to_cp1252(c), searched, "{c:?} U+{:04X}", u32::from(c));
+    }
+}
