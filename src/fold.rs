@@ -151,10 +151,32 @@ fn fold_aligned_append(out: &mut String, s: &str, collapsed: bool) -> Option<()>
     let mut i = 0;
     while i < b.len() {
         let x = b[i];
-        // The commonest bytes first: ASCII that folds to itself and starts no pair, and
-        // lower-case letters of the Vietnamese block (odd code points).
+        // The commonest bytes first: ASCII that folds to itself, and lower-case letters
+        // of the Vietnamese block (odd code points).
         if PLAIN_ASCII[usize::from(x)] {
             i += 1;
+            continue;
+        }
+        if x == b' ' {
+            // Only single spaces between words are already collapsed.
+            if collapsed && (i == 0 || i + 1 == b.len() || b[i - 1] == b' ') {
+                return None;
+            }
+            i += 1;
+            continue;
+        }
+        // A lower-case "o"/"u" went by as plain: with the marked vowel after it, it may be
+        // an old-style pair ("oà" → "òa"; "qu" is a consonant).
+        if x >= 0x80
+            && i > 0
+            && matches!(b[i - 1], b'o' | b'u')
+            && (i == 1 || !b[i - 2].eq_ignore_ascii_case(&b'q'))
+            && let Some((pair, len)) = old_pair_at(s, i - 1, char::from(b[i - 1]))
+        {
+            out.push_str(&s[copied..i - 1]);
+            out.push_str(&pair);
+            i += len - 1;
+            copied = i;
             continue;
         }
         if x == 0xE1
@@ -174,7 +196,8 @@ fn fold_aligned_append(out: &mut String, s: &str, collapsed: bool) -> Option<()>
                 }
             }
             let lower = x.to_ascii_lowercase();
-            // An old-style pair is "o"/"u" and a marked (non-ASCII) vowel; "qu" is a consonant.
+            // An old-style pair is "O"/"U" and a marked (non-ASCII) vowel; "QU" is a
+            // consonant. (Lower-case "o"/"u" are plain; see above.)
             if matches!(lower, b'o' | b'u')
                 && b.get(i + 1).is_some_and(|&n| n >= 0x80)
                 && (i == 0 || !b[i - 1].eq_ignore_ascii_case(&b'q'))
@@ -227,12 +250,13 @@ fn fold_aligned_append(out: &mut String, s: &str, collapsed: bool) -> Option<()>
 }
 
 /// ASCII bytes that [`fold_aligned_append`] copies without a look: not a capital, not
-/// whitespace or a control, not "o"/"u" (which may start an old-style pair).
+/// whitespace or a control. ("o"/"u" may start an old-style pair: that is checked at the
+/// non-ASCII byte after them.)
 const PLAIN_ASCII: [bool; 256] = {
     let mut t = [false; 256];
     let mut x = 0x21;
     while x < 0x7F {
-        t[x] = !(x as u8).is_ascii_uppercase() && x as u8 != b'o' && x as u8 != b'u';
+        t[x] = !(x as u8).is_ascii_uppercase();
         x += 1;
     }
     t
