@@ -223,7 +223,11 @@ fn lists_apart(before: &str, next: &str) -> bool {
 
 /// A cell's text as one line: Markdown bold removed, spaces collapsed.
 fn clean(text: &str) -> String {
-    crate::fold::collapse_ws(&text.replace("**", " "))
+    if text.contains('*') {
+        crate::fold::collapse_ws(&text.replace("**", " "))
+    } else {
+        crate::fold::collapse_ws(text)
+    }
 }
 
 #[cfg(test)]

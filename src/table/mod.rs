@@ -13,11 +13,11 @@ use crate::lines::{Line, LineKind, classify_text};
 /// A line that looks like a pipe-table row.
 pub fn is_row(text: &str) -> bool {
     // Called on every line: most have no bar at all, which one byte search settles.
-    if !text.as_bytes().contains(&b'|') {
+    if memchr::memchr(b'|', text.as_bytes()).is_none() {
         return false;
     }
     if text.starts_with('|') {
-        return text.matches('|').count() >= 3;
+        return memchr::memchr_iter(b'|', text.as_bytes()).nth(2).is_some();
     }
     // A row without outer bars, as some converters write them: "1 | Tổ chức … | Sở Y tế
     // | … | Quý II/2026 | ". Its bars stand between spaces.
@@ -364,7 +364,14 @@ pub(crate) fn cells(text: &str) -> Vec<String> {
     let inner = inner.strip_suffix('|').unwrap_or(inner);
     inner
         .split('|')
-        .map(|c| collapse_ws(&c.replace("**", "").replace("__", "")))
+        .map(|c| {
+            // Most cells have no emphasis: no copy and no search for it.
+            if memchr::memchr2(b'*', b'_', c.as_bytes()).is_some() {
+                collapse_ws(&c.replace("**", "").replace("__", ""))
+            } else {
+                collapse_ws(c)
+            }
+        })
         .collect()
 }
 
