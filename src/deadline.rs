@@ -1521,8 +1521,12 @@ impl Acc {
             }
             Item::Recurrence { rule, day } => {
                 self.ongoing = true;
-                if self.recurrence.is_none() {
-                    self.recurrence = Some((rule, day));
+                match &mut self.recurrence {
+                    None => self.recurrence = Some((rule, day)),
+                    // "Hằng quý, trước ngày 20 tháng cuối quý": the same rule again, naming
+                    // its day.
+                    Some((first, first_day @ None)) if *first == rule => *first_day = day,
+                    Some(_) => {}
                 }
             }
             Item::MonthDay(day) => {
@@ -2761,6 +2765,16 @@ mod tests {
             // A quarterly duty takes its day too.
             (
                 "Báo cáo hằng quý, trước ngày 20 của tháng cuối quý",
+                None,
+                None,
+                None,
+                true,
+                false,
+                None,
+                Some("FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=20"),
+            ),
+            (
+                "Định kỳ hàng quý, trước ngày 20 tháng cuối quý",
                 None,
                 None,
                 None,
