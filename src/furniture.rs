@@ -48,7 +48,7 @@ fn mark_running_heads(lines: &mut [Line]) {
     let lx = lexicon();
     beside.retain(|text, at| {
         at.len() >= MIN_REPEATS
-            && at.windows(2).all(|w| w[1] - w[0] >= MIN_PAGE_LINES)
+            && few_short_pages(at)
             && !lx.opens_tail(text)
             && lx.type_line(text).is_none()
     });
@@ -72,6 +72,18 @@ fn mark_running_heads(lines: &mut [Line]) {
     for i in heads {
         lines[i].kind = LineKind::Furniture;
     }
+}
+
+/// Whether the repeats at line indices `at` stand a page apart: at most a quarter of the
+/// gaps between them may be shorter than a page (a page that ends a document and holds
+/// only its last lines), none when there are fewer than five repeats.
+fn few_short_pages(at: &[usize]) -> bool {
+    let gaps = at.len().saturating_sub(1);
+    let short = at
+        .windows(2)
+        .filter(|w| w[1] - w[0] < MIN_PAGE_LINES)
+        .count();
+    4 * short <= gaps
 }
 
 /// Whether the nearest non-blank line above or below line `i` is a page number.
@@ -157,6 +169,24 @@ mod tests {
         let page = |n: u32| format!("{n}\nKẾ HOẠCH SỐ 45\n{}", body(n));
         let text: String = (12..15).map(page).collect();
         assert_eq!(furniture(&text).len(), 3);
+    }
+
+    /// A document that ends part-way down a page, before its appendix starts a page:
+    /// one gap between running heads is shorter than a page.
+    #[test]
+    fn a_short_page_among_full_ones() {
+        let body = |n: usize| "Nội dung trang.\n".repeat(n);
+        let page = |(no, lines): (u32, usize)| {
+            format!("CÔNG BÁO/Số 242/Ngày 22-04-2026\n{no}\n\n{}", body(lines))
+        };
+        let text: String = [(55, 20), (56, 5), (57, 20), (58, 20), (59, 20)]
+            .into_iter()
+            .map(page)
+            .collect();
+        assert_eq!(furniture(&text).len(), 5);
+        // Three repeats with a short gap are not enough evidence.
+        let text: String = [(55, 20), (56, 5), (57, 20)].into_iter().map(page).collect();
+        assert!(furniture(&text).is_empty());
     }
 
     /// A stacked task table's rows are numbered on lines of their own, like pages; the
