@@ -681,6 +681,31 @@ pub fn ends_with_bare_head(text: &str) -> bool {
         && LEXICON.heads.match_at(&sc.toks, sc.len() - 1) == Some(1)
 }
 
+/// Whether the last word of `text` is a capitalised bare head ("Sở Nội vụ, Sở", "Bộ"):
+/// a line cut inside a name, which the next line goes on ("Giáo dục và Đào tạo").
+pub fn ends_on_capital_head(text: &str) -> bool {
+    let last_word = text.trim_end().rsplit(' ').next().unwrap_or("");
+    last_word.starts_with(char::is_uppercase) && ends_with_bare_head(last_word)
+}
+
+/// Whether `next` goes on the name that `prev` cut after its head ("Bộ" / "Nội vụ,",
+/// "Bộ" / "Công an"): [`ends_on_capital_head`], and `next` does not open another agency
+/// ("Viện Khoa học lâm nghiệp Việt Nam, Cục" / "Vụ Khoa học và Công nghệ" is a new one)
+/// unless the head and `next` make a known name ("Bộ Công an").
+pub fn continues_cut_name(prev: &str, next: &str) -> bool {
+    if !ends_on_capital_head(prev) {
+        return false;
+    }
+    let head = Scanner::head(next, 1);
+    if LEXICON.heads.match_at(&head.toks, 0).is_none() {
+        return true;
+    }
+    let last_word = prev.trim_end().rsplit(' ').next().unwrap_or("");
+    let joined = format!("{last_word} {next}");
+    let sc = Scanner::head(&joined, MAX_PHRASE);
+    LEXICON.names.match_at(&sc.toks, 0).is_some_and(|len| len > 1)
+}
+
 // ───────────────────────────── lexicon ─────────────────────────────
 
 /// The lexicon, parsed once from `grammar/agencies.toml`.

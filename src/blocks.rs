@@ -381,8 +381,7 @@ pub fn continues(prev: &str, next: &str, width: usize) -> bool {
         return true;
     }
     // "- Cơ quan chủ trì: Sở Nội vụ, Sở" / "Giáo dục và Đào tạo": cut inside a name.
-    let last_word = prev.rsplit(' ').next().unwrap_or("");
-    if last_word.starts_with(char::is_uppercase) && agency::ends_with_bare_head(last_word) {
+    if agency::ends_on_capital_head(prev) {
         return true;
     }
     let ended = prev

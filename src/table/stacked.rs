@@ -560,7 +560,8 @@ fn starts_cell(prev: &str, next: &str) -> bool {
     let Some(first) = next.chars().next() else {
         return false;
     };
-    if ends_joined(prev) {
+    // "Bộ" / "Nội vụ": a cell cut a word per line, inside an agency's name.
+    if ends_joined(prev) || agency::continues_cut_name(prev, next) {
         return false;
     }
     if first.is_ascii_digit() {
@@ -673,8 +674,12 @@ fn assign(cells: Vec<Cell>, columns: &[Column]) -> Vec<(Column, Cell)> {
 
 /// The cells of a row that a page break cut: each continues the first cell, in column
 /// order from the task, that was left unfinished (a task without its full stop, an
-/// agency list ending in a bare head word or a joining mark); else the last cell.
+/// agency list ending in a bare head word or a joining mark); else the cell printed
+/// just above it.
 fn continue_cut_row(out: &mut [(Column, Cell)], leftovers: Vec<Cell>) {
+    // Where each cell ended before any piece was added: after a page break the pieces
+    // follow one another, and only the row's own cells tell what stood above a piece.
+    let ends: Vec<Option<u32>> = out.iter().map(|(_, c)| c.lines.last().copied()).collect();
     let mut cursor = 0;
     for cell in leftovers {
         let open = (cursor..out.len()).find(|&k| {
@@ -692,7 +697,17 @@ fn continue_cut_row(out: &mut [(Column, Cell)], leftovers: Vec<Cell>) {
                 cursor = k + 1;
                 k
             }
-            None => out.len() - 1,
+            // Else the cell printed just above it goes on ("Đề xuất xây dựng" / "Luật"
+            // before the deadline cell), or the last one.
+            None => cell
+                .lines
+                .first()
+                .and_then(|&first| {
+                    (0..out.len())
+                        .filter(|&k| ends[k].is_some_and(|l| l < first))
+                        .max_by_key(|&k| ends[k])
+                })
+                .unwrap_or(out.len() - 1),
         };
         append(&mut out[k].1, cell);
     }
@@ -755,6 +770,32 @@ mod tests {
                 "item 2. Triển khai nền tảng họp trực tuyến",
                 "Lead: Văn phòng UBND tỉnh",
                 "Deadline: Tháng 9/2024",
+            ]
+        );
+    }
+
+    /// A gazette's narrow columns, cut a word per line: a head word ("Bộ") goes on with
+    /// the next line, capitalised or not, unless that line opens another agency.
+    #[test]
+    fn cells_cut_a_word_per_line() {
+        let text = "TT\nTên nhiệm vụ\nCơ quan\nchủ trì\nCơ\nquan\nphối hợp\nKết quả/Đánh giá\nThời\nhạn\nhoàn thành\n\
+            1.\nNghiên cứu, đề xuất xây dựng văn bản quy phạm\npháp luật về tổ chức phi chính phủ.\n\
+            Bộ\nNội\nvụ,\nBộ\nNgoại\ngiao\nBộ\nCông an,\nBộ\nTài\nchính, các\nBộ,\nngành\nĐề xuất xây dựng\nLuật\nNăm 2026 –\n2030\n\
+            2.\nTổng kết thi hành Nghị định.\nViện Khoa học pháp lý, Cục\nVụ Pháp chế\nNghị định\nNăm 2026\n";
+        assert_eq!(
+            rows(text),
+            vec![
+                "item 1. Nghiên cứu, đề xuất xây dựng văn bản quy phạm pháp luật về tổ chức phi chính phủ.",
+                "Lead: Bộ Nội vụ, Bộ Ngoại giao",
+                "Support: Bộ Công an, Bộ Tài chính, các Bộ, ngành",
+                "Other: Đề xuất xây dựng Luật",
+                "Deadline: Năm 2026 – 2030",
+                // "Cục" / "Vụ Pháp chế": a new agency, not the rest of the name.
+                "item 2. Tổng kết thi hành Nghị định.",
+                "Lead: Viện Khoa học pháp lý, Cục",
+                "Support: Vụ Pháp chế",
+                "Other: Nghị định",
+                "Deadline: Năm 2026",
             ]
         );
     }
