@@ -547,6 +547,16 @@ impl Lowerer<'_> {
                     || agency::colon_lead(&self.headings[c]).is_some()
             };
             let mut bullets: Vec<NodeId> = all.iter().copied().filter(|&c| own_fields(c)).collect();
+            // "- Hỗ trợ sản xuất …" over "+ Thiết lập diễn đàn …" / "Cơ quan chủ trì: …":
+            // a bullet that assigns nothing over sub-bullets that do is their heading,
+            // and they are the tasks.
+            let sub_bullets = all.iter().filter(|&&c| !own_fields(c)).flat_map(|&c| {
+                self.body.nodes[c].children.iter().copied().filter(|&s| {
+                    matches!(self.body.nodes[s].kind, NodeKind::Bullet(_)) && own_fields(s)
+                })
+            });
+            bullets.extend(sub_bullets.collect::<Vec<_>>());
+            bullets.sort_unstable();
             // An item of a tasks part that assigns nothing itself, over bullets that each
             // open with their agency ("- Sở Công Thương chủ trì tham mưu …", "- Ủy ban
             // nhân dân cấp xã hướng dẫn …"): the bullets are its tasks, all of them when

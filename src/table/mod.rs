@@ -127,6 +127,38 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
             in_row = true;
             continue;
         }
+        // Activities set out as bullets, each row with agencies of its own: items under
+        // the row above, as written-out bullets with their fields are.
+        if let Some(bullets) = bullet_row(&columns, &cs) {
+            in_row = true;
+            for text in bullets {
+                let kind = classify_text(&text);
+                out.push(Block {
+                    kind,
+                    text,
+                    lines: vec![row.no],
+                    page,
+                    run_in: false,
+                });
+            }
+            push_fields(&mut out, &columns, &cs, row.no, page);
+            continue;
+        }
+        // A group row printed short ("| a) | Nhóm hoạt động nhằm … |"): its title is
+        // the cell after the number.
+        if cs.len() < columns.len()
+            && let Some((text, group)) = group_row(&cs)
+        {
+            in_row = true;
+            out.push(Block {
+                kind: group,
+                text,
+                lines: vec![row.no],
+                page,
+                run_in: false,
+            });
+            continue;
+        }
         let number = cell(Column::Number);
         let (text, kind) = row_label(number, cell(Column::Name));
         let kind = match kind {
@@ -158,17 +190,67 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
             page,
             run_in: false,
         });
-        for (k, col) in columns.iter().enumerate() {
-            let Column::Field(role, ref head) = *col else {
-                continue;
-            };
-            let value = cs.get(k).map_or("", |v| v.trim());
-            if value.is_empty() {
-                continue;
-            }
-            out.push(field_block(role, head, value, vec![row.no], page));
-        }
+        push_fields(&mut out, &columns, &cs, row.no, page);
     }
+    Some(out)
+}
+
+/// A field block for each filled field cell of a row.
+fn push_fields(out: &mut Vec<Block>, columns: &[Column], cs: &[String], no: u32, page: Option<u32>) {
+    for (k, col) in columns.iter().enumerate() {
+        let Column::Field(role, head) = col else {
+            continue;
+        };
+        let value = cs.get(k).map_or("", |v| v.trim());
+        if value.is_empty() {
+            continue;
+        }
+        out.push(field_block(*role, head, value, vec![no], page));
+    }
+}
+
+/// A row that sets out an activity as a bullet, with agencies or a time of its own: no
+/// number, or a bullet mark for one ("| - | Hỗ trợ sản xuất … | + Thiết lập diễn đàn …
+/// | Bộ Nông nghiệp … |", "|  |  | + Hỗ trợ lập quy hoạch … | Ủy ban nhân dân tỉnh |"),
+/// and a task cell that opens with a bullet. Its bullets, outermost first: the row's
+/// own text before the task cell under the number's mark (an activity that groups the
+/// bullets below it), then the task cell.
+fn bullet_row(columns: &[Column], cs: &[String]) -> Option<Vec<String>> {
+    let at = |c: &Column| columns.iter().position(|x| x == c);
+    let number = at(&Column::Number).and_then(|k| cs.get(k)).map_or("", |c| c.trim());
+    let name_at = at(&Column::Name)?;
+    let task = cs.get(name_at)?.trim();
+    let is_bullet = |t: &str| matches!(classify_text(t), LineKind::Bullet { .. });
+    let mark = match number {
+        "" => None,
+        n if n.chars().count() == 1 && is_bullet(&format!("{n} x")) => Some(n),
+        _ => return None,
+    };
+    let assigned = columns.iter().zip(cs).any(|(c, v)| {
+        matches!(
+            c,
+            Column::Field(FieldRole::Lead | FieldRole::Support | FieldRole::Deadline, _)
+        ) && !v.trim().is_empty()
+    });
+    if !assigned || !is_bullet(task) {
+        return None;
+    }
+    // Text in the columns between the number and the task ("Nhóm hoạt động").
+    let before: Vec<&str> = columns
+        .iter()
+        .zip(cs)
+        .take(name_at)
+        .filter(|(c, v)| **c == Column::Unknown && !v.trim().is_empty())
+        .map(|(_, v)| v.trim())
+        .collect();
+    let mut out = Vec::new();
+    match (mark, before.is_empty()) {
+        (Some(m), false) => out.push(format!("{m} {}", before.join(" "))),
+        // A bullet mark for a number, and nothing between: the mark is the task's.
+        (Some(_), true) | (None, true) => {}
+        (None, false) => return None,
+    }
+    out.push(task.to_owned());
     Some(out)
 }
 
