@@ -703,7 +703,10 @@ pub fn continues_cut_name(prev: &str, next: &str) -> bool {
     let last_word = prev.trim_end().rsplit(' ').next().unwrap_or("");
     let joined = format!("{last_word} {next}");
     let sc = Scanner::head(&joined, MAX_PHRASE);
-    LEXICON.names.match_at(&sc.toks, 0).is_some_and(|len| len > 1)
+    LEXICON
+        .names
+        .match_at(&sc.toks, 0)
+        .is_some_and(|len| len > 1)
 }
 
 // ───────────────────────────── lexicon ─────────────────────────────

@@ -185,7 +185,10 @@ mod tests {
             .collect();
         assert_eq!(furniture(&text).len(), 5);
         // Three repeats with a short gap are not enough evidence.
-        let text: String = [(55, 20), (56, 5), (57, 20)].into_iter().map(page).collect();
+        let text: String = [(55, 20), (56, 5), (57, 20)]
+            .into_iter()
+            .map(page)
+            .collect();
         assert!(furniture(&text).is_empty());
     }
 

@@ -70,7 +70,7 @@ pub struct Label {
 
 /// Numbering levels. Items of one level are siblings; the nesting between levels comes
 /// from the order they appear in (see `structure`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Level {
     /// "Phần I", "PHẦN A", "A." — parts above Roman sections.
     Part,
@@ -648,9 +648,7 @@ mod tests {
         ];
         for (text, want) in cases {
             let got = lab(text);
-            let want = want
-                .clone()
-                .map(|(l, t, o, b)| (l, t.to_string(), o, b.to_string()));
+            let want = want.map(|(l, t, o, b)| (l, t.to_string(), o, b.to_string()));
             assert_eq!(got, want, "{text}");
         }
     }

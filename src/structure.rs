@@ -484,11 +484,12 @@ impl Body {
                         };
                         // "Điều 1. Phê duyệt Đề án … với các nội dung sau: I. … II. …": the
                         // parts are the plan's top-level sections, and ids start at them.
-                        let mut own = if Some(n) == parts_in && label.level == Level::Roman {
-                            self.id_base(0, &label)
-                        } else {
-                            self.id_base(n, &label)
-                        };
+                        let mut own =
+                            if parts_in.is_some_and(|(a, level)| a == n && level == label.level) {
+                                self.id_base(0, &label)
+                            } else {
+                                self.id_base(n, &label)
+                            };
                         if let Some(k) = dup {
                             let head = self.nodes[c].head.unwrap_or(0);
                             self.problems.push(Problem {
@@ -513,20 +514,37 @@ impl Body {
         }
     }
 
-    /// The first article of a decision that holds Roman parts: the text it approves or
-    /// issues, set out in the article itself. Only one article's parts can start ids
-    /// at the top, so that ids stay unique.
-    fn article_with_parts(&self) -> Option<NodeId> {
-        let is_roman = |c: &NodeId| matches!(&self.nodes[*c].kind, NodeKind::Labelled(l) if l.level == Level::Roman);
+    /// The first article of a decision that holds Roman parts, and their level: the text
+    /// it approves or issues, set out in the article itself. Parts numbered "1.", "2."
+    /// count when the article announces them ("… với các nội dung chủ yếu sau:"). Only
+    /// one article's parts can start ids at the top, so that ids stay unique.
+    fn article_with_parts(&self) -> Option<(NodeId, Level)> {
+        let at_level = |c: &NodeId, level: Level| matches!(&self.nodes[*c].kind, NodeKind::Labelled(l) if l.level == level);
         let root = &self.nodes[0];
-        // Parts of the document itself would share the top with the article's.
-        if root.children.iter().any(is_roman) {
-            return None;
-        }
-        root.children.iter().copied().find(|&c| {
-            matches!(&self.nodes[c].kind, NodeKind::Labelled(l) if l.level == Level::Article)
-                && self.nodes[c].children.iter().any(is_roman)
-        })
+        let first_article = root
+            .children
+            .iter()
+            .copied()
+            .find(|c| at_level(c, Level::Article))?;
+        let announces = self.nodes[first_article]
+            .head
+            .is_some_and(|h| self.blocks[h].text.trim_end().ends_with(':'));
+        [Level::Roman, Level::Decimal(1)]
+            .into_iter()
+            .filter(|&level| level == Level::Roman || announces)
+            // Parts of the document itself would share the top with the article's.
+            .filter(|&level| !root.children.iter().any(|c| at_level(c, level)))
+            .find_map(|level| {
+                root.children
+                    .iter()
+                    .copied()
+                    .find(|&c| {
+                        at_level(&c, Level::Article)
+                            && self.nodes[c].children.iter().any(|k| at_level(k, level))
+                    })
+                    .map(|c| (c, level))
+            })
+            .filter(|&(c, level)| level == Level::Roman || c == first_article)
     }
 
     /// The id of child label `label` under node `parent`: parent id + "." + label, except
@@ -711,6 +729,13 @@ mod tests {
         // Only the first article's parts start at the top.
         let (two, _) = ids("Điều 1. Phê duyệt\nI. QUAN ĐIỂM\nĐiều 2. Sửa đổi\nI. PHẠM VI\n");
         assert_eq!(two, ["Điều 1", "I", "Điều 2", "Điều 2.I"]);
+        // Parts numbered 1, 2 when the article announces them; not an article's points.
+        let (decimal, _) = ids(
+            "Điều 1. Phê duyệt Chương trình với các nội dung chủ yếu sau:\n1. Quan điểm:\n2. Tổ chức thực hiện\na) Bộ Tài chính\nĐiều 2. Trách nhiệm\n1. Bộ Tài chính\n",
+        );
+        assert_eq!(decimal, ["Điều 1", "1", "2", "2.a", "Điều 2", "Điều 2.1"]);
+        let (points, _) = ids("Điều 1. Giao nhiệm vụ\n1. Bộ Tài chính\nĐiều 2. Hiệu lực\n");
+        assert_eq!(points, ["Điều 1", "Điều 1.1", "Điều 2"]);
     }
 
     #[test]

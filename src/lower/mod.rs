@@ -549,13 +549,22 @@ impl Lowerer<'_> {
             let mut bullets: Vec<NodeId> = all.iter().copied().filter(|&c| own_fields(c)).collect();
             // "- Hỗ trợ sản xuất …" over "+ Thiết lập diễn đàn …" / "Cơ quan chủ trì: …":
             // a bullet that assigns nothing over sub-bullets that do is their heading,
-            // and they are the tasks.
-            let sub_bullets = all.iter().filter(|&&c| !own_fields(c)).flat_map(|&c| {
-                self.body.nodes[c].children.iter().copied().filter(|&s| {
-                    matches!(self.body.nodes[s].kind, NodeKind::Bullet(_)) && own_fields(s)
-                })
-            });
-            bullets.extend(sub_bullets.collect::<Vec<_>>());
+            // and they are the tasks (at any depth: "+ Thực hiện các hoạt động sau:" /
+            // ". Tiếp tục hỗ trợ …").
+            let mut headings: Vec<NodeId> =
+                all.iter().copied().filter(|&c| !own_fields(c)).collect();
+            while let Some(c) = headings.pop() {
+                for &sub in &self.body.nodes[c].children {
+                    if !matches!(self.body.nodes[sub].kind, NodeKind::Bullet(_)) {
+                        continue;
+                    }
+                    if own_fields(sub) {
+                        bullets.push(sub);
+                    } else {
+                        headings.push(sub);
+                    }
+                }
+            }
             bullets.sort_unstable();
             // An item of a tasks part that assigns nothing itself, over bullets that each
             // open with their agency ("- Sở Công Thương chủ trì tham mưu …", "- Ủy ban
@@ -615,7 +624,16 @@ impl Lowerer<'_> {
                 PartKind::Responsibilities | PartKind::Purpose => false,
                 _ => assigns || self.assignment(n).is_some(),
             };
-        if as_task || (assigns && !structural) {
+        // The time a programme runs for, under its scope ("3. Phạm vi, đối tượng và thời
+        // gian thực hiện" / "- Thời gian thực hiện: Từ năm 2017 đến hết năm 2030"), is no
+        // task: in an aims part only agencies make one.
+        let assigns_here = assigns
+            && (part != PartKind::Purpose
+                || node
+                    .fields
+                    .iter()
+                    .any(|(r, _)| matches!(r, FieldRole::Lead | FieldRole::Support)));
+        if as_task || (assigns_here && !structural) {
             self.task(n, TaskKind::Task);
             if !has_labelled_children {
                 return None;
@@ -659,7 +677,9 @@ impl Lowerer<'_> {
 
     /// The kind a part heading gives its items; None when `n` is not a part. A top-level
     /// heading in capitals is a part whatever its numbering ("2. NHIỆM VỤ CỤ THỂ" in a
-    /// plan numbered 1, 2, 3 from the top).
+    /// plan numbered 1, 2, 3 from the top), and so are the numbered parts that an
+    /// article sets out ("Điều 1. Phê duyệt … với các nội dung chủ yếu sau:" / "6. Tổ
+    /// chức thực hiện"): their ids start at the top.
     fn own_part_kind(&self, n: NodeId) -> Option<PartKind> {
         let node = &self.body.nodes[n];
         let NodeKind::Labelled(label) = &node.kind else {
@@ -667,8 +687,14 @@ impl Lowerer<'_> {
         };
         let heading = &self.headings[n];
         let top_caps = node.parent == Some(0) && crate::blocks::is_all_caps(heading);
-        let is_part =
-            top_caps || matches!(label.level, Level::Roman | Level::Part | Level::Chapter);
+        let article_part = matches!(label.level, Level::Decimal(1))
+            && node.id == label.text
+            && node.parent.is_some_and(|p| {
+                matches!(&self.body.nodes[p].kind, NodeKind::Labelled(l) if l.level == Level::Article)
+            });
+        let is_part = top_caps
+            || article_part
+            || matches!(label.level, Level::Roman | Level::Part | Level::Chapter);
         is_part.then(|| lexicon().part_kind(heading))
     }
 

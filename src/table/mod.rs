@@ -131,8 +131,7 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
         // the row above, as written-out bullets with their fields are.
         if let Some(bullets) = bullet_row(&columns, &cs) {
             in_row = true;
-            for text in bullets {
-                let kind = classify_text(&text);
+            for (text, kind) in bullets {
                 out.push(Block {
                     kind,
                     text,
@@ -196,7 +195,13 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
 }
 
 /// A field block for each filled field cell of a row.
-fn push_fields(out: &mut Vec<Block>, columns: &[Column], cs: &[String], no: u32, page: Option<u32>) {
+fn push_fields(
+    out: &mut Vec<Block>,
+    columns: &[Column],
+    cs: &[String],
+    no: u32,
+    page: Option<u32>,
+) {
     for (k, col) in columns.iter().enumerate() {
         let Column::Field(role, head) = col else {
             continue;
@@ -212,29 +217,44 @@ fn push_fields(out: &mut Vec<Block>, columns: &[Column], cs: &[String], no: u32,
 /// A row that sets out an activity as a bullet, with agencies or a time of its own: no
 /// number, or a bullet mark for one ("| - | Hỗ trợ sản xuất … | + Thiết lập diễn đàn …
 /// | Bộ Nông nghiệp … |", "|  |  | + Hỗ trợ lập quy hoạch … | Ủy ban nhân dân tỉnh |"),
-/// and a task cell that opens with a bullet. Its bullets, outermost first: the row's
-/// own text before the task cell under the number's mark (an activity that groups the
-/// bullets below it), then the task cell.
-fn bullet_row(columns: &[Column], cs: &[String]) -> Option<Vec<String>> {
+/// and a task cell that opens with a bullet. A bullet that introduces the rows below it
+/// ("+ Thực hiện các hoạt động sau:") needs no agencies, and in such a table a full stop
+/// may mark the bullets under it (". Tiếp tục hỗ trợ …"). Its bullets, outermost first:
+/// the row's own text before the task cell under the number's mark (an activity that
+/// groups the bullets below it), then the task cell.
+fn bullet_row(columns: &[Column], cs: &[String]) -> Option<Vec<(String, LineKind)>> {
     let at = |c: &Column| columns.iter().position(|x| x == c);
-    let number = at(&Column::Number).and_then(|k| cs.get(k)).map_or("", |c| c.trim());
+    let number = at(&Column::Number)
+        .and_then(|k| cs.get(k))
+        .map_or("", |c| c.trim());
     let name_at = at(&Column::Name)?;
     let task = cs.get(name_at)?.trim();
-    let is_bullet = |t: &str| matches!(classify_text(t), LineKind::Bullet { .. });
+    let bullet = |t: &str| match classify_text(t) {
+        kind @ LineKind::Bullet { .. } => Some(kind),
+        _ => None,
+    };
     let mark = match number {
         "" => None,
-        n if n.chars().count() == 1 && is_bullet(&format!("{n} x")) => Some(n),
+        n if n.chars().count() == 1 && bullet(&format!("{n} x")).is_some() => Some(n),
         _ => return None,
     };
     let assigned = columns.iter().zip(cs).any(|(c, v)| {
         matches!(
             c,
-            Column::Field(FieldRole::Lead | FieldRole::Support | FieldRole::Deadline, _)
+            Column::Field(
+                FieldRole::Lead | FieldRole::Support | FieldRole::Deadline,
+                _
+            )
         ) && !v.trim().is_empty()
     });
-    if !assigned || !is_bullet(task) {
-        return None;
-    }
+    let dot = task
+        .strip_prefix(". ")
+        .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+    let kind = match bullet(task) {
+        Some(kind) if assigned || task.ends_with(':') => kind,
+        None if dot && mark.is_none() => LineKind::Bullet { mark: '.', body: 2 },
+        _ => return None,
+    };
     // Text in the columns between the number and the task ("Nhóm hoạt động").
     let before: Vec<&str> = columns
         .iter()
@@ -245,12 +265,15 @@ fn bullet_row(columns: &[Column], cs: &[String]) -> Option<Vec<String>> {
         .collect();
     let mut out = Vec::new();
     match (mark, before.is_empty()) {
-        (Some(m), false) => out.push(format!("{m} {}", before.join(" "))),
+        (Some(m), false) => {
+            let text = format!("{m} {}", before.join(" "));
+            out.push((text.clone(), bullet(&text)?));
+        }
         // A bullet mark for a number, and nothing between: the mark is the task's.
         (Some(_), true) | (None, true) => {}
         (None, false) => return None,
     }
-    out.push(task.to_owned());
+    out.push((task.to_owned(), kind));
     Some(out)
 }
 
