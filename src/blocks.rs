@@ -21,8 +21,9 @@ pub struct Block {
     pub lines: Vec<u32>,
     /// Page of the first line, when known.
     pub page: Option<u32>,
-    /// Cut from the middle of the block before it ("3. Giải quyết … 3.1. Rà soát …"):
-    /// its first line is also that block's, which owns it.
+    /// Its first line is another block's, which owns it: a sub-item cut from the middle
+    /// of the block before it ("3. Giải quyết … 3.1. Rà soát …"), or a table row's
+    /// grouping bullet, whose activity on the same row owns the row.
     pub run_in: bool,
 }
 

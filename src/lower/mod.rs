@@ -1637,6 +1637,62 @@ mod tests {
     /// (text, lead, support, due)
     type Row<'a> = (&'a str, &'a [&'a str], &'a [&'a str], Option<&'a str>);
 
+    /// Activities set out as bullets under bullets that assign nothing, written out or
+    /// in a table whose rows carry no numbers: each activity with its agencies is a task.
+    #[test]
+    fn assigned_bullets_under_bullets_that_assign_nothing() {
+        let written = "II. NHIỆM VỤ\n1. Nhóm hoạt động\n- Rà soát quy hoạch sử dụng rừng.\n+ Rà soát quy hoạch sử dụng đất.\nCơ quan chủ trì: Bộ Tài nguyên và Môi trường\nThời gian: 2017 - 2020\n+ Hỗ trợ lập quy hoạch cấp tỉnh.\nCơ quan chủ trì: Ủy ban nhân dân tỉnh\nThời gian: 2017 - 2020\n";
+        let table = "PHỤ LỤC\n| TT | Nhóm hoạt động | Hoạt động | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n| --- | --- | --- | --- | --- | --- |\n\
+            | a) | Nhóm hoạt động nhằm hạn chế mất rừng |\n\
+            | - | Rà soát quy hoạch sử dụng rừng. | + Rà soát quy hoạch sử dụng đất. | Bộ Tài nguyên và Môi trường | Bộ Công Thương | 2017 - 2020 |\n\
+            |  |  | + Hỗ trợ lập quy hoạch cấp tỉnh. | Ủy ban nhân dân tỉnh | Bộ Tài chính | 2017 - 2020 |\n\
+            |  |  | + Thực hiện các hoạt động sau: |  |  |  |\n\
+            |  |  | . Hỗ trợ mô hình quản lý rừng. | Ủy ban nhân dân tỉnh |  | 2017 - 2018 |\n\
+            |  |  | . Tư vấn pháp lý cho người dân. | Bộ Tư pháp |  | 2017 - 2020 |\n";
+        for (text, want) in [
+            (
+                written,
+                &[
+                    ("II.1#1#1", "Bộ Tài nguyên và Môi trường"),
+                    ("II.1#1#2", "Ủy ban nhân dân tỉnh"),
+                ][..],
+            ),
+            (
+                table,
+                &[
+                    ("a#1#1", "Bộ Tài nguyên và Môi trường"),
+                    ("a#1#2", "Ủy ban nhân dân tỉnh"),
+                    ("a#1#3#1", "Ủy ban nhân dân tỉnh"),
+                    ("a#1#3#2", "Bộ Tư pháp"),
+                ][..],
+            ),
+        ] {
+            let plan = crate::parse_text(text);
+            let got: Vec<(&str, &str)> = plan
+                .tasks
+                .iter()
+                .map(|t| {
+                    (
+                        t.id.as_str(),
+                        t.lead.first().map_or("", |a| a.name.as_str()),
+                    )
+                })
+                .collect();
+            assert_eq!(got, want, "{text}");
+            assert_accounted(text);
+        }
+    }
+
+    /// The span a programme runs for, under its scope, is no task.
+    #[test]
+    fn a_programmes_span_is_no_task() {
+        let plan = crate::parse_text(
+            "I. PHẠM VI, ĐỐI TƯỢNG VÀ THỜI GIAN THỰC HIỆN\n1. Phạm vi: toàn quốc.\n- Thời gian thực hiện: Từ năm 2017 đến hết năm 2030.\nII. NHIỆM VỤ\n1. Rà soát quy hoạch.\n- Cơ quan chủ trì: Bộ Tài chính.\n",
+        );
+        let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["II.1"]);
+    }
+
     /// An item heading without a full stop, then an inline assignment on the line
     /// below: the assignment's subject is the first words of its own sentence.
     #[test]

@@ -131,13 +131,15 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
         // the row above, as written-out bullets with their fields are.
         if let Some(bullets) = bullet_row(&columns, &cs) {
             in_row = true;
-            for (text, kind) in bullets {
+            let last = bullets.len() - 1;
+            for (k, (text, kind)) in bullets.into_iter().enumerate() {
                 out.push(Block {
                     kind,
                     text,
                     lines: vec![row.no],
                     page,
-                    run_in: false,
+                    // The row is its activity's: a grouping bullet before it shares it.
+                    run_in: k < last,
                 });
             }
             push_fields(&mut out, &columns, &cs, row.no, page);
