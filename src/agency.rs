@@ -745,6 +745,7 @@ struct RawLexicon {
     field_tail_heads: Vec<String>,
     compounds: Vec<String>,
     place_words: Vec<String>,
+    country: Vec<String>,
     abbreviations: Vec<RawAbbrev>,
     fields: Vec<RawField>,
     names: Vec<String>,
@@ -807,6 +808,7 @@ struct Lexicon {
     compounds: Phrases,
     /// Folded words that end a place-bound name ("... tỉnh", "... trung ương").
     place_words: Vec<String>,
+    country: Vec<String>,
     abbreviations: HashMap<String, Abbrev>,
     /// Every spelling of every field (names and aliases).
     fields: Phrases,
@@ -872,6 +874,7 @@ impl Lexicon {
             field_tail_heads: phrases(&raw.field_tail_heads),
             compounds: phrases(&raw.compounds),
             place_words: raw.place_words.iter().map(|w| fold(w)).collect(),
+            country: raw.country.iter().map(|w| fold(w)).collect(),
             abbreviations,
             fields: phrases(&field_list),
             field_spelling,
@@ -1217,6 +1220,14 @@ fn join_notes(old: Option<String>, new: String) -> String {
 
 /// A collective: "các …", a bare collective noun ("sở, ban, ngành"), "X các huyện…"
 /// or an administrative level ("UBND cấp huyện"). Known single agencies never are.
+/// Whether folded `words` end with the country's name after some words of their own.
+fn ends_with_country(words: &[&str]) -> bool {
+    LEXICON.country.iter().any(|c| {
+        let n = c.split(' ').count();
+        words.len() > n && words[words.len() - n..].join(" ") == *c
+    })
+}
+
 fn is_group(name: &str, canonical: &str) -> bool {
     let lex = &*LEXICON;
     if lex.name_spelling.contains_key(&fold(canonical)) {
@@ -1227,8 +1238,16 @@ fn is_group(name: &str, canonical: &str) -> bool {
         return true;
     }
     // "cơ quan báo chí" names a kind of body; "Đài Phát thanh - Truyền hình Quảng Nam",
-    // with a capital inside or after the kind's words, names one body.
+    // with a capital inside or after the kind's words, names one body, and so does a
+    // name ending with the country's ("Hội chủ rừng Việt Nam").
+    let words: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .map(|t| t.fold.as_str())
+        .collect();
+    let national = ends_with_country(&words);
     if let Some(len) = lex.collectives.match_at(&toks, 0)
+        && !national
         && !toks[1..len.min(toks.len())].iter().any(|t| t.upper)
         && !toks
             .get(len)
@@ -2051,7 +2070,7 @@ impl<'a> Scanner<'a> {
             .first()
             .is_some_and(|w| LEXICON.place_words.iter().any(|p| p == w))
             || LEXICON.place_words.contains(&tail)
-            || (!(after_and && tail == "việt nam")
+            || (!(after_and && LEXICON.country.contains(&tail))
                 && words.len() >= 2
                 && words[words.len() - 2..].iter().all(|t| t.upper));
         let prev_toks = tokenize(&prev.name);
@@ -2131,6 +2150,7 @@ impl<'a> Scanner<'a> {
             SegKind::Bare
                 if last_open
                     && !after_related
+                    && !self.ends_with_country(seg)
                     && self.plain_bare(seg)
                     && !self.named_body(seg)
                     && (!items.last().is_some_and(|l| l.units) || self.opens_with_unit(seg)) =>
@@ -2168,6 +2188,13 @@ impl<'a> Scanner<'a> {
                 });
             }
         }
+        // "Hiệp hội gỗ" and "lâm sản Việt Nam": a name that the country's name ends is one
+        // body, whatever it opened with.
+        if self.ends_with_country(seg)
+            && let Some(last) = items.last_mut()
+        {
+            last.open = false;
+        }
     }
 
     /// A piece that ends in a territorial unit ("UBND các tỉnh", "Ủy ban nhân dân xã";
@@ -2181,6 +2208,18 @@ impl<'a> Scanner<'a> {
                     .is_some_and(|len| i + len == b)
             })
         })
+    }
+
+    /// A piece that ends with the country's name ("Hội chủ rừng Việt Nam"): one body.
+    fn ends_with_country(&self, seg: &Seg) -> bool {
+        let words: Vec<&str> = seg
+            .runs
+            .iter()
+            .flat_map(|&(a, b)| self.toks[a..b].iter())
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| t.fold.as_str())
+            .collect();
+        ends_with_country(&words)
     }
 
     /// A piece that opens with a unit noun ("thành phố trực thuộc Trung ương").

@@ -366,6 +366,34 @@ fn splits_real_field_values() {
 
 #[test]
 fn splits_other_provinces_wordings() {
+    // Associations named with the country's name are one body each, though their names
+    // open with a collective noun; forest owners are a kind of body, not part of the
+    // province's committee; the State Bank in lower case is still the State Bank.
+    check_split(
+        "Ủy ban nhân dân tỉnh, Hội chủ rừng Việt Nam, Hiệp hội gỗ và lâm sản Việt Nam, cơ quan liên quan",
+        &[
+            ("Ủy ban nhân dân tỉnh", N, false),
+            ("Hội chủ rừng Việt Nam", N, false),
+            ("Hiệp hội gỗ và lâm sản Việt Nam", N, false),
+            ("cơ quan liên quan", N, true),
+        ],
+    );
+    check_split(
+        "Ủy ban nhân dân tỉnh, chủ rừng, cơ quan liên quan",
+        &[
+            ("Ủy ban nhân dân tỉnh", N, false),
+            ("chủ rừng, cơ quan liên quan", N, true),
+        ],
+    );
+    check_split(
+        "Ngân hàng nhà nước, cơ quan liên quan; Kiểm toán Nhà nước, nhà tài trợ",
+        &[
+            ("Ngân hàng nhà nước", N, false),
+            ("cơ quan liên quan", N, true),
+            ("Kiểm toán Nhà nước", N, false),
+            ("nhà tài trợ", N, true),
+        ],
+    );
     // The party's merged board is one body.
     check_split(
         "Văn phòng Tỉnh ủy, Ban Tuyên giáo và Dân vận Tỉnh ủy",
