@@ -693,20 +693,34 @@ pub fn ends_on_capital_head(text: &str) -> bool {
 /// ("Viện Khoa học lâm nghiệp Việt Nam, Cục" / "Vụ Khoa học và Công nghệ" is a new one)
 /// unless the head and `next` make a known name ("Bộ Công an").
 pub fn continues_cut_name(prev: &str, next: &str) -> bool {
-    if !ends_on_capital_head(prev) {
-        return false;
-    }
-    let head = Scanner::head(next, 1);
-    if LEXICON.heads.match_at(&head.toks, 0).is_none() {
+    if ends_on_capital_head(prev)
+        && LEXICON
+            .heads
+            .match_at(&Scanner::head(next, 1).toks, 0)
+            .is_none()
+    {
         return true;
     }
-    let last_word = prev.trim_end().rsplit(' ').next().unwrap_or("");
-    let joined = format!("{last_word} {next}");
-    let sc = Scanner::head(&joined, MAX_PHRASE);
-    LEXICON
-        .names
-        .match_at(&sc.toks, 0)
-        .is_some_and(|len| len > 1)
+    // A known name across the cut: "Bộ" / "Công an", "Thanh tra" / "Chính phủ".
+    let tail: Vec<&str> = prev.split_whitespace().rev().take(MAX_PHRASE - 1).collect();
+    if !tail
+        .first()
+        .is_some_and(|w| w.chars().all(char::is_alphabetic))
+    {
+        return false;
+    }
+    let before = tail.iter().rev().copied().collect::<Vec<_>>().join(" ");
+    // Where the cut falls, in tokens: punctuation tokens of its own ("chính,").
+    let cut = Scanner::head(&before, 2 * MAX_PHRASE).len();
+    let joined = format!("{before} {next}");
+    let sc = Scanner::head(&joined, 3 * MAX_PHRASE);
+    (0..cut).any(|i| {
+        sc.toks[i].upper
+            && LEXICON
+                .names
+                .match_at(&sc.toks, i)
+                .is_some_and(|len| i + len > cut)
+    })
 }
 
 // ───────────────────────────── lexicon ─────────────────────────────

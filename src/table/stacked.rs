@@ -781,7 +781,8 @@ mod tests {
         let text = "TT\nTên nhiệm vụ\nCơ quan\nchủ trì\nCơ\nquan\nphối hợp\nKết quả/Đánh giá\nThời\nhạn\nhoàn thành\n\
             1.\nNghiên cứu, đề xuất xây dựng văn bản quy phạm\npháp luật về tổ chức phi chính phủ.\n\
             Bộ\nNội\nvụ,\nBộ\nNgoại\ngiao\nBộ\nCông an,\nBộ\nTài\nchính, các\nBộ,\nngành\nĐề xuất xây dựng\nLuật\nNăm 2026 –\n2030\n\
-            2.\nTổng kết thi hành Nghị định.\nViện Khoa học pháp lý, Cục\nVụ Pháp chế\nNghị định\nNăm 2026\n";
+            2.\nTổng kết thi hành Nghị định.\nViện Khoa học pháp lý, Cục\nVụ Pháp chế\nNghị định\nNăm 2026\n\
+            3.\nThanh tra việc thi hành.\nBộ Nội vụ\nThanh\ntra\nChính phủ,\nBộ Công an\nKết luận\nNăm 2027\n";
         assert_eq!(
             rows(text),
             vec![
@@ -796,6 +797,12 @@ mod tests {
                 "Support: Vụ Pháp chế",
                 "Other: Nghị định",
                 "Deadline: Năm 2026",
+                // A known name across the cut ("Thanh tra" / "Chính phủ").
+                "item 3. Thanh tra việc thi hành.",
+                "Lead: Bộ Nội vụ",
+                "Support: Thanh tra Chính phủ, Bộ Công an",
+                "Other: Kết luận",
+                "Deadline: Năm 2027",
             ]
         );
     }
