@@ -358,6 +358,21 @@ impl Lexicon {
                 before: "",
             });
         }
+        // "CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ": the type and whose it is, in capitals;
+        // the title follows on the lines below.
+        if let Some((p, a)) = self.doc_types.iter().find(|(p, _)| {
+            f.strip_prefix(p.as_str())
+                .is_some_and(|r| r.starts_with(" của "))
+        }) && crate::blocks::is_all_caps(line)
+        {
+            return Some(TypeLine {
+                abbrev: a,
+                number: None,
+                title: "",
+                appendix: self.numbered_doc_types.contains(p),
+                before: "",
+            });
+        }
         // "CHƯƠNG TRÌNH HÀNH ĐỘNG. TRIỂN KHAI KẾ HOẠCH … (Ban hành kèm theo …)": a type
         // set off from its title on one line (a converted page joins them), in capitals
         // up to the bracket that says what it is attached to.
@@ -690,6 +705,15 @@ mod tests {
         assert_eq!(lx.doc_type_line("CHƯƠNG TRÌNH HÀNH ĐỘNG"), Some("CTr"));
         assert_eq!(lx.doc_type_line("QUYẾT ĐỊNH:"), Some("QĐ"));
         assert_eq!(lx.doc_type_line("Kế hoạch triển khai"), None);
+        // The type and whose it is, in capitals; not a sentence that names one.
+        assert_eq!(
+            lx.doc_type_line("CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ"),
+            Some("CTr")
+        );
+        assert_eq!(
+            lx.doc_type_line("Chương trình hành động của Chính phủ thực hiện Chỉ thị"),
+            None
+        );
         let t = |line: &str| {
             lx.type_line(line).map(|t| {
                 (
