@@ -560,14 +560,16 @@ fn starts_cell(prev: &str, next: &str) -> bool {
     let Some(first) = next.chars().next() else {
         return false;
     };
-    // "Bộ" / "Nội vụ": a cell cut a word per line, inside an agency's name.
-    if ends_joined(prev) || agency::continues_cut_name(prev, next) {
+    if ends_joined(prev) {
         return false;
     }
     if first.is_ascii_digit() {
         return deadline_like(next);
     }
-    first.is_uppercase() || next.starts_with(['-', '+', '•'])
+    // "Bộ" / "Nội vụ": a cell cut a word per line, inside an agency's name. (Only a
+    // capital says anything here, so the name is looked for only then.)
+    (first.is_uppercase() && !agency::continues_cut_name(prev, next))
+        || next.starts_with(['-', '+', '•'])
 }
 
 /// A cell that is a deadline: short, and a deadline phrase is recognised in it.
