@@ -349,29 +349,25 @@ impl Lexicon {
             return None;
         }
         let f = fold(line);
+        // The type of phrase `p` (abbreviation `a`), with `title` on its line.
+        let plain = |p: &String, a, title| TypeLine {
+            abbrev: a,
+            number: None,
+            title,
+            appendix: self.numbered_doc_types.contains(p),
+            before: "",
+        };
         if let Some((p, a)) = self.doc_types.iter().find(|(p, _)| f == *p) {
-            return Some(TypeLine {
-                abbrev: a,
-                number: None,
-                title: "",
-                appendix: self.numbered_doc_types.contains(p),
-                before: "",
-            });
+            return Some(plain(p, a, ""));
         }
         // "CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ": the type and whose it is, in capitals;
-        // the title follows on the lines below.
+        // the title is on the lines below ("thực hiện Chỉ thị số 49-CT/TW …").
         if let Some((p, a)) = self.doc_types.iter().find(|(p, _)| {
             f.strip_prefix(p.as_str())
                 .is_some_and(|r| r.starts_with(" của "))
         }) && crate::blocks::is_all_caps(line)
         {
-            return Some(TypeLine {
-                abbrev: a,
-                number: None,
-                title: "",
-                appendix: self.numbered_doc_types.contains(p),
-                before: "",
-            });
+            return Some(plain(p, a, ""));
         }
         // "CHƯƠNG TRÌNH HÀNH ĐỘNG. TRIỂN KHAI KẾ HOẠCH … (Ban hành kèm theo …)": a type
         // set off from its title on one line (a converted page joins them), in capitals
@@ -384,13 +380,7 @@ impl Lexicon {
         {
             let title = line[mark..].trim_start_matches(['.', ':', ' ']).trim();
             if !title.is_empty() {
-                return Some(TypeLine {
-                    abbrev: a,
-                    number: None,
-                    title,
-                    appendix: self.numbered_doc_types.contains(p),
-                    before: "",
-                });
+                return Some(plain(p, a, title));
             }
         }
         let phrase = self

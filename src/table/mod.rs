@@ -92,13 +92,7 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
             .and_then(|_| group_row(&cs))
         {
             in_row = true;
-            out.push(Block {
-                kind: group,
-                text,
-                lines: vec![row.no],
-                page,
-                run_in: false,
-            });
+            out.push(row_block(group, text, row.no, page));
             continue;
         }
         // Rows up to the header, rules, and the header repeated on a later page or
@@ -151,13 +145,7 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
             && let Some((text, group)) = group_row(&cs)
         {
             in_row = true;
-            out.push(Block {
-                kind: group,
-                text,
-                lines: vec![row.no],
-                page,
-                run_in: false,
-            });
+            out.push(row_block(group, text, row.no, page));
             continue;
         }
         let number = cell(Column::Number);
@@ -173,24 +161,12 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
             None => {
                 // Not an item (a damaged row): keep the row whole as prose, so its cells
                 // stay together wherever it is placed.
-                out.push(Block {
-                    kind: LineKind::Prose,
-                    text: row.text.clone(),
-                    lines: vec![row.no],
-                    page,
-                    run_in: false,
-                });
+                out.push(row_block(LineKind::Prose, row.text.clone(), row.no, page));
                 continue;
             }
         };
         in_row = true;
-        out.push(Block {
-            kind,
-            text,
-            lines: vec![row.no],
-            page,
-            run_in: false,
-        });
+        out.push(row_block(kind, text, row.no, page));
         push_fields(&mut out, &columns, &cs, row.no, page);
     }
     Some(out)
@@ -613,6 +589,17 @@ pub(crate) fn field_block(
 }
 
 /// A line of layout (a header row, a rule) as its own block.
+/// A block of one row's line.
+fn row_block(kind: LineKind, text: String, no: u32, page: Option<u32>) -> Block {
+    Block {
+        kind,
+        text,
+        lines: vec![no],
+        page,
+        run_in: false,
+    }
+}
+
 pub(crate) fn furniture(line: &Line, page: Option<u32>) -> Block {
     Block {
         kind: LineKind::Furniture,
