@@ -283,11 +283,24 @@ fn inline_row(lines: &[Line], at: usize) -> Option<(RowNumber, &str)> {
     /// How far a wrapped task cell may run before its agency cell.
     const REACH: usize = 20;
     let line = &lines[at];
-    let LineKind::Label { label, body, .. } = &line.kind else {
-        return None;
+    let (number, head) = match &line.kind {
+        LineKind::Label { label, body, .. } => {
+            (row_number(&label.text)?, line.text[*body..].trim_start())
+        }
+        // A number with no mark after it, set apart from the task by spaces only ("7  Đề
+        // án về chỉ số …"); only the row numbering tells it from a footnote ("1 Nghị
+        // quyết số 66-NQ/TW …").
+        LineKind::Prose => {
+            let (number, head) = line.text.split_once(' ')?;
+            let digits =
+                (1..=3).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit());
+            if !digits || !head.starts_with(char::is_uppercase) {
+                return None;
+            }
+            (row_number(number)?, head)
+        }
+        _ => return None,
     };
-    let number = row_number(&label.text)?;
-    let head = line.text[*body..].trim_start();
     if !matches!(number, RowNumber::Decimal(_)) || head.is_empty() {
         return None;
     }
@@ -805,6 +818,31 @@ mod tests {
                 "Support: Thanh tra Chính phủ, Bộ Công an",
                 "Other: Kết luận",
                 "Deadline: Năm 2027",
+            ]
+        );
+    }
+
+    /// A row number set apart from its task by spaces only ("2  Đề án …"), and a page's
+    /// footnote that opens the same way ("1 Nghị quyết số 66-NQ/TW …") but does not
+    /// follow the numbering.
+    #[test]
+    fn bare_numbers_on_the_task_line() {
+        let text = "TT\nTên nhiệm vụ\nCơ quan chủ trì\nThời gian hoàn thành\n\
+            1\nTruyền thông về Nghị quyết\nBộ Tư pháp\nThường xuyên\n\
+            1 Nghị quyết số 66-NQ/TW ngày 30/4/2025 của Bộ Chính trị.\n\
+            2  Đề án về chỉ số đánh giá\nBộ Nội vụ\nTháng 3/2026\n";
+        // (Where the footnote's text goes is another matter: it stays in row 1.)
+        let got: Vec<String> = rows(text)
+            .into_iter()
+            .filter(|r| r.starts_with("item 2") || r.starts_with("Lead") || r.ends_with("3/2026"))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                "Lead: Bộ Tư pháp",
+                "item 2. Đề án về chỉ số đánh giá",
+                "Lead: Bộ Nội vụ",
+                "Deadline: Tháng 3/2026",
             ]
         );
     }
