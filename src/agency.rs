@@ -703,9 +703,12 @@ pub fn continues_cut_name(prev: &str, next: &str) -> bool {
     }
     // A known name across the cut: "Bộ" / "Công an", "Thanh tra" / "Chính phủ".
     let tail: Vec<&str> = prev.split_whitespace().rev().take(MAX_PHRASE - 1).collect();
+    // The name must start at a capital before the cut: most cut lines have none there,
+    // and they are ruled out before any string is built.
     if !tail
         .first()
         .is_some_and(|w| w.chars().all(char::is_alphabetic))
+        || !tail.iter().any(|w| w.chars().any(char::is_uppercase))
     {
         return false;
     }
