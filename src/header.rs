@@ -668,6 +668,7 @@ pub fn parse_tail(lines: &[Line]) -> Tail {
                 && is_all_caps(text)
                 && text.split_whitespace().count() <= 2
                 && !starts_with_any(&f, &lx.signer_titles)
+                && !starts_with_any(&f, &lx.signature_titles)
             {
                 // "TM. ỦY BAN NHÂN" / "DÂN": the authority wrapped.
                 let last = authority.last_mut().expect("an authority line came last");
@@ -749,7 +750,8 @@ fn cell_pieces(cell: &str) -> Vec<String> {
         for (k, w) in head.iter().enumerate() {
             let rest = fold(&head[k..].join(" "));
             let authority = starts_with_any(&rest, &lx.signer_authority);
-            let title = starts_with_any(&rest, &lx.signer_titles);
+            let title = starts_with_any(&rest, &lx.signer_titles)
+                || (named_authority && starts_with_any(&rest, &lx.signature_titles));
             // A new line at each authority prefix, and at a title once the line has one.
             if out.is_empty() || authority || (title && (has_title || named_authority)) {
                 out.push(String::new());
@@ -1231,11 +1233,43 @@ Rà soát",
                 "Trưởng ban, Phó Thủ tướng",
             ),
             ("THỦ TƯỚNG Phạm Minh Chính", vec![], "Thủ tướng"),
+            (
+                "TM. CHÍNH PHỦ THỦ TƯỚNG Phạm Minh Chính",
+                vec!["TM. Chính phủ"],
+                "Thủ tướng",
+            ),
         ] {
             let lines = classify(&normalize(&format!("| Nơi nhận: - Lưu: VT. | {cell} |")));
             let signer = parse_tail(&lines).signer.expect(cell);
             assert_eq!(signer.authority, authority, "{cell}");
             assert_eq!(signer.title.as_deref(), Some(title), "{cell}");
+        }
+    }
+
+    /// A short line in capitals after an authority line wraps it ("TM. ỦY BAN NHÂN" /
+    /// "DÂN"), unless it is a title read only there ("TM. CHÍNH PHỦ" / "THỦ TƯỚNG").
+    #[test]
+    fn signature_lines_wrap_or_title() {
+        for (text, authority, title) in [
+            (
+                "Nơi nhận:\n- Lưu: VT.\nTM. CHÍNH PHỦ\nTHỦ TƯỚNG\nPhạm Minh Chính",
+                "TM. Chính phủ",
+                "Thủ tướng",
+            ),
+            (
+                "Nơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN\nDÂN\nCHỦ TỊCH\nLê Văn A",
+                "TM. Ủy ban nhân dân",
+                "Chủ tịch",
+            ),
+            (
+                "Nơi nhận:\n- Lưu: VT.\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nTrần Hồng Hà",
+                "KT. Thủ tướng",
+                "Phó Thủ tướng",
+            ),
+        ] {
+            let signer = parse_tail(&classify(&normalize(text))).signer.expect(text);
+            assert_eq!(signer.authority, [authority], "{text}");
+            assert_eq!(signer.title.as_deref(), Some(title), "{text}");
         }
     }
 

@@ -76,6 +76,8 @@ pub struct Lexicon {
     pub recipients: Vec<String>,
     pub signer_authority: Vec<String>,
     pub signer_titles: Vec<String>,
+    /// Titles read as titles only right after an authority line (`signature_titles`).
+    pub signature_titles: Vec<String>,
     pub signature_marks: Vec<String>,
     /// (folded, proper spelling), longest first.
     pub casing: Vec<(String, String)>,
@@ -164,6 +166,7 @@ impl Lexicon {
             recipients: folded(h.recipients),
             signer_authority: folded(h.signer_authority),
             signer_titles: folded(h.signer_titles),
+            signature_titles: folded(h.signature_titles),
             signature_marks: folded(h.signature_marks),
             casing,
             place_heads: folded(h.place_heads),
@@ -584,6 +587,7 @@ struct RawHeader {
     recipients: Vec<String>,
     signer_authority: Vec<String>,
     signer_titles: Vec<String>,
+    signature_titles: Vec<String>,
     signature_marks: Vec<String>,
     casing: Vec<String>,
     place_heads: Vec<String>,
