@@ -74,13 +74,15 @@ pub fn read(lines: &[Line], pages: &[Option<u32>], at: usize) -> Option<(Vec<Blo
         // A row or group row whose text starts on the number's line.
         let inline = inline_row(lines, k)
             .filter(|(n, _)| numbering.accepts(n))
+            .map(|(n, head)| (n, head, true))
             .or_else(|| {
-                group_row(line).filter(|(n, head)| {
-                    numbering.accepts(n) && inline_groups.accepts(rows.is_empty(), head)
+                group_row(line).filter(|(n, head, marked)| {
+                    numbering.accepts(n)
+                        && (!marked || inline_groups.accepts(rows.is_empty(), head))
                 })
             });
-        if let Some((number, head)) = inline {
-            if matches!(number, RowNumber::Roman(_)) {
+        if let Some((number, head, marked)) = inline {
+            if matches!(number, RowNumber::Roman(_)) && marked {
                 inline_groups.push(head);
             }
             numbering.push(&number);
@@ -281,7 +283,7 @@ fn in_capitals(text: &str) -> bool {
 /// name) before anything that ends a row.
 fn inline_row(lines: &[Line], at: usize) -> Option<(RowNumber, &str)> {
     /// How far a wrapped task cell may run before its agency cell.
-    const REACH: usize = 20;
+    const REACH: usize = 40;
     let line = &lines[at];
     let (number, head) = match &line.kind {
         LineKind::Label { label, body, .. } => {
@@ -308,19 +310,35 @@ fn inline_row(lines: &[Line], at: usize) -> Option<(RowNumber, &str)> {
         .iter()
         .filter(|l| l.kind != LineKind::Blank)
         .take(REACH)
-        .take_while(|l| matches!(l.kind, LineKind::Prose))
-        .any(|l| agency::opens_agency_list(&l.text));
+        // A task cell may list its points ("(1) Khẩn trương …"); a bullet is no cell.
+        .take_while(|l| matches!(l.kind, LineKind::Prose | LineKind::Bullet { .. }))
+        .any(|l| l.kind == LineKind::Prose && agency::opens_agency_list(&l.text));
     agency_cell.then_some((number, head))
 }
 
-/// A group row printed whole on one line ("I. Đổi mới …"): its number and its title.
-fn group_row(line: &Line) -> Option<(RowNumber, &str)> {
-    let LineKind::Label { label, body, .. } = &line.kind else {
-        return None;
-    };
-    let head = line.text[*body..].trim_start();
-    (label.level == crate::lines::Level::Roman && !head.is_empty())
-        .then_some((RowNumber::Roman(label.ordinal), head))
+/// A group row printed whole on one line ("I. Đổi mới …", "III Tiếp tục sắp xếp …"):
+/// its number, its title, and whether the number has its mark. A numeral with no mark
+/// is no section heading of the document ("III. TỔ CHỨC THỰC HIỆN"), so only the
+/// numbering must allow it.
+fn group_row(line: &Line) -> Option<(RowNumber, &str, bool)> {
+    match &line.kind {
+        LineKind::Label { label, body, .. } => {
+            let head = line.text[*body..].trim_start();
+            (label.level == crate::lines::Level::Roman && !head.is_empty()).then_some((
+                RowNumber::Roman(label.ordinal),
+                head,
+                true,
+            ))
+        }
+        LineKind::Prose => {
+            let (number, head) = line.text.split_once(' ')?;
+            let head = head.trim_start();
+            let r = roman_to_int(number)?;
+            head.starts_with(char::is_uppercase)
+                .then_some((RowNumber::Roman(r), head, false))
+        }
+        _ => None,
+    }
 }
 
 /// A row number alone on its line.
@@ -552,9 +570,25 @@ fn split_cells(lines: &[&Line]) -> Vec<Cell> {
 
 /// Whether a deadline cell ends before `next`, a line in lower case: it goes on only
 /// after a joining word or mark ("Quý IV/2024 và" / "các năm tiếp theo") or with more
-/// deadline words ("Quý IV/2024" / "hằng năm").
+/// deadline words ("Quý IV/2024" / "hằng năm") or a bracket that qualifies it
+/// ("Thường xuyên" / "(hoặc theo yêu cầu …)"), which goes on to its closing mark.
 fn deadline_ends(cell: &str, next: &str) -> bool {
-    deadline_like(cell) && !ends_joined(cell) && !parse_deadline(next, None).understood
+    deadline_like(cell)
+        && !ends_joined(cell)
+        && !next.starts_with('(')
+        && cell.matches('(').count() <= cell.matches(')').count()
+        && !parse_deadline(next, None).understood
+}
+
+/// A date cut between its period word and its number: "Trước ngày" / "01/3/2027",
+/// "Năm" / "2026 (sau khi …)", "Quý" / "II/2026". (A period word with no number after
+/// it ends its phrase: "Báo cáo hàng năm" / "Nhiệm vụ thường xuyên".)
+fn cut_inside_date(prev: &str, next: &str) -> bool {
+    let number = next
+        .split([' ', '/', ','])
+        .next()
+        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()) || roman_to_int(w).is_some());
+    number && crate::deadline::ends_on_period_word(prev)
 }
 
 /// A line that ends with a joining mark or word, so the next line continues it.
@@ -573,7 +607,7 @@ fn starts_cell(prev: &str, next: &str) -> bool {
     let Some(first) = next.chars().next() else {
         return false;
     };
-    if ends_joined(prev) {
+    if ends_joined(prev) || cut_inside_date(prev, next) {
         return false;
     }
     if first.is_ascii_digit() {
@@ -600,6 +634,12 @@ fn agency_like(text: &str) -> bool {
 /// the last column are the rest of a row that a page break cut: each continues the
 /// first cell, in column order, that was left unfinished.
 fn assign(cells: Vec<Cell>, columns: &[Column]) -> Vec<(Column, Cell)> {
+    if std::env::var("DBG").is_ok() {
+        eprintln!(
+            "ASSIGN {:?}",
+            cells.iter().map(|c| &c.text).collect::<Vec<_>>()
+        );
+    }
     let mut cells = cells.into_iter().collect::<std::collections::VecDeque<_>>();
     let cols: Vec<&Column> = columns.iter().filter(|c| **c != Column::Number).collect();
     let mut out: Vec<(Column, Cell)> = Vec::new();
@@ -701,8 +741,10 @@ fn continue_cut_row(out: &mut [(Column, Cell)], leftovers: Vec<Cell>) {
             let text = &out[k].1.text;
             match &out[k].0 {
                 Column::Name => !text.trim_end().ends_with(['.', ';']),
+                // A name cut after its head ("…, Sở"); a collective ending in one ("Các
+                // bộ, cơ quan ngang bộ") is whole.
                 Column::Field(FieldRole::Lead | FieldRole::Support, _) => {
-                    agency::ends_with_bare_head(text) || text.ends_with([',', ';', '-'])
+                    agency::ends_on_capital_head(text) || text.ends_with([',', ';', '-'])
                 }
                 _ => false,
             }
@@ -843,6 +885,64 @@ mod tests {
                 "item 2. Đề án về chỉ số đánh giá",
                 "Lead: Bộ Nội vụ",
                 "Deadline: Tháng 3/2026",
+            ]
+        );
+    }
+
+    /// A gazette's table: a group row whose numeral has no mark ("II Hoàn thiện …"),
+    /// a task cell listing points before its agency cell, a date cut after its period
+    /// word ("Trước ngày" / "01/3/2027"), and a deadline with a bracket on the next line.
+    #[test]
+    fn gazette_groups_points_and_cut_dates() {
+        let text = "TT\nNội dung công việc\nCơ quan\nchủ trì\nCơ quan\nphối hợp\nCấp trình\nSản phẩm\nThời hạn\nhoàn thành\n\
+            I\nThực hiện công tác tuyên truyền\n\
+            1\nTăng cường công tác lãnh đạo\nBộ Nội vụ\nCác bộ, ngành\nCấp có\nthẩm\nquyền\nVăn bản\nTrước ngày\n01/3/2027\n\
+            II Hoàn thiện thể chế về tổ chức bộ máy\n\
+            1. Thực hiện các nhiệm vụ sau:\n(1) Khẩn trương hướng dẫn các địa phương;\n(2) Xây dựng Đề án.\n\
+            Bộ Giáo dục\nvà Đào tạo\nCác bộ, cơ\nquan ngang\nbộ\nChính phủ\nĐề án\nThường xuyên\n(hoặc theo yêu\ncầu của cấp có thẩm quyền)\n\
+            2\nRà soát quy định\nBộ Tư pháp\nCác bộ, ngành\nCấp có\nthẩm quyền\nBáo cáo\nNăm\n2026 (sau khi\nban hành Nghị định)\n";
+        assert_eq!(
+            rows(text),
+            vec![
+                "item I. Thực hiện công tác tuyên truyền",
+                "item 1. Tăng cường công tác lãnh đạo",
+                "Lead: Bộ Nội vụ",
+                "Support: Các bộ, ngành",
+                "Other: Cấp có thẩm quyền",
+                "Other: Văn bản",
+                "Deadline: Trước ngày 01/3/2027",
+                "item II. Hoàn thiện thể chế về tổ chức bộ máy",
+                "item 1. Thực hiện các nhiệm vụ sau: (1) Khẩn trương hướng dẫn các địa phương; (2) Xây dựng Đề án.",
+                "Lead: Bộ Giáo dục và Đào tạo",
+                "Support: Các bộ, cơ quan ngang bộ",
+                "Other: Chính phủ",
+                "Other: Đề án",
+                "Deadline: Thường xuyên (hoặc theo yêu cầu của cấp có thẩm quyền)",
+                "item 2. Rà soát quy định",
+                "Lead: Bộ Tư pháp",
+                "Support: Các bộ, ngành",
+                "Other: Cấp có thẩm quyền",
+                "Other: Báo cáo",
+                "Deadline: Năm 2026 (sau khi ban hành Nghị định)",
+            ]
+        );
+    }
+
+    /// A piece of a row left over after its last column goes on with an agency cell
+    /// only when a name was cut after its head ("…, Sở"): a collective ending in a head
+    /// word ("Các bộ, cơ quan ngang bộ") is whole.
+    #[test]
+    fn leftovers_pass_a_whole_collective() {
+        let text = "TT\nNội dung\nCơ quan chủ trì\nCơ quan phối hợp\nThời hạn\nCăn cứ\n\
+            1\nRà soát quy định.\nBộ Tư pháp\nCác bộ, cơ quan ngang bộ\nTháng 5/2026\nChương trình số 12\nLuật Đầu tư\n";
+        assert_eq!(
+            rows(text),
+            vec![
+                "item 1. Rà soát quy định.",
+                "Lead: Bộ Tư pháp",
+                "Support: Các bộ, cơ quan ngang bộ",
+                "Deadline: Tháng 5/2026",
+                "Other: Chương trình số 12 Luật Đầu tư",
             ]
         );
     }
