@@ -1789,9 +1789,10 @@ impl<'a> Scanner<'a> {
         let q = self.qualifier_start(cs, ce);
         let strict = matches!(mode, Mode::Bounded { strict: true });
         let chunk_first = items.len();
-        for seg in self.segments(cs, q.unwrap_or(ce)) {
+        let segs = self.segments(cs, q.unwrap_or(ce));
+        for (k, seg) in segs.iter().enumerate() {
             let Some(first) = seg.first() else {
-                attach_notes(items, seg.notes);
+                attach_notes(items, seg.notes.clone());
                 continue;
             };
             let same_chunk = items.len() > chunk_first;
@@ -1814,7 +1815,19 @@ impl<'a> Scanner<'a> {
             if kind == SegKind::Other && mode != Mode::Field {
                 return Some(first);
             }
-            self.push_seg(items, &seg, kind, same_chunk);
+            // "Các bộ, cơ quan ngang bộ và cơ quan, tổ chức liên quan": a "và" that a
+            // comma and another kind of body follow joins two lists, not the last kind
+            // to the first list.
+            let opens_list = seg.sep == Sep::And
+                && kind == SegKind::Bare
+                && items.last().is_some_and(|l| l.open)
+                && !self.ends_lien_quan(seg)
+                && segs.get(k + 1).is_some_and(|n| {
+                    n.sep == Sep::Comma
+                        && n.first()
+                            .is_some_and(|f| self.classify(f, strict) == SegKind::Bare)
+                });
+            self.push_seg(items, seg, kind, same_chunk && !opens_list);
         }
         if let Some(q) = q {
             // "…, các sở, ban, ngành trong phạm vi chức năng, nhiệm vụ của mình và các

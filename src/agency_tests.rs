@@ -592,6 +592,40 @@ fn splits_other_provinces_wordings() {
         "các xã, phường, thị trấn, đặc khu",
         &[("các xã, phường, thị trấn, đặc khu", N, true)],
     );
+    // A "và" that a comma and another kind of body follow joins two lists; a "và"
+    // before the last kind of one list, or a kind closed by "liên quan", does not.
+    check_split(
+        "Các bộ, cơ quan ngang bộ và cơ quan, tổ chức liên quan",
+        &[
+            ("Các bộ, cơ quan ngang bộ", N, true),
+            ("cơ quan, tổ chức liên quan", N, true),
+        ],
+    );
+    check_split(
+        "Cơ quan, tổ chức và doanh nghiệp liên quan",
+        &[("Cơ quan, tổ chức và doanh nghiệp liên quan", N, true)],
+    );
+    check_split(
+        "các bộ, ngành và chính quyền địa phương liên quan, nhà tài trợ",
+        &[
+            ("các bộ, ngành và chính quyền địa phương liên quan", N, true),
+            ("nhà tài trợ", N, true),
+        ],
+    );
+    check_split(
+        "Các bộ, ngành và địa phương, Ủy ban nhân dân tỉnh",
+        &[
+            ("Các bộ, ngành và địa phương", N, true),
+            ("Ủy ban nhân dân tỉnh", N, false),
+        ],
+    );
+    check_split(
+        "Cục Bảo tồn thiên nhiên và Đa dạng sinh học, đơn vị liên quan",
+        &[
+            ("Cục Bảo tồn thiên nhiên và Đa dạng sinh học", N, false),
+            ("đơn vị liên quan", N, true),
+        ],
+    );
     check_split("", &[]);
     check_split(" ; , . ", &[]);
 }
