@@ -612,7 +612,11 @@ impl Lowerer<'_> {
         // assigns the work, is a heading over that table's rows, whatever its words.
         let summary = !assigns
             && self.assignment(n).is_none()
-            && ((self.bullet_blocks(n).len() <= 1 && self.covered.covers(path, &self.headings[n]))
+            && ((self.bullet_blocks(n).len() <= 1
+                && self.covered.covers(path, &self.headings[n])
+                // "Các bộ, ngành, địa phương tăng cường …": an item that opens with who
+                // does it assigns the work, though a row repeats it.
+                && agency::subject_agencies(first_sentence_of(&self.headings[n])).is_none())
                 || (self.covered.exhaustive && self.assigns_nothing(n)));
         let as_task = leaf
             && !only_a_heading
@@ -2489,6 +2493,14 @@ Chủ trì triển khai Kế hoạch.
         assert_eq!(
             ids(plan_with_appendix(items, "DANH MỤC NHIỆM VỤ")),
             ["PL.1", "PL.2", "PL.3"]
+        );
+        // An item that opens with who does the work assigns it, though a row repeats it.
+        let items = "1. Các sở, ngành rà soát quy hoạch khoáng sản trên địa bàn tỉnh.
+2. Phát huy vai trò của Mặt trận Tổ quốc
+- Tuyên truyền, vận động Nhân dân.";
+        assert_eq!(
+            ids(plan_with_appendix(items, "DANH MỤC NHIỆM VỤ")),
+            ["II.1", "PL.1", "PL.2", "PL.3"]
         );
     }
 
