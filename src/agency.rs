@@ -502,6 +502,17 @@ fn subject_with_partner(sc: &Scanner, start: usize) -> Option<Assignment> {
         role_at = doers.end;
         stop = doers.stop;
     }
+    // "X chủ động phối hợp với Y …": an adverb before the role (`role_adverbs`).
+    if stop == Stop::Verb
+        && let Some(len) = LEXICON.role_adverbs.match_at(&sc.toks, role_at)
+        && LEXICON
+            .support_roles
+            .match_at(&sc.toks, role_at + len)
+            .is_some()
+    {
+        role_at += len;
+        stop = Stop::Role;
+    }
     if stop != Stop::Role {
         return None;
     }

@@ -903,6 +903,13 @@ fn inline_assignments() {
             &["các Bộ liên quan"],
             "xây dựng chuyên mục.",
         ),
+        // An adverb between the subject and its role.
+        (
+            "Các bộ, ngành, địa phương chủ động phối hợp với Bộ Nội vụ tham mưu cấp có thẩm quyền khen thưởng.",
+            &["Các bộ, ngành, địa phương"],
+            &["Bộ Nội vụ"],
+            "tham mưu cấp có thẩm quyền khen thưởng.",
+        ),
         (
             "Ủy ban nhân dân quận, huyện chỉ đạo Phòng Lao động - Thương binh và Xã hội phối hợp với các phòng, ban có liên quan rà soát danh sách.",
             &[
