@@ -712,7 +712,8 @@ pub fn continues_cut_name(prev: &str, next: &str) -> bool {
     {
         return true;
     }
-    // A known name across the cut: "Bộ" / "Công an", "Thanh tra" / "Chính phủ".
+    // A known name across the cut: "Bộ" / "Công an", "Thanh tra" / "Chính phủ"; so is a
+    // head and its field ("Bộ Công" / "Thương").
     let tail: Vec<&str> = prev.split_whitespace().rev().take(MAX_PHRASE - 1).collect();
     // The name must start at a capital before the cut: most cut lines have none there,
     // and they are ruled out before any string is built.
@@ -728,12 +729,19 @@ pub fn continues_cut_name(prev: &str, next: &str) -> bool {
     let cut = Scanner::head(&before, 2 * MAX_PHRASE).len();
     let joined = format!("{before} {next}");
     let sc = Scanner::head(&joined, 3 * MAX_PHRASE);
+    let crosses = |start: usize, len: usize| start < cut && start + len > cut;
     (0..cut).any(|i| {
         sc.toks[i].upper
-            && LEXICON
+            && (LEXICON
                 .names
                 .match_at(&sc.toks, i)
-                .is_some_and(|len| i + len > cut)
+                .is_some_and(|len| crosses(i, len))
+                || LEXICON.field_heads.match_at(&sc.toks, i).is_some_and(|h| {
+                    LEXICON
+                        .fields
+                        .match_at(&sc.toks, i + h)
+                        .is_some_and(|len| crosses(i + h, len))
+                }))
     })
 }
 

@@ -250,8 +250,13 @@ impl Lexicon {
     /// Whether a folded column heading names the task column: one of `[table] name`, or
     /// alternatives of them written with "/" ("Nội dung/nhiệm vụ").
     pub fn is_task_column(&self, folded: &str) -> bool {
-        let name = |p: &str| self.table_name.iter().any(|n| n == p.trim());
-        name(folded) || (folded.contains('/') && folded.split('/').all(name))
+        names_column(&self.table_name, folded)
+    }
+
+    /// Whether a folded column heading names another column of a task table (`[table]
+    /// other`), also with alternatives written with "/" ("Cấp trình/ Phê duyệt").
+    pub fn is_other_column(&self, folded: &str) -> bool {
+        names_column(&self.table_other, folded)
     }
 
     /// Whether an appendix title says its table lists only some of the plan's tasks, or
@@ -495,6 +500,12 @@ impl Lexicon {
             || (crate::blocks::is_all_caps(text)
                 && self.text_starts_with_any(text, &self.signer_authority))
     }
+}
+
+/// Whether `folded` is one of `headings`, or alternatives of them joined by "/".
+fn names_column(headings: &[String], folded: &str) -> bool {
+    let name = |p: &str| headings.iter().any(|n| n == p.trim());
+    name(folded) || (folded.contains('/') && folded.split('/').all(name))
 }
 
 /// True when `folded` is `phrase` or starts with it followed by a non-letter.

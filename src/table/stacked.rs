@@ -71,6 +71,14 @@ pub fn read(lines: &[Line], pages: &[Option<u32>], at: usize) -> Option<(Vec<Blo
             k += 1;
             continue;
         }
+        // A numbered point of the row's agency cell, whatever the numbering allows.
+        if let Some(row) = rows.last_mut()
+            && numbered_agency_point(line, row, lines)
+        {
+            row.lines.push(k);
+            k += 1;
+            continue;
+        }
         // A row or group row whose text starts on the number's line.
         let inline = inline_row(lines, k)
             .filter(|(n, _)| numbering.accepts(n))
@@ -225,8 +233,7 @@ fn heading(text: &str) -> Option<Column> {
     } else if let Some(role) = lx.field_role_exact(text) {
         Some(Column::Field(role, text.to_owned()))
     } else {
-        lx.table_other
-            .contains(&f)
+        lx.is_other_column(&f)
             .then(|| Column::Field(FieldRole::Other, text.to_owned()))
     }
 }
@@ -446,6 +453,29 @@ fn ends_table(line: &Line, prev: &str, deadline_last: bool) -> bool {
     }
 }
 
+/// A numbered point of an agency cell ("1. Bộ Tài chính đối với …" / "2. Bộ KHCN đối
+/// với …", who leads which part of the row's work) in a row that has no deadline cell
+/// yet. (After the row's last cell, such a line is the document's next item.)
+fn numbered_agency_point(line: &Line, row: &Row, lines: &[Line]) -> bool {
+    if !matches!(line.kind, LineKind::Label { .. }) || !opens_numbered_agency(&line.text) {
+        return false;
+    }
+    // The task cell may hold years ("giai đoạn 2026 - 2030"): only later cells count.
+    let row_lines: Vec<&Line> = row.lines.iter().map(|&i| &lines[i]).collect();
+    !split_cells(&row_lines)
+        .iter()
+        .skip(usize::from(row.head.is_none()))
+        .any(|c| deadline_like(&c.text))
+}
+
+/// A line that opens with a point's number and an agency: "1. Bộ Tài chính đối với …".
+fn opens_numbered_agency(text: &str) -> bool {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&digits)
+        && text[digits..].starts_with(['.', ')'])
+        && agency::opens_agency_list(text[digits + 1..].trim_start())
+}
+
 // ───────────────────────────── cells ─────────────────────────────
 
 #[derive(Debug, Clone)]
@@ -554,6 +584,18 @@ fn split_cells(lines: &[&Line]) -> Vec<Cell> {
             continues.then_some(())
         });
         match (joined, cells.last_mut()) {
+            // The next numbered point of an agency cell: a list of its own ("1. Bộ Tài
+            // chính …" / "2. Bộ KHCN …" → "…; Bộ KHCN …").
+            (Some(()), Some(cell)) if opens_numbered_agency(text) => {
+                let point = text
+                    .split_once(['.', ')'])
+                    .map_or(text, |(_, p)| p.trim_start());
+                cell.text
+                    .truncate(cell.text.trim_end_matches(['.', ' ']).len());
+                cell.text.push_str("; ");
+                cell.text.push_str(point);
+                cell.lines.push(line.no);
+            }
             (Some(()), Some(cell)) => {
                 cell.text.push(' ');
                 cell.text.push_str(text);
@@ -611,7 +653,9 @@ fn starts_cell(prev: &str, next: &str) -> bool {
         return false;
     }
     if first.is_ascii_digit() {
-        return deadline_like(next);
+        // A cell of numbered points goes on with its next point.
+        return deadline_like(next)
+            || (opens_numbered_agency(next) && !opens_numbered_agency(prev));
     }
     // "Bộ" / "Nội vụ": a cell cut a word per line, inside an agency's name. (Only a
     // capital says anything here, so the name is looked for only then.)
@@ -924,6 +968,35 @@ mod tests {
                 "Other: Cấp có thẩm quyền",
                 "Other: Báo cáo",
                 "Deadline: Năm 2026 (sau khi ban hành Nghị định)",
+            ]
+        );
+    }
+
+    /// A table whose last heading names alternatives ("CẤP TRÌNH/" / "PHÊ DUYỆT"), a
+    /// ministry cut inside its field ("Bộ Công" / "Thương"), and a lead cell of
+    /// numbered points, one agency each, in the first row after a group row.
+    #[test]
+    fn numbered_points_in_an_agency_cell() {
+        let text = "TT\nNHIỆM VỤ CỤ THỂ\nCƠ QUAN\nCHỦ TRÌ\nCƠ QUAN PHỐI\nHỢP\nTHỜI HẠN\nTHỰC HIỆN\nCẤP TRÌNH/\nPHÊ DUYỆT\n\
+            I\nHOÀN THIỆN THỂ CHẾ\n\
+            1\nHoàn thiện pháp luật về thương mại\nBộ Công\nThương\nCác bộ, ngành\n2026 - 2030\nQuốc hội\n\
+            II NHÓM NHIỆM VỤ VỀ TÀI CHÍNH\n\
+            2\nXây dựng cơ chế, chính sách và tiêu chí thành lập các đặc khu kinh tế, đặc khu công nghệ giai đoạn 2026 - 2030\n1. Bộ Tài chính đối\nvới các đặc khu kinh tế.\n2. Bộ Khoa học và Công nghệ\nđối với các đặc khu công nghệ.\nBộ Công an\n2026 - 2027\nChính phủ\n";
+        assert_eq!(
+            rows(text),
+            vec![
+                "item I. HOÀN THIỆN THỂ CHẾ",
+                "item 1. Hoàn thiện pháp luật về thương mại",
+                "Lead: Bộ Công Thương",
+                "Support: Các bộ, ngành",
+                "Deadline: 2026 - 2030",
+                "Other: Quốc hội",
+                "item II. NHÓM NHIỆM VỤ VỀ TÀI CHÍNH",
+                "item 2. Xây dựng cơ chế, chính sách và tiêu chí thành lập các đặc khu kinh tế, đặc khu công nghệ giai đoạn 2026 - 2030",
+                "Lead: 1. Bộ Tài chính đối với các đặc khu kinh tế; Bộ Khoa học và Công nghệ đối với các đặc khu công nghệ.",
+                "Support: Bộ Công an",
+                "Deadline: 2026 - 2027",
+                "Other: Chính phủ",
             ]
         );
     }
