@@ -1827,7 +1827,7 @@ impl<'a> Scanner<'a> {
                 && same_chunk
                 && self.tok(first).is_some_and(|t| t.upper)
                 && LEXICON.list_end_verbs.match_at(&self.toks, first).is_none()
-                && self.continues_field(&seg, items.last())
+                && self.continues_field(seg, items.last())
             {
                 kind = SegKind::Capitalized;
             }
