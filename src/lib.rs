@@ -294,7 +294,8 @@ fn attachment_start(tail: &[Line]) -> Option<usize> {
     while s > 0 {
         let l = &tail[s - 1];
         let f = fold::fold(&l.text);
-        let headerish = l.text.is_empty()
+        // A rule under the issuer or the motto ("__________") has no letter or digit.
+        let headerish = !l.text.chars().any(char::is_alphanumeric)
             || lx.motto.iter().any(|m| f.contains(m.as_str()))
             || (blocks::is_all_caps(&l.text)
                 && !lexicon::starts_with_any(&f, &lx.signer_authority)

@@ -2598,6 +2598,38 @@ Quý I/2024
         );
     }
 
+    /// A resolution's signature, then the programme it issues under its own issuer and
+    /// motto, each over a rule ("__________"): the rules and motto are the programme's
+    /// header, not the signer's titles.
+    #[test]
+    fn programme_header_after_a_signature() {
+        let plan = crate::parse_text(
+            "NGHỊ QUYẾT
+Ban hành Chương trình hành động
+Điều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động.
+TM. CHÍNH PHỦ
+KT. THỦ TƯỚNG
+PHÓ THỦ TƯỚNG
+Phạm Thị Thanh Trà
+CHÍNH PHỦ
+__________
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+________________
+CHƯƠNG TRÌNH
+Hành động thực hiện Kết luận số 210-KL/TW
+II. NHIỆM VỤ
+1. Tổ chức tập huấn.
+Cơ quan chủ trì: Bộ Nội vụ.
+",
+        );
+        let signer = plan.document.signer.as_ref().expect("a signer");
+        assert_eq!(signer.title.as_deref(), Some("Phó Thủ tướng"));
+        assert!(plan.unparsed.is_empty(), "{:?}", plan.unparsed);
+        let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["II.1"]);
+    }
+
     /// A field line after an item's bullets, itself unmarked, closes the item: its
     /// bullets are sub-points. Headings give a deadline to tasks without one.
     #[test]
