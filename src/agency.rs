@@ -654,6 +654,19 @@ pub fn opens_with_agency(text: &str) -> bool {
         .is_empty()
 }
 
+/// Whether `text` is one known name as a whole: a name of `names`, or a field head and
+/// a known field ("Bộ Xây dựng", "Bộ Nông nghiệp và Môi trường").
+pub fn is_known_name(text: &str) -> bool {
+    if LEXICON.name_spelling.contains_key(&fold(text)) {
+        return true;
+    }
+    let toks = tokenize(text);
+    LEXICON
+        .field_heads
+        .match_at(&toks, 0)
+        .is_some_and(|head| LEXICON.fields.match_at(&toks, head) == Some(toks.len() - head))
+}
+
 /// Whether `text` opens a new list of agencies in mid-text, as a line of a table cell
 /// that holds two lists: the name of one agency ("Sở Tài chính …", "UBND tỉnh …") or a
 /// capitalised quantified collective ("Các sở, ngành, …"). Not a place or a bare

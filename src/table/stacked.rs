@@ -578,7 +578,7 @@ fn blank_separated(lines: &[Line], row: &[usize], columns: &[Column]) -> Option<
 fn split_cells(lines: &[&Line]) -> Vec<Cell> {
     let mut cells: Vec<Cell> = Vec::new();
     for line in lines {
-        let text = line.text.trim();
+        let (text, second) = two_cells(line.text.trim(), cells.last().map(|c| c.text.as_str()));
         let joined = cells.last().and_then(|c| {
             let continues = !starts_cell(&c.text, text) && !deadline_ends(&c.text, text);
             continues.then_some(())
@@ -606,8 +606,40 @@ fn split_cells(lines: &[&Line]) -> Vec<Cell> {
                 lines: vec![line.no],
             }),
         }
+        if let Some(second) = second {
+            cells.push(Cell {
+                text: second.to_owned(),
+                lines: vec![line.no],
+            });
+        }
     }
     cells
+}
+
+/// A line that holds the end of one agency cell and the start of the next, which a
+/// narrow layout set side by side: "Bộ Xây dựng Các bộ, ngành, các" (a known name, then
+/// a capitalised list), "cơ quan ngang bộ Bộ Tư pháp" (the end of a collective "Các bộ,"
+/// / …, then a name). The left part may end the cell above (`above`). Both cells keep
+/// the line.
+fn two_cells<'a>(text: &'a str, above: Option<&str>) -> (&'a str, Option<&'a str>) {
+    // A whole agency: a known name, or a collective quantified with "các".
+    let whole =
+        |t: &str| agency::is_known_name(t) || (fold(t).starts_with("các ") && agency_like(t));
+    for (at, _) in text.match_indices(' ') {
+        let right = &text[at + 1..];
+        if !right.starts_with(char::is_uppercase) || !agency::opens_agency_list(right) {
+            continue;
+        }
+        // A list goes on after its comma or joining word: one cell.
+        let left = text[..at].trim_end();
+        if !left.is_empty()
+            && !ends_joined(left)
+            && (whole(left) || above.is_some_and(|a| whole(&format!("{a} {left}"))))
+        {
+            return (left, Some(right));
+        }
+    }
+    (text, None)
 }
 
 /// Whether a deadline cell ends before `next`, a line in lower case: it goes on only
@@ -833,6 +865,8 @@ mod tests {
         let (blocks, end) = read(&lines, &[], 0)?;
         let mut owned: Vec<u32> = blocks.iter().flat_map(|b| b.lines.clone()).collect();
         owned.sort_unstable();
+        // Two cells set side by side on one line both keep it (one row owns them).
+        owned.dedup();
         let expected: Vec<u32> = lines[..end]
             .iter()
             .filter(|l| l.kind != LineKind::Blank)
@@ -997,6 +1031,34 @@ mod tests {
                 "Support: Bộ Công an",
                 "Deadline: 2026 - 2027",
                 "Other: Chính phủ",
+            ]
+        );
+    }
+
+    /// Two agency cells set side by side on one line: after a whole collective or a
+    /// known name, a capitalised agency starts the next cell; after a comma the list
+    /// goes on in the same cell.
+    #[test]
+    fn two_cells_on_one_line() {
+        let text = "TT\nNội dung\nCơ quan chủ trì\nCơ quan phối hợp\nThời gian hoàn thành\n\
+            1\nThực hiện nghiêm chủ trương.\nCác bộ,\ncơ quan ngang bộ Bộ Tư pháp\nThường xuyên\n\
+            2\nQuản lý tài nguyên nước.\nBộ Nông nghiệp\nvà Môi trường Các tỉnh, thành phố\nNăm 2027\n\
+            3\nRà soát quy định.\nCác bộ, cơ\nquan ngang\nbộ, Ủy ban\nnhân dân các tỉnh\nBộ Nội vụ\nNăm 2026\n";
+        assert_eq!(
+            rows(text),
+            vec![
+                "item 1. Thực hiện nghiêm chủ trương.",
+                "Lead: Các bộ, cơ quan ngang bộ",
+                "Support: Bộ Tư pháp",
+                "Deadline: Thường xuyên",
+                "item 2. Quản lý tài nguyên nước.",
+                "Lead: Bộ Nông nghiệp và Môi trường",
+                "Support: Các tỉnh, thành phố",
+                "Deadline: Năm 2027",
+                "item 3. Rà soát quy định.",
+                "Lead: Các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh",
+                "Support: Bộ Nội vụ",
+                "Deadline: Năm 2026",
             ]
         );
     }
