@@ -73,7 +73,7 @@ pub fn read(lines: &[Line], pages: &[Option<u32>], at: usize) -> Option<(Vec<Blo
         }
         // A numbered point of the row's agency cell, whatever the numbering allows.
         if let Some(row) = rows.last_mut()
-            && numbered_agency_point(line, row, lines)
+            && numbered_agency_point(line, row, lines, &header.columns)
         {
             row.lines.push(k);
             k += 1;
@@ -448,24 +448,61 @@ fn ends_table(line: &Line, prev: &str, deadline_last: bool) -> bool {
             lx.type_line(&line.text)
                 .is_some_and(|t| t.opens_document(&line.text))
                 || lx.opens_tail(&line.text)
-                || lx.text_starts_with_any(&line.text, &lx.closing_openers)
+                // A closing paragraph opens in capitals; in lower case the words go on
+                // a cell ("…, vướng mắc trong" / "quá trình thực hiện …").
+                || (line.text.starts_with(char::is_uppercase)
+                    && lx.text_starts_with_any(&line.text, &lx.closing_openers))
         }
     }
 }
 
 /// A numbered point of an agency cell ("1. Bộ Tài chính đối với …" / "2. Bộ KHCN đối
-/// với …", who leads which part of the row's work) in a row that has no deadline cell
-/// yet. (After the row's last cell, such a line is the document's next item.)
-fn numbered_agency_point(line: &Line, row: &Row, lines: &[Line]) -> bool {
-    if !matches!(line.kind, LineKind::Label { .. }) || !opens_numbered_agency(&line.text) {
+/// với …", who leads which part of the row's work): the next point after one of the
+/// row's, or a first point that opens with an agency before the row's deadline cell.
+/// Where the deadline column comes before the agencies ("TT | Nhiệm vụ | Thời hạn |
+/// Chủ trì | Phối hợp"), the agency cells follow the deadline cell, and a first point
+/// there may open with its topic ("1. Về phát triển công nghiệp quốc" / "gia: Bộ Công
+/// Thương chủ trì."). (After a row's last cell, such a line is the document's next item.)
+fn numbered_agency_point(line: &Line, row: &Row, lines: &[Line], columns: &[Column]) -> bool {
+    if !matches!(line.kind, LineKind::Label { .. }) {
         return false;
     }
-    // The task cell may hold years ("giai đoạn 2026 - 2030"): only later cells count.
+    let Some(n) = point_number(&line.text) else {
+        return false;
+    };
+    let last_point = row
+        .lines
+        .iter()
+        .rev()
+        .map(|&i| &lines[i])
+        .filter(|l| matches!(l.kind, LineKind::Label { .. }))
+        .find_map(|l| point_number(&l.text));
+    if n > 1 && last_point == Some(n - 1) {
+        return true;
+    }
     let row_lines: Vec<&Line> = row.lines.iter().map(|&i| &lines[i]).collect();
-    !split_cells(&row_lines)
+    // The task cell may hold years ("giai đoạn 2026 - 2030"): only later cells count.
+    let dated = split_cells(&row_lines)
         .iter()
         .skip(usize::from(row.head.is_none()))
-        .any(|c| deadline_like(&c.text))
+        .any(|c| deadline_like(&c.text));
+    let position = |f: &dyn Fn(&Column) -> bool| columns.iter().rposition(f);
+    let deadline_first = position(&|c| matches!(c, Column::Field(FieldRole::Deadline, _)))
+        < position(&|c| matches!(c, Column::Field(FieldRole::Lead | FieldRole::Support, _)));
+    if opens_numbered_agency(&line.text) {
+        !dated || deadline_first
+    } else {
+        n == 1 && dated && deadline_first
+    }
+}
+
+/// The number of a point ("1. …", "2) …").
+fn point_number(text: &str) -> Option<u32> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    text[digits..]
+        .starts_with(['.', ')'])
+        .then(|| text[..digits].parse().ok())
+        .flatten()
 }
 
 /// A line that opens with a point's number and an agency: "1. Bộ Tài chính đối với …".
@@ -1059,6 +1096,29 @@ mod tests {
                 "Lead: Các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh",
                 "Support: Bộ Nội vụ",
                 "Deadline: Năm 2026",
+            ]
+        );
+    }
+
+    /// A table whose deadline column comes before the agencies: numbered points of a
+    /// lead cell follow the deadline cell, the first may open with its topic, and a
+    /// task line in lower case that reads like a closing paragraph goes on the task.
+    #[test]
+    fn deadline_before_agencies_with_points() {
+        let text = "TT\nNHIỆM VỤ\nTHỜI HẠN\nHOÀN THÀNH\nCƠ QUAN CHỦ TRÌ\nCƠ QUAN PHỐI HỢP\n\
+            1\nRà soát những khó khăn, vướng mắc trong\nquá trình thực hiện phân cấp\nQuý II/2026\n1. Bộ Nội vụ chủ trì tổng hợp,\nđề xuất\n2. Các bộ, cơ quan rà soát\nCác địa phương\n\
+            2\nPhát triển công nghiệp\nQuý III/2026\n1. Về phát triển công nghiệp quốc\ngia: Bộ Công Thương chủ trì.\n2. Về khu công nghiệp: Bộ Tài chính chủ trì.\nCác bộ, cơ quan, địa phương\n";
+        assert_eq!(
+            rows(text),
+            vec![
+                "item 1. Rà soát những khó khăn, vướng mắc trong quá trình thực hiện phân cấp",
+                "Deadline: Quý II/2026",
+                "Lead: 1. Bộ Nội vụ chủ trì tổng hợp, đề xuất; Các bộ, cơ quan rà soát",
+                "Support: Các địa phương",
+                "item 2. Phát triển công nghiệp",
+                "Deadline: Quý III/2026",
+                "Lead: 1. Về phát triển công nghiệp quốc gia: Bộ Công Thương chủ trì. 2. Về khu công nghiệp: Bộ Tài chính chủ trì.",
+                "Support: Các bộ, cơ quan, địa phương",
             ]
         );
     }
