@@ -689,6 +689,15 @@ fn deadline_ends(cell: &str, next: &str) -> bool {
         && !next.starts_with('(')
         && cell.matches('(').count() <= cell.matches(')').count()
         && !parse_deadline(next, None).understood
+        && !completes_deadline(cell, next)
+}
+
+/// Whether `next` completes a deadline word that ends `cell` ("… và thực hiện thường" /
+/// "xuyên"): with it, the cell says more than without.
+fn completes_deadline(cell: &str, next: &str) -> bool {
+    let before = parse_deadline(cell, None).deadline;
+    let after = parse_deadline(&format!("{cell} {next}"), None).deadline;
+    after.ongoing != before.ongoing || after.recurrence != before.recurrence
 }
 
 /// A date cut between its period word and its number: "Trước ngày" / "01/3/2027",
@@ -1107,7 +1116,8 @@ mod tests {
     fn deadline_before_agencies_with_points() {
         let text = "TT\nNHIỆM VỤ\nTHỜI HẠN\nHOÀN THÀNH\nCƠ QUAN CHỦ TRÌ\nCƠ QUAN PHỐI HỢP\n\
             1\nRà soát những khó khăn, vướng mắc trong\nquá trình thực hiện phân cấp\nQuý II/2026\n1. Bộ Nội vụ chủ trì tổng hợp,\nđề xuất\n2. Các bộ, cơ quan rà soát\nCác địa phương\n\
-            2\nPhát triển công nghiệp\nQuý III/2026\n1. Về phát triển công nghiệp quốc\ngia: Bộ Công Thương chủ trì.\n2. Về khu công nghiệp: Bộ Tài chính chủ trì.\nCác bộ, cơ quan, địa phương\n";
+            2\nPhát triển công nghiệp\nQuý III/2026\n1. Về phát triển công nghiệp quốc\ngia: Bộ Công Thương chủ trì.\n2. Về khu công nghiệp: Bộ Tài chính chủ trì.\nCác bộ, cơ quan, địa phương\n\
+            3\nTăng cường quản lý thị trường\nTháng 12/2026 và thực hiện thường\nxuyên\nBộ Công Thương\nCác địa phương\n";
         assert_eq!(
             rows(text),
             vec![
@@ -1119,6 +1129,11 @@ mod tests {
                 "Deadline: Quý III/2026",
                 "Lead: 1. Về phát triển công nghiệp quốc gia: Bộ Công Thương chủ trì. 2. Về khu công nghiệp: Bộ Tài chính chủ trì.",
                 "Support: Các bộ, cơ quan, địa phương",
+                // A deadline word cut at the line's end ("thường" / "xuyên") goes on.
+                "item 3. Tăng cường quản lý thị trường",
+                "Deadline: Tháng 12/2026 và thực hiện thường xuyên",
+                "Lead: Bộ Công Thương",
+                "Support: Các địa phương",
             ]
         );
     }
