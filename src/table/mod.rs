@@ -99,8 +99,9 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
         // under a group row (there perhaps with a column fewer).
         if header_at.is_some_and(|h| i <= h)
             || is_rule(&cs)
-            // A row of empty cells ("|  |  |  |") holds nothing.
-            || cs.iter().all(|c| c.trim().is_empty())
+            // A row of empty cells ("|  |  |  |") holds nothing, nor does one whose
+            // cells hold only marks (a stray combining accent, a dash).
+            || cs.iter().all(|c| !c.chars().any(char::is_alphanumeric))
             || is_column_numbers(&cs)
             || Some(&cs) == header_cells.as_ref()
             || (in_row && header(&cs).is_some())
@@ -718,6 +719,9 @@ mod tests {
         // A row of empty cells closing the table is layout, not a lost line.
         let closed = format!("{text}|  |  |  |  |  |  |\n[1] Ghi chú.\n");
         crate::test_support::assert_accounted(&closed);
+        // So is one whose cells hold only a stray mark.
+        let marked = format!("{text}|  |  |  |  |  |  |\u{301}\n[1] Ghi chú.\n");
+        crate::test_support::assert_accounted(&marked);
     }
 
     /// A task column named by alternatives ("Nội dung/nhiệm vụ") is the task column when
