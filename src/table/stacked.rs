@@ -467,7 +467,7 @@ fn numbered_agency_point(line: &Line, row: &Row, lines: &[Line], columns: &[Colu
     if !matches!(line.kind, LineKind::Label { .. }) {
         return false;
     }
-    let Some(n) = point_number(&line.text) else {
+    let Some((n, _)) = point(&line.text) else {
         return false;
     };
     let last_point = row
@@ -476,7 +476,7 @@ fn numbered_agency_point(line: &Line, row: &Row, lines: &[Line], columns: &[Colu
         .rev()
         .map(|&i| &lines[i])
         .filter(|l| matches!(l.kind, LineKind::Label { .. }))
-        .find_map(|l| point_number(&l.text));
+        .find_map(|l| point(&l.text).map(|(n, _)| n));
     if n > 1 && last_point == Some(n - 1) {
         return true;
     }
@@ -496,21 +496,21 @@ fn numbered_agency_point(line: &Line, row: &Row, lines: &[Line], columns: &[Colu
     }
 }
 
-/// The number of a point ("1. …", "2) …").
-fn point_number(text: &str) -> Option<u32> {
+/// A point's number and text ("1. Bộ Tài chính …", "2) …"; up to two digits).
+fn point(text: &str) -> Option<(u32, &str)> {
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    text[digits..]
-        .starts_with(['.', ')'])
-        .then(|| text[..digits].parse().ok())
-        .flatten()
+    if !(1..=2).contains(&digits) || !text[digits..].starts_with(['.', ')']) {
+        return None;
+    }
+    Some((
+        text[..digits].parse().ok()?,
+        text[digits + 1..].trim_start(),
+    ))
 }
 
 /// A line that opens with a point's number and an agency: "1. Bộ Tài chính đối với …".
 fn opens_numbered_agency(text: &str) -> bool {
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    (1..=2).contains(&digits)
-        && text[digits..].starts_with(['.', ')'])
-        && agency::opens_agency_list(text[digits + 1..].trim_start())
+    point(text).is_some_and(|(_, body)| agency::opens_agency_list(body))
 }
 
 // ───────────────────────────── cells ─────────────────────────────
@@ -624,13 +624,11 @@ fn split_cells(lines: &[&Line]) -> Vec<Cell> {
             // The next numbered point of an agency cell: a list of its own ("1. Bộ Tài
             // chính …" / "2. Bộ KHCN …" → "…; Bộ KHCN …").
             (Some(()), Some(cell)) if opens_numbered_agency(text) => {
-                let point = text
-                    .split_once(['.', ')'])
-                    .map_or(text, |(_, p)| p.trim_start());
+                let body = point(text).map_or(text, |(_, body)| body);
                 cell.text
                     .truncate(cell.text.trim_end_matches(['.', ' ']).len());
                 cell.text.push_str("; ");
-                cell.text.push_str(point);
+                cell.text.push_str(body);
                 cell.lines.push(line.no);
             }
             (Some(()), Some(cell)) => {
@@ -756,12 +754,6 @@ fn agency_like(text: &str) -> bool {
 /// the last column are the rest of a row that a page break cut: each continues the
 /// first cell, in column order, that was left unfinished.
 fn assign(cells: Vec<Cell>, columns: &[Column]) -> Vec<(Column, Cell)> {
-    if std::env::var("DBG").is_ok() {
-        eprintln!(
-            "ASSIGN {:?}",
-            cells.iter().map(|c| &c.text).collect::<Vec<_>>()
-        );
-    }
     let mut cells = cells.into_iter().collect::<std::collections::VecDeque<_>>();
     let cols: Vec<&Column> = columns.iter().filter(|c| **c != Column::Number).collect();
     let mut out: Vec<(Column, Cell)> = Vec::new();
