@@ -682,6 +682,14 @@ pub fn opens_agency_list(text: &str) -> bool {
         }
 }
 
+/// Whether `text` opens with a quantified collective ("Các bộ, …"; `quantifiers` in
+/// `grammar/agencies.toml`).
+pub fn opens_quantified(text: &str) -> bool {
+    let head = Scanner::head(text, 8);
+    let at = head.skip_label(0);
+    at < head.len() && head.classify_opening(at, true) == SegKind::Quantified
+}
+
 /// Whether `text` opens with a word that gives work to whom it names ("Giao", "Đề
 /// nghị"; `subject_prefixes` in `grammar/agencies.toml`).
 pub fn opens_with_assignment_word(text: &str) -> bool {

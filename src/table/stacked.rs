@@ -659,7 +659,7 @@ fn split_cells(lines: &[&Line]) -> Vec<Cell> {
 fn two_cells<'a>(text: &'a str, above: Option<&str>) -> (&'a str, Option<&'a str>) {
     // A whole agency: a known name, or a collective quantified with "các".
     let whole =
-        |t: &str| agency::is_known_name(t) || (fold(t).starts_with("các ") && agency_like(t));
+        |t: &str| agency::is_known_name(t) || (agency::opens_quantified(t) && agency_like(t));
     for (at, _) in text.match_indices(' ') {
         let right = &text[at + 1..];
         if !right.starts_with(char::is_uppercase) || !agency::opens_agency_list(right) {
