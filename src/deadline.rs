@@ -42,6 +42,20 @@ pub fn parse_deadline(text: &str, year: Option<i32>) -> Parsed {
     parse_located(text, year).0
 }
 
+/// Whether anything in `text` is recognised as a deadline: `parse_deadline(text,
+/// None).understood` without building the value. Table rules ask this of every cell
+/// line, most of which hold no deadline word at all.
+pub fn is_deadline(text: &str) -> bool {
+    let view = FoldedText::new(text);
+    // Masking citations only takes words away, so text where no word may open an item
+    // has none once masked either.
+    let folded = view.folded.as_str();
+    if !view.word_starts().any(|s| may_open_item(&folded[s..])) {
+        return false;
+    }
+    scan(&mask_citations(&view), None).understood()
+}
+
 /// The deadline in the words after an inline assignment ("nâng cấp hạ tầng băng rộng,
 /// hoàn thành trước ngày 30/9/2024"): parsed as a field value is, but its text starts
 /// at the clause (after the last "," or ";" before it) that holds the first recognised
@@ -2884,6 +2898,44 @@ mod tests {
             assert_eq!(dl.recurrence.as_deref(), rec, "recurrence: {input}");
             let anything = due.is_some() || ongoing || cond || start.is_some();
             assert_eq!(p.understood, anything, "understood: {input}");
+            if year.is_none() {
+                assert_eq!(is_deadline(input), anything, "is_deadline: {input}");
+            }
+        }
+    }
+
+    /// The quick answer agrees with the full parse on every corpus line, on two lines
+    /// joined (as table cells are), and on random mixes of deadline words and citations.
+    #[test]
+    fn is_deadline_agrees_with_the_parse() {
+        let mut texts: Vec<String> = Vec::new();
+        for plan in crate::test_support::CORPUS {
+            let lines: Vec<&str> = plan.lines().map(str::trim).collect();
+            texts.extend(lines.iter().map(|l| (*l).to_owned()));
+            texts.extend(lines.windows(2).map(|w| format!("{} {}", w[0], w[1])));
+        }
+        let pieces = [
+            "Quý IV/2025",
+            "theo Quyết định số 12/2024/QĐ-UBND",
+            "năm 2025",
+            "thường xuyên",
+            "Luật Đất đai năm 2024",
+            "hằng năm",
+            "giai đoạn 2021-2025",
+            "đến năm 2030",
+            "khi có hướng dẫn",
+            "chi thường xuyên",
+            "Báo cáo",
+            "ngày 20",
+            "tháng 6",
+            " ",
+            "Nghị định 13/2023/NĐ-CP",
+            ",",
+            "trước ngày 30/6",
+        ];
+        texts.extend(crate::test_support::random_strings(7, &pieces, 6, 4000));
+        for t in &texts {
+            assert_eq!(is_deadline(t), parse_deadline(t, None).understood, "{t}");
         }
     }
 

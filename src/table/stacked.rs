@@ -22,7 +22,7 @@
 use super::{Column, cells, field_block, furniture, is_row, is_rule, names_assignment, row_label};
 use crate::agency;
 use crate::blocks::Block;
-use crate::deadline::parse_deadline;
+use crate::deadline::{is_deadline, parse_deadline};
 use crate::fold::fold;
 use crate::lexicon::{FieldRole, lexicon};
 use crate::lines::{Line, LineKind, letter_ordinal, roman_to_int};
@@ -686,7 +686,7 @@ fn deadline_ends(cell: &str, next: &str) -> bool {
         && !ends_joined(cell)
         && !next.starts_with('(')
         && cell.matches('(').count() <= cell.matches(')').count()
-        && !parse_deadline(next, None).understood
+        && !is_deadline(next)
         && !completes_deadline(cell, next)
 }
 
@@ -741,7 +741,7 @@ fn starts_cell(prev: &str, next: &str) -> bool {
 
 /// A cell that is a deadline: short, and a deadline phrase is recognised in it.
 fn deadline_like(text: &str) -> bool {
-    text.chars().count() <= 80 && parse_deadline(text, None).understood && !agency_like(text)
+    text.chars().count() <= 80 && is_deadline(text) && !agency_like(text)
 }
 
 fn agency_like(text: &str) -> bool {
