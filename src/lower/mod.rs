@@ -237,6 +237,7 @@ pub fn lower(
         bullet_tasks: std::collections::HashSet::new(),
         addressees: HashMap::new(),
         has_task_part: false,
+        work_by_agency_only: false,
         topic_parts: Default::default(),
         covered: CoveredRows::new(covered),
         tasks: Vec::new(),
@@ -255,6 +256,8 @@ pub fn lower(
         l.claim_block(f, &Owner::Furniture);
     }
     l.has_task_part = (1..body.nodes.len()).any(|n| l.own_part_kind(n) == Some(PartKind::Tasks));
+    l.work_by_agency_only = !l.has_task_part
+        && !(1..body.nodes.len()).any(|n| l.own_part_kind(n) == Some(PartKind::Measures));
     if !l.has_task_part {
         l.topic_parts = topic_parts(&l);
         l.has_task_part = !l.topic_parts.is_empty();
@@ -344,6 +347,9 @@ struct Lowerer<'a> {
     /// Whether some part's heading names tasks ("NỘI DUNG", "NHIỆM VỤ"), or some part
     /// is a topic part: then a "GIẢI PHÁP" part lists general measures.
     has_task_part: bool,
+    /// No part of tasks or measures: the plan's work is only what it gives each agency
+    /// ("IV. PHÂN CÔNG NHIỆM VỤ" / "1. Sở Công Thương:" / "- Chủ trì điều phối …").
+    work_by_agency_only: bool,
     /// Parts named by their topic alone, between the aims and the measures or the
     /// organisation ("III. PHÁT TRIỂN NỀN MÓNG KINH TẾ SỐ" after "II. MỤC TIÊU", before
     /// "V. GIẢI PHÁP"), in a plan with no part named for its tasks: their items are the
@@ -746,9 +752,12 @@ impl Lowerer<'_> {
     }
 
     /// A per-agency heading with its duties: the heading is a section, each bullet a duty.
-    /// In a tasks part ("II. NỘI DUNG" set out by agency) they are the plan's tasks.
+    /// In a tasks part ("II. NỘI DUNG" set out by agency) they are the plan's tasks, and
+    /// so they are in a plan that has no part of tasks or measures.
     fn duty_group(&mut self, n: NodeId, heads: Vec<Agency>, part: PartKind) -> Option<Section> {
-        let kind = if part == PartKind::Tasks {
+        let kind = if part == PartKind::Tasks
+            || (part == PartKind::Responsibilities && self.work_by_agency_only)
+        {
             TaskKind::Task
         } else {
             TaskKind::Duty
@@ -1999,6 +2008,39 @@ a) Phối hợp Văn phòng UBND tỉnh đánh giá chất lượng phục vụ.
                 ("II.2", vec!["Công an tỉnh"], vec![]),
                 ("II.3", vec![], vec![]),
             ]
+        );
+    }
+
+    /// A plan with no part of tasks or measures gives its work by agency ("IV. PHÂN
+    /// CÔNG NHIỆM VỤ" / "1. Sở Công Thương:" / "- …"): those bullets are its tasks.
+    /// Beside a task part, the same bullets are duties.
+    #[test]
+    fn work_given_only_by_agency() {
+        let by_agency = "IV. PHÂN CÔNG NHIỆM VỤ
+1. Sở Công Thương:
+- Chủ trì điều phối toàn bộ nguồn hàng hỗ trợ.
+- Phối hợp Công an tỉnh tổ chức vận chuyển hàng.
+2. Sở Y tế:
+- Bố trí các đội y tế lưu động.
+";
+        let plan = crate::parse_text(&format!(
+            "I. MỤC TIÊU\n1. Bảo đảm an sinh.\nII. KINH PHÍ\n1. Ngân sách tỉnh.\n{by_agency}"
+        ));
+        assert_eq!(
+            task_rows(&plan),
+            [
+                ("IV.1#1", vec!["Sở Công Thương"], vec![]),
+                ("IV.1#2", vec!["Công an tỉnh"], vec!["Sở Công Thương"]),
+                ("IV.2#1", vec!["Sở Y tế"], vec![]),
+            ]
+        );
+        assert!(plan.tasks.iter().all(|t| t.kind == TaskKind::Task));
+        let plan = crate::parse_text(&format!(
+            "I. NHIỆM VỤ\n1. Rà soát văn bản.\nII. KINH PHÍ\n1. Ngân sách tỉnh.\n{by_agency}"
+        ));
+        assert_eq!(
+            plan.tasks.iter().filter(|t| t.kind == TaskKind::Duty).count(),
+            3
         );
     }
 
