@@ -513,6 +513,16 @@ pub(crate) fn ends_on_period_word(text: &str) -> bool {
         .any(|w| w.parse(&f).is_ok_and(|(rest, ())| rest.is_empty()))
 }
 
+/// A date cut between its period word and its number: "Trước ngày" / "01/3/2027",
+/// "Năm" / "2026 (sau khi …)", "Quý" / "II/2026". (A period word with no number after
+/// it ends its phrase: "Báo cáo hàng năm" / "Nhiệm vụ thường xuyên".)
+pub(crate) fn cut_inside_date(prev: &str, next: &str) -> bool {
+    let number = next.split([' ', '/', ',']).next().is_some_and(|w| {
+        w.starts_with(|c: char| c.is_ascii_digit()) || crate::lines::roman_to_int(w).is_some()
+    });
+    number && ends_on_period_word(prev)
+}
+
 /// The day noun ("ngày"), for citations' issue dates.
 pub(crate) fn day_word(i: &str) -> Res<'_, ()> {
     G.day.parse(i)

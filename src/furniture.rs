@@ -51,6 +51,7 @@ fn mark_running_heads(lines: &mut [Line]) {
             && few_short_pages(at)
             && !lx.opens_tail(text)
             && lx.type_line(text).is_none()
+            && !mostly_ends_a_cut_date(lines, text, at)
     });
     if beside.is_empty() {
         return;
@@ -72,6 +73,23 @@ fn mark_running_heads(lines: &mut [Line]) {
     for i in heads {
         lines[i].kind = LineKind::Furniture;
     }
+}
+
+/// Whether, at most of its repeats, the line finishes a date that the line above cut
+/// after its period word: a table's deadline cell ("Năm" / "2026 - 2027") beside row
+/// numbers on lines of their own, not a running head.
+fn mostly_ends_a_cut_date(lines: &[Line], text: &str, at: &[usize]) -> bool {
+    let cut = at
+        .iter()
+        .filter(|&&i| {
+            lines[..i]
+                .iter()
+                .rev()
+                .find(|l| l.kind != LineKind::Blank)
+                .is_some_and(|above| crate::deadline::cut_inside_date(&above.text, text))
+        })
+        .count();
+    2 * cut >= at.len()
 }
 
 /// Whether the repeats at line indices `at` stand a page apart: at most a quarter of the
@@ -198,6 +216,13 @@ mod tests {
     fn a_cell_beside_row_numbers_is_not_a_running_head() {
         let rows: String = (3..7)
             .map(|n| format!("{n}\nNhiệm vụ {n}.\nCục Lâm nghiệp\nVụ Pháp chế\nThường xuyên\n"))
+            .collect();
+        assert!(furniture(&rows).is_empty());
+        // Rows a page long, their deadline cell cut after its period word ("Năm" /
+        // "2026 - 2027"): the cut date's number beside the next row's number.
+        let task = "Rà soát văn bản pháp luật.\n".repeat(MIN_PAGE_LINES);
+        let rows: String = (1..6)
+            .map(|n| format!("{n}\n{task}Bộ Tư pháp\nNăm\n2026 - 2027\n"))
             .collect();
         assert!(furniture(&rows).is_empty());
     }

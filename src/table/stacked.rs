@@ -698,17 +698,6 @@ fn completes_deadline(cell: &str, next: &str) -> bool {
     after.ongoing != before.ongoing || after.recurrence != before.recurrence
 }
 
-/// A date cut between its period word and its number: "Trước ngày" / "01/3/2027",
-/// "Năm" / "2026 (sau khi …)", "Quý" / "II/2026". (A period word with no number after
-/// it ends its phrase: "Báo cáo hàng năm" / "Nhiệm vụ thường xuyên".)
-fn cut_inside_date(prev: &str, next: &str) -> bool {
-    let number = next
-        .split([' ', '/', ','])
-        .next()
-        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()) || roman_to_int(w).is_some());
-    number && crate::deadline::ends_on_period_word(prev)
-}
-
 /// A line that ends with a joining mark or word, so the next line continues it.
 pub(crate) fn ends_joined(text: &str) -> bool {
     text.ends_with([',', ';', '-', '–', '(', '/', '&']) || ends_on_joining_word(text)
@@ -725,7 +714,7 @@ fn starts_cell(prev: &str, next: &str) -> bool {
     let Some(first) = next.chars().next() else {
         return false;
     };
-    if ends_joined(prev) || cut_inside_date(prev, next) {
+    if ends_joined(prev) || crate::deadline::cut_inside_date(prev, next) {
         return false;
     }
     if first.is_ascii_digit() {
