@@ -662,6 +662,13 @@ fn canonical_forms() {
         ("Sở TTTT", "Sở Thông tin và Truyền thông"),
         ("Sở KH&ĐT.", "Sở Kế hoạch và Đầu tư"),
         ("Sở LĐ-TB&XH", "Sở Lao động - Thương binh và Xã hội"),
+        ("Bộ NN&MT", "Bộ Nông nghiệp và Môi trường"),
+        ("Sở NNMT", "Sở Nông nghiệp và Môi trường"),
+        ("Bộ DT&TG", "Bộ Dân tộc và Tôn giáo"),
+        (
+            "Ban Chỉ huy PTDS các cấp",
+            "Ban Chỉ huy phòng thủ dân sự các cấp",
+        ),
         (
             "Ủy ban MTTQ Việt Nam tỉnh",
             "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
