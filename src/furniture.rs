@@ -52,6 +52,9 @@ fn mark_running_heads(lines: &mut [Line]) {
             && !lx.opens_tail(text)
             && lx.type_line(text).is_none()
             && !mostly_ends_a_cut_date(lines, text, at)
+            // The rest of a table cell ("có liên quan", "tiếp theo") beside row numbers.
+            && !text.starts_with(char::is_lowercase)
+            && pages_run_on(lines, at)
     });
     if beside.is_empty() {
         return;
@@ -90,6 +93,30 @@ fn mostly_ends_a_cut_date(lines: &[Line], text: &str, at: &[usize]) -> bool {
         })
         .count();
     2 * cut >= at.len()
+}
+
+/// Whether the numbers beside the repeats at line indices `at` run on as pages do, by
+/// one (or two, a head on every other page) from one repeat to the next, at least half
+/// the time. Rows numbered on lines of their own run on only where the repeated cell
+/// stands in consecutive rows.
+fn pages_run_on(lines: &[Line], at: &[usize]) -> bool {
+    let numbers: Vec<Option<u32>> = at.iter().map(|&i| page_number_beside(lines, i)).collect();
+    let steps = numbers.len().saturating_sub(1);
+    let on = numbers
+        .windows(2)
+        .filter(|w| matches!((w[0], w[1]), (Some(a), Some(b)) if b == a + 1 || b == a + 2))
+        .count();
+    2 * on >= steps
+}
+
+/// The page number on the nearest non-blank line above or below line `i`.
+fn page_number_beside(lines: &[Line], i: usize) -> Option<u32> {
+    let number = |l: Option<&Line>| {
+        l.filter(|l| l.kind == LineKind::PageNumber)
+            .and_then(|l| l.text.trim().parse().ok())
+    };
+    number(lines[..i].iter().rev().find(|l| l.kind != LineKind::Blank))
+        .or_else(|| number(lines[i + 1..].iter().find(|l| l.kind != LineKind::Blank)))
 }
 
 /// Whether the repeats at line indices `at` stand a page apart: at most a quarter of the
@@ -223,6 +250,18 @@ mod tests {
         let task = "Rà soát văn bản pháp luật.\n".repeat(MIN_PAGE_LINES);
         let rows: String = (1..6)
             .map(|n| format!("{n}\n{task}Bộ Tư pháp\nNăm\n2026 - 2027\n"))
+            .collect();
+        assert!(furniture(&rows).is_empty());
+        // The rest of a cell in lower case ("Năm 2026" / "và các năm" / "tiếp theo").
+        let rows: String = (1..6)
+            .map(|n| format!("{n}\n{task}Bộ Tư pháp\nNăm 2026\nvà các năm\ntiếp theo\n"))
+            .collect();
+        assert!(furniture(&rows).is_empty());
+        // A whole cell, in rows that do not follow each other: the numbers beside it do
+        // not run on as pages do.
+        let rows: String = [3, 7, 12, 20, 26]
+            .into_iter()
+            .map(|n| format!("{n}\n{task}Bộ Tư pháp\nCác đơn vị có liên quan\n"))
             .collect();
         assert!(furniture(&rows).is_empty());
     }
