@@ -520,7 +520,25 @@ pub(crate) fn cut_inside_date(prev: &str, next: &str) -> bool {
     let number = next.split([' ', '/', ',']).next().is_some_and(|w| {
         w.starts_with(|c: char| c.is_ascii_digit()) || crate::lines::roman_to_int(w).is_some()
     });
-    number && ends_on_period_word(prev)
+    number && (ends_on_period_word(prev) || ends_on_range_intro(prev))
+}
+
+/// Whether `text` ends on a range's intro (`[range] intro`: "Giai đoạn"), which its
+/// years must follow.
+fn ends_on_range_intro(text: &str) -> bool {
+    let last: Vec<&str> = text.split_whitespace().rev().take(3).collect();
+    // The intros are short words: a long last word rules the line out before folding.
+    if last.first().is_none_or(|w| w.len() > 8) {
+        return false;
+    }
+    let tail = crate::fold::fold(&last.into_iter().rev().collect::<Vec<_>>().join(" "));
+    std::iter::once(0)
+        .chain(tail.match_indices(' ').map(|(k, _)| k + 1))
+        .any(|k| {
+            G.range_intro
+                .parse(&tail[k..])
+                .is_ok_and(|(rest, ())| rest.is_empty())
+        })
 }
 
 /// The day noun ("ngày"), for citations' issue dates.

@@ -93,6 +93,8 @@ pub struct Lexicon {
     pub table_other: Vec<String>,
     /// Words that end a wrapped line of a table cell, never a cell ("và", "của").
     pub table_joiners: Vec<String>,
+    /// Words that open a wrapped line of a table cell, never a cell ("và", "hoặc").
+    pub table_continuers: Vec<String>,
     /// Appendix titles that list only some of the plan's tasks ("Một số nhiệm vụ trọng
     /// tâm …"), folded.
     pub table_partial: Vec<String>,
@@ -176,6 +178,7 @@ impl Lexicon {
             table_name: folded(raw.table.name),
             table_other: folded(raw.table.other),
             table_joiners: folded(raw.table.joiners),
+            table_continuers: folded(raw.table.continuers),
             table_partial: folded(raw.table.partial),
             table_not_partial: folded(raw.table.not_partial),
             stamp_openers: folded(raw.furniture.stamp_openers),
@@ -566,6 +569,7 @@ struct RawTable {
     name: Vec<String>,
     other: Vec<String>,
     joiners: Vec<String>,
+    continuers: Vec<String>,
     partial: Vec<String>,
     not_partial: Vec<String>,
 }

@@ -2039,7 +2039,10 @@ a) Phối hợp Văn phòng UBND tỉnh đánh giá chất lượng phục vụ.
             "I. NHIỆM VỤ\n1. Rà soát văn bản.\nII. KINH PHÍ\n1. Ngân sách tỉnh.\n{by_agency}"
         ));
         assert_eq!(
-            plan.tasks.iter().filter(|t| t.kind == TaskKind::Duty).count(),
+            plan.tasks
+                .iter()
+                .filter(|t| t.kind == TaskKind::Duty)
+                .count(),
             3
         );
     }

@@ -67,6 +67,7 @@ pub fn read(lines: &[Line], pages: &[Option<u32>], at: usize) -> Option<(Vec<Blo
                 number_at: k,
                 head: None,
                 lines: Vec::new(),
+                breaks: Vec::new(),
             });
             k += 1;
             continue;
@@ -99,6 +100,7 @@ pub fn read(lines: &[Line], pages: &[Option<u32>], at: usize) -> Option<(Vec<Blo
                 number_at: k,
                 head: Some(head.to_owned()),
                 lines: Vec::new(),
+                breaks: Vec::new(),
             });
             k += 1;
             continue;
@@ -121,11 +123,13 @@ pub fn read(lines: &[Line], pages: &[Option<u32>], at: usize) -> Option<(Vec<Blo
                     .iter()
                     .map(|&i| furniture(&lines[i], page_of(i))),
             );
+            row.breaks.push(row.lines.len());
             k = again.end;
             continue;
         }
         if matches!(line.kind, LineKind::PageNumber | LineKind::Furniture) {
             // Page furniture between a row's lines (a page break inside the row).
+            row.breaks.push(row.lines.len());
             out.push(Block {
                 kind: line.kind.clone(),
                 text: line.text.clone(),
@@ -256,6 +260,8 @@ struct Row {
     head: Option<String>,
     /// Indices of the row's other lines.
     lines: Vec<usize>,
+    /// Positions in `lines` that a page break comes before.
+    breaks: Vec<usize>,
 }
 
 /// Which numbered lines ("II. …") may be group rows printed on one line. Such a line
@@ -482,7 +488,7 @@ fn numbered_agency_point(line: &Line, row: &Row, lines: &[Line], columns: &[Colu
     }
     let row_lines: Vec<&Line> = row.lines.iter().map(|&i| &lines[i]).collect();
     // The task cell may hold years ("giai đoạn 2026 - 2030"): only later cells count.
-    let dated = split_cells(&row_lines)
+    let dated = split_cells(&row_lines, &row.breaks)
         .iter()
         .skip(usize::from(row.head.is_none()))
         .any(|c| deadline_like(&c.text));
@@ -532,7 +538,7 @@ fn row_blocks(
     let page = page_of(row.number_at);
     let mut cells = blank_separated(lines, &row.lines, columns).unwrap_or_else(|| {
         let row_lines: Vec<&Line> = row.lines.iter().map(|&i| &lines[i]).collect();
-        split_cells(&row_lines)
+        split_cells(&row_lines, &row.breaks)
     });
     if let Some(head) = &row.head {
         // The title goes on in the lines below it only as a wrap ("… sức khoẻ" /
@@ -611,13 +617,16 @@ fn blank_separated(lines: &[Line], row: &[usize], columns: &[Column]) -> Option<
 /// Group a row's lines into cells: a line continues the cell above it when it opens in
 /// lower case or with punctuation, or the line above ends with a joining word or mark
 /// ("Sở Thông tin và" / "Truyền thông"). A deadline that a further line would turn into
-/// prose is a cell of its own ("Quý IV/2026" / "kết quả giảm phát thải …").
-fn split_cells(lines: &[&Line]) -> Vec<Cell> {
+/// prose is a cell of its own ("Quý IV/2026" / "kết quả giảm phát thải …"). `breaks`:
+/// positions in `lines` that a page break comes before.
+fn split_cells(lines: &[&Line], breaks: &[usize]) -> Vec<Cell> {
     let mut cells: Vec<Cell> = Vec::new();
-    for line in lines {
+    for (i, line) in lines.iter().enumerate() {
         let (text, second) = two_cells(line.text.trim(), cells.last().map(|c| c.text.as_str()));
+        let after_break = breaks.contains(&i);
         let joined = cells.last().and_then(|c| {
-            let continues = !starts_cell(&c.text, text) && !deadline_ends(&c.text, text);
+            let continues =
+                !starts_cell(&c.text, text) && !deadline_ends(&c.text, text, after_break);
             continues.then_some(())
         });
         match (joined, cells.last_mut()) {
@@ -678,13 +687,17 @@ fn two_cells<'a>(text: &'a str, above: Option<&str>) -> (&'a str, Option<&'a str
 }
 
 /// Whether a deadline cell ends before `next`, a line in lower case: it goes on only
-/// after a joining word or mark ("Quý IV/2024 và" / "các năm tiếp theo") or with more
-/// deadline words ("Quý IV/2024" / "hằng năm") or a bracket that qualifies it
-/// ("Thường xuyên" / "(hoặc theo yêu cầu …)"), which goes on to its closing mark.
-fn deadline_ends(cell: &str, next: &str) -> bool {
+/// after a joining word or mark ("Quý IV/2024 và" / "các năm tiếp theo"), before one
+/// ("Năm 2026" / "và các năm tiếp theo"), with more deadline words ("Quý IV/2024" /
+/// "hằng năm") or a bracket that qualifies it ("Thường xuyên" / "(hoặc theo yêu cầu
+/// …)"), which goes on to its closing mark. A
+/// bracket after a page break is the rest of another cell ("Giai đoạn 2026 - 2030" /
+/// page break / "(UAV), mô hình …", the task's words).
+fn deadline_ends(cell: &str, next: &str, after_break: bool) -> bool {
     deadline_like(cell)
         && !ends_joined(cell)
-        && !next.starts_with('(')
+        && !opens_joined(next)
+        && (after_break || !next.starts_with('('))
         && cell.matches('(').count() <= cell.matches(')').count()
         && !is_deadline(next)
         && !completes_deadline(cell, next)
@@ -701,6 +714,13 @@ fn completes_deadline(cell: &str, next: &str) -> bool {
 /// A line that ends with a joining mark or word, so the next line continues it.
 pub(crate) fn ends_joined(text: &str) -> bool {
     text.ends_with([',', ';', '-', '–', '(', '/', '&']) || ends_on_joining_word(text)
+}
+
+/// A line whose first word joins it to the line above ("và các năm tiếp theo"; `[table]
+/// continuers` in `grammar/labels.toml`).
+fn opens_joined(text: &str) -> bool {
+    let first = text.split(' ').next().filter(|w| w.len() <= 8).map(fold);
+    first.is_some_and(|w| lexicon().table_continuers.contains(&w))
 }
 
 /// A line whose last word joins it to the next ("của", "và", "với"; `[table] joiners`
@@ -1207,6 +1227,38 @@ mod tests {
                 "Lead: Cục Lâm nghiệp và Kiểm lâm",
                 "Support: Vụ Hợp tác quốc tế",
                 "Deadline: Thường xuyên",
+            ]
+        );
+    }
+
+    /// A gazette table as NQ-style appendices print it: "Nội dung, nhiệm vụ" names the
+    /// task column; a date cut after "Năm" or "Giai đoạn" goes on; a deadline goes on
+    /// with a line that opens with "và"; a bracket after a page break is the rest of the
+    /// task, not of the deadline above the break.
+    #[test]
+    fn gazette_cut_dates_and_a_task_across_a_page() {
+        let text = "TT\nNội dung, nhiệm vụ\nCơ quan chủ\ntrì thực hiện\nCơ quan\nphối hợp\nThời gian\n\
+            1\nRà soát, thể chế hóa các chủ trương.\nBộ NN&MT,\nBộ Quốc phòng\nCác bộ,\ncơ quan\nNăm\n2026 - 2027\n\
+            2\nHiện đại hóa hệ thống quan trắc, ứng dụng\nmáy bay không người lái\nBộ NN&MT\nBộ Khoa học\nvà Công nghệ\nGiai đoạn\n2026 - 2030\n\
+            - 63 -\nTT\nNội dung, nhiệm vụ\nCơ quan chủ\ntrì thực hiện\nCơ quan\nphối hợp\nThời gian\n\
+            (UAV) và trí tuệ nhân tạo.\n\
+            3\nXây dựng quy trình ứng phó.\nBộ Tư pháp\nCác bộ\nNăm 2026\nvà các năm\ntiếp theo\n";
+        assert_eq!(
+            rows(text),
+            vec![
+                "item 1. Rà soát, thể chế hóa các chủ trương.",
+                "Lead: Bộ NN&MT, Bộ Quốc phòng",
+                "Support: Các bộ, cơ quan",
+                "Deadline: Năm 2026 - 2027",
+                "item 2. Hiện đại hóa hệ thống quan trắc, ứng dụng máy bay không người lái (UAV) và trí tuệ nhân tạo.",
+                "Lead: Bộ NN&MT",
+                "Support: Bộ Khoa học và Công nghệ",
+                "Deadline: Giai đoạn 2026 - 2030",
+                "PageNumber - 63 -",
+                "item 3. Xây dựng quy trình ứng phó.",
+                "Lead: Bộ Tư pháp",
+                "Support: Các bộ",
+                "Deadline: Năm 2026 và các năm tiếp theo",
             ]
         );
     }
