@@ -61,6 +61,9 @@ pub struct Lexicon {
     /// (phrase, role), longest phrase first.
     pub fields: Vec<(String, FieldRole)>,
     pub parts: Vec<(String, PartKind)>,
+    /// Headings of an item that lists figures to reach ("6. Chỉ tiêu chủ yếu đến năm
+    /// 2030"), at any level, folded.
+    pub targets: Vec<String>,
     /// (phrase, abbreviation), longest phrase first.
     pub doc_types: Vec<(String, String)>,
     /// Types whose line may end with a number ("phụ lục", folded).
@@ -157,6 +160,7 @@ impl Lexicon {
         let mut lexicon = Lexicon {
             fields,
             parts,
+            targets: folded(raw.parts.targets),
             doc_types,
             numbered_doc_types: folded(h.numbered_doc_types),
             type_initials: Vec::new(),
@@ -303,6 +307,13 @@ impl Lexicon {
             .filter(|(_, k)| *k == kind)
             .filter_map(|(p, _)| find_words(&f, p))
             .min()
+    }
+
+    /// Whether an item's heading names figures to reach ("6. Chỉ tiêu chủ yếu đến năm
+    /// 2030"): it opens with a `[parts] targets` phrase.
+    pub fn is_targets_heading(&self, heading: &str) -> bool {
+        let f = fold(heading);
+        self.targets.iter().any(|t| find_words(&f, t) == Some(0))
     }
 
     /// The abbreviation of a document-type line ("KẾ HOẠCH" → "KH"); the whole line must be
@@ -589,6 +600,7 @@ struct RawParts {
     purpose: Vec<String>,
     funding: Vec<String>,
     measures: Vec<String>,
+    targets: Vec<String>,
 }
 
 #[derive(Deserialize)]

@@ -511,6 +511,12 @@ impl Lowerer<'_> {
             .children
             .iter()
             .any(|&c| matches!(self.body.nodes[c].kind, NodeKind::Labelled(_)));
+        // "6. Chỉ tiêu chủ yếu đến năm 2030" over "6.1. …": figures to reach.
+        let part = if has_labelled_children && lexicon().is_targets_heading(&self.headings[n]) {
+            PartKind::Purpose
+        } else {
+            part
+        };
         let assigns = assigns_work(&node.fields);
         // Parts by numbering only: a capitalised top-level item with fields is still a task.
         let structural = matches!(
@@ -2009,6 +2015,22 @@ a) Phối hợp Văn phòng UBND tỉnh đánh giá chất lượng phục vụ.
                 ("II.3", vec![], vec![]),
             ]
         );
+    }
+
+    /// An item headed "Chỉ tiêu …" lists figures to reach, even inside a task part.
+    #[test]
+    fn targets_inside_a_task_part_are_no_tasks() {
+        let plan = crate::parse_text(
+            "II. NỘI DUNG TRỌNG TÂM
+1. Tổ chức quán triệt, tuyên truyền về Chương trình.
+2. Chỉ tiêu chủ yếu đến năm 2030
+2.1. Hàng năm, giảm số người nghiện ma túy.
+2.2. Phấn đấu 100% các điểm được phát hiện và triệt phá.
+3. Đầu tư trang thiết bị cho lực lượng chuyên trách.
+",
+        );
+        let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["II.1", "II.3"]);
     }
 
     /// A plan with no part of tasks or measures gives its work by agency ("IV. PHÂN
