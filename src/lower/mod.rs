@@ -757,6 +757,23 @@ impl Lowerer<'_> {
         }
     }
 
+    /// The deadline a task's prose gives: a marked phrase ("…, hoàn thành trong năm
+    /// 2026"), else one of [`Lowerer::unmarked_deadline`].
+    fn prose_deadline(&self, text: &str) -> Option<Deadline> {
+        find_inline_deadline(text, self.year)
+            .map(|(_, d)| d)
+            .or_else(|| self.unmarked_deadline(text))
+    }
+
+    /// A deadline with no marker: closing brackets ("(khi Bộ Y tế có văn bản triển
+    /// khai)"), an opening clause ("Trong năm 2025, …"), a closing condition ("… khi
+    /// Chính phủ ban hành …").
+    fn unmarked_deadline(&self, text: &str) -> Option<Deadline> {
+        closing_bracket_deadline(text, self.year)
+            .or_else(|| opening_clause_deadline(text, self.year))
+            .or_else(|| closing_condition_deadline(text))
+    }
+
     /// A per-agency heading with its duties: the heading is a section, each bullet a duty.
     /// In a tasks part ("II. NỘI DUNG" set out by agency) they are the plan's tasks, and
     /// so they are in a plan that has no part of tasks or measures.
@@ -808,7 +825,7 @@ impl Lowerer<'_> {
                 .chain(node.owned_field_blocks())
                 .collect();
             if deadline.is_none() {
-                deadline = find_inline_deadline(&text, self.year).map(|(_, d)| d);
+                deadline = self.prose_deadline(&text);
             }
             self.push_task(
                 n,
@@ -876,8 +893,7 @@ impl Lowerer<'_> {
                     FieldRole::Other => {}
                 }
             }
-            let deadline =
-                deadline.or_else(|| find_inline_deadline(&text, self.year).map(|(_, d)| d));
+            let deadline = deadline.or_else(|| self.prose_deadline(&text));
             self.push_task(
                 b,
                 kind,
@@ -1078,9 +1094,7 @@ impl Lowerer<'_> {
             deadline = Some(d);
         }
         if deadline.is_none() {
-            deadline = closing_bracket_deadline(&text, self.year)
-                .or_else(|| opening_clause_deadline(&text, self.year))
-                .or_else(|| closing_condition_deadline(&text));
+            deadline = self.unmarked_deadline(&text);
         }
         if deadline.is_none() {
             deadline = self.heading_deadline(n);
@@ -2015,6 +2029,34 @@ a) Phối hợp Văn phòng UBND tỉnh đánh giá chất lượng phục vụ.
                 ("II.3", vec![], vec![]),
             ]
         );
+    }
+
+    /// Duties read their deadline from their prose as tasks do: a closing bracket, an
+    /// opening clause.
+    #[test]
+    fn duties_take_unmarked_deadlines() {
+        let plan = crate::parse_text(
+            "I. NHIỆM VỤ
+1. Rà soát văn bản.
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Y tế
+Chủ trì, phối hợp với các đơn vị liên quan triển khai Dự án 6 (khi Bộ Y tế có văn bản triển khai).
+2. Sở Xây dựng
+- Thường xuyên cập nhật, bảo đảm dữ liệu quy hoạch đầy đủ, chính xác.
+",
+        );
+        let duties: Vec<(&str, Option<&Deadline>)> = plan
+            .tasks
+            .iter()
+            .filter(|t| t.kind == TaskKind::Duty)
+            .map(|t| (t.id.as_str(), t.deadline.as_ref()))
+            .collect();
+        assert_eq!(duties.len(), 2);
+        assert!(
+            duties[0].1.is_some_and(|d| d.condition.is_some()),
+            "{duties:?}"
+        );
+        assert!(duties[1].1.is_some_and(|d| d.ongoing), "{duties:?}");
     }
 
     /// An item headed "Chỉ tiêu …" lists figures to reach, even inside a task part.
