@@ -91,12 +91,35 @@ pub const VIETNAMESE_LETTERS: &str = "abcdđeghiklmnopqrstuvxy";
 
 /// Classify cleaned lines.
 pub fn classify(lines: &[CleanLine]) -> Vec<Line> {
-    lines.iter().cloned().map(classify_line).collect()
+    classify_owned(lines.to_vec())
 }
 
 /// [`classify`], taking the lines (their text moves into the result).
 pub fn classify_owned(lines: Vec<CleanLine>) -> Vec<Line> {
-    lines.into_iter().map(classify_line).collect()
+    let mut out: Vec<Line> = lines.into_iter().map(classify_line).collect();
+    demote_cut_fields(&mut out);
+    out
+}
+
+/// A field label in lower case after a line cut on a joining word is the rest of that
+/// line's sentence: "… ban hành Kế hoạch … với những" / "nội dung như sau:".
+fn demote_cut_fields(lines: &mut [Line]) {
+    let mut prev: Option<usize> = None;
+    for i in 0..lines.len() {
+        if lines[i].kind == LineKind::Blank {
+            continue;
+        }
+        if matches!(lines[i].kind, LineKind::Field { .. })
+            && lines[i].text.starts_with(char::is_lowercase)
+            && prev.is_some_and(|p| {
+                lines[p].kind == LineKind::Prose
+                    && crate::table::stacked::ends_on_joining_word(&lines[p].text)
+            })
+        {
+            lines[i].kind = LineKind::Prose;
+        }
+        prev = Some(i);
+    }
 }
 
 fn classify_line(l: CleanLine) -> Line {
@@ -565,6 +588,27 @@ mod tests {
             )),
             _ => None,
         }
+    }
+
+    /// A field label in lower case after a line cut on a joining word is prose; after a
+    /// whole line, or in capitals, it stays a field.
+    #[test]
+    fn field_labels_cut_from_a_sentence() {
+        let kinds = |text: &str| -> Vec<bool> {
+            classify_owned(crate::normalize::normalize(text))
+                .iter()
+                .map(|l| matches!(l.kind, LineKind::Field { .. }))
+                .collect()
+        };
+        assert_eq!(
+            kinds("Chính phủ ban hành Kế hoạch với những\nnội dung như sau:"),
+            [false, false]
+        );
+        assert_eq!(kinds("Rà soát văn bản.\nnội dung: Rà soát."), [false, true]);
+        assert_eq!(
+            kinds("Chính phủ ban hành Kế hoạch với những\nNội dung: Rà soát."),
+            [false, true]
+        );
     }
 
     /// (line, expected (level, label text, ordinal, text after the label)).
