@@ -256,8 +256,18 @@ pub fn lower(
         l.claim_block(f, &Owner::Furniture);
     }
     l.has_task_part = (1..body.nodes.len()).any(|n| l.own_part_kind(n) == Some(PartKind::Tasks));
+    // A part of aims that holds tasks ("II. MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP" / "2.
+    // Nhiệm vụ và giải pháp chủ yếu") is a part of tasks too.
+    let tasks_under_aims = |n: NodeId| {
+        l.own_part_kind(n) == Some(PartKind::Purpose)
+            && body.nodes[n]
+                .children
+                .iter()
+                .any(|&c| l.tasks_under_purpose(c, PartKind::Purpose) == PartKind::Tasks)
+    };
     l.work_by_agency_only = !l.has_task_part
-        && !(1..body.nodes.len()).any(|n| l.own_part_kind(n) == Some(PartKind::Measures));
+        && !(1..body.nodes.len())
+            .any(|n| l.own_part_kind(n) == Some(PartKind::Measures) || tasks_under_aims(n));
     if !l.has_task_part {
         l.topic_parts = topic_parts(&l);
         l.has_task_part = !l.topic_parts.is_empty();
@@ -658,7 +668,12 @@ impl Lowerer<'_> {
             // section only carries the tree.
             return Some(self.section(n, part, false));
         } else if leaf && part == PartKind::Responsibilities {
-            self.task(n, TaskKind::Duty);
+            let kind = if self.work_by_agency_only {
+                TaskKind::Task
+            } else {
+                TaskKind::Duty
+            };
+            self.task(n, kind);
             return None;
         }
         Some(self.section(n, part, true))
@@ -2086,6 +2101,7 @@ Chủ trì, phối hợp với các đơn vị liên quan triển khai Dự án 
 - Phối hợp Công an tỉnh tổ chức vận chuyển hàng.
 2. Sở Y tế:
 - Bố trí các đội y tế lưu động.
+3. Đề nghị Công ty Điện lực tỉnh: Khẩn trương khắc phục sự cố lưới điện.
 ";
         let plan = crate::parse_text(&format!(
             "I. MỤC TIÊU\n1. Bảo đảm an sinh.\nII. KINH PHÍ\n1. Ngân sách tỉnh.\n{by_agency}"
@@ -2096,6 +2112,7 @@ Chủ trì, phối hợp với các đơn vị liên quan triển khai Dự án 
                 ("IV.1#1", vec!["Sở Công Thương"], vec![]),
                 ("IV.1#2", vec!["Công an tỉnh"], vec!["Sở Công Thương"]),
                 ("IV.2#1", vec!["Sở Y tế"], vec![]),
+                ("IV.3", vec!["Công ty Điện lực tỉnh"], vec![]),
             ]
         );
         assert!(plan.tasks.iter().all(|t| t.kind == TaskKind::Task));
@@ -2107,7 +2124,18 @@ Chủ trì, phối hợp với các đơn vị liên quan triển khai Dự án 
                 .iter()
                 .filter(|t| t.kind == TaskKind::Duty)
                 .count(),
-            3
+            4
+        );
+        // Nor where a part of aims holds the tasks.
+        let plan = crate::parse_text(&format!(
+            "I. MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP\n1. Mục tiêu chung\nBảo đảm an sinh.\n2. Nhiệm vụ và giải pháp chủ yếu\na) Rà soát văn bản.\nII. KINH PHÍ\n1. Ngân sách tỉnh.\n{by_agency}"
+        ));
+        assert_eq!(
+            plan.tasks
+                .iter()
+                .filter(|t| t.kind == TaskKind::Duty)
+                .count(),
+            4
         );
     }
 
