@@ -734,7 +734,8 @@ fn starts_cell(prev: &str, next: &str) -> bool {
     let Some(first) = next.chars().next() else {
         return false;
     };
-    if ends_joined(prev) || crate::deadline::cut_inside_date(prev, next) {
+    // A colon introduces the rest of its cell ("Các Bộ:" / "NN&MT, Xây dựng, …").
+    if ends_joined(prev) || prev.ends_with(':') || crate::deadline::cut_inside_date(prev, next) {
         return false;
     }
     if first.is_ascii_digit() {
@@ -1234,7 +1235,7 @@ mod tests {
     /// A gazette table as NQ-style appendices print it: "Nội dung, nhiệm vụ" names the
     /// task column; a date cut after "Năm" or "Giai đoạn" goes on; a deadline goes on
     /// with a line that opens with "và"; a bracket after a page break is the rest of the
-    /// task, not of the deadline above the break.
+    /// task, not of the deadline above the break; a colon ends no cell.
     #[test]
     fn gazette_cut_dates_and_a_task_across_a_page() {
         let text = "TT\nNội dung, nhiệm vụ\nCơ quan chủ\ntrì thực hiện\nCơ quan\nphối hợp\nThời gian\n\
@@ -1242,7 +1243,8 @@ mod tests {
             2\nHiện đại hóa hệ thống quan trắc, ứng dụng\nmáy bay không người lái\nBộ NN&MT\nBộ Khoa học\nvà Công nghệ\nGiai đoạn\n2026 - 2030\n\
             - 63 -\nTT\nNội dung, nhiệm vụ\nCơ quan chủ\ntrì thực hiện\nCơ quan\nphối hợp\nThời gian\n\
             (UAV) và trí tuệ nhân tạo.\n\
-            3\nXây dựng quy trình ứng phó.\nBộ Tư pháp\nCác bộ\nNăm 2026\nvà các năm\ntiếp theo\n";
+            3\nXây dựng quy trình ứng phó.\nBộ Tư pháp\nCác bộ\nNăm 2026\nvà các năm\ntiếp theo\n\
+            4\nĐầu tư công trình.\nCác Bộ:\nNN&MT,\nXây dựng\nBộ Tài chính\nNăm 2026\n";
         assert_eq!(
             rows(text),
             vec![
@@ -1259,6 +1261,11 @@ mod tests {
                 "Lead: Bộ Tư pháp",
                 "Support: Các bộ",
                 "Deadline: Năm 2026 và các năm tiếp theo",
+                // A colon introduces the rest of its cell.
+                "item 4. Đầu tư công trình.",
+                "Lead: Các Bộ: NN&MT, Xây dựng",
+                "Support: Bộ Tài chính",
+                "Deadline: Năm 2026",
             ]
         );
     }
