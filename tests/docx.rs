@@ -130,6 +130,7 @@ fn corpus_plans_survive_legacy_round_trips() {
         // same text spelled the way those files spell them.
         let text = original
             .replace(['“', '”'], "\"")
+            .replace(['‘', '’'], "'")
             .replace('…', "...")
             .replace('–', "-");
         let want = tasks_json(&kehoach::parse_bytes(&name, text.as_bytes()).unwrap());
