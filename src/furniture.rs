@@ -109,14 +109,23 @@ fn pages_run_on(lines: &[Line], at: &[usize]) -> bool {
     2 * on >= steps
 }
 
-/// The page number on the nearest non-blank line above or below line `i`.
+/// The number of the page number on the nearest non-blank line above or below line `i`
+/// ("60", "- 5 -", "Trang 5": its digits).
 fn page_number_beside(lines: &[Line], i: usize) -> Option<u32> {
-    let number = |l: Option<&Line>| {
-        l.filter(|l| l.kind == LineKind::PageNumber)
-            .and_then(|l| l.text.trim().parse().ok())
-    };
-    number(lines[..i].iter().rev().find(|l| l.kind != LineKind::Blank))
-        .or_else(|| number(lines[i + 1..].iter().find(|l| l.kind != LineKind::Blank)))
+    page_number_lines(lines, i).find_map(|l| {
+        let digits: String = l.text.chars().filter(char::is_ascii_digit).collect();
+        digits.parse().ok()
+    })
+}
+
+/// The nearest non-blank lines above and below line `i` that are page numbers.
+fn page_number_lines(lines: &[Line], i: usize) -> impl Iterator<Item = &Line> {
+    let above = lines[..i].iter().rev().find(|l| l.kind != LineKind::Blank);
+    let below = lines[i + 1..].iter().find(|l| l.kind != LineKind::Blank);
+    [above, below]
+        .into_iter()
+        .flatten()
+        .filter(|l| l.kind == LineKind::PageNumber)
 }
 
 /// Whether the repeats at line indices `at` stand a page apart: at most a quarter of the
@@ -133,10 +142,7 @@ fn few_short_pages(at: &[usize]) -> bool {
 
 /// Whether the nearest non-blank line above or below line `i` is a page number.
 fn beside_page_number(lines: &[Line], i: usize) -> bool {
-    let is_number = |l: Option<&Line>| l.is_some_and(|l| l.kind == LineKind::PageNumber);
-    let above = lines[..i].iter().rev().find(|l| l.kind != LineKind::Blank);
-    let below = lines[i + 1..].iter().find(|l| l.kind != LineKind::Blank);
-    is_number(above) || is_number(below)
+    page_number_lines(lines, i).next().is_some()
 }
 
 /// The stamp of an e-signed PDF: a line opening with a stamp opener ("Ký bởi:") and the
@@ -212,6 +218,10 @@ mod tests {
         assert_eq!(furniture(&text), vec!["CÔNG BÁO/Số 286/Ngày 27-05-2026"; 4]);
         // The number may come first, as on even pages.
         let page = |n: u32| format!("{n}\nKẾ HOẠCH SỐ 45\n{}", body(n));
+        let text: String = (12..15).map(page).collect();
+        assert_eq!(furniture(&text).len(), 3);
+        // Page numbers printed with dashes run on by their digits.
+        let page = |n: u32| format!("- {n} -\nKẾ HOẠCH SỐ 45\n{}", body(n));
         let text: String = (12..15).map(page).collect();
         assert_eq!(furniture(&text).len(), 3);
     }
