@@ -733,6 +733,7 @@ struct RawInline {
     yielding_nouns: Vec<String>,
     connectors: Vec<String>,
     past: Vec<String>,
+    time_of_day: Vec<String>,
 }
 
 struct Rule {
@@ -779,6 +780,8 @@ struct Grammar {
     /// Markers that give way to a marker after them (see `inline.yielding`).
     yielding_marker: Lexicon<()>,
     connector: Lexicon<()>,
+    /// Units of a time of day after a number ("19h00", "16 giờ").
+    time_of_day: Vec<String>,
     /// Words that put a marker in the past ("đã hoàn thành"), folded.
     past_markers: Vec<String>,
     /// `[condition] closing`, `closing_not_after`, `event_openers`, folded.
@@ -864,6 +867,7 @@ impl Grammar {
             condition_marker: Lexicon::plain(&raw.inline.condition_markers),
             yielding_marker: Lexicon::plain(&raw.inline.yielding),
             connector: Lexicon::plain(&raw.inline.connectors),
+            time_of_day: folded_words(&raw.inline.time_of_day),
             past_markers: raw
                 .inline
                 .past
@@ -1463,11 +1467,32 @@ fn inline_phrase(i: &str) -> Res<'_, ()> {
     // Both shapes open with a marker (condition markers are markers too): most word
     // starts fail here, with one lookup.
     word(|g| &g.marker).parse(i)?;
+    // "trước 19h00’ hằng ngày": the hour of a daily report stands before its period.
+    let hour = opt((time_of_day, space));
     alt((
-        value((), (word(|g| &g.marker), connectors, opt_space, target)),
+        value(
+            (),
+            (word(|g| &g.marker), connectors, opt_space, hour, target),
+        ),
         inline_condition,
     ))
     .parse(i)
+}
+
+/// A time of day: "19h00", "9h00’", "16 giờ" (`[inline] time_of_day`).
+fn time_of_day(i: &str) -> Res<'_, ()> {
+    let (rest, _) = (digit1, opt(space)).parse(i)?;
+    // The unit may run on into the minutes ("19h00"): the letters only are the unit.
+    let unit = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    if unit == 0 || !G.time_of_day.iter().any(|u| *u == rest[..unit]) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Tag,
+        )));
+    }
+    value((), (opt(digit1), opt(alt((tag("'"), tag("’")))))).parse(&rest[unit..])
 }
 
 /// "<condition marker> {connector} <trigger>": "Thời gian thực hiện sau khi …". Ends
@@ -3294,6 +3319,23 @@ mod tests {
                 d(2023, 3, 15),
                 Some(Day),
             ),
+            // The hour of a daily report stands before its period word.
+            (
+                "Tổng hợp nhu cầu, báo cáo UBND tỉnh trước 19h00’ hằng ngày và đột xuất khi cần thiết.",
+                None,
+                Some("trước 19h00’ hằng ngày"),
+                None,
+                None,
+            ),
+            (
+                "Báo cáo trước 16 giờ hằng ngày.",
+                None,
+                Some("trước 16 giờ hằng ngày"),
+                None,
+                None,
+            ),
+            // A number that is no hour is no phrase.
+            ("Hỗ trợ hoàn thành trước 19 hộ dân.", None, None, None, None),
             (
                 "Nộp hồ sơ chậm nhất ngày 20/12/2023.",
                 None,
@@ -3474,8 +3516,12 @@ mod tests {
                     assert_eq!(dl.text, want);
                     assert_eq!(dl.due, due, "{prose}");
                     assert_eq!(dl.precision, precision, "{prose}");
-                    // No date: the phrase is a condition.
-                    assert_eq!(dl.condition.is_some(), due.is_none(), "{prose}");
+                    // No date: the phrase is a condition, or a recurrence.
+                    assert_eq!(
+                        dl.condition.is_some(),
+                        due.is_none() && dl.recurrence.is_none(),
+                        "{prose}"
+                    );
                 }
             }
         }
