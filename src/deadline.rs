@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
 use nom::branch::alt;
-use nom::bytes::complete::tag;
+use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::{char, digit1};
 use nom::combinator::{opt, recognize, value, verify};
 use nom::multi::{many_m_n, many0};
@@ -1481,18 +1481,12 @@ fn inline_phrase(i: &str) -> Res<'_, ()> {
 
 /// A time of day: "19h00", "9h00’", "16 giờ" (`[inline] time_of_day`).
 fn time_of_day(i: &str) -> Res<'_, ()> {
-    let (rest, _) = (digit1, opt(space)).parse(i)?;
-    // The unit may run on into the minutes ("19h00"): the letters only are the unit.
-    let unit = rest
-        .find(|c: char| !c.is_alphabetic())
-        .unwrap_or(rest.len());
-    if unit == 0 || !G.time_of_day.iter().any(|u| *u == rest[..unit]) {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Tag,
-        )));
-    }
-    value((), (opt(digit1), opt(alt((tag("'"), tag("’")))))).parse(&rest[unit..])
+    // The unit may run on into the minutes ("19h00"): its letters only are the unit.
+    let unit = verify(take_while1(char::is_alphabetic), |u: &str| {
+        G.time_of_day.iter().any(|t| t == u)
+    });
+    let mark = opt(alt((tag("'"), tag("’"))));
+    value((), (digit1, opt(space), unit, opt(digit1), mark)).parse(i)
 }
 
 /// "<condition marker> {connector} <trigger>": "Thời gian thực hiện sau khi …". Ends
