@@ -19,7 +19,7 @@ use chrono::{Datelike, NaiveDate};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::{char, digit1};
-use nom::combinator::{opt, recognize, value, verify};
+use nom::combinator::{eof, opt, recognize, value, verify};
 use nom::multi::{many_m_n, many0};
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
@@ -164,6 +164,31 @@ pub fn closing_condition_deadline(text: &str) -> Option<Deadline> {
         recurrence: None,
     })
 }
+
+/// The time phrase that closes a task's text with no marker before it: "Hoàn thành,
+/// báo cáo kết quả Ủy ban nhân dân tỉnh (qua Công an tỉnh) trong tháng 11/2025.", "Tổ
+/// chức hội nghị sơ kết trong năm 2025.". Only the end of the last clause counts, from
+/// one of its last `[inline] closing` words, and only when the rest of the clause is
+/// periods (see [`closing_phrase`]): "… trong giai đoạn 2020-2023 dưới 15%" measures a
+/// result, "… các nhiệm vụ trong Kế hoạch năm 2025" names a plan.
+pub fn closing_time_deadline(text: &str, year: Option<i32>) -> Option<Deadline> {
+    let body = text.trim_end().trim_end_matches(['.', ';', ' ']);
+    let last_sentence = body.rsplit(". ").next().unwrap_or(body);
+    let clause = last_sentence.rsplit(';').next().unwrap_or(last_sentence);
+    let starts: Vec<usize> = clause.match_indices(' ').map(|(i, _)| i + 1).collect();
+    let at = starts
+        .into_iter()
+        .rev()
+        .take(MAX_CLOSING_WORDS)
+        .find(|&i| closing_phrase(&crate::fold::fold(&clause[i..])).is_ok())?;
+    let phrase = &clause[at..];
+    let mut deadline = parse_deadline(phrase, year).deadline;
+    deadline.text = clean_clause(phrase);
+    Some(deadline)
+}
+
+/// Words a closing time phrase may have: "trong năm 2025 và các năm tiếp theo".
+const MAX_CLOSING_WORDS: usize = 12;
 
 /// The deadline in a clause that opens a task's text and holds only its time: "Đến năm
 /// 2020, phấn đấu đạt 100% …", "Trong quý III/2025, hoàn thành …". The clause runs to
@@ -734,6 +759,8 @@ struct RawInline {
     connectors: Vec<String>,
     past: Vec<String>,
     time_of_day: Vec<String>,
+    closing: Vec<String>,
+    closing_links: Vec<String>,
 }
 
 struct Rule {
@@ -782,6 +809,10 @@ struct Grammar {
     connector: Lexicon<()>,
     /// Units of a time of day after a number ("19h00", "16 giờ").
     time_of_day: Vec<String>,
+    /// Words that open a time phrase closing a task's text, and that join its periods
+    /// (`[inline] closing`, `closing_links`).
+    closing_time: Lexicon<()>,
+    closing_link: Lexicon<()>,
     /// Words that put a marker in the past ("đã hoàn thành"), folded.
     past_markers: Vec<String>,
     /// `[condition] closing`, `closing_not_after`, `event_openers`, folded.
@@ -868,6 +899,8 @@ impl Grammar {
             yielding_marker: Lexicon::plain(&raw.inline.yielding),
             connector: Lexicon::plain(&raw.inline.connectors),
             time_of_day: folded_words(&raw.inline.time_of_day),
+            closing_time: Lexicon::plain(&raw.inline.closing),
+            closing_link: Lexicon::plain(&raw.inline.closing_links),
             past_markers: raw
                 .inline
                 .past
@@ -1444,6 +1477,28 @@ fn start_item(i: &str) -> Res<'_, Item> {
     )
         .parse(i)?;
     Ok((rest, Item::Start(p, tail.is_some())))
+}
+
+/// closing = closing-word period { link period } end: "trong tháng 11/2025", "trong năm
+/// 2025 và các năm tiếp theo", the whole of what is left of a task's last clause.
+fn closing_phrase(i: &str) -> Res<'_, ()> {
+    let period = || alt((range_item, point_item, ongoing_item));
+    let link = (
+        opt(char(',')),
+        space,
+        opt((word(|g| &g.closing_link), space)),
+    );
+    value(
+        (),
+        (
+            word(|g| &g.closing_time),
+            space,
+            period(),
+            many0(preceded(link, period())),
+            eof,
+        ),
+    )
+    .parse(i)
 }
 
 /// "<marker> {connector} <range | period>": the inline deadline shape.
@@ -3181,6 +3236,54 @@ mod tests {
             "Khi có yêu cầu, Sở Y tế báo cáo. Thực hiện rà soát hồ sơ.",
         ] {
             assert_eq!(condition(text), None, "{text}");
+        }
+    }
+
+    /// A time phrase with no marker that closes a task's text, and only that.
+    #[test]
+    fn closing_times() {
+        let found = |s: &str| closing_time_deadline(s, Some(2025));
+        for (text, due, ongoing) in [
+            (
+                "Hoàn thành, báo cáo kết quả Ủy ban nhân dân tỉnh (qua Công an tỉnh) trong tháng 11/2025.",
+                d(2025, 11, 30),
+                false,
+            ),
+            (
+                "Trình Thủ tướng Chính phủ trong quý 1/2019.",
+                d(2019, 3, 31),
+                false,
+            ),
+            (
+                "Tổ chức tập huấn cho cán bộ trong năm 2025 và các năm tiếp theo",
+                d(2025, 12, 31),
+                true,
+            ),
+            (
+                "Rà soát, báo cáo; hoàn thành trong Quý II năm 2026;",
+                d(2026, 6, 30),
+                false,
+            ),
+        ] {
+            let dl = found(text);
+            assert_eq!(dl.as_ref().and_then(|dl| dl.due), due, "{text}");
+            assert_eq!(dl.is_some_and(|dl| dl.ongoing), ongoing, "{text}");
+        }
+        assert_eq!(
+            found("Tổ chức hội nghị sơ kết trong tháng 11/2025.").map(|dl| dl.text),
+            Some("trong tháng 11/2025".to_string())
+        );
+        for none in [
+            // A measured result, not a time.
+            "Đối với các bộ có kết quả cắt giảm chi phí trong giai đoạn 2020-2023 dưới 15%",
+            // A plan's name.
+            "Triển khai các nhiệm vụ trong Kế hoạch năm 2025.",
+            // Not at the end of the text.
+            "Hoàn thành trong năm 2025. Tổ chức tổng kết.",
+            // A date with no word that opens a closing phrase.
+            "Báo cáo Ủy ban nhân dân tỉnh tháng 11/2025.",
+        ] {
+            assert!(found(none).is_none(), "{none}");
         }
     }
 
