@@ -607,6 +607,12 @@ pub fn mentions_role(text: &str) -> bool {
     LEXICON.lead_roles.may_occur(&folded) || LEXICON.support_roles.may_occur(&folded)
 }
 
+/// Whether `text` opens with a support role ("phối hợp với …"), read on its first words.
+pub fn opens_with_support_role(text: &str) -> bool {
+    let head = Scanner::head(text, 8);
+    LEXICON.support_roles.match_at(&head.toks, 0).is_some()
+}
+
 /// The grammatical subject when a sentence opens with agencies: "Các sở, ban ngành,
 /// địa phương khẩn trương xây dựng …" → [các sở, ban ngành, địa phương]. A fronted
 /// "Căn cứ …," clause and a leading "Giao"/"Đề nghị" are skipped. None when the

@@ -1458,12 +1458,22 @@ fn inline_field_agencies(text: &str, support: Vec<Agency>) -> (Vec<Agency>, Vec<
 }
 
 /// Who supports `lead` according to a later clause of its work: "…; Chủ trì, phối hợp
-/// với Y …" or "…; phối hợp với Y xây dựng …" (split at ";" and ".").
+/// với Y …" or "…; phối hợp với Y xây dựng …" (split at ";" and "."), or a clause of
+/// the first sentence after the doer's own work: "Chỉ đạo lực lượng các cấp, phối hợp
+/// với Công an tỉnh, Ủy ban nhân dân các xã, phường tiến hành rà soát …".
 fn clause_support(text: &str, lead: &[Agency]) -> Vec<Agency> {
-    text.split([';', '.'])
-        .skip(1)
+    let mut sentences = text.split([';', '.']);
+    let first = sentences.next().unwrap_or_default();
+    // Clauses of the first sentence after a comma that open with a role; a list's
+    // commas ("Chủ trì, phối hợp") open none the whole text has not already read.
+    let comma_clauses = first
+        .match_indices(", ")
+        .map(|(at, _)| &first[at + 2..])
+        .filter(|clause| agency::opens_with_support_role(clause));
+    sentences
         // Most clauses name no role: they are skipped without being tokenized.
         .filter(|clause| agency::mentions_role(clause))
+        .chain(comma_clauses)
         .find_map(|clause| {
             let (l, s) = agency::duty_agencies(clause.trim(), lead);
             if l == lead && !s.is_empty() {
@@ -2481,6 +2491,34 @@ PHỤ LỤC 01 DANH MỤC VĂN BẢN QUY PHẠM PHÁP LUẬT NĂM 2024
         assert!(t.lead.is_empty());
         let support: Vec<&str> = t.support.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(support, ["Thanh tra Chính phủ", "các địa phương"]);
+    }
+
+    /// A duty whose first sentence goes on, after the doer's own work, with "phối hợp
+    /// với …" takes those partners as support; the partners' list ends at "để".
+    #[test]
+    fn partners_in_a_duty_clause_after_a_comma() {
+        let plan = crate::parse_text(
+            "III. TỔ CHỨC THỰC HIỆN
+1. Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh
+- Chỉ đạo lực lượng các cấp, phối hợp với Công an tỉnh, Ủy ban nhân dân các xã, phường tiến hành rà soát người nghiện.
+- Tuyên truyền, vận động nhân dân, phối hợp với các cơ quan báo chí để đưa tin.
+- Tổ chức hội nghị, vận động hội viên tham gia.
+",
+        );
+        let support: Vec<Vec<&str>> = plan
+            .tasks
+            .iter()
+            .map(|t| t.support.iter().map(|a| a.name.as_str()).collect())
+            .collect();
+        assert_eq!(
+            support,
+            [
+                vec!["Công an tỉnh", "Ủy ban nhân dân các xã, phường"],
+                vec!["các cơ quan báo chí"],
+                vec![],
+            ]
+        );
+        assert!(plan.tasks.iter().all(|t| t.lead.len() == 1));
     }
 
     /// A table attached after the plan's parts under a caption of its own, keyed by time
