@@ -1687,6 +1687,10 @@ fn cells_that_open_with_agencies() {
         ),
         ("Các cơ quan, đơn vị có liên quan", true),
         ("UBND cấp tỉnh; các cơ quan, đơn vị có liên quan", true),
+        (
+            "Các cơ sở nghiên cứu - phát triển, tổ chức hỗ trợ kỹ thuật và đơn vị có liên quan",
+            true,
+        ),
         ("Xây dựng kho dữ liệu dùng chung", false),
         ("Quý III/2026", false),
         ("Kế hoạch của UBND tỉnh", false),

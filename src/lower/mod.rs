@@ -683,7 +683,10 @@ impl Lowerer<'_> {
     /// và giải pháp chủ yếu": a part named for its aims first and its tasks after holds
     /// its tasks under an item whose heading opens with the tasks' words.
     fn tasks_under_purpose(&self, n: NodeId, part: PartKind) -> PartKind {
+        // A leaf is no item holding tasks: "2. Nội dung đào tạo, bồi dưỡng phải được thiết
+        // kế …" under "III. ĐỐI TƯỢNG, NỘI DUNG VÀ HÌNH THỨC ĐÀO TẠO" describes them.
         if part != PartKind::Purpose
+            || self.body.nodes[n].children.is_empty()
             || self.own_part_kind(n).is_some()
             || lexicon().part_kind_at(&self.headings[n], PartKind::Tasks) != Some(0)
         {
@@ -2448,7 +2451,8 @@ a) Hoạt động 1
     }
 
     /// A part named for its aims and then its tasks holds its tasks under the item named
-    /// for them; a table of one kind of work (the legal documents to draft) leaves the
+    /// for them, not in an item of its own that only opens with their words; a table of
+    /// one kind of work (the legal documents to draft) leaves the
     /// plan's own items tasks.
     #[test]
     fn tasks_under_a_purpose_part_beside_a_list_of_documents() {
@@ -2461,6 +2465,7 @@ I. MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP
 2. Nhiệm vụ và giải pháp chủ yếu
 a) Tập trung hoàn thiện thể chế về tài nguyên nước.
 b) Đẩy mạnh cải cách hành chính.
+3. Nội dung đào tạo, bồi dưỡng phải được thiết kế phù hợp với từng nhóm đối tượng.
 II. TỔ CHỨC THỰC HIỆN
 Các đơn vị trực thuộc Bộ tổ chức thực hiện Chương trình này.
 PHỤ LỤC 01 DANH MỤC VĂN BẢN QUY PHẠM PHÁP LUẬT NĂM 2024

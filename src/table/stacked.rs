@@ -236,9 +236,15 @@ fn heading(text: &str) -> Option<Column> {
         Some(Column::Name)
     } else if let Some(role) = lx.field_role_exact(text) {
         Some(Column::Field(role, text.to_owned()))
+    } else if lx.is_other_column(&f) {
+        Some(Column::Field(FieldRole::Other, text.to_owned()))
     } else {
-        lx.is_other_column(&f)
-            .then(|| Column::Field(FieldRole::Other, text.to_owned()))
+        // A qualifier in brackets, often on a line of its own, says what the column
+        // holds: "Đơn vị phối hợp" / "(Bộ/ngành/địa phương)". The words before it name it.
+        let open = text
+            .rfind('(')
+            .filter(|&at| at > 0 && text.ends_with(')'))?;
+        heading(&text[..open])
     }
 }
 
@@ -536,10 +542,11 @@ fn row_blocks(
     row: &Row,
 ) -> Vec<Block> {
     let page = page_of(row.number_at);
-    let mut cells = blank_separated(lines, &row.lines, columns).unwrap_or_else(|| {
-        let row_lines: Vec<&Line> = row.lines.iter().map(|&i| &lines[i]).collect();
-        split_cells(&row_lines, &row.breaks)
-    });
+    let row_lines: Vec<&Line> = row.lines.iter().map(|&i| &lines[i]).collect();
+    let by_lines = split_cells(&row_lines, &row.breaks);
+    let mut cells = blank_separated(lines, &row.lines, columns)
+        .filter(|by_blanks| !refines(&by_lines, by_blanks, columns))
+        .unwrap_or(by_lines);
     if let Some(head) = &row.head {
         // The title goes on in the lines below it only as a wrap ("… sức khoẻ" /
         // "nhân dân").
@@ -612,6 +619,18 @@ fn blank_separated(lines: &[Line], row: &[usize], columns: &[Column]) -> Option<
         .windows(2)
         .all(|w| starts_cell(&w[0].text, &w[1].text));
     (wrapped && fits && boundaries).then_some(cells)
+}
+
+/// Whether the cells read line by line (`by_lines`) split every cell read between blank
+/// lines (`by_blanks`) further and still fit the columns: then the blanks were stray
+/// ("Công nghệ" / "" / "Các bộ, ngành có" in one row, none between its other cells) and
+/// the lines tell the cells apart.
+fn refines(by_lines: &[Cell], by_blanks: &[Cell], columns: &[Column]) -> bool {
+    let starts = |cells: &[Cell]| -> Vec<u32> { cells.iter().map(|c| c.lines[0]).collect() };
+    let (fine, coarse) = (starts(by_lines), starts(by_blanks));
+    fine.len() > coarse.len()
+        && fine.len() < columns.len()
+        && coarse.iter().all(|line| fine.contains(line))
 }
 
 /// Group a row's lines into cells: a line continues the cell above it when it opens in
@@ -959,6 +978,26 @@ mod tests {
 
     /// A gazette's narrow columns, cut a word per line: a head word ("Bộ") goes on with
     /// the next line, capitalised or not, unless that line opens another agency.
+    /// A column heading with a qualifier in brackets on a line of its own, and a row
+    /// with two stray blank lines that fall between some of its cells only: the lines,
+    /// not the blanks, tell its cells apart.
+    #[test]
+    fn qualified_heading_and_stray_blanks() {
+        let text = "STT\nNhiệm vụ\nCơ quan chủ trì\nĐơn vị phối hợp\n(Bộ/ngành/địa phương)\nCấp phê duyệt\nTiến độ\nthực hiện\n\
+            1\nXây dựng Thông tư quy định về\nđào tạo an toàn bức xạ (thay thế Thông tư\n34/2014/TT-BKHCN)\n\
+            Bộ Khoa học và\nCông nghệ\n\nCác bộ, ngành có\nliên quan\nBộ trưởng Bộ\nKhoa học và\nCông nghệ\n\n2026\n";
+        assert_eq!(
+            rows(text),
+            vec![
+                "item 1. Xây dựng Thông tư quy định về đào tạo an toàn bức xạ (thay thế Thông tư 34/2014/TT-BKHCN)",
+                "Lead: Bộ Khoa học và Công nghệ",
+                "Support: Các bộ, ngành có liên quan",
+                "Other: Bộ trưởng Bộ Khoa học và Công nghệ",
+                "Deadline: 2026",
+            ]
+        );
+    }
+
     #[test]
     fn cells_cut_a_word_per_line() {
         let text = "TT\nTên nhiệm vụ\nCơ quan\nchủ trì\nCơ\nquan\nphối hợp\nKết quả/Đánh giá\nThời\nhạn\nhoàn thành\n\
