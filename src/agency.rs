@@ -215,6 +215,57 @@ fn lead_with_support(sc: &Scanner) -> Option<(Vec<Agency>, Vec<Agency>)> {
     (!support.is_empty()).then_some((lead.items, support))
 }
 
+/// A collective of territorial units followed by their names: "Ủy ban nhân dân các xã"
+/// and ": Gia Thuận, Tân Điền, Gò Công Đông", "Ủy ban nhân dân các xã, phường" and "đặc
+/// khu Cồn Cỏ". The whole of `written` is one agency, as written; `rest` is what the list
+/// left after the collective.
+fn named_units(collective: &Agency, written: &str, rest: &str) -> Option<Agency> {
+    /// Words a unit's name may have ("Tân Phú Đông").
+    const MAX_NAME_WORDS: usize = 4;
+    let unit_before = |folded: &str| -> Option<usize> {
+        LEXICON
+            .unit_words
+            .iter()
+            .filter(|u| {
+                folded
+                    .strip_prefix(u.as_str())
+                    .is_some_and(|after| after.starts_with(' '))
+            })
+            .map(String::len)
+            .max()
+    };
+    let folded = fold(&collective.name);
+    let ends_on_unit = LEXICON.unit_words.iter().any(|u| {
+        folded
+            .strip_suffix(u.as_str())
+            .is_some_and(|b| b.ends_with(' '))
+    });
+    // One more unit may come with the names ("…, đặc khu Cồn Cỏ"); folding keeps the
+    // byte length of these words, so the cut falls in the same place.
+    let (names, unit_in_rest) = match unit_before(&fold(rest)) {
+        Some(len) if rest.is_char_boundary(len) => (&rest[len..], true),
+        _ => (rest, false),
+    };
+    let names = names.trim_start_matches([':', ' ']);
+    let is_name = |piece: &str| {
+        let words: Vec<&str> = piece.split_whitespace().collect();
+        !words.is_empty()
+            && words.len() <= MAX_NAME_WORDS
+            && words
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+    };
+    let all_names = names
+        .split(',')
+        .flat_map(|p| p.split(" và "))
+        .all(|p| is_name(p.trim()));
+    ((ends_on_unit || unit_in_rest) && all_names).then(|| {
+        let mut named = make_agency(written.trim(), None);
+        named.note = collective.note.clone();
+        named
+    })
+}
+
 /// Build one Agency from a name as written (canonical, key, group computed here).
 pub fn make_agency(name: &str, note: Option<String>) -> Agency {
     let name = clean_text(name);
@@ -347,7 +398,18 @@ pub fn agency_heading(text: &str) -> Option<Vec<Agency>> {
     let mut items = Vec::new();
     for (cs, ce) in sc.chunks(from, to) {
         let ce = sc.trim_end_punct(cs, ce);
-        let out = sc.list(cs, ce, Mode::Bounded { strict: true });
+        let mut out = sc.list(cs, ce, Mode::Bounded { strict: true });
+        if out.end < ce
+            && let [only] = out.items.as_slice()
+            && let Some(named) = named_units(
+                only,
+                &text[sc.offset(cs)..sc.offset(ce)],
+                &text[sc.offset(out.end)..sc.offset(ce)],
+            )
+        {
+            out.items = vec![named];
+            out.end = ce;
+        }
         if out.items.is_empty() || out.end < ce {
             return None;
         }
@@ -872,6 +934,8 @@ struct Lexicon {
     /// Folded words that end a place-bound name ("... tỉnh", "... trung ương").
     place_words: Vec<String>,
     country: Vec<String>,
+    /// `units`, folded: the words a collective of territorial units ends on.
+    unit_words: Vec<String>,
     abbreviations: HashMap<String, Abbrev>,
     /// Every spelling of every field (names and aliases).
     fields: Phrases,
@@ -938,6 +1002,7 @@ impl Lexicon {
             compounds: phrases(&raw.compounds),
             place_words: raw.place_words.iter().map(|w| fold(w)).collect(),
             country: raw.country.iter().map(|w| fold(w)).collect(),
+            unit_words: raw.units.iter().map(|w| fold(w)).collect(),
             abbreviations,
             fields: phrases(&field_list),
             field_spelling,

@@ -782,6 +782,29 @@ fn agency_headings_inside_a_phrase() {
 
 #[test]
 fn agency_headings() {
+    // Units named after their collective, after a colon or a last unit word; the names
+    // belong to the agency. Names that are not capitalised are no names.
+    assert_eq!(
+        heading_rows("Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông, Tân Phú Đông"),
+        Some(want(&[(
+            "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông, Tân Phú Đông",
+            N,
+            true
+        )]))
+    );
+    assert_eq!(
+        heading_rows("Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ:"),
+        Some(want(&[(
+            "Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ",
+            N,
+            true
+        )]))
+    );
+    assert_eq!(
+        heading_rows("Ủy ban nhân dân các xã: tổ chức tuyên truyền"),
+        None
+    );
+    assert_eq!(heading_rows("Sở Y tế: Gia Thuận"), None);
     // Agency lists joined by ";", a request, units of one level.
     assert_eq!(
         heading_rows("Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình Cần Thơ"),
