@@ -1096,6 +1096,11 @@ impl Lowerer<'_> {
                 .chain(texts.iter().skip(1).map(|t| first_sentence_of(t)))
                 .find_map(agency::subject_agencies)
                 .unwrap_or_default();
+            // "Các bộ, cơ quan ngang bộ … chủ động rà soát …; phối hợp với Bộ Nội vụ
+            // hướng dẫn …": a later clause of the subject's work names its partners.
+            if !lead.is_empty() && support.is_empty() {
+                support = clause_support(&text, &lead);
+            }
         }
         if kind == TaskKind::Task && lead.is_empty() && support.is_empty() {
             // A task of its part's doers ("…; chủ động phối hợp với Thanh tra Chính phủ,
@@ -2496,6 +2501,43 @@ PHỤ LỤC 01 DANH MỤC VĂN BẢN QUY PHẠM PHÁP LUẬT NĂM 2024
         assert!(t.lead.is_empty());
         let support: Vec<&str> = t.support.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(support, ["Thanh tra Chính phủ", "các địa phương"]);
+    }
+
+    /// A task whose lead is the subject of its sentence takes the partners a later clause
+    /// names; a partner list ends at the work ("định hướng", "lồng ghép").
+    #[test]
+    fn partners_of_a_subject_in_a_later_clause() {
+        let plan = crate::parse_text(
+            "II. NHIỆM VỤ
+1. Các bộ, cơ quan ngang bộ chủ động rà soát các văn bản có liên quan; phối hợp với Bộ Nội vụ hướng dẫn, tháo gỡ khó khăn.
+2. Bộ Văn hóa, Thể thao và Du lịch phối hợp với Ban Tuyên giáo và Dân vận Trung ương định hướng thông tin.
+3. Bộ Kế hoạch và Đầu tư chủ trì, phối hợp với các Bộ, ngành và địa phương lồng ghép vấn đề quản lý phát thải.
+",
+        );
+        let got: Vec<(Vec<&str>, Vec<&str>)> = plan
+            .tasks
+            .iter()
+            .map(|t| {
+                (
+                    t.lead.iter().map(|a| a.name.as_str()).collect(),
+                    t.support.iter().map(|a| a.name.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (vec!["Các bộ, cơ quan ngang bộ"], vec!["Bộ Nội vụ"]),
+                (
+                    vec!["Bộ Văn hóa, Thể thao và Du lịch"],
+                    vec!["Ban Tuyên giáo và Dân vận Trung ương"]
+                ),
+                (
+                    vec!["Bộ Kế hoạch và Đầu tư"],
+                    vec!["các Bộ, ngành và địa phương"]
+                ),
+            ]
+        );
     }
 
     /// A duty whose first sentence goes on, after the doer's own work, with "phối hợp
