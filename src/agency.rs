@@ -2115,7 +2115,12 @@ impl<'a> Scanner<'a> {
                 return SegKind::Named;
             }
         }
-        if t.fold == "cấp" {
+        // "cấp huyện", "cấp có thẩm quyền": a level; "Cấp Oresol cho trạm y tế xã" opens
+        // with the verb.
+        if t.fold == "cấp"
+            && (lex.levels.match_at(toks, i).is_some()
+                || self.tok(i + 1).is_some_and(|n| n.fold == "có" || !n.upper))
+        {
             return SegKind::Level;
         }
         if t.upper && !strict && t.fold.chars().next().is_some_and(crate::fold::is_letter) {

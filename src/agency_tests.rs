@@ -1381,6 +1381,12 @@ fn subjects() {
         Some(strs(&["Các Vụ, Cục", "Văn phòng Bộ", "Thanh tra Bộ"]))
     );
     assert_eq!(s("Các vụ việc vi phạm được xử lý kịp thời."), None);
+    // "Cấp" opens a level only before one ("Cấp huyện"); here it is the verb "supply".
+    assert_eq!(
+        s("Cấp Oresol cho trạm y tế xã, đảm bảo điều trị tiêu chảy đúng phác đồ."),
+        None
+    );
+    assert_eq!(s("Cấp huyện chỉ đạo thực hiện."), Some(strs(&["Cấp huyện"])));
     assert_eq!(
         s("Công an tỉnh là cơ quan thường trực, giúp Ủy ban nhân dân tỉnh theo dõi."),
         Some(strs(&["Công an tỉnh"]))
