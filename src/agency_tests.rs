@@ -1386,7 +1386,15 @@ fn subjects() {
         s("Cấp Oresol cho trạm y tế xã, đảm bảo điều trị tiêu chảy đúng phác đồ."),
         None
     );
-    assert_eq!(s("Cấp huyện chỉ đạo thực hiện."), Some(strs(&["Cấp huyện"])));
+    assert_eq!(
+        s("Cấp huyện chỉ đạo thực hiện."),
+        Some(strs(&["Cấp huyện"]))
+    );
+    // The work ends the subject: "trình" (submit).
+    assert_eq!(
+        s("Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp ban hành chính sách."),
+        Some(strs(&["Ủy ban nhân dân cấp tỉnh"]))
+    );
     assert_eq!(
         s("Công an tỉnh là cơ quan thường trực, giúp Ủy ban nhân dân tỉnh theo dõi."),
         Some(strs(&["Công an tỉnh"]))
