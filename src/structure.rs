@@ -234,8 +234,16 @@ pub fn build_under(blocks: Vec<Block>, root: &str) -> Body {
                 if !bullet_task || outer_mark {
                     pop_bullets(&b.nodes, &mut stack);
                 }
+                // Before any item, a cell of a row whose first cell went to the preamble
+                // or the closing goes with it: the row's line keeps one owner.
+                let row_in = |list: &[usize]| {
+                    list.last()
+                        .is_some_and(|&p| blocks[p].last_line() == block.first_line())
+                };
                 match stack.last() {
                     Some(&n) => b.nodes[n].fields.push((*role, bi)),
+                    None if row_in(&b.preamble) => b.preamble.push(bi),
+                    None if row_in(&b.closing) => b.closing.push(bi),
                     None => b.unplaced.push(bi),
                 }
             }

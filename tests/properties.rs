@@ -120,6 +120,15 @@ proptest! {
     }
 }
 
+/// A table row before any item: its bullet goes to the preamble, and its other cells
+/// with it (the line keeps one owner).
+#[test]
+fn a_row_before_any_item_keeps_its_cells_together() {
+    assert_accounted(
+        "| TT | Nhóm hoạt động | Hoạt động | Cơ quan chủ trì | Thời gian |\n|  |  | + Quản lý chặt chẽ việc tổ chức. | Bộ Tài nguyên và Môi trường. | 2017 - 2020 |\n",
+    );
+}
+
 /// Field lines of an agency heading itself, with or without duties under it.
 #[test]
 fn fields_under_an_agency_heading_are_accounted() {
