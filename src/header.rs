@@ -405,6 +405,19 @@ fn finish(h: &mut Header, org: &[String]) {
 /// "ỦY BAN NHÂN DÂN / TỈNH QUẢNG NAM" is one body wrapped over two lines.
 fn issuer_from(org: &[String]) -> String {
     let lx = lexicon();
+    // The gazette's section heading above the document ("VĂN BẢN PHÁP LUẬT KHÁC") is no
+    // part of the name, and a body printed twice (the gazette's heading and the
+    // document's own, "CHÍNH PHỦ" / "CHÍNH PHỦ") is one.
+    let mut own: Vec<String> = Vec::with_capacity(org.len());
+    for line in org {
+        let folded = fold(line.trim());
+        if !lx.gazette_sections.contains(&folded)
+            && own.last().is_none_or(|last| fold(last.trim()) != folded)
+        {
+            own.push(line.clone());
+        }
+    }
+    let org = &own[..];
     let first_has_place = org.len() > 1
         && fold(&org[0])
             .split_whitespace()
@@ -905,6 +918,18 @@ mod tests {
             });
             assert_eq!(got, year, "{line}");
         }
+    }
+
+    /// The gazette's section heading and the body it prints above the document's own
+    /// header are no part of the issuer.
+    #[test]
+    fn gazette_section_above_the_header() {
+        let d = header(
+            "VĂN BẢN PHÁP LUẬT KHÁC\n\nCHÍNH PHỦ\n\n CHÍNH PHỦ\n\nSố: 175/NQ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 30 tháng 10 năm 2023\nNGHỊ QUYẾT\nPhê duyệt Đề án Trung tâm dữ liệu quốc gia\nCHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ;",
+        )
+        .document;
+        assert_eq!(d.issuer.as_deref(), Some("Chính phủ"));
+        assert_eq!(d.number.as_deref(), Some("175/NQ-CP"));
     }
 
     /// A party committee's header: "TỈNH ỦY" heads the province's name.

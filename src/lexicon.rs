@@ -73,6 +73,8 @@ pub struct Lexicon {
     /// The first words of the signers' titles, folded ("bộ", "chủ", "phó").
     title_heads: Vec<String>,
     pub motto: Vec<String>,
+    /// The gazette's section headings printed above a document, folded.
+    pub gazette_sections: Vec<String>,
     pub preamble_openers: Vec<String>,
     pub attachment_openers: Vec<String>,
     pub closing_openers: Vec<String>,
@@ -166,6 +168,7 @@ impl Lexicon {
             type_initials: Vec::new(),
             title_heads: Vec::new(),
             motto: folded(h.motto),
+            gazette_sections: folded(h.gazette_sections),
             preamble_openers: folded(h.preamble_openers),
             attachment_openers: folded(h.attachment_openers),
             closing_openers: folded(h.closing_openers),
@@ -608,6 +611,7 @@ struct RawHeader {
     doc_types: Vec<[String; 2]>,
     numbered_doc_types: Vec<String>,
     motto: Vec<String>,
+    gazette_sections: Vec<String>,
     preamble_openers: Vec<String>,
     attachment_openers: Vec<String>,
     closing_openers: Vec<String>,
