@@ -175,13 +175,28 @@ pub fn closing_time_deadline(text: &str, year: Option<i32>) -> Option<Deadline> 
     let body = text.trim_end().trim_end_matches(['.', ';', ' ']);
     let last_sentence = body.rsplit(". ").next().unwrap_or(body);
     let clause = last_sentence.rsplit(';').next().unwrap_or(last_sentence);
-    let starts: Vec<usize> = clause.match_indices(' ').map(|(i, _)| i + 1).collect();
-    let at = starts
-        .into_iter()
+    // Where the clause's words start, from its last: the phrase is among the last few,
+    // so only they are folded. Folding keeps the words, so the phrase's last words in the
+    // fold are its last words as written.
+    let word_starts: Vec<usize> = clause
+        .match_indices(char::is_whitespace)
+        .map(|(i, w)| i + w.len())
+        .filter(|&i| !clause[i..].starts_with(char::is_whitespace))
         .rev()
         .take(MAX_CLOSING_WORDS)
-        .find(|&i| closing_phrase(&crate::fold::fold(&clause[i..])).is_ok())?;
-    let phrase = &clause[at..];
+        .collect();
+    let tail = &clause[*word_starts.last()?..];
+    let folded = crate::fold::fold(tail);
+    // Most clauses hold no closing word at all.
+    if !G.closing_time.occurs_in(&folded) {
+        return None;
+    }
+    let words = folded
+        .match_indices(' ')
+        .map(|(i, _)| i + 1)
+        .rev()
+        .position(|i| closing_phrase(&folded[i..]).is_ok())?;
+    let phrase = &clause[word_starts[words]..];
     let mut deadline = parse_deadline(phrase, year).deadline;
     deadline.text = clean_clause(phrase);
     Some(deadline)

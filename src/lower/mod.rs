@@ -1474,8 +1474,11 @@ fn clause_support(text: &str, lead: &[Agency]) -> Vec<Agency> {
     let first = sentences.next().unwrap_or_default();
     // Clauses of the first sentence after a comma that open with a role; a list's
     // commas ("Chủ trì, phối hợp") open none the whole text has not already read.
+    // (Most first sentences name no role: then none of their commas is looked at.)
+    let named_role = first.contains(", ") && agency::mentions_role(first);
     let comma_clauses = first
         .match_indices(", ")
+        .filter(move |_| named_role)
         .map(|(at, _)| &first[at + 2..])
         .filter(|clause| agency::opens_with_support_role(clause));
     sentences
