@@ -215,57 +215,6 @@ fn lead_with_support(sc: &Scanner) -> Option<(Vec<Agency>, Vec<Agency>)> {
     (!support.is_empty()).then_some((lead.items, support))
 }
 
-/// A collective of territorial units followed by their names: "Ủy ban nhân dân các xã"
-/// and ": Gia Thuận, Tân Điền, Gò Công Đông", "Ủy ban nhân dân các xã, phường" and "đặc
-/// khu Cồn Cỏ". The whole of `written` is one agency, as written; `rest` is what the list
-/// left after the collective.
-fn named_units(collective: &Agency, written: &str, rest: &str) -> Option<Agency> {
-    /// Words a unit's name may have ("Tân Phú Đông").
-    const MAX_NAME_WORDS: usize = 4;
-    let unit_before = |folded: &str| -> Option<usize> {
-        LEXICON
-            .unit_words
-            .iter()
-            .filter(|u| {
-                folded
-                    .strip_prefix(u.as_str())
-                    .is_some_and(|after| after.starts_with(' '))
-            })
-            .map(String::len)
-            .max()
-    };
-    let folded = fold(&collective.name);
-    let ends_on_unit = LEXICON.unit_words.iter().any(|u| {
-        folded
-            .strip_suffix(u.as_str())
-            .is_some_and(|b| b.ends_with(' '))
-    });
-    // One more unit may come with the names ("…, đặc khu Cồn Cỏ"); folding keeps the
-    // byte length of these words, so the cut falls in the same place.
-    let (names, unit_in_rest) = match unit_before(&fold(rest)) {
-        Some(len) if rest.is_char_boundary(len) => (&rest[len..], true),
-        _ => (rest, false),
-    };
-    let names = names.trim_start_matches([':', ' ']);
-    let is_name = |piece: &str| {
-        let words: Vec<&str> = piece.split_whitespace().collect();
-        !words.is_empty()
-            && words.len() <= MAX_NAME_WORDS
-            && words
-                .iter()
-                .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
-    };
-    let all_names = names
-        .split(',')
-        .flat_map(|p| p.split(" và "))
-        .all(|p| is_name(p.trim()));
-    ((ends_on_unit || unit_in_rest) && all_names).then(|| {
-        let mut named = make_agency(written.trim(), None);
-        named.note = collective.note.clone();
-        named
-    })
-}
-
 /// Build one Agency from a name as written (canonical, key, group computed here).
 pub fn make_agency(name: &str, note: Option<String>) -> Agency {
     let name = clean_text(name);
@@ -419,6 +368,57 @@ pub fn agency_heading(text: &str) -> Option<Vec<Agency>> {
         last.note = Some(join_notes(last.note.take(), note));
     }
     Some(items)
+}
+
+/// A collective of territorial units followed by their names: "Ủy ban nhân dân các xã"
+/// and ": Gia Thuận, Tân Điền, Gò Công Đông", "Ủy ban nhân dân các xã, phường" and "đặc
+/// khu Cồn Cỏ". The whole of `written` is one agency, as written; `rest` is what the list
+/// left after the collective.
+fn named_units(collective: &Agency, written: &str, rest: &str) -> Option<Agency> {
+    /// Words a unit's name may have ("Tân Phú Đông").
+    const MAX_NAME_WORDS: usize = 4;
+    let unit_before = |folded: &str| -> Option<usize> {
+        LEXICON
+            .unit_words
+            .iter()
+            .filter(|u| {
+                folded
+                    .strip_prefix(u.as_str())
+                    .is_some_and(|after| after.starts_with(' '))
+            })
+            .map(String::len)
+            .max()
+    };
+    let folded = fold(&collective.name);
+    let ends_on_unit = LEXICON.unit_words.iter().any(|u| {
+        folded
+            .strip_suffix(u.as_str())
+            .is_some_and(|b| b.ends_with(' '))
+    });
+    // One more unit may come with the names ("…, đặc khu Cồn Cỏ"); folding keeps the
+    // byte length of these words, so the cut falls in the same place.
+    let (names, unit_in_rest) = match unit_before(&fold(rest)) {
+        Some(len) if rest.is_char_boundary(len) => (&rest[len..], true),
+        _ => (rest, false),
+    };
+    let names = names.trim_start_matches([':', ' ']);
+    let is_name = |piece: &str| {
+        let words: Vec<&str> = piece.split_whitespace().collect();
+        !words.is_empty()
+            && words.len() <= MAX_NAME_WORDS
+            && words
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+    };
+    let all_names = names
+        .split(',')
+        .flat_map(|p| p.split(" và "))
+        .all(|p| is_name(p.trim()));
+    ((ends_on_unit || unit_in_rest) && all_names).then(|| {
+        let mut named = make_agency(written.trim(), None);
+        named.note = collective.note.clone();
+        named
+    })
 }
 
 /// "Sở Thông tin và Truyền thông: Nâng cấp hệ thống …" → the agencies before the colon
