@@ -126,8 +126,12 @@ impl Lowerer<'_> {
         lexicon()
             .field_role(label)
             // The whole label must be the field's words, not a sentence that opens with
-            // them ("Cơ quan chủ trì xây dựng …").
-            .filter(|_| label.split_whitespace().nth(6).is_none())
+            // them ("Cơ quan chủ trì xây dựng …"), nor an agency heading that opens with
+            // them ("Trách nhiệm của Bộ Quốc phòng").
+            .filter(|_| {
+                label.split_whitespace().nth(6).is_none()
+                    && crate::agency::agency_heading(label).is_none()
+            })
             .map_or(Part::Work, Part::Field)
     }
 

@@ -2506,6 +2506,22 @@ PHỤ LỤC 01 DANH MỤC VĂN BẢN QUY PHẠM PHÁP LUẬT NĂM 2024
         assert_eq!(support, ["Thanh tra Chính phủ", "các địa phương"]);
     }
 
+    /// Items headed "Trách nhiệm của <agency>" are agency headings, not the numbered
+    /// fields of their article: the article is no task of its own.
+    #[test]
+    fn responsibility_headings_are_no_fields() {
+        let plan = crate::parse_text(
+            "Điều 2. Tổ chức thực hiện
+1. Trách nhiệm của Bộ Công an
+a) Chủ trì xây dựng.
+2. Trách nhiệm của Bộ Quốc phòng
+Phối hợp với Bộ Công an, các cơ quan, tổ chức bố trí lực lượng.
+",
+        );
+        let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["Điều 2.1.a", "Điều 2.2"]);
+    }
+
     /// A task whose lead is the subject of its sentence takes the partners a later clause
     /// names; a partner list ends at the work ("định hướng", "lồng ghép").
     #[test]
