@@ -122,9 +122,7 @@ pub fn closing_bracket_deadline(text: &str, year: Option<i32>) -> Option<Deadlin
 pub fn closing_condition_deadline(text: &str) -> Option<Deadline> {
     /// Words a closing condition may have: an event, not a paragraph.
     const MAX_WORDS: usize = 24;
-    let body = text.trim_end().trim_end_matches(['.', ';', ' ']);
-    let last_sentence = body.rsplit(". ").next().unwrap_or(body);
-    let clause = last_sentence.rsplit(';').next().unwrap_or(last_sentence);
+    let clause = last_clause(text);
     // Words and where they start, to find the trigger by its fold.
     let words: Vec<(usize, &str)> = clause
         .split(' ')
@@ -172,9 +170,7 @@ pub fn closing_condition_deadline(text: &str) -> Option<Deadline> {
 /// periods (see [`closing_phrase`]): "… trong giai đoạn 2020-2023 dưới 15%" measures a
 /// result, "… các nhiệm vụ trong Kế hoạch năm 2025" names a plan.
 pub fn closing_time_deadline(text: &str, year: Option<i32>) -> Option<Deadline> {
-    let body = text.trim_end().trim_end_matches(['.', ';', ' ']);
-    let last_sentence = body.rsplit(". ").next().unwrap_or(body);
-    let clause = last_sentence.rsplit(';').next().unwrap_or(last_sentence);
+    let clause = last_clause(text);
     // Where the clause's words start, from its last: the phrase is among the last few,
     // so only they are folded. Folding keeps the words, so the phrase's last words in the
     // fold are its last words as written.
@@ -200,6 +196,14 @@ pub fn closing_time_deadline(text: &str, year: Option<i32>) -> Option<Deadline> 
     let mut deadline = parse_deadline(phrase, year).deadline;
     deadline.text = clean_clause(phrase);
     Some(deadline)
+}
+
+/// The last clause of a task's text, where a closing condition or time stands: after
+/// its last ". " and ";", closing marks trimmed.
+fn last_clause(text: &str) -> &str {
+    let body = text.trim_end().trim_end_matches(['.', ';', ' ']);
+    let last_sentence = body.rsplit(". ").next().unwrap_or(body);
+    last_sentence.rsplit(';').next().unwrap_or(last_sentence)
 }
 
 /// Words a closing time phrase may have: "trong năm 2025 và các năm tiếp theo".
