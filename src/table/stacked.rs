@@ -81,8 +81,7 @@ pub fn read(lines: &[Line], pages: &[Option<u32>], at: usize) -> Option<(Vec<Blo
             continue;
         }
         // A row or group row whose text starts on the number's line.
-        let inline = inline_row(lines, k)
-            .filter(|(n, _)| numbering.accepts(n))
+        let inline = inline_row(lines, k, &numbering)
             .map(|(n, head)| (n, head, true))
             .or_else(|| {
                 group_row(line).filter(|(n, head, marked)| {
@@ -299,8 +298,13 @@ fn in_capitals(text: &str) -> bool {
 /// A row whose task starts on its number's line ("10. Xây dựng Luật …"): its number
 /// and that text. The document's next item looks the same ("2. Tổ chức tập huấn …"),
 /// so the row's own lines must show an agency cell (a line opening with an agency's
-/// name) before anything that ends a row.
-fn inline_row(lines: &[Line], at: usize) -> Option<(RowNumber, &str)> {
+/// name) before anything that ends a row. Only a number that `numbering` accepts is
+/// looked at further: the look ahead is the costly part.
+fn inline_row<'a>(
+    lines: &'a [Line],
+    at: usize,
+    numbering: &Numbering,
+) -> Option<(RowNumber, &'a str)> {
     /// How far a wrapped task cell may run before its agency cell.
     const REACH: usize = 40;
     let line = &lines[at];
@@ -322,7 +326,7 @@ fn inline_row(lines: &[Line], at: usize) -> Option<(RowNumber, &str)> {
         }
         _ => return None,
     };
-    if !matches!(number, RowNumber::Decimal(_)) || head.is_empty() {
+    if !matches!(number, RowNumber::Decimal(_)) || head.is_empty() || !numbering.accepts(&number) {
         return None;
     }
     let agency_cell = lines[at + 1..]
@@ -492,19 +496,22 @@ fn numbered_agency_point(line: &Line, row: &Row, lines: &[Line], columns: &[Colu
     if n > 1 && last_point == Some(n - 1) {
         return true;
     }
-    let row_lines: Vec<&Line> = row.lines.iter().map(|&i| &lines[i]).collect();
     // The task cell may hold years ("giai đoạn 2026 - 2030"): only later cells count.
-    let dated = split_cells(&row_lines, &row.breaks)
-        .iter()
-        .skip(usize::from(row.head.is_none()))
-        .any(|c| deadline_like(&c.text));
+    // (Splitting the row is the costly part, so it is done last.)
+    let dated = || {
+        let row_lines: Vec<&Line> = row.lines.iter().map(|&i| &lines[i]).collect();
+        split_cells(&row_lines, &row.breaks)
+            .iter()
+            .skip(usize::from(row.head.is_none()))
+            .any(|c| deadline_like(&c.text))
+    };
     let position = |f: &dyn Fn(&Column) -> bool| columns.iter().rposition(f);
     let deadline_first = position(&|c| matches!(c, Column::Field(FieldRole::Deadline, _)))
         < position(&|c| matches!(c, Column::Field(FieldRole::Lead | FieldRole::Support, _)));
     if opens_numbered_agency(&line.text) {
-        !dated || deadline_first
+        deadline_first || !dated()
     } else {
-        n == 1 && dated && deadline_first
+        n == 1 && deadline_first && dated()
     }
 }
 
@@ -713,11 +720,12 @@ fn two_cells<'a>(text: &'a str, above: Option<&str>) -> (&'a str, Option<&'a str
 /// bracket after a page break is the rest of another cell ("Giai đoạn 2026 - 2030" /
 /// page break / "(UAV), mô hình …", the task's words).
 fn deadline_ends(cell: &str, next: &str, after_break: bool) -> bool {
-    deadline_like(cell)
+    // The cheap tests first: the phrase tests fold and scan.
+    (after_break || !next.starts_with('('))
+        && cell.matches('(').count() <= cell.matches(')').count()
         && !ends_joined(cell)
         && !opens_joined(next)
-        && (after_break || !next.starts_with('('))
-        && cell.matches('(').count() <= cell.matches(')').count()
+        && deadline_like(cell)
         && !is_deadline(next)
         && !completes_deadline(cell, next)
 }
