@@ -146,6 +146,24 @@ fn a_cell_like_a_closing_paragraph_stays_in_its_row() {
     );
 }
 
+/// A row whose only cells stand under columns the header does not name ("|  |  |  |
+/// Đơn vị chủ trì | Đơn vị phối hợp" under a wider header) stays as text.
+#[test]
+fn a_row_of_cells_under_unnamed_columns_is_kept() {
+    assert_accounted(
+        "Thời gian | Nội dung công việc | Cơ quan chịu trách nhiệm | Thực hiện | Lập báo cáo | Cơ quan lập quy hoạch | Ban Quản lý | Vụ Vật liệu xây dựng\n |  |  | Đơn vị chủ trì | Đơn vị phối hợp\n",
+    );
+}
+
+/// A cell that ends on a joining mark above a group row ("đạt tối thiểu 20%;" / "| V |
+/// …") is not continued by a row under that group: the row's cell is its own.
+#[test]
+fn a_group_row_ends_the_cells_above_it() {
+    assert_accounted(
+        "| Nhiệm vụ, giải pháp | Đơn vị thực hiện | Đơn vị phối hợp |\n| VII | giao thông |\n| 2026-2030 | đạt tối thiểu 20%; |\n| V | phát triển kinh tế số và xã hội số |\n| ngành; UBND các phường, xã | 2026-2030 |\n",
+    );
+}
+
 /// Tables rebuilt as pipe rows (laid out with spaces, or a "|" line between cells)
 /// leave their other lines to the row that took their text.
 #[test]

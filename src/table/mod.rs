@@ -387,11 +387,13 @@ fn continue_row(
     no: u32,
     page: Option<u32>,
 ) {
+    let mut placed = false;
     for (k, col) in columns.iter().enumerate() {
         let value = cs.get(k).map_or("", |v| v.trim());
         if value.is_empty() {
             continue;
         }
+        placed |= !matches!(col, Column::Number | Column::Unknown);
         match col {
             Column::Name => {
                 // "Xây dựng kho dữ liệu dùng" / "chung của tỉnh": the task cell wrapped.
@@ -416,7 +418,12 @@ fn continue_row(
                 }
             }
             Column::Field(role, head) => {
-                let open_cell = out.iter_mut().rev().find(|b| {
+                // Only a cell of the current row goes on: not one above a group row.
+                let row_start = out
+                    .iter()
+                    .rposition(|b| matches!(b.kind, LineKind::Label { .. }))
+                    .unwrap_or(0);
+                let open_cell = out[row_start..].iter_mut().rev().find(|b| {
                     matches!(&b.kind, LineKind::Field { role: r, .. } if r == role)
                         && b.text.starts_with(head.as_str())
                 });
@@ -431,6 +438,22 @@ fn continue_row(
             }
             Column::Number | Column::Unknown => {}
         }
+    }
+    // Cells only under columns that say nothing ("|  |  |  | Đơn vị chủ trì | Đơn vị phối
+    // hợp" under a header of other columns): the row stays as prose, so its line is kept.
+    let rest: Vec<&str> = cs
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    if !placed && !rest.is_empty() {
+        out.push(Block {
+            kind: LineKind::Prose,
+            text: rest.join(" | "),
+            lines: vec![no],
+            page,
+            run_in: false,
+        });
     }
 }
 
