@@ -30,18 +30,9 @@ use crate::model::Agency;
 /// Field values are whole lists, so a piece that is not an agency belongs to the
 /// agency before it ("Cơ quan chủ quản hệ thống thông tin, cơ sở dữ liệu chuyên ngành").
 pub fn split_agencies(text: &str) -> Vec<Agency> {
-    // "Ban Quản lý quy hoạch/Tư vấn được lựa chọn": a table cell naming either of two
-    // bodies. Each side must open with an agency's name, so "Phòng Kinh tế/Hạ tầng" and
-    // dates stay whole.
-    if text.contains('/') {
-        let sides: Vec<&str> = text.split('/').map(str::trim).collect();
-        if sides.len() > 1
-            && sides
-                .iter()
-                .all(|s| opens_agency_list(s) && agency_heading(s).is_some())
-        {
-            return sides.iter().flat_map(|s| split_agencies(s)).collect();
-        }
+    // A table cell naming either of two bodies.
+    if let Some(sides) = alternative_names(text) {
+        return sides.iter().flat_map(|s| split_agencies(s)).collect();
     }
     // "- Vụ Đất đai - Cục Quy hoạch và Phát triển tài nguyên đất - Các đơn vị khác": a
     // cell's bullets run together. A dash opens a new agency only where an agency's name
@@ -318,6 +309,11 @@ pub fn agency_heading(text: &str) -> Option<Vec<Agency>> {
     if let Some(each) = distribute_shared_head(text) {
         return agency_heading(&each);
     }
+    // "Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao tỉnh, thành phố trực thuộc
+    // Trung ương": the body under either name, as a list of agencies reads it.
+    if let Some(sides) = alternative_names(text) {
+        return Some(sides.iter().flat_map(|s| split_agencies(s)).collect());
+    }
     // Most headings name work ("Công tác tuyên truyền"): their first piece decides,
     // before the whole heading is tokenized.
     let head = Scanner::head(text, 16);
@@ -368,6 +364,21 @@ pub fn agency_heading(text: &str) -> Option<Vec<Agency>> {
         last.note = Some(join_notes(last.note.take(), note));
     }
     Some(items)
+}
+
+/// The sides of `text` cut at "/" when each opens with an agency's name and is a whole
+/// agency heading: "Ban Quản lý quy hoạch/Tư vấn được lựa chọn". "Phòng Kinh tế/Hạ tầng"
+/// and dates stay whole.
+fn alternative_names(text: &str) -> Option<Vec<&str>> {
+    if !text.contains('/') {
+        return None;
+    }
+    let sides: Vec<&str> = text.split('/').map(str::trim).collect();
+    (sides.len() > 1
+        && sides
+            .iter()
+            .all(|s| opens_agency_list(s) && agency_heading(s).is_some()))
+    .then_some(sides)
 }
 
 /// A collective of territorial units followed by their names: "Ủy ban nhân dân các xã"
@@ -2422,6 +2433,15 @@ impl<'a> Scanner<'a> {
             // "UBND cấp xã, phường": the level's word may stand before the unit.
             let h = h + usize::from(self.is_word(a + h, "cấp"));
             if lex.units.match_at(&self.toks, a + h) == Some(b - a - h) {
+                return true;
+            }
+            // "Sở Văn hóa và Thể thao tỉnh, thành phố trực thuộc Trung ương": a head that
+            // takes a field, its field, then the unit ("tỉnh, thành phố" are the units of
+            // one kind of body, not a second agency).
+            if let Some(fh) = lex.field_heads.match_at(&self.toks, a)
+                && let Some(f) = lex.fields.match_at(&self.toks, a + fh)
+                && lex.units.match_at(&self.toks, a + fh + f) == Some(b - a - fh - f)
+            {
                 return true;
             }
         }

@@ -626,6 +626,31 @@ fn splits_other_provinces_wordings() {
             ("đơn vị liên quan", N, true),
         ],
     );
+    // A body named by its field and the units it is found in: "tỉnh, thành phố" are the
+    // units of one kind of body. Another body after the unit is one of its own.
+    check_split(
+        "Sở Tài chính tỉnh, thành phố trực thuộc Trung ương",
+        &[(
+            "Sở Tài chính tỉnh, thành phố trực thuộc Trung ương",
+            N,
+            false,
+        )],
+    );
+    check_split(
+        "Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao tỉnh, thành phố trực thuộc Trung ương",
+        &[
+            ("Sở Văn hóa, Thể thao và Du lịch", N, false),
+            (
+                "Sở Văn hóa và Thể thao tỉnh, thành phố trực thuộc Trung ương",
+                N,
+                false,
+            ),
+        ],
+    );
+    check_split(
+        "Sở Y tế tỉnh, Công an tỉnh",
+        &[("Sở Y tế tỉnh", N, false), ("Công an tỉnh", N, false)],
+    );
     check_split("", &[]);
     check_split(" ; , . ", &[]);
 }
@@ -880,6 +905,20 @@ fn agency_headings() {
     assert_eq!(
         heading_rows("b) Báo Quảng Nam, Đài Phát thanh - Truyền hình Quảng Nam").map(|v| v.len()),
         Some(2)
+    );
+    // A body under either of two names, as a field value reads it.
+    assert_eq!(
+        heading_rows(
+            "3. Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao tỉnh, thành phố trực thuộc Trung ương"
+        ),
+        Some(want(&[
+            ("Sở Văn hóa, Thể thao và Du lịch", N, false),
+            (
+                "Sở Văn hóa và Thể thao tỉnh, thành phố trực thuộc Trung ương",
+                N,
+                false
+            ),
+        ]))
     );
     for negative in [
         "Nhiệm vụ chung của các sở, ban ngành, địa phương",

@@ -2110,6 +2110,19 @@ Chủ trì, phối hợp với các đơn vị liên quan triển khai Dự án 
         );
         let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["II.1", "II.3"]);
+        // Aims and a vision over items of their own, likewise.
+        let plan = crate::parse_text(
+            "II. NỘI DUNG CHỦ YẾU
+1. Mục tiêu phát triển và tầm nhìn đến năm 2045
+a) Mục tiêu phát triển
+- Mạng lưới cơ sở văn hóa quốc gia đồng bộ, hiện đại.
+b) Tầm nhìn đến năm 2045
+- Hình thành các trung tâm văn hóa trọng điểm.
+2. Rà soát, cập nhật danh mục dự án ưu tiên đầu tư.
+",
+        );
+        let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["II.2"]);
     }
 
     /// A plan with no part of tasks or measures gives its work by agency ("IV. PHÂN
