@@ -164,6 +164,16 @@ fn a_group_row_ends_the_cells_above_it() {
     );
 }
 
+/// An unnumbered row whose task cell starts a text of its own ("Nơi nhận:") keeps its
+/// other cells: they do not go on with a cell of the row above that ends on a joining
+/// mark ("/&&&").
+#[test]
+fn a_row_with_a_text_of_its_own_keeps_its_cells() {
+    assert_accounted(
+        "| TT | Nội dung thực hiện | Cơ quan chủ trì |\n| 1 |  | /&&& |\n|  | Nơi nhận: | Sở Y tế |\n",
+    );
+}
+
 /// Tables rebuilt as pipe rows (laid out with spaces, or a "|" line between cells)
 /// leave their other lines to the row that took their text.
 #[test]

@@ -388,6 +388,9 @@ fn continue_row(
     page: Option<u32>,
 ) {
     let mut placed = false;
+    // Whether the task cell opened a text of its own: then the row's other cells go with
+    // it, not on with the cells of the row above.
+    let mut own_text = false;
     for (k, col) in columns.iter().enumerate() {
         let value = cs.get(k).map_or("", |v| v.trim());
         if value.is_empty() {
@@ -408,13 +411,16 @@ fn continue_row(
                         b.text.push_str(value);
                         b.lines.push(no);
                     }
-                    _ => out.push(Block {
-                        kind: LineKind::Prose,
-                        text: value.to_owned(),
-                        lines: vec![no],
-                        page,
-                        run_in: false,
-                    }),
+                    _ => {
+                        own_text = true;
+                        out.push(Block {
+                            kind: LineKind::Prose,
+                            text: value.to_owned(),
+                            lines: vec![no],
+                            page,
+                            run_in: false,
+                        });
+                    }
                 }
             }
             Column::Field(role, head) => {
@@ -428,7 +434,7 @@ fn continue_row(
                         && b.text.starts_with(head.as_str())
                 });
                 match open_cell {
-                    Some(b) if stacked::ends_joined(&b.text) => {
+                    Some(b) if !own_text && stacked::ends_joined(&b.text) => {
                         b.text.push(' ');
                         b.text.push_str(value);
                         b.lines.push(no);
