@@ -178,8 +178,12 @@ fn strip_emphasis(s: &str) -> String {
     // Converters also close emphasis after the space that follows a label's colon
     // ("*Đơn vị chủ trì: *Sở Tư pháp"): Markdown would read that mark as an opener, but
     // no emphasis opens right after one that is still open.
+    // So do they after a bullet's mark ("*- *Thứ trưởng …"): the mark alone in italics.
     let closes_after_label = |i: usize| {
-        i >= 2 && chars[i - 1] == ' ' && matches!(chars[i - 2], ':' | '.' | ',' | ';' | ')')
+        i >= 2
+            && chars[i - 1] == ' '
+            && (matches!(chars[i - 2], ':' | '.' | ',' | ';' | ')')
+                || (i == 3 && chars[0] == '*' && matches!(chars[1], '-' | '+')))
     };
     let mut drop = vec![false; chars.len()];
     let mut open: Option<usize> = None;
@@ -313,6 +317,10 @@ mod tests {
             // A label set in italics with the space after its colon.
             ("*Đơn vị chủ trì: *Sở Tư", "Đơn vị chủ trì: Sở Tư"),
             ("*- Đơn vị phối hợp: *Văn", "- Đơn vị phối hợp: Văn"),
+            (
+                "*- *Thứ trưởng Tạ Quang Đông;",
+                "- Thứ trưởng Tạ Quang Đông;",
+            ),
             (
                 "*Thời gian thực hiện*: Thường",
                 "Thời gian thực hiện: Thường",
