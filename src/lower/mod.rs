@@ -1052,6 +1052,16 @@ impl Lowerer<'_> {
             if support.is_empty() {
                 support = clause_support(&text, &lead);
             }
+            // "3. Sở Văn hóa …" / "Chủ trì, phối hợp với các cơ quan có liên quan tham mưu
+            // cho …:" / "a) Tổ chức …": the heading's introduction gives its items' partners.
+            if support.is_empty()
+                && let Some((heads, intro)) = self.addressee_intro(n)
+            {
+                let (l, s) = agency::duty_agencies(&intro, &heads);
+                if l == heads {
+                    support = s;
+                }
+            }
         }
         // "Chủ trì, phối hợp với X …" with no agency above it: X supports whoever
         // issued the plan; "Phối hợp với X …": X leads.
@@ -1283,6 +1293,23 @@ impl Lowerer<'_> {
         while let Some(k) = at {
             if let Some(heads) = self.addressees.get(&k) {
                 return Some(heads);
+            }
+            at = self.body.nodes[k].parent;
+        }
+        None
+    }
+
+    /// The agencies of the nearest agency heading above `n` and that heading's own text
+    /// when it introduces the items below it (it ends with ":").
+    fn addressee_intro(&self, n: NodeId) -> Option<(Vec<Agency>, String)> {
+        let mut at = self.body.nodes[n].parent;
+        while let Some(k) = at {
+            if let Some(heads) = self.addressees.get(&k) {
+                let intro = self.joined_bodies(&self.body.nodes[k].body);
+                return intro
+                    .trim_end()
+                    .ends_with(':')
+                    .then(|| (heads.clone(), intro));
             }
             at = self.body.nodes[k].parent;
         }
@@ -1960,6 +1987,43 @@ mod tests {
             .iter()
             .map(|t| (t.id.as_str(), names(&t.lead), names(&t.support)))
             .collect()
+    }
+
+    /// An agency heading whose introduction names partners and ends with ":" ("Chủ trì,
+    /// phối hợp với các cơ quan có liên quan tham mưu cho …:") gives them to its items;
+    /// an introduction that does not introduce (no colon) or names no partner gives none.
+    #[test]
+    fn an_introduction_gives_its_items_partners() {
+        let plan = crate::parse_text(
+            "II. NHIỆM VỤ
+1. Rà soát quy hoạch.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Văn hóa, Thể thao và Du lịch
+Chủ trì, phối hợp với các cơ quan có liên quan tham mưu cho Ủy ban nhân dân tỉnh:
+a) Tổ chức quản lý nhà nước về văn hóa tại địa phương.
+b) Phối hợp với Sở Tài chính bố trí vốn đối ứng.
+2. Sở Xây dựng
+Chủ trì thực hiện các nhiệm vụ được giao.
+a) Quản lý quỹ đất.
+",
+        );
+        assert_eq!(
+            task_rows(&plan),
+            [
+                ("II.1", vec![], vec![]),
+                (
+                    "III.1.a",
+                    vec!["Sở Văn hóa, Thể thao và Du lịch"],
+                    vec!["các cơ quan có liên quan"]
+                ),
+                (
+                    "III.1.b",
+                    vec!["Sở Tài chính"],
+                    vec!["Sở Văn hóa, Thể thao và Du lịch"]
+                ),
+                ("III.2.a", vec!["Sở Xây dựng"], vec![]),
+            ]
+        );
     }
 
     /// Who does an item that opens with a role and names no agency of its own: the
