@@ -539,7 +539,15 @@ pub fn parse_inline_assignment(sentence: &str) -> Option<Assignment> {
     if lead_at <= start {
         return None;
     }
-    let subject = sc.list(start, lead_at, Mode::Bounded { strict: true });
+    let strict = Mode::Bounded { strict: true };
+    let mut subject = sc.list(start, lead_at, strict);
+    // "Xây dựng kế hoạch: Sở Tài chính chủ trì, phối hợp với …": the work named before a
+    // colon, its assignment after it.
+    if subject.items.is_empty()
+        && let Some(colon) = (start..lead_at).find(|&i| sc.kind(i) == Some(Kind::Colon))
+    {
+        subject = sc.list(colon + 1, lead_at, strict);
+    }
     if subject.items.is_empty() || subject.end < lead_at {
         return None;
     }

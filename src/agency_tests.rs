@@ -972,6 +972,13 @@ fn inline_assignments() {
             &["các Bộ liên quan"],
             "xây dựng chuyên mục.",
         ),
+        // The work named before a colon, its assignment after it.
+        (
+            "Xây dựng kế hoạch: Sở Tài chính chủ trì, phối hợp với các sở thực hiện trong quý II/2025.",
+            &["Sở Tài chính"],
+            &["các sở"],
+            "thực hiện trong quý II/2025.",
+        ),
         // An adverb between the subject and its role.
         (
             "Các bộ, ngành, địa phương chủ động phối hợp với Bộ Nội vụ tham mưu cấp có thẩm quyền khen thưởng.",
