@@ -972,6 +972,19 @@ fn inline_assignments() {
             &["các Bộ liên quan"],
             "xây dựng chuyên mục.",
         ),
+        // The lead's role said with "là".
+        (
+            "Sở Y tế là cơ quan chủ trì, phối hợp với Sở Xây dựng; thời gian thực hiện: năm 2025.",
+            &["Sở Y tế"],
+            &["Sở Xây dựng"],
+            "; thời gian thực hiện: năm 2025.",
+        ),
+        (
+            "Văn phòng Ủy ban nhân dân tỉnh là đầu mối, phối hợp với các sở theo dõi, tổng hợp.",
+            &["Văn phòng Ủy ban nhân dân tỉnh"],
+            &["các sở"],
+            "theo dõi, tổng hợp.",
+        ),
         // The work named before a colon, its assignment after it.
         (
             "Xây dựng kế hoạch: Sở Tài chính chủ trì, phối hợp với các sở thực hiện trong quý II/2025.",
