@@ -1550,6 +1550,17 @@ fn parenthetical_assignment(text: &str, year: Option<i32>) -> Option<Parenthetic
             {
                 p.support.extend(more);
             }
+            // "(Sở Y tế chủ trì; Sở Khoa học và Công nghệ phối hợp; hoàn thành …)": the
+            // partners in a piece of their own, named by their role.
+            if p.support.is_empty() {
+                for piece in rest.split(';') {
+                    if let Some((lead, support)) = agency::split_roles(piece)
+                        && lead.is_empty()
+                    {
+                        p.support.extend(support);
+                    }
+                }
+            }
             p.deadline = deadline_after_assignment(rest, year);
             return Some(p);
         }
@@ -3052,6 +3063,12 @@ Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉ
                 &["Sở Y tế"],
                 &["Công an tỉnh"],
                 Some("2024-06-30"),
+            ),
+            (
+                "Xây dựng cơ sở dữ liệu ngành y tế (Sở Y tế chủ trì; Sở Khoa học và Công nghệ phối hợp; hoàn thành năm 2026).",
+                &["Sở Y tế"],
+                &["Sở Khoa học và Công nghệ"],
+                Some("2026-12-31"),
             ),
             (
                 "Nâng cấp hạ tầng mạng (Trách nhiệm: Sở Thông tin và Truyền thông; thời gian: năm 2024).",
