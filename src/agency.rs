@@ -552,12 +552,42 @@ pub fn parse_inline_assignment(sentence: &str) -> Option<Assignment> {
         return None;
     }
     let after_role = sc.skip_commas(lead_at + sc.lead_len(lead_at));
-    let (support, rest) = sc.support_after_lead(after_role);
+    let (mut support, rest) = sc.support_after_lead(after_role);
+    let rest_start = sc.offset(rest);
+    // "Sở Nội vụ chủ trì tham mưu; các sở, ngành liên quan phối hợp": the partners in a
+    // piece of their own after ";", named by their role.
+    if support.is_empty() {
+        support = sentence[rest_start..]
+            .split(';')
+            .skip(1)
+            .find_map(partners_by_role)
+            .unwrap_or_default();
+    }
     Some(Assignment {
         lead: subject.items,
         support,
-        rest_start: sc.offset(rest),
+        rest_start,
     })
+}
+
+/// The partners of a piece that names them by their role after the lead's piece: "Sở
+/// Tài chính, Sở Tư pháp phối hợp thực hiện …" after "Giao Sở Nội vụ chủ trì;". None
+/// unless agencies open the piece and the support role follows them with no partner of
+/// their own after it ("X phối hợp với Y …" names X's partner, not X's role).
+pub fn partners_by_role(piece: &str) -> Option<Vec<Agency>> {
+    let folded = fold(piece);
+    if !LEXICON.support_roles.may_occur(&folded) {
+        return None;
+    }
+    let sc = Scanner::new(piece);
+    let start = sc.subject_start(sc.skip_label(0));
+    let subject = sc.list(start, sc.len(), Mode::Bounded { strict: true });
+    if subject.items.is_empty() || subject.stop != Stop::Role {
+        return None;
+    }
+    let len = LEXICON.support_roles.match_at(&sc.toks, subject.end)?;
+    let partner = sc.list(subject.end + len, sc.len(), Mode::Bounded { strict: false });
+    partner.items.is_empty().then_some(subject.items)
 }
 
 /// "X phối hợp (với) Y <work>" with no "chủ trì": X does the work, with Y. The subject

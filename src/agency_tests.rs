@@ -972,6 +972,13 @@ fn inline_assignments() {
             &["các Bộ liên quan"],
             "xây dựng chuyên mục.",
         ),
+        // Partners named by their role in a piece of their own after ";".
+        (
+            "Sở Nông nghiệp và Môi trường chủ trì tham mưu; các sở, ngành liên quan phối hợp.",
+            &["Sở Nông nghiệp và Môi trường"],
+            &["các sở, ngành liên quan"],
+            "tham mưu; các sở, ngành liên quan phối hợp.",
+        ),
         // The lead's role said with "là".
         (
             "Sở Y tế là cơ quan chủ trì, phối hợp với Sở Xây dựng; thời gian thực hiện: năm 2025.",

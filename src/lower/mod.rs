@@ -1022,10 +1022,23 @@ impl Lowerer<'_> {
             // Each piece on its own: a heading without a full stop ("2. Phát triển hạ
             // tầng số") must not run into the sentence below it, whose subject it would
             // hide ("Sở Thông tin và Truyền thông chủ trì, ...").
-            assignment = texts
-                .iter()
-                .flat_map(|t| sentences(t))
-                .find_map(|s| agency::parse_inline_assignment(s).map(|a| (a, s.to_owned())));
+            let all: Vec<&str> = texts.iter().flat_map(|t| sentences(t)).collect();
+            assignment = all.iter().enumerate().find_map(|(k, s)| {
+                let mut a = agency::parse_inline_assignment(s)?;
+                let mut sentence = (*s).to_owned();
+                // "Giao Sở Nội vụ chủ trì; Sở Tài chính, Sở Tư pháp phối hợp thực hiện
+                // trong năm 2025.": the partners, and the time, in the sentence after ";"
+                // (a capital opens it; within one sentence the assignment finds them).
+                if a.support.is_empty()
+                    && s.ends_with(';')
+                    && let Some(next) = all.get(k + 1)
+                    && let Some(partners) = agency::partners_by_role(next)
+                {
+                    a.support = partners;
+                    sentence = format!("{s} {next}");
+                }
+                Some((a, sentence))
+            });
         }
         if let Some((a, sentence)) = &assignment {
             if lead.is_empty() {
@@ -1541,26 +1554,21 @@ fn parenthetical_assignment(text: &str, year: Option<i32>) -> Option<Parenthetic
             p.support = a.support;
             let rest = inner.get(a.rest_start..).unwrap_or("");
             // "(… phối hợp với Văn phòng UBND tỉnh; Sở Tư pháp và các cơ quan có liên
-            // quan tham mưu)": the partners go on after ";" up to the shared verb.
+            // quan tham mưu)": the partners go on after ";" up to the shared verb. (Partners
+            // named by their role after ";", "(X chủ trì; Y phối hợp; …)", the assignment
+            // found itself: they are not added twice.)
             if !p.support.is_empty()
                 && let Some(more) = rest
                     .trim_start()
                     .strip_prefix(';')
                     .and_then(agency::subject_agencies)
             {
-                p.support.extend(more);
+                let known: Vec<String> = p.support.iter().map(|a| a.key.clone()).collect();
+                p.support
+                    .extend(more.into_iter().filter(|a| !known.contains(&a.key)));
             }
             // "(Sở Y tế chủ trì; Sở Khoa học và Công nghệ phối hợp; hoàn thành …)": the
             // partners in a piece of their own, named by their role.
-            if p.support.is_empty() {
-                for piece in rest.split(';') {
-                    if let Some((lead, support)) = agency::split_roles(piece)
-                        && lead.is_empty()
-                    {
-                        p.support.extend(support);
-                    }
-                }
-            }
             p.deadline = deadline_after_assignment(rest, year);
             return Some(p);
         }
@@ -1998,6 +2006,30 @@ mod tests {
             .iter()
             .map(|t| (t.id.as_str(), names(&t.lead), names(&t.support)))
             .collect()
+    }
+
+    /// Partners named by their role in the sentence after the lead's, and the time there.
+    #[test]
+    fn partners_in_the_sentence_after_the_lead() {
+        let plan = crate::parse_text(
+            "II. NHIỆM VỤ
+1. Giao Sở Nội vụ chủ trì; Sở Tài chính, Sở Tư pháp phối hợp thực hiện trong năm 2025.
+2. Giao Sở Y tế chủ trì; Sở Tài chính phối hợp với Sở Nội vụ bố trí kinh phí.
+",
+        );
+        assert_eq!(
+            task_rows(&plan),
+            [
+                (
+                    "II.1",
+                    vec!["Sở Nội vụ"],
+                    vec!["Sở Tài chính", "Sở Tư pháp"]
+                ),
+                ("II.2", vec!["Sở Y tế"], vec![]),
+            ]
+        );
+        let due = plan.tasks[0].deadline.as_ref().and_then(|d| d.due);
+        assert_eq!(due.map(|d| d.to_string()).as_deref(), Some("2025-12-31"));
     }
 
     /// An agency heading whose introduction names partners and ends with ":" ("Chủ trì,
