@@ -1594,6 +1594,19 @@ fn parenthetical_assignment(text: &str, year: Option<i32>) -> Option<Parenthetic
                 _ => {}
             }
         }
+        // "(Sở Xây dựng, Sở Tài chính theo chức năng, nhiệm vụ; năm 2026)": who and
+        // when, with no labels, the agencies a whole list and the time a whole phrase.
+        if p.lead.is_empty()
+            && let Some((who, when)) = inner.split_once(';')
+            && !when.contains(';')
+            && let Some(lead) = agency::agency_heading(who)
+        {
+            let parsed = parse_deadline(when.trim(), year);
+            if parsed.understood && !agency::opens_with_agency(when.trim()) {
+                p.lead = lead;
+                p.deadline = Some(parsed.deadline);
+            }
+        }
         (!p.lead.is_empty()).then_some(p)
     })
 }
@@ -3130,6 +3143,13 @@ Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉ
                 &[],
                 None,
             ),
+            // Who and when with no labels: a whole agency list, then a time.
+            (
+                "Xây dựng đề án (Sở Xây dựng, Sở Tài chính theo chức năng, nhiệm vụ; năm 2026).",
+                &["Sở Xây dựng", "Sở Tài chính"],
+                &[],
+                Some("2026-12-31"),
+            ),
         ];
         for (text, lead, support, due) in rows {
             let p = parenthetical_assignment(text, Some(2024)).unwrap_or_else(|| panic!("{text}"));
@@ -3142,6 +3162,8 @@ Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉ
             "Rà soát văn bản (theo Quyết định số 06/QĐ-TTg).",
             "Tập huấn (02 lớp) cho cán bộ.",
             "Kiểm tra (giao nhận tài liệu mật).",
+            "Hợp tác quốc tế (Mỹ, Nga; năm 2026).",
+            "Trao đổi (Sở Y tế; Sở Tài chính).",
             "Không có ngoặc.",
         ] {
             assert!(
