@@ -177,14 +177,14 @@ pub fn classify_text(text: &str) -> LineKind {
 }
 
 /// Whether [`label`] can match `text`: every label opens with a digit, a Roman numeral,
-/// a keyword ("Phần", "Chương", "Mục", "Điều") or a letter closed by "." or ")". Most
-/// prose lines fail this two-character test and skip the grammar.
+/// a keyword ("Phần", "Chương", "Mục", "Điều") or a letter closed by ".", ")" or "/".
+/// Most prose lines fail this two-character test and skip the grammar.
 fn may_be_label(text: &str) -> bool {
     let mut chars = text.chars();
     let first = chars.next();
     let second = chars.next();
     first.is_some_and(|c| c.is_ascii_digit() || "IVXPCMĐ".contains(c))
-        || matches!(second, Some('.' | ')'))
+        || matches!(second, Some('.' | ')' | '/'))
 }
 
 /// If `text` is a field line ("Cơ quan chủ trì: X"), the byte offset of its value.
@@ -327,10 +327,12 @@ fn keyword_label(i: In) -> IResult<In, Label> {
 }
 
 fn roman_label(i: In) -> IResult<In, Label> {
-    // "I." and "I)", and the older "I- MỤC ĐÍCH" / "II: NHIỆM VỤ" (closer then a space).
+    // "I." and "I)", and the older "I- MỤC ĐÍCH" / "II: NHIỆM VỤ" (closer then a space)
+    // and "II/ NHIỆM VỤ" (a slash, then a space and a capital).
     let closer = alt((
         nom::combinator::value((), one_of(".)")),
         nom::combinator::value((), terminated(one_of("-:–"), peek(alt((space1, eof))))),
+        nom::combinator::value((), slash_closer),
     ));
     let (rest, (text, ordinal)) = terminated(roman_value, closer).parse(i)?;
     Ok((
@@ -390,17 +392,7 @@ fn decimal_label(i: In) -> IResult<In, Label> {
     // "1." "1)" and the older "1- Tổ chức ..." (a dash then a space; "2022 - 2025" has a
     // space before its dash and "1-2" none after, so neither is read as a label).
     let dash = terminated(one_of("-–"), peek(alt((space1, eof))));
-    // "1/ Xây dựng …": a slash, then a space and a capital ("1/2024" is a date).
-    let slash = terminated(
-        ch('/'),
-        peek(preceded(
-            space1,
-            verify(nom::character::complete::anychar, |c: &char| {
-                c.is_uppercase()
-            }),
-        )),
-    );
-    let (rest, closer) = opt(alt((one_of(".)"), dash, slash))).parse(rest)?;
+    let (rest, closer) = opt(alt((one_of(".)"), dash, slash_closer))).parse(rest)?;
     if closer.is_none() {
         // "2.2.1 Về ..." is a label; "1 người", "2024 và" are not.
         if depth == 1 {
@@ -449,7 +441,11 @@ fn decimal_letter_label(i: In) -> IResult<In, Label> {
 }
 
 fn letter_label(i: In) -> IResult<In, Label> {
-    let (rest, c) = terminated(one_of("abcdđefghijklmnopqrstuvwxyz"), one_of(".)")).parse(i)?;
+    let (rest, c) = terminated(
+        one_of("abcdđefghijklmnopqrstuvwxyz"),
+        alt((one_of(".)"), slash_closer)),
+    )
+    .parse(i)?;
     let ordinal = letter_ordinal(c).unwrap_or(0);
     Ok((
         rest,
@@ -459,6 +455,21 @@ fn letter_label(i: In) -> IResult<In, Label> {
             ordinal,
         },
     ))
+}
+
+/// The older slash closer of a label: "1/ Xây dựng …", "II/ NHIỆM VỤ", "a/ Tổ chức …".
+/// A space and a capital must follow ("1/2024" is a date, "a/c" an abbreviation).
+fn slash_closer(i: In) -> IResult<In, char> {
+    terminated(
+        ch('/'),
+        peek(preceded(
+            space1,
+            verify(nom::character::complete::anychar, |c: &char| {
+                c.is_uppercase()
+            }),
+        )),
+    )
+    .parse(i)
 }
 
 /// "(1) Xây dựng …", "(12) Tổ chức …": a number in brackets before a capital enumerates
@@ -685,6 +696,17 @@ mod tests {
             ),
             ("6/2024 hoàn thành", None),
             ("1/ năm", None),
+            (
+                "II/ NHIỆM VỤ CỤ THỂ",
+                Some((Level::Roman, "II", 2, "NHIỆM VỤ CỤ THỂ")),
+            ),
+            (
+                "a/ Tổ chức hội nghị",
+                Some((Level::Letter, "a", 1, "Tổ chức hội nghị")),
+            ),
+            ("I/ 2025", None),
+            ("a/c Minh", None),
+            ("b/ các", None),
             ("(1) Tổ chức hiệp thương", None),
             ("1-2 ngày", None),
             ("1-", Some((Level::Decimal(1), "1", 1, ""))),
