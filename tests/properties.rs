@@ -174,6 +174,15 @@ fn a_row_with_a_text_of_its_own_keeps_its_cells() {
     );
 }
 
+/// A table printed one cell per line whose header names the task column twice: a cell
+/// under the second one stays with its row (found by the property run above).
+#[test]
+fn a_cell_under_a_repeated_column_stays_with_its_row() {
+    assert_accounted(
+        "STT\nTên nhiệm vụ cụ thể\nTên nhiệm vụ cụ thể\nThời gian hoàn\nthành\nI. Đổi mới mạnh mẽ tư duy và hành động trong lãnh đạo\nBộ Y tế\n",
+    );
+}
+
 /// Tables rebuilt as pipe rows (laid out with spaces, or a "|" line between cells)
 /// leave their other lines to the row that took their text.
 #[test]

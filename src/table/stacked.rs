@@ -576,6 +576,21 @@ fn row_blocks(
         .map(|k| filled.remove(k).1);
     let (name_text, mut name_lines) =
         name.map_or((String::new(), Vec::new()), |c| (c.text, c.lines));
+    // Cells under columns that name no field (a second task column, an unknown one) go
+    // on with the task's text: nothing of the row is left out.
+    let (fields, others): (Vec<_>, Vec<_>) = filled
+        .into_iter()
+        .partition(|(c, _)| matches!(c, Column::Field(..)));
+    let mut name_text = name_text;
+    for (_, cell) in others {
+        if !name_text.is_empty() {
+            name_text.push(' ');
+        }
+        name_text.push_str(&cell.text);
+        name_lines.extend(cell.lines);
+    }
+    name_lines.sort_unstable();
+    name_lines.dedup();
     let (text, kind) = row_label(&row.number, &name_text);
     let kind = kind.unwrap_or(LineKind::Prose);
     name_lines.insert(0, lines[row.number_at].no);
@@ -586,7 +601,7 @@ fn row_blocks(
         page,
         run_in: false,
     }];
-    for (column, cell) in filled {
+    for (column, cell) in fields {
         let Column::Field(role, head) = column else {
             continue;
         };
