@@ -533,20 +533,26 @@ pub fn parse_inline_assignment(sentence: &str) -> Option<Assignment> {
     }
     let sc = Scanner::new(sentence);
     let start = sc.subject_start(sc.skip_label(0));
+    // "Thực hiện mở tài khoản: Ủy ban nhân dân xã, phường phối hợp với …": the work
+    // named before a colon, its assignment after it.
+    let after_topic = || {
+        let colon = (start..sc.len()).find(|&i| sc.kind(i) == Some(Kind::Colon))?;
+        Some(sc.subject_start(colon + 1))
+    };
     let Some(lead_at) = sc.find_lead_role(start).filter(|_| lead_role) else {
-        return subject_with_partner(&sc, start);
+        return subject_with_partner(&sc, start)
+            .or_else(|| subject_with_partner(&sc, after_topic()?));
     };
     if lead_at <= start {
         return None;
     }
     let strict = Mode::Bounded { strict: true };
     let mut subject = sc.list(start, lead_at, strict);
-    // "Xây dựng kế hoạch: Sở Tài chính chủ trì, phối hợp với …": the work named before a
-    // colon, its assignment after it.
+    // "Xây dựng kế hoạch: Sở Tài chính chủ trì, phối hợp với …".
     if subject.items.is_empty()
-        && let Some(colon) = (start..lead_at).find(|&i| sc.kind(i) == Some(Kind::Colon))
+        && let Some(after) = after_topic().filter(|&a| a < lead_at)
     {
-        subject = sc.list(colon + 1, lead_at, strict);
+        subject = sc.list(after, lead_at, strict);
     }
     if subject.items.is_empty() || subject.end < lead_at {
         return None;
@@ -1665,14 +1671,16 @@ impl<'a> Scanner<'a> {
                 Some(Kind::Close) => depth = depth.saturating_sub(1),
                 // A bare unit or level after the comma goes on with the clause's own
                 // agencies: "Trên cơ sở đề nghị của Ủy ban nhân dân quận, huyện, Sở …".
-                Some(Kind::Comma)
-                    if depth == 0
-                        && !matches!(
-                            self.classify_opening(j + 1, true),
-                            SegKind::Other | SegKind::Bare | SegKind::Level
-                        ) =>
-                {
-                    return j + 1;
+                Some(Kind::Comma) if depth == 0 => {
+                    // "…, giao Sở Y tế thành lập đoàn …": a prefix may follow the clause.
+                    let at = j + 1;
+                    let at = at + lex.subject_prefixes.match_at(&self.toks, at).unwrap_or(0);
+                    if !matches!(
+                        self.classify_opening(at, true),
+                        SegKind::Other | SegKind::Bare | SegKind::Level
+                    ) {
+                        return at;
+                    }
                 }
                 // "Căn cứ nội dung Kế hoạch này các cơ quan, …": the demonstrative ends the
                 // fronted phrase even when the drafter left out the comma.

@@ -972,6 +972,19 @@ fn inline_assignments() {
             &["các Bộ liên quan"],
             "xây dựng chuyên mục.",
         ),
+        // The work before a colon, then "X phối hợp với Y …" (after a fronted clause).
+        (
+            "Thực hiện mở tài khoản: Ủy ban nhân dân xã, phường phối hợp với các Ngân hàng thương mại thực hiện mở tài khoản.",
+            &["Ủy ban nhân dân xã, phường"],
+            &["các Ngân hàng thương mại"],
+            "thực hiện mở tài khoản.",
+        ),
+        (
+            "Thực hiện chi trả: Sau khi mở tài khoản, Ủy ban nhân dân xã, phường phối hợp với các tổ chức chi trả dịch vụ ký kết hợp đồng.",
+            &["Ủy ban nhân dân xã, phường"],
+            &["các tổ chức chi trả dịch vụ"],
+            "ký kết hợp đồng.",
+        ),
         // Partners named by their role in a piece of their own after ";".
         (
             "Sở Nông nghiệp và Môi trường chủ trì tham mưu; các sở, ngành liên quan phối hợp.",
@@ -1282,6 +1295,19 @@ fn subjects() {
     assert_eq!(
         s("Công an tỉnh chủ trì, phối hợp với các đơn vị."),
         Some(strs(&["Công an tỉnh"]))
+    );
+    // A prefix after the fronted clause; verbs that end the subject.
+    assert_eq!(
+        s("Trên cơ sở kết quả thực hiện các chỉ tiêu, giao Sở Y tế thành lập đoàn kiểm tra."),
+        Some(strs(&["Sở Y tế"]))
+    );
+    assert_eq!(
+        s("Ủy ban nhân dân xã, phường huy động nguồn lực, tổ chức tuyên truyền."),
+        Some(strs(&["Ủy ban nhân dân xã, phường"]))
+    );
+    assert_eq!(
+        s("Hội đồng thi đua họp xét đánh giá các xã, phường."),
+        Some(strs(&["Hội đồng thi đua"]))
     );
     // The place after a collective may be capitalised ("Thành phố" for the city);
     // "Sở, ban, ngành" without "các" is one collective too.
