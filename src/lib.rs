@@ -56,7 +56,9 @@ pub mod table;
 mod test_support;
 
 pub use error::{Error, ErrorKind};
-pub use model::{Agency, Deadline, Plan, Precision, Section, Span, Task, TaskKind, Warning};
+pub use model::{
+    Agency, Deadline, Detail, Plan, Precision, Section, Span, Task, TaskKind, Warning,
+};
 
 use sha2::{Digest, Sha256};
 

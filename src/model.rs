@@ -124,7 +124,20 @@ pub struct Task {
     pub lead: Vec<Agency>,
     pub support: Vec<Agency>,
     pub deadline: Option<Deadline>,
+    /// Added field: the task's other field lines, in order (see [`Detail`]).
+    pub details: Vec<Detail>,
     pub span: Span,
+}
+
+/// A field line the contract has no slot for ("Sản phẩm: Quyết định của UBND tỉnh",
+/// "Kinh phí: …", "Thành phần: …", a table's product column): kept with its label as
+/// printed, so nothing a plan says about a task is lost from the output.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Detail {
+    /// The field's name as printed, bullet and colon removed ("Sản phẩm").
+    pub label: String,
+    /// Its value, lines joined.
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -20,7 +20,7 @@ use crate::header::{Header, Tail};
 use crate::lexicon::{FieldRole, PartKind, lexicon};
 use crate::lines::{Level, LineKind};
 use crate::model::{
-    Agency, Deadline, Document, Reference, Section, Span, Task, TaskKind, Unparsed, Warning,
+    Agency, Deadline, Detail, Document, Reference, Section, Span, Task, TaskKind, Unparsed, Warning,
 };
 use crate::structure::{Body, NodeId, NodeKind};
 
@@ -1196,6 +1196,7 @@ impl Lowerer<'_> {
         }
         let section = self.ancestors(n);
         let span = span_of(&self.body.blocks, blocks);
+        let details = details(&self.body.blocks, blocks);
         self.tasks.push(Task {
             id,
             kind,
@@ -1207,6 +1208,7 @@ impl Lowerer<'_> {
             lead,
             support,
             deadline,
+            details,
             span,
         });
     }
@@ -1669,6 +1671,43 @@ fn references(body: &Body) -> Vec<Reference> {
         }
     }
     out
+}
+
+/// The task's field lines that name no lead, support or deadline ("Sản phẩm: …"), in
+/// printed order, as label and value: the contract has no slot for them and the task's
+/// text leaves field lines out.
+fn details(all: &[Block], blocks: &[usize]) -> Vec<Detail> {
+    let mut own: Vec<usize> = blocks
+        .iter()
+        .copied()
+        .filter(|&b| {
+            matches!(
+                all[b].kind,
+                LineKind::Field {
+                    role: FieldRole::Other,
+                    ..
+                }
+            )
+        })
+        .collect();
+    own.sort_unstable();
+    own.dedup();
+    own.into_iter()
+        .filter_map(|b| {
+            let block = &all[b];
+            let LineKind::Field { value, .. } = block.kind else {
+                return None;
+            };
+            let text = collapse_ws(block.body());
+            let label = block.text[..value]
+                .trim_start_matches(['-', '+', '*', '•', ' '])
+                .trim_end_matches([':', '*', ' ']);
+            (!text.is_empty() && !label.is_empty()).then(|| Detail {
+                label: collapse_ws(label),
+                text,
+            })
+        })
+        .collect()
 }
 
 /// The span covering `blocks`.
@@ -2243,6 +2282,71 @@ b) Tầm nhìn đến năm 2045
         );
         let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["II.2"]);
+    }
+
+    /// Field lines that name no lead, support or deadline are kept in the task's
+    /// details, label and value, in printed order: from field lines, from a duty's
+    /// bullet, and from a task table's product column.
+    #[test]
+    fn other_fields_are_kept_as_details() {
+        let details = |plan: &crate::Plan, id: &str| -> Vec<(String, String)> {
+            let task = plan.tasks.iter().find(|t| t.id == id).expect(id);
+            task.details
+                .iter()
+                .map(|d| (d.label.clone(), d.text.clone()))
+                .collect()
+        };
+        let plan = crate::parse_text(
+            "II. NỘI DUNG
+1. Tổ chức hội nghị quán triệt Nghị định.
+Chủ trì: Vụ Tổ chức - Biên chế.
+Sản phẩm: Hội nghị được tổ chức.
+- Kinh phí: Từ nguồn ngân sách
+nhà nước.
+Tiến độ: Quý I/2025.
+2. Xây dựng tài liệu hướng dẫn nghiệp vụ.
+- Đơn vị thực hiện: Viện Khoa học tổ chức nhà nước.
+",
+        );
+        assert_eq!(
+            details(&plan, "II.1"),
+            [
+                ("Sản phẩm".to_owned(), "Hội nghị được tổ chức.".to_owned()),
+                (
+                    "Kinh phí".to_owned(),
+                    "Từ nguồn ngân sách nhà nước.".to_owned()
+                ),
+            ]
+        );
+        assert_eq!(plan.tasks[0].text, "Tổ chức hội nghị quán triệt Nghị định.");
+        assert!(details(&plan, "II.2").is_empty());
+        let plan = crate::parse_text(
+            "II. NHIỆM VỤ
+1. Rà soát văn bản.
+- Cơ quan chủ trì: Sở Tư pháp.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Tư pháp
+- Tổng hợp báo cáo kết quả thực hiện.
++ Sản phẩm: Báo cáo gửi UBND tỉnh.
+",
+        );
+        assert_eq!(
+            details(&plan, "III.1#1"),
+            [("Sản phẩm".to_owned(), "Báo cáo gửi UBND tỉnh.".to_owned())]
+        );
+        let plan = crate::parse_text(
+            "II. NHIỆM VỤ
+TT | Nội dung công việc | Sản phẩm, hình thức văn bản | Cơ quan chủ trì | Thời gian trình
+1 | Hoàn thành hồ sơ Dự án Luật Khoáng sản | Hồ sơ trình Quốc hội | Bộ Tài nguyên và Môi trường | Quý III năm 2022
+",
+        );
+        assert_eq!(
+            details(&plan, "II.1"),
+            [(
+                "Sản phẩm, hình thức văn bản".to_owned(),
+                "Hồ sơ trình Quốc hội".to_owned()
+            )]
+        );
     }
 
     /// A plan with no part of tasks or measures gives its work by agency ("IV. PHÂN

@@ -136,7 +136,8 @@ fn vtodo(plan: &Plan, task: &Task, due: NaiveDate, stamp: DateTime<Utc>) -> Stri
     lines.iter().map(|l| content_line(l)).collect()
 }
 
-/// Who leads, who supports, the deadline as written, and where the task comes from.
+/// Who leads, who supports, the deadline as written, the other field lines (product,
+/// funding), and where the task comes from.
 fn description(plan: &Plan, task: &Task) -> String {
     let mut parts = Vec::new();
     if !task.lead.is_empty() {
@@ -150,6 +151,9 @@ fn description(plan: &Plan, task: &Task) -> String {
         if let Some(c) = &d.condition {
             parts.push(format!("Điều kiện: {c}"));
         }
+    }
+    for d in &task.details {
+        parts.push(format!("{}: {}", d.label, d.text));
     }
     parts.push(format!("Nhiệm vụ {} — {}", task.id, plan.source.name));
     parts.join("\n")
