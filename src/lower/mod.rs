@@ -2286,7 +2286,7 @@ b) Tầm nhìn đến năm 2045
 
     /// Field lines that name no lead, support or deadline are kept in the task's
     /// details, label and value, in printed order: from field lines, from a duty's
-    /// bullet, and from a task table's product column.
+    /// bullet, and from a task table's product column or one it names no role for.
     #[test]
     fn other_fields_are_kept_as_details() {
         let details = |plan: &crate::Plan, id: &str| -> Vec<(String, String)> {
@@ -2336,16 +2336,19 @@ III. TỔ CHỨC THỰC HIỆN
         );
         let plan = crate::parse_text(
             "II. NHIỆM VỤ
-TT | Nội dung công việc | Sản phẩm, hình thức văn bản | Cơ quan chủ trì | Thời gian trình
-1 | Hoàn thành hồ sơ Dự án Luật Khoáng sản | Hồ sơ trình Quốc hội | Bộ Tài nguyên và Môi trường | Quý III năm 2022
+TT | Nội dung công việc | Sản phẩm, hình thức văn bản | Cơ quan chủ trì | Thời gian trình | Ghi chú
+1 | Hoàn thành hồ sơ Dự án Luật Khoáng sản | Hồ sơ trình Quốc hội | Bộ Tài nguyên và Môi trường | Quý III năm 2022 | Theo NQ 01
 ",
         );
         assert_eq!(
             details(&plan, "II.1"),
-            [(
-                "Sản phẩm, hình thức văn bản".to_owned(),
-                "Hồ sơ trình Quốc hội".to_owned()
-            )]
+            [
+                (
+                    "Sản phẩm, hình thức văn bản".to_owned(),
+                    "Hồ sơ trình Quốc hội".to_owned()
+                ),
+                ("Ghi chú".to_owned(), "Theo NQ 01".to_owned())
+            ]
         );
     }
 

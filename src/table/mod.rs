@@ -563,7 +563,8 @@ pub(crate) fn header(cells: &[String]) -> Option<Vec<Column>> {
         .enumerate()
         .any(|(k, c)| role(c).is_some() && cols[..k].iter().any(|o| role(o) == role(c)));
     if !repeated {
-        return (cols.contains(&Column::Name) && names_assignment(&cols)).then_some(cols);
+        return (cols.contains(&Column::Name) && names_assignment(&cols))
+            .then(|| named_others(cols, cells));
     }
     let exact = |c: &Column| matches!(c, Column::Field(r, h) if lx.field_role_exact(h) == Some(*r));
     let cols = cols
@@ -581,7 +582,23 @@ pub(crate) fn header(cells: &[String]) -> Option<Vec<Column>> {
             _ => c.clone(),
         })
         .collect::<Vec<_>>();
-    (cols.contains(&Column::Name) && names_assignment(&cols)).then_some(cols)
+    (cols.contains(&Column::Name) && names_assignment(&cols)).then(|| named_others(cols, cells))
+}
+
+/// A column after the task's whose heading names nothing the contract has a slot for
+/// ("Ghi chú", "Dự kiến kinh phí"): its cells are kept as details under that heading.
+/// Columns before the task's stay unknown: they group the rows ("Nhóm hoạt động").
+fn named_others(mut cols: Vec<Column>, cells: &[String]) -> Vec<Column> {
+    let Some(name_at) = cols.iter().position(|c| *c == Column::Name) else {
+        return cols;
+    };
+    for (k, col) in cols.iter_mut().enumerate().skip(name_at + 1) {
+        let head = cells.get(k).map_or("", |c| c.trim());
+        if *col == Column::Unknown && head.chars().any(char::is_alphanumeric) {
+            *col = Column::Field(FieldRole::Other, head.to_owned());
+        }
+    }
+    cols
 }
 
 /// Whether a header names a lead, support or deadline column: what makes a table's
