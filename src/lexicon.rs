@@ -676,6 +676,13 @@ mod tests {
             ("Chủ trì", Some(FieldRole::Lead)),
             ("Sở, ngành chủ trì tham mưu", Some(FieldRole::Lead)),
             ("Đơn vị phối hợp thực hiện", Some(FieldRole::Support)),
+            ("Phân công thực hiện", Some(FieldRole::Lead)),
+            ("Cơ quan được giao", Some(FieldRole::Lead)),
+            ("Đơn vị triển khai", Some(FieldRole::Lead)),
+            ("Dự kiến thời gian hoàn thành", Some(FieldRole::Deadline)),
+            ("Lộ trình thực hiện", Some(FieldRole::Deadline)),
+            ("Hạn chót", Some(FieldRole::Deadline)),
+            ("Thời điểm thực hiện", Some(FieldRole::Deadline)),
             ("Chủ tịch", None),
             ("Trong đó", None),
         ] {
