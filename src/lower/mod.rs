@@ -236,6 +236,7 @@ pub fn lower(
         year: header.document.year,
         bullet_tasks: std::collections::HashSet::new(),
         addressees: HashMap::new(),
+        intro_partners: HashMap::new(),
         has_task_part: false,
         work_by_agency_only: false,
         topic_parts: Default::default(),
@@ -354,6 +355,9 @@ struct Lowerer<'a> {
     /// Items headed by an agency name whose numbered sub-items are that agency's work
     /// ("1. Sở Y tế" over "a) Chủ trì, phối hợp …"), with the heading's agencies.
     addressees: HashMap<NodeId, Vec<Agency>>,
+    /// The partners an addressee's heading names for all its items ("3. Bộ Tài chính chủ
+    /// trì, phối hợp với các cơ quan, địa phương:").
+    intro_partners: HashMap<NodeId, Vec<Agency>>,
     /// Whether some part's heading names tasks ("NỘI DUNG", "NHIỆM VỤ"), or some part
     /// is a topic part: then a "GIẢI PHÁP" part lists general measures.
     has_task_part: bool,
@@ -545,7 +549,18 @@ impl Lowerer<'_> {
         // "- Rà soát ..." with its own "+ Cơ quan chủ trì: ..." lines, or "- Sở Y tế: Rà
         // soát ...": each such bullet is a task (id: parent#n); the heading stays a
         // section.
-        let agency_heads = self.agency_heading(n);
+        let mut agency_heads = self.agency_heading(n);
+        // "3. Bộ Tài chính chủ trì, phối hợp với các cơ quan, địa phương:" over "a) …",
+        // "b) …": a heading that introduces its items names who does them.
+        if agency_heads.is_none()
+            && has_labelled_children
+            && let Some((heads, partners)) = self.intro_heading(n)
+        {
+            if !partners.is_empty() {
+                self.intro_partners.insert(n, partners);
+            }
+            agency_heads = Some(heads);
+        }
         // A document with no task part that sets its work out by agency (a directive:
         // "1. Sở Nội vụ" over "a) Tiếp tục tham mưu …") gives that work as its tasks.
         let part = if part == PartKind::Unknown
@@ -1075,6 +1090,12 @@ impl Lowerer<'_> {
                     support = s;
                 }
             }
+            if support.is_empty()
+                && lead == heads
+                && let Some(partners) = self.addressee_partners(n)
+            {
+                support = partners.to_vec();
+            }
         }
         // "Chủ trì, phối hợp với X …" with no agency above it: X supports whoever
         // issued the plan; "Phối hợp với X …": X leads.
@@ -1272,7 +1293,11 @@ impl Lowerer<'_> {
     fn agency_heading(&self, n: NodeId) -> Option<Vec<Agency>> {
         let node = &self.body.nodes[n];
         let has_content = !node.body.is_empty() || !node.children.is_empty();
-        if !has_content || !self.heading_only(n) {
+        // A collective's members in brackets may make a heading long ("1. Các cơ quan
+        // đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế …, …):"): its length
+        // is counted without them.
+        let short = || crate::blocks::is_heading_text(&outside_brackets(&self.headings[n]));
+        if !has_content || !(self.heading_only(n) || short()) {
             return None;
         }
         agency::agency_heading(&self.headings[n])
@@ -1312,6 +1337,35 @@ impl Lowerer<'_> {
             at = self.body.nodes[k].parent;
         }
         None
+    }
+
+    /// The partners the nearest agency heading above `n` names for all its items.
+    fn addressee_partners(&self, n: NodeId) -> Option<&[Agency]> {
+        let mut at = self.body.nodes[n].parent;
+        while let Some(k) = at {
+            if self.addressees.contains_key(&k) {
+                return self.intro_partners.get(&k).map(Vec::as_slice);
+            }
+            at = self.body.nodes[k].parent;
+        }
+        None
+    }
+
+    /// A heading of one sentence that opens with agencies and introduces the items below
+    /// it (it ends with ":"): "Sở Y tế tập trung thực hiện các nhiệm vụ sau:", "Các bộ,
+    /// cơ quan, địa phương căn cứ chức năng, nhiệm vụ, quyền hạn được giao:", "Bộ Tài
+    /// chính chủ trì, phối hợp với các cơ quan, địa phương:". Its agencies, and the
+    /// partners it names.
+    fn intro_heading(&self, n: NodeId) -> Option<(Vec<Agency>, Vec<Agency>)> {
+        let intro = self.headings[n].trim_end().strip_suffix(":")?;
+        if sentences(intro).nth(1).is_some() {
+            return None;
+        }
+        let subject = agency::subject_agencies(intro)?;
+        match agency::parse_inline_assignment(intro) {
+            Some(a) if a.lead == subject => Some((a.lead, a.support)),
+            _ => Some((subject, Vec::new())),
+        }
     }
 
     /// The agencies of the nearest agency heading above `n` and that heading's own text
@@ -1708,6 +1762,22 @@ fn details(all: &[Block], blocks: &[usize]) -> Vec<Detail> {
             })
         })
         .collect()
+}
+
+/// `text` without its bracketed asides ("(…)"), brackets included; an unclosed bracket
+/// runs to the end.
+fn outside_brackets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// The span covering `blocks`.
@@ -2282,6 +2352,49 @@ b) Tầm nhìn đến năm 2045
         );
         let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["II.2"]);
+    }
+
+    /// An item whose heading opens with agencies and introduces its lettered items
+    /// (it ends with ":") names who does them, and the partners it names support them;
+    /// in a document with no task part, those items are its tasks.
+    #[test]
+    fn an_introducing_heading_names_who_does_its_items() {
+        let plan = crate::parse_text(
+            "I. VỀ CÔNG TÁC CHỈ ĐẠO
+1. Sở Y tế tập trung thực hiện các nhiệm vụ sau:
+a) Rà soát cơ sở khám bệnh.
+b) Nâng cao chất lượng dịch vụ.
+2. Sở Tài chính chủ trì, phối hợp với các cơ quan, địa phương:
+a) Bố trí kinh phí thực hiện.
+b) Chủ trì, phối hợp với Kho bạc Nhà nước hướng dẫn thanh quyết toán.
+3. Các sở, ngành, địa phương căn cứ chức năng, nhiệm vụ được giao:
+a) Xây dựng kế hoạch chi tiết.
+4. Về công tác tuyên truyền:
+a) Đẩy mạnh tuyên truyền.
+",
+        );
+        let got: Vec<(&str, Vec<&str>, Vec<&str>)> = plan
+            .tasks
+            .iter()
+            .map(|t| {
+                (
+                    t.id.as_str(),
+                    t.lead.iter().map(|a| a.name.as_str()).collect(),
+                    t.support.iter().map(|a| a.name.as_str()).collect(),
+                )
+            })
+            .collect();
+        let partners = vec!["các cơ quan, địa phương"];
+        assert_eq!(
+            got,
+            [
+                ("I.1.a", vec!["Sở Y tế"], vec![]),
+                ("I.1.b", vec!["Sở Y tế"], vec![]),
+                ("I.2.a", vec!["Sở Tài chính"], partners.clone()),
+                ("I.2.b", vec!["Sở Tài chính"], vec!["Kho bạc Nhà nước"]),
+                ("I.3.a", vec!["Các sở, ngành, địa phương"], vec![]),
+            ]
+        );
     }
 
     /// Field lines that name no lead, support or deadline are kept in the task's
