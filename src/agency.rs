@@ -1297,6 +1297,11 @@ fn word_end(s: &str, mut at: usize, mut prev_alnum: bool) -> usize {
         let Some(n) = s[at..].chars().next() else {
             break;
         };
+        if n == ',' && abbreviation_comma(s, at) {
+            at += 1;
+            prev_alnum = false;
+            continue;
+        }
         if n.is_whitespace()
             || is_mark(n)
             || matches!(n, ',' | ';' | ':' | '(' | ')' | '[' | ']' | '–' | '—')
@@ -1313,6 +1318,22 @@ fn word_end(s: &str, mut at: usize, mut prev_alnum: bool) -> usize {
         prev_alnum = crate::fold::is_alnum(n);
     }
     at
+}
+
+/// Whether the comma at byte `at` joins the parts of one abbreviation ("VH,TT&DL",
+/// "KH,CN&MT"): capitals on both sides with no space, and an "&" in the part after it.
+/// "TN&MT,Sở Tài chính" (a list with a space missing) is two words.
+fn abbreviation_comma(s: &str, at: usize) -> bool {
+    let capitals = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_uppercase() || c == '&');
+    let before = s[..at]
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '&' || c == ','))
+        .next()
+        .unwrap_or("");
+    let rest = &s[at + 1..];
+    let after = &rest[..rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '&'))
+        .unwrap_or(rest.len())];
+    before.split(',').all(capitals) && capitals(after) && after.contains('&')
 }
 
 fn is_mark(c: char) -> bool {

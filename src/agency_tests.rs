@@ -690,6 +690,13 @@ fn canonical_forms() {
         ("Bộ NN&MT", "Bộ Nông nghiệp và Môi trường"),
         ("Sở NNMT", "Sở Nông nghiệp và Môi trường"),
         ("Bộ DT&TG", "Bộ Dân tộc và Tôn giáo"),
+        // An abbreviation with a comma inside is one word.
+        ("Sở VH,TT&DL", "Sở Văn hóa, Thể thao và Du lịch"),
+        (
+            "Ủy ban KH,CN&MT",
+            "Ủy ban Khoa học, Công nghệ và Môi trường",
+        ),
+        ("UBTVQH", "Ủy ban Thường vụ Quốc hội"),
         (
             "Ban Chỉ huy PTDS các cấp",
             "Ban Chỉ huy phòng thủ dân sự các cấp",
@@ -785,6 +792,22 @@ fn agency_headings_inside_a_phrase() {
             "UBND TỈNH KON TUM",
             Some(&[("UBND TỈNH KON TUM", "Ủy ban nhân dân TỈNH KON TUM")]),
         ),
+        // Party bodies inside state bodies, and committees whose names hold a comma.
+        (
+            "Tổ đảng ở Thường trực Ủy ban Tài chính, Ngân sách",
+            Some(&[(
+                "Tổ đảng ở Thường trực Ủy ban Tài chính, Ngân sách",
+                "Tổ đảng ở Thường trực Ủy ban Tài chính, Ngân sách",
+            )]),
+        ),
+        (
+            "Tổ đảng ở Thường trực Ủy ban KH,CN&MT",
+            Some(&[(
+                "Tổ đảng ở Thường trực Ủy ban KH,CN&MT",
+                "Tổ đảng ở Thường trực Ủy ban Khoa học, Công nghệ và Môi trường",
+            )]),
+        ),
+        ("Chi bộ Văn phòng", Some(&[("Chi bộ Văn phòng", "Chi bộ Văn phòng")])),
         ("Trách nhiệm thực hiện", None),
         ("Nhiệm vụ của Kế hoạch", None),
         ("Đối với các dự án đầu tư", None),
