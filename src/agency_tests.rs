@@ -807,7 +807,10 @@ fn agency_headings_inside_a_phrase() {
                 "Tổ đảng ở Thường trực Ủy ban Khoa học, Công nghệ và Môi trường",
             )]),
         ),
-        ("Chi bộ Văn phòng", Some(&[("Chi bộ Văn phòng", "Chi bộ Văn phòng")])),
+        (
+            "Chi bộ Văn phòng",
+            Some(&[("Chi bộ Văn phòng", "Chi bộ Văn phòng")]),
+        ),
         ("Trách nhiệm thực hiện", None),
         ("Nhiệm vụ của Kế hoạch", None),
         ("Đối với các dự án đầu tư", None),

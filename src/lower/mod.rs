@@ -625,6 +625,35 @@ impl Lowerer<'_> {
                 self.bullet_tasks.insert(b);
                 self.task(b, TaskKind::Task);
             }
+        } else if part == PartKind::Responsibilities
+            && agency_heads.is_none()
+            && !assigns
+            && !has_labelled_children
+            && !self.assigns_in_own_text(n)
+        {
+            // "1. Tuyên truyền, quán triệt …" over "- Đảng đoàn Quốc hội phối hợp với …",
+            // "- Các Ủy ban của Quốc hội …": a topic whose bullets all open with who
+            // does them holds a duty per bullet (tasks, where all the plan's work is
+            // given by agency). Not all but one, as in a task part: here the others
+            // are the part's rules and funding ("- Kinh phí thực hiện …").
+            let all: Vec<NodeId> = node
+                .children
+                .iter()
+                .copied()
+                .filter(|&c| matches!(self.body.nodes[c].kind, NodeKind::Bullet(_)))
+                .collect();
+            if all.len() >= 2 && all.iter().all(|&c| self.opens_with_assignment(c)) {
+                let kind = if self.work_by_agency_only {
+                    TaskKind::Task
+                } else {
+                    TaskKind::Duty
+                };
+                for b in all {
+                    bullet_tasks = true;
+                    self.bullet_tasks.insert(b);
+                    self.task(b, kind);
+                }
+            }
         }
 
         if !assigns && let Some(heads) = agency_heads {
@@ -2352,6 +2381,47 @@ b) Tầm nhìn đến năm 2045
         );
         let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["II.2"]);
+    }
+
+    /// In a part of responsibilities, a topic whose bullets all open with who does
+    /// them holds a duty per bullet; one bullet that does not keeps the topic one duty.
+    #[test]
+    fn a_topic_of_agency_bullets_holds_a_duty_each() {
+        let plan = crate::parse_text(
+            "II. NHIỆM VỤ
+1. Rà soát văn bản quy phạm pháp luật.
+III. TỔ CHỨC THỰC HIỆN
+1. Chế độ phối hợp, báo cáo
+- Các đơn vị có liên quan phối hợp kiểm tra, xử lý các vi phạm.
+- Ủy ban nhân dân quận, huyện tổng hợp, báo cáo tiến độ hằng quý.
+2. Kinh phí
+- Kinh phí thực hiện từ ngân sách nhà nước.
+- Sở Tài chính bố trí kinh phí.
+",
+        );
+        let got: Vec<(&str, TaskKind, Vec<&str>)> = plan
+            .tasks
+            .iter()
+            .map(|t| {
+                (
+                    t.id.as_str(),
+                    t.kind,
+                    t.lead.iter().map(|a| a.name.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got[1..3],
+            [
+                ("III.1#1", TaskKind::Duty, vec!["Các đơn vị có liên quan"]),
+                (
+                    "III.1#2",
+                    TaskKind::Duty,
+                    vec!["Ủy ban nhân dân quận, huyện"]
+                ),
+            ]
+        );
+        assert!(plan.tasks.iter().all(|t| !t.id.starts_with("III.2#")));
     }
 
     /// An item whose heading opens with agencies and introduces its lettered items
