@@ -811,6 +811,11 @@ fn agency_headings_inside_a_phrase() {
             "Chi bộ Văn phòng",
             Some(&[("Chi bộ Văn phòng", "Chi bộ Văn phòng")]),
         ),
+        (
+            "Lãnh đạo Ban Dân nguyện",
+            Some(&[("Lãnh đạo Ban Dân nguyện", "Lãnh đạo Ban Dân nguyện")]),
+        ),
+        ("Lãnh đạo, chỉ đạo thực hiện", None),
         ("Trách nhiệm thực hiện", None),
         ("Nhiệm vụ của Kế hoạch", None),
         ("Đối với các dự án đầu tư", None),
