@@ -1380,8 +1380,9 @@ impl Lowerer<'_> {
         None
     }
 
-    /// A heading of one sentence that opens with agencies and introduces the items below
-    /// it (it ends with ":"): "Sở Y tế tập trung thực hiện các nhiệm vụ sau:", "Các bộ,
+    /// A heading of one sentence that opens with agencies (as its subject, or before a
+    /// colon) and introduces the items below it (it ends with ":"): "Sở Y tế tập trung
+    /// thực hiện các nhiệm vụ sau:", "Các bộ,
     /// cơ quan, địa phương căn cứ chức năng, nhiệm vụ, quyền hạn được giao:", "Bộ Tài
     /// chính chủ trì, phối hợp với các cơ quan, địa phương:". Its agencies, and the
     /// partners it names.
@@ -1390,7 +1391,11 @@ impl Lowerer<'_> {
         if sentences(intro).nth(1).is_some() {
             return None;
         }
-        let subject = agency::subject_agencies(intro)?;
+        // "2. Các sở, ban, ngành, địa phương: Là các đơn vị được lấy ý kiến …, chịu
+        // trách nhiệm … các nội dung sau:": the agencies before the first colon.
+        let Some(subject) = agency::subject_agencies(intro) else {
+            return agency::colon_lead(intro).map(|(heads, _)| (heads, Vec::new()));
+        };
         match agency::parse_inline_assignment(intro) {
             Some(a) if a.lead == subject => Some((a.lead, a.support)),
             _ => Some((subject, Vec::new())),
@@ -1611,7 +1616,14 @@ fn clause_support(text: &str, lead: &[Agency]) -> Vec<Agency> {
         .filter(|clause| agency::mentions_role(clause))
         .chain(comma_clauses)
         .find_map(|clause| {
-            let (l, s) = agency::duty_agencies(clause.trim(), lead);
+            // "…; đồng thời, phối hợp chặt chẽ với Sở Tài chính …": the clause's work
+            // after the word that joins it on.
+            let clause = clause.trim();
+            let clause = ["đồng thời", "Đồng thời"]
+                .iter()
+                .find_map(|w| clause.strip_prefix(w))
+                .map_or(clause, |rest| rest.trim_start_matches([',', ' ']));
+            let (l, s) = agency::duty_agencies(clause, lead);
             if l == lead && !s.is_empty() {
                 Some(s)
             } else if s == lead && l != lead && !l.is_empty() {
@@ -2422,6 +2434,47 @@ III. TỔ CHỨC THỰC HIỆN
             ]
         );
         assert!(plan.tasks.iter().all(|t| !t.id.starts_with("III.2#")));
+    }
+
+    /// Headings of a directive set out by agency: a collective with its members in
+    /// brackets (long only for them), agencies before a colon and a sentence that
+    /// introduces the items; a later clause joined by "đồng thời" names partners.
+    #[test]
+    fn directive_headings_and_later_partners() {
+        let plan = crate::parse_text(
+            "I. Trách nhiệm phối hợp trong công tác thẩm định
+1. Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế Phú Yên, Ban quản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên, Ban Quản lý các Khu công nghiệp tỉnh):
+a) Là đầu mối tiếp nhận hồ sơ, tổ chức lấy ý kiến thẩm định.
+2. Các sở, ban, ngành, địa phương: Là các đơn vị được lấy ý kiến thẩm định, chịu trách nhiệm các nội dung sau:
+2.1. Trách nhiệm chung
+a) Đánh giá sự phù hợp của dự án với quy hoạch tỉnh.
+II. Trách nhiệm phối hợp giải quyết thủ tục đầu tư
+1. Các Sở, ban, ngành, UBND cấp xã có trách nhiệm phối hợp cung cấp thông tin về quy hoạch; đồng thời, phối hợp chặt chẽ với Sở Tài chính trong việc xây dựng cơ sở dữ liệu.
+",
+        );
+        let got: Vec<(&str, Vec<&str>, Vec<&str>)> = plan
+            .tasks
+            .iter()
+            .map(|t| {
+                (
+                    t.id.as_str(),
+                    t.lead.iter().map(|a| a.name.as_str()).collect(),
+                    t.support.iter().map(|a| a.name.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("I.1.a", vec!["Các cơ quan đăng ký đầu tư"], vec![]),
+                ("I.2.1.a", vec!["Các sở, ban, ngành, địa phương"], vec![]),
+                (
+                    "II.1",
+                    vec!["Các Sở, ban, ngành", "UBND cấp xã"],
+                    vec!["Sở Tài chính"]
+                ),
+            ]
+        );
     }
 
     /// An item whose heading opens with agencies and introduces its lettered items
