@@ -1327,6 +1327,17 @@ fn subjects() {
         s("Công an tỉnh chủ trì, phối hợp với các đơn vị."),
         Some(strs(&["Công an tỉnh"]))
     );
+    // "kịp thời", "phát hiện" end the subject; a board whose name holds "và".
+    assert_eq!(
+        s("Giao Công an thành phố kịp thời phát hiện và xử lý các vi phạm."),
+        Some(strs(&["Công an thành phố"]))
+    );
+    assert_eq!(
+        s("Giao Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ chỉ đạo các đơn vị."),
+        Some(strs(&[
+            "Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ"
+        ]))
+    );
     // A prefix after the fronted clause; verbs that end the subject.
     assert_eq!(
         s("Trên cơ sở kết quả thực hiện các chỉ tiêu, giao Sở Y tế thành lập đoàn kiểm tra."),

@@ -932,7 +932,10 @@ impl Lowerer<'_> {
                 bn.head.into_iter().chain(bn.body.iter().copied()).collect();
             blocks.extend(self.bullet_blocks(b));
             let text = self.joined_bodies(&blocks);
-            let (mut lead, mut support) = agency::duty_agencies(&text, &heads);
+            let (mut lead, mut support) = match handed_on(&text) {
+                Some(subject) => (subject, Vec::new()),
+                None => agency::duty_agencies(&text, &heads),
+            };
             if support.is_empty() {
                 support = clause_support(&text, &lead);
             }
@@ -1098,6 +1101,14 @@ impl Lowerer<'_> {
         }
         // "1. Sở Y tế" over "a) Chủ trì, phối hợp với …": the heading names who does
         // the item, with the roles a duty's opening gives.
+        // "8. Giám đốc Sở, Thủ trưởng cơ quan" / "b) Giao Thanh tra thành phố tổ chức …":
+        // an item that hands its work on names who does it, whatever the heading.
+        if lead.is_empty()
+            && self.addressee(n).is_some()
+            && let Some(subject) = handed_on(&text)
+        {
+            lead = subject;
+        }
         if lead.is_empty()
             && let Some(heads) = self.addressee(n)
         {
@@ -1593,6 +1604,17 @@ fn inline_field_agencies(text: &str, support: Vec<Agency>) -> (Vec<Agency>, Vec<
     } else {
         (lead, named_support)
     }
+}
+
+/// Whom a duty or an item under an agency heading hands its work on to: "Giao Thanh tra
+/// thành phố tổ chức thanh tra …". Not "Yêu cầu các đơn vị khai thác khoáng sản …":
+/// the agency requiring it does that work.
+fn handed_on(text: &str) -> Option<Vec<Agency>> {
+    let t = text.trim_start();
+    if !(t.starts_with("Giao ") || t.starts_with("giao ")) {
+        return None;
+    }
+    agency::subject_agencies(first_sentence_of(t))
 }
 
 /// Who supports `lead` according to a later clause of its work: "…; Chủ trì, phối hợp
@@ -2434,6 +2456,35 @@ III. TỔ CHỨC THỰC HIỆN
             ]
         );
         assert!(plan.tasks.iter().all(|t| !t.id.starts_with("III.2#")));
+    }
+
+    /// Under an agency heading, an item or duty that opens with "Giao X …" is X's work;
+    /// one that opens "Yêu cầu X …" stays the heading's (it requires it of X).
+    #[test]
+    fn an_item_that_hands_its_work_on() {
+        let plan = crate::parse_text(
+            "II. NHIỆM VỤ
+1. Rà soát văn bản quy phạm pháp luật.
+III. TỔ CHỨC THỰC HIỆN
+1. Giám đốc Sở, Thủ trưởng cơ quan, ban, ngành
+a) Giao Công an thành phố kịp thời phát hiện và xử lý các hành vi vi phạm.
+b) Tăng cường kiểm tra việc khai thác nước dưới đất.
+2. Sở Nông nghiệp và Môi trường
+- Giao Thanh tra thành phố tổ chức thanh tra định kỳ.
+- Yêu cầu các đơn vị khai thác khoáng sản lắp đặt thiết bị giám sát.
+",
+        );
+        let lead = |id: &str| -> Vec<String> {
+            let task = plan.tasks.iter().find(|t| t.id == id).expect(id);
+            task.lead.iter().map(|a| a.name.clone()).collect()
+        };
+        assert_eq!(lead("III.1.a"), ["Công an thành phố"]);
+        assert_eq!(
+            lead("III.1.b"),
+            ["Giám đốc Sở", "Thủ trưởng cơ quan", "ban, ngành"]
+        );
+        assert_eq!(lead("III.2#1"), ["Thanh tra thành phố"]);
+        assert_eq!(lead("III.2#2"), ["Sở Nông nghiệp và Môi trường"]);
     }
 
     /// Headings of a directive set out by agency: a collective with its members in
