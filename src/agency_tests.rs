@@ -1334,8 +1334,10 @@ fn subjects() {
     );
     assert_eq!(
         s("Giao Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ chỉ đạo các đơn vị."),
+        // The agencies it directs are subjects too.
         Some(strs(&[
-            "Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ"
+            "Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ",
+            "các đơn vị"
         ]))
     );
     // A prefix after the fronted clause; verbs that end the subject.
