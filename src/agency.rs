@@ -1828,6 +1828,12 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let len = LEXICON.list_end_verbs.match_at(&self.toks, i)?;
+        // An adverb at a sentence's end qualifies the verb before it, not one after.
+        if LEXICON.role_adverbs.match_at(&self.toks, i) == Some(len)
+            && matches!(self.kind(i + len), None | Some(Kind::Stop | Kind::Semi))
+        {
+            return None;
+        }
         // Inside a head that holds a verb: "nhà cung cấp dịch vụ".
         if (1..=2).any(|k| {
             i.checked_sub(k)
