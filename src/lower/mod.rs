@@ -563,9 +563,13 @@ impl Lowerer<'_> {
         }
         // A document with no task part that sets its work out by agency (a directive:
         // "1. Sở Nội vụ" over "a) Tiếp tục tham mưu …") gives that work as its tasks.
+        // So does an item there of one paragraph that opens with who does it ("19. Bộ
+        // Công an, Bộ Quốc phòng khẩn trương xây dựng, trình Chính phủ …").
         let part = if part == PartKind::Unknown
             && !self.has_task_part
-            && (agency_heads.is_some() || self.addressee(n).is_some())
+            && (agency_heads.is_some()
+                || self.addressee(n).is_some()
+                || (node.children.is_empty() && !structural && self.opens_with_assignment(n)))
         {
             PartKind::Tasks
         } else {
@@ -2530,7 +2534,8 @@ II. Trách nhiệm phối hợp giải quyết thủ tục đầu tư
 
     /// An item whose heading opens with agencies and introduces its lettered items
     /// (it ends with ":") names who does them, and the partners it names support them;
-    /// in a document with no task part, those items are its tasks.
+    /// in a document with no task part, those items are its tasks, and so is an item of
+    /// one paragraph that opens with who does it.
     #[test]
     fn an_introducing_heading_names_who_does_its_items() {
         let plan = crate::parse_text(
@@ -2545,6 +2550,7 @@ b) Chủ trì, phối hợp với Kho bạc Nhà nước hướng dẫn thanh qu
 a) Xây dựng kế hoạch chi tiết.
 4. Về công tác tuyên truyền:
 a) Đẩy mạnh tuyên truyền.
+5. Bộ Công an, Bộ Quốc phòng khẩn trương xây dựng, trình Chính phủ ban hành các Nghị định hướng dẫn.
 ",
         );
         let got: Vec<(&str, Vec<&str>, Vec<&str>)> = plan
@@ -2567,6 +2573,8 @@ a) Đẩy mạnh tuyên truyền.
                 ("I.2.a", vec!["Sở Tài chính"], partners.clone()),
                 ("I.2.b", vec!["Sở Tài chính"], vec!["Kho bạc Nhà nước"]),
                 ("I.3.a", vec!["Các sở, ngành, địa phương"], vec![]),
+                // An item of one paragraph that opens with who does it, beside them.
+                ("I.5", vec!["Bộ Công an", "Bộ Quốc phòng"], vec![]),
             ]
         );
     }
