@@ -1134,11 +1134,17 @@ impl Lowerer<'_> {
                     support = s;
                 }
             }
-            if support.is_empty()
-                && lead == heads
+            // The heading's partners support every item, with any the item names itself
+            // ("3. Bộ Tài chính chủ trì, phối hợp với các cơ quan, địa phương:" / "b) …;
+            // phối hợp với Bộ Công an rà soát …").
+            if lead == heads
                 && let Some(partners) = self.addressee_partners(n)
             {
-                support = partners.to_vec();
+                for p in partners {
+                    if !support.iter().any(|s| s.key == p.key) {
+                        support.push(p.clone());
+                    }
+                }
             }
         }
         // "Chủ trì, phối hợp với X …" with no agency above it: X supports whoever
@@ -2533,7 +2539,8 @@ II. Trách nhiệm phối hợp giải quyết thủ tục đầu tư
     }
 
     /// An item whose heading opens with agencies and introduces its lettered items
-    /// (it ends with ":") names who does them, and the partners it names support them;
+    /// (it ends with ":") names who does them, and the partners it names support them
+    /// (beside any an item names);
     /// in a document with no task part, those items are its tasks, and so is an item of
     /// one paragraph that opens with who does it.
     #[test]
@@ -2571,7 +2578,11 @@ a) Đẩy mạnh tuyên truyền.
                 ("I.1.a", vec!["Sở Y tế"], vec![]),
                 ("I.1.b", vec!["Sở Y tế"], vec![]),
                 ("I.2.a", vec!["Sở Tài chính"], partners.clone()),
-                ("I.2.b", vec!["Sở Tài chính"], vec!["Kho bạc Nhà nước"]),
+                (
+                    "I.2.b",
+                    vec!["Sở Tài chính"],
+                    vec!["Kho bạc Nhà nước", "các cơ quan, địa phương"]
+                ),
                 ("I.3.a", vec!["Các sở, ngành, địa phương"], vec![]),
                 // An item of one paragraph that opens with who does it, beside them.
                 ("I.5", vec!["Bộ Công an", "Bộ Quốc phòng"], vec![]),
