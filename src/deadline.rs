@@ -235,6 +235,31 @@ pub fn opening_clause_deadline(text: &str, year: Option<i32>) -> Option<Deadline
     })
 }
 
+/// Ongoing work named by the word that opens a task's text, with no comma after it:
+/// "Thường xuyên kiểm tra chất lượng nước …", "Định kỳ tổ chức kiểm tra …" (a comma after
+/// it makes an opening clause, [`opening_clause_deadline`]). The words are `[ongoing]` in
+/// `grammar/deadline.toml`; the deadline's text is the word as printed.
+pub fn opening_ongoing_deadline(text: &str) -> Option<Deadline> {
+    let t = text.trim_start();
+    let head: Vec<&str> = t.split_whitespace().take(4).collect();
+    let folded = crate::fold::fold(&head.join(" "));
+    let (rest, ()) = G.ongoing.parse(&folded).ok()?;
+    // Whole words only, and work after them: not a task that is only the word.
+    if !rest.starts_with(' ') {
+        return None;
+    }
+    let words = folded[..folded.len() - rest.len()].split(' ').count();
+    Some(Deadline {
+        text: head[..words].join(" "),
+        due: None,
+        start: None,
+        precision: None,
+        ongoing: true,
+        condition: None,
+        recurrence: None,
+    })
+}
+
 /// Words an opening time clause may have: "Trong 6 tháng đầu năm 2025".
 const MAX_OPENING_CLAUSE_WORDS: usize = 7;
 
@@ -3329,6 +3354,28 @@ mod tests {
             "Khi có hướng dẫn, triển khai ngay.",
         ] {
             assert!(found(none).is_none(), "{none}");
+        }
+    }
+
+    /// A word of ongoing work opening the task, no comma after it.
+    #[test]
+    fn opening_ongoing_words() {
+        for (text, word) in [
+            ("Thường xuyên kiểm tra chất lượng nước cấp.", "Thường xuyên"),
+            ("Định kỳ báo cáo kết quả triển khai.", "Định kỳ"),
+            ("Hằng năm tổ chức sơ kết.", "Hằng năm"),
+        ] {
+            let dl = opening_ongoing_deadline(text).expect(text);
+            assert!(dl.ongoing, "{text}");
+            assert_eq!((dl.text.as_str(), dl.due), (word, None), "{text}");
+        }
+        for none in [
+            "Thường xuyên",
+            "Thường xuyênkiểm tra",
+            "Kiểm tra thường xuyên chất lượng nước.",
+            "Liên tục",
+        ] {
+            assert!(opening_ongoing_deadline(none).is_none(), "{none}");
         }
     }
 

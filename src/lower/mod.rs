@@ -13,7 +13,8 @@ use crate::blocks::{Block, sentences};
 use crate::citation::find_citations;
 use crate::deadline::{
     Parsed, closing_bracket_deadline, closing_condition_deadline, closing_time_deadline,
-    deadline_after_assignment, find_inline_deadline, opening_clause_deadline, parse_deadline,
+    deadline_after_assignment, find_inline_deadline, opening_clause_deadline,
+    opening_ongoing_deadline, parse_deadline,
 };
 use crate::fold::collapse_ws;
 use crate::header::{Header, Tail};
@@ -839,6 +840,7 @@ impl Lowerer<'_> {
             .or_else(|| opening_clause_deadline(text, self.year))
             .or_else(|| closing_condition_deadline(text))
             .or_else(|| closing_time_deadline(text, self.year))
+            .or_else(|| opening_ongoing_deadline(text))
     }
 
     /// A per-agency heading with its duties: the heading is a section, each bullet a duty.
