@@ -634,7 +634,7 @@ impl Lowerer<'_> {
             && agency_heads.is_none()
             && !assigns
             && !has_labelled_children
-            && !self.assigns_in_own_text(n)
+            && node.children.len() >= 2
         {
             // "1. Tuyên truyền, quán triệt …" over "- Đảng đoàn Quốc hội phối hợp với …",
             // "- Các Ủy ban của Quốc hội …": a topic whose bullets all open with who
@@ -647,7 +647,11 @@ impl Lowerer<'_> {
                 .copied()
                 .filter(|&c| matches!(self.body.nodes[c].kind, NodeKind::Bullet(_)))
                 .collect();
-            if all.len() >= 2 && all.iter().all(|&c| self.opens_with_assignment(c)) {
+            // The cheap tests first: most topics' bullets do not all name their doers.
+            if all.len() >= 2
+                && all.iter().all(|&c| self.opens_with_assignment(c))
+                && !self.assigns_in_own_text(n)
+            {
                 let kind = if self.work_by_agency_only {
                     TaskKind::Task
                 } else {
