@@ -820,6 +820,13 @@ pub fn opens_with_assignment_word(text: &str) -> bool {
     LEXICON.subject_prefixes.match_at(&head.toks, 0).is_some()
 }
 
+/// Whether `text` opens with a word that hands its work on to whom it names ("Giao";
+/// `handoff_prefixes` in `grammar/agencies.toml`).
+pub fn opens_with_handoff(text: &str) -> bool {
+    let head = Scanner::head(text, 4);
+    LEXICON.handoff_prefixes.match_at(&head.toks, 0).is_some()
+}
+
 /// Whether an agency's name holds a verb that ends a list ("Sở Thông tin và Truyền thông
 /// đôn đốc, hướng dẫn các đơn vị"): a field value that is a sentence, read as a list.
 pub fn name_holds_verb(name: &str) -> bool {
@@ -913,6 +920,7 @@ struct RawLexicon {
     lead_roles: Vec<String>,
     support_roles: Vec<String>,
     subject_prefixes: Vec<String>,
+    handoff_prefixes: Vec<String>,
     fronted_clauses: Vec<String>,
     role_adverbs: Vec<String>,
     directing_verbs: Vec<String>,
@@ -970,6 +978,7 @@ struct Lexicon {
     lead_roles: Phrases,
     support_roles: Phrases,
     subject_prefixes: Phrases,
+    handoff_prefixes: Phrases,
     fronted_clauses: Phrases,
     role_adverbs: Phrases,
     /// "chỉ đạo": the subject has the agencies after it do the work.
@@ -1044,6 +1053,7 @@ impl Lexicon {
             lead_roles: phrases(&raw.lead_roles),
             support_roles: phrases(&raw.support_roles),
             subject_prefixes: phrases(&raw.subject_prefixes),
+            handoff_prefixes: phrases(&raw.handoff_prefixes),
             fronted_clauses: phrases(&raw.fronted_clauses),
             role_adverbs: phrases(&raw.role_adverbs),
             directing_verbs: phrases(&raw.directing_verbs),

@@ -1624,13 +1624,13 @@ fn inline_field_agencies(text: &str, support: Vec<Agency>) -> (Vec<Agency>, Vec<
 
 /// Whom a duty or an item under an agency heading hands its work on to: "Giao Thanh tra
 /// thành phố tổ chức thanh tra …". Not "Yêu cầu các đơn vị khai thác khoáng sản …":
-/// the agency requiring it does that work.
+/// the agency requiring it does that work (`handoff_prefixes` in
+/// `grammar/agencies.toml`).
 fn handed_on(text: &str) -> Option<Vec<Agency>> {
-    let t = text.trim_start();
-    if !(t.starts_with("Giao ") || t.starts_with("giao ")) {
+    if !agency::opens_with_handoff(text) {
         return None;
     }
-    agency::subject_agencies(first_sentence_of(t))
+    agency::subject_agencies(first_sentence_of(text))
 }
 
 /// Who supports `lead` according to a later clause of its work: "…; Chủ trì, phối hợp
@@ -2519,17 +2519,7 @@ II. Trách nhiệm phối hợp giải quyết thủ tục đầu tư
 1. Các Sở, ban, ngành, UBND cấp xã có trách nhiệm phối hợp cung cấp thông tin về quy hoạch; đồng thời, phối hợp chặt chẽ với Sở Tài chính trong việc xây dựng cơ sở dữ liệu.
 ",
         );
-        let got: Vec<(&str, Vec<&str>, Vec<&str>)> = plan
-            .tasks
-            .iter()
-            .map(|t| {
-                (
-                    t.id.as_str(),
-                    t.lead.iter().map(|a| a.name.as_str()).collect(),
-                    t.support.iter().map(|a| a.name.as_str()).collect(),
-                )
-            })
-            .collect();
+        let got = roles(&plan);
         assert_eq!(
             got,
             [
@@ -2544,11 +2534,24 @@ II. Trách nhiệm phối hợp giải quyết thủ tục đầu tư
         );
     }
 
+    /// Each task's id with its lead and support names, in order.
+    fn roles(plan: &crate::Plan) -> Vec<(&str, Vec<&str>, Vec<&str>)> {
+        plan.tasks
+            .iter()
+            .map(|t| {
+                (
+                    t.id.as_str(),
+                    t.lead.iter().map(|a| a.name.as_str()).collect(),
+                    t.support.iter().map(|a| a.name.as_str()).collect(),
+                )
+            })
+            .collect()
+    }
+
     /// An item whose heading opens with agencies and introduces its lettered items
     /// (it ends with ":") names who does them, and the partners it names support them
-    /// (beside any an item names);
-    /// in a document with no task part, those items are its tasks, and so is an item of
-    /// one paragraph that opens with who does it.
+    /// (beside any an item names); in a document with no task part, those items are
+    /// its tasks, and so is an item of one paragraph that opens with who does it.
     #[test]
     fn an_introducing_heading_names_who_does_its_items() {
         let plan = crate::parse_text(
@@ -2566,17 +2569,7 @@ a) Đẩy mạnh tuyên truyền.
 5. Bộ Công an, Bộ Quốc phòng khẩn trương xây dựng, trình Chính phủ ban hành các Nghị định hướng dẫn.
 ",
         );
-        let got: Vec<(&str, Vec<&str>, Vec<&str>)> = plan
-            .tasks
-            .iter()
-            .map(|t| {
-                (
-                    t.id.as_str(),
-                    t.lead.iter().map(|a| a.name.as_str()).collect(),
-                    t.support.iter().map(|a| a.name.as_str()).collect(),
-                )
-            })
-            .collect();
+        let got = roles(&plan);
         let partners = vec!["các cơ quan, địa phương"];
         assert_eq!(
             got,
