@@ -578,12 +578,7 @@ impl Lowerer<'_> {
         };
         let mut bullet_tasks = false;
         if part != PartKind::Responsibilities && agency_heads.is_none() {
-            let all: Vec<NodeId> = node
-                .children
-                .iter()
-                .copied()
-                .filter(|&c| matches!(self.body.nodes[c].kind, NodeKind::Bullet(_)))
-                .collect();
+            let all = self.bullet_children(n);
             let own_fields = |c: NodeId| {
                 assigns_work(&self.body.nodes[c].fields)
                     || agency::colon_lead(&self.headings[c]).is_some()
@@ -641,12 +636,7 @@ impl Lowerer<'_> {
             // does them holds a duty per bullet (tasks, where all the plan's work is
             // given by agency). Not all but one, as in a task part: here the others
             // are the part's rules and funding ("- Kinh phí thực hiện …").
-            let all: Vec<NodeId> = node
-                .children
-                .iter()
-                .copied()
-                .filter(|&c| matches!(self.body.nodes[c].kind, NodeKind::Bullet(_)))
-                .collect();
+            let all = self.bullet_children(n);
             // The cheap tests first: most topics' bullets do not all name their doers.
             if all.len() >= 2
                 && all.iter().all(|&c| self.opens_with_assignment(c))
@@ -859,12 +849,7 @@ impl Lowerer<'_> {
             TaskKind::Duty
         };
         let node = &self.body.nodes[n];
-        let bullets: Vec<NodeId> = node
-            .children
-            .iter()
-            .copied()
-            .filter(|&c| matches!(self.body.nodes[c].kind, NodeKind::Bullet(_)))
-            .collect();
+        let bullets = self.bullet_children(n);
         if bullets.is_empty() {
             // "9. Sở Tài nguyên và Môi trường" + one paragraph: the item is the duty.
             let blocks: Vec<usize> = node.body.clone();
@@ -1302,6 +1287,16 @@ impl Lowerer<'_> {
         }
         out.reverse();
         out
+    }
+
+    /// The unnumbered bullets right under `n`, in order.
+    fn bullet_children(&self, n: NodeId) -> Vec<NodeId> {
+        self.body.nodes[n]
+            .children
+            .iter()
+            .copied()
+            .filter(|&c| matches!(self.body.nodes[c].kind, NodeKind::Bullet(_)))
+            .collect()
     }
 
     /// Block indices of all bullets (and their sub-bullets, fields and prose) under `n`.
