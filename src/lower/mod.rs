@@ -554,7 +554,7 @@ impl Lowerer<'_> {
         // "3. Bộ Tài chính chủ trì, phối hợp với các cơ quan, địa phương:" over "a) …",
         // "b) …": a heading that introduces its items names who does them.
         if agency_heads.is_none()
-            && has_labelled_children
+            && (has_labelled_children || part == PartKind::Responsibilities)
             && let Some((heads, partners)) = self.intro_heading(n)
         {
             if !partners.is_empty() {
@@ -710,7 +710,7 @@ impl Lowerer<'_> {
             // An item with its own fields and sub-items: the task owns its text, the
             // section only carries the tree.
             return Some(self.section(n, part, false));
-        } else if leaf && part == PartKind::Responsibilities {
+        } else if leaf && part == PartKind::Responsibilities && !only_a_heading {
             let kind = if self.work_by_agency_only {
                 TaskKind::Task
             } else {
@@ -2430,6 +2430,7 @@ b) Tầm nhìn đến năm 2045
 
     /// In a part of responsibilities, a topic whose bullets all open with who does
     /// them holds a duty per bullet; one bullet that does not keeps the topic one duty.
+    /// A heading that introduces its bullets and names who does them holds a duty each.
     #[test]
     fn a_topic_of_agency_bullets_holds_a_duty_each() {
         let plan = crate::parse_text(
@@ -2442,6 +2443,9 @@ III. TỔ CHỨC THỰC HIỆN
 2. Kinh phí
 - Kinh phí thực hiện từ ngân sách nhà nước.
 - Sở Tài chính bố trí kinh phí.
+3. Để triển khai Kế hoạch, Sở Y tế thực hiện các nội dung sau:
+- Rà soát cơ sở khám bệnh.
+- Báo cáo kết quả.
 ",
         );
         let got: Vec<(&str, TaskKind, Vec<&str>)> = plan
@@ -2455,8 +2459,11 @@ III. TỔ CHỨC THỰC HIỆN
                 )
             })
             .collect();
+        // The topic is a heading only (no duty of its own); the topic with a bullet that
+        // names no doer stays one duty; a heading that introduces its bullets and names
+        // who does them holds a duty each.
         assert_eq!(
-            got[1..3],
+            got[1..],
             [
                 ("III.1#1", TaskKind::Duty, vec!["Các đơn vị có liên quan"]),
                 (
@@ -2464,9 +2471,11 @@ III. TỔ CHỨC THỰC HIỆN
                     TaskKind::Duty,
                     vec!["Ủy ban nhân dân quận, huyện"]
                 ),
+                ("III.2", TaskKind::Duty, vec!["Sở Tài chính"]),
+                ("III.3#1", TaskKind::Duty, vec!["Sở Y tế"]),
+                ("III.3#2", TaskKind::Duty, vec!["Sở Y tế"]),
             ]
         );
-        assert!(plan.tasks.iter().all(|t| !t.id.starts_with("III.2#")));
     }
 
     /// Under an agency heading, an item or duty that opens with "Giao X …" is X's work;
