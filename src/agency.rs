@@ -827,6 +827,17 @@ pub fn opens_with_handoff(text: &str) -> bool {
     LEXICON.handoff_prefixes.match_at(&head.toks, 0).is_some()
 }
 
+/// `clause` after a word that joins it on to the work before it, and the comma after
+/// that word: "đồng thời, phối hợp chặt chẽ với Sở Tài chính …" → "phối hợp chặt chẽ
+/// với Sở Tài chính …" (`clause_joiners` in `grammar/agencies.toml`).
+pub fn after_clause_joiner(clause: &str) -> &str {
+    let head = Scanner::head(clause, 4);
+    match LEXICON.clause_joiners.match_at(&head.toks, 0) {
+        Some(len) => clause[head.offset(len)..].trim_start_matches([',', ' ']),
+        None => clause,
+    }
+}
+
 /// Whether an agency's name holds a verb that ends a list ("Sở Thông tin và Truyền thông
 /// đôn đốc, hướng dẫn các đơn vị"): a field value that is a sentence, read as a list.
 pub fn name_holds_verb(name: &str) -> bool {
@@ -921,6 +932,7 @@ struct RawLexicon {
     support_roles: Vec<String>,
     subject_prefixes: Vec<String>,
     handoff_prefixes: Vec<String>,
+    clause_joiners: Vec<String>,
     fronted_clauses: Vec<String>,
     role_adverbs: Vec<String>,
     directing_verbs: Vec<String>,
@@ -979,6 +991,7 @@ struct Lexicon {
     support_roles: Phrases,
     subject_prefixes: Phrases,
     handoff_prefixes: Phrases,
+    clause_joiners: Phrases,
     fronted_clauses: Phrases,
     role_adverbs: Phrases,
     /// "chỉ đạo": the subject has the agencies after it do the work.
@@ -1054,6 +1067,7 @@ impl Lexicon {
             support_roles: phrases(&raw.support_roles),
             subject_prefixes: phrases(&raw.subject_prefixes),
             handoff_prefixes: phrases(&raw.handoff_prefixes),
+            clause_joiners: phrases(&raw.clause_joiners),
             fronted_clauses: phrases(&raw.fronted_clauses),
             role_adverbs: phrases(&raw.role_adverbs),
             directing_verbs: phrases(&raw.directing_verbs),

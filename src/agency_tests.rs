@@ -1901,3 +1901,21 @@ fn quantified_work_is_no_agency() {
         ],
     );
 }
+
+#[test]
+fn clause_joiners() {
+    for (clause, rest) in [
+        (
+            "đồng thời, phối hợp chặt chẽ với Sở Tài chính",
+            "phối hợp chặt chẽ với Sở Tài chính",
+        ),
+        (
+            "Ngoài ra phối hợp với Công an tỉnh",
+            "phối hợp với Công an tỉnh",
+        ),
+        ("phối hợp với Sở Y tế", "phối hợp với Sở Y tế"),
+        ("đồng thời", ""),
+    ] {
+        assert_eq!(after_clause_joiner(clause), rest, "{clause}");
+    }
+}

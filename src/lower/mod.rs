@@ -1651,11 +1651,7 @@ fn clause_support(text: &str, lead: &[Agency]) -> Vec<Agency> {
         .find_map(|clause| {
             // "…; đồng thời, phối hợp chặt chẽ với Sở Tài chính …": the clause's work
             // after the word that joins it on.
-            let clause = clause.trim();
-            let clause = ["đồng thời", "Đồng thời"]
-                .iter()
-                .find_map(|w| clause.strip_prefix(w))
-                .map_or(clause, |rest| rest.trim_start_matches([',', ' ']));
+            let clause = agency::after_clause_joiner(clause.trim());
             let (l, s) = agency::duty_agencies(clause, lead);
             if l == lead && !s.is_empty() {
                 Some(s)
