@@ -357,7 +357,8 @@ struct Lowerer<'a> {
     /// ("1. Sở Y tế" over "a) Chủ trì, phối hợp …"), with the heading's agencies.
     addressees: HashMap<NodeId, Vec<Agency>>,
     /// The partners an addressee's heading names for all its items ("3. Bộ Tài chính chủ
-    /// trì, phối hợp với các cơ quan, địa phương:").
+    /// trì, phối hợp với các cơ quan, địa phương:"), or its introduction does ("Chủ trì,
+    /// phối hợp với các cơ quan có liên quan …:").
     intro_partners: HashMap<NodeId, Vec<Agency>>,
     /// Whether some part's heading names tasks ("NỘI DUNG", "NHIỆM VỤ"), or some part
     /// is a topic part: then a "GIẢI PHÁP" part lists general measures.
@@ -660,7 +661,16 @@ impl Lowerer<'_> {
                 return self.duty_group(n, heads, part);
             }
             // "II. NHIỆM VỤ CỦA SỞ Y TẾ" over "1. Chủ trì, phối hợp với …": a part may
-            // name who does its items too.
+            // name who does its items too. "3. Sở Văn hóa …" / "Chủ trì, phối hợp với các
+            // cơ quan có liên quan tham mưu cho …:" / "a) Tổ chức …": the heading's
+            // introduction names its items' partners.
+            let intro = self.joined_bodies(&self.body.nodes[n].body);
+            if intro.trim_end().ends_with(':') {
+                let (l, s) = agency::duty_agencies(&intro, &heads);
+                if l == heads && !s.is_empty() {
+                    self.intro_partners.entry(n).or_default().extend(s);
+                }
+            }
             self.addressees.insert(n, heads);
         }
         let leaf = !has_labelled_children && !structural;
@@ -1115,19 +1125,9 @@ impl Lowerer<'_> {
             if support.is_empty() {
                 support = clause_support(&text, &lead);
             }
-            // "3. Sở Văn hóa …" / "Chủ trì, phối hợp với các cơ quan có liên quan tham mưu
-            // cho …:" / "a) Tổ chức …": the heading's introduction gives its items' partners.
-            if support.is_empty()
-                && let Some((heads, intro)) = self.addressee_intro(n)
-            {
-                let (l, s) = agency::duty_agencies(&intro, &heads);
-                if l == heads {
-                    support = s;
-                }
-            }
-            // The heading's partners support every item, with any the item names itself
-            // ("3. Bộ Tài chính chủ trì, phối hợp với các cơ quan, địa phương:" / "b) …;
-            // phối hợp với Bộ Công an rà soát …").
+            // The partners the heading or its introduction names support every item,
+            // with any the item names itself ("3. Bộ Tài chính chủ trì, phối hợp với các
+            // cơ quan, địa phương:" / "b) …; phối hợp với Bộ Công an rà soát …").
             if lead == heads
                 && let Some(partners) = self.addressee_partners(n)
             {
@@ -1422,23 +1422,6 @@ impl Lowerer<'_> {
             Some(a) if a.lead == subject => Some((a.lead, a.support)),
             _ => Some((subject, Vec::new())),
         }
-    }
-
-    /// The agencies of the nearest agency heading above `n` and that heading's own text
-    /// when it introduces the items below it (it ends with ":").
-    fn addressee_intro(&self, n: NodeId) -> Option<(Vec<Agency>, String)> {
-        let mut at = self.body.nodes[n].parent;
-        while let Some(k) = at {
-            if let Some(heads) = self.addressees.get(&k) {
-                let intro = self.joined_bodies(&self.body.nodes[k].body);
-                return intro
-                    .trim_end()
-                    .ends_with(':')
-                    .then(|| (heads.clone(), intro));
-            }
-            at = self.body.nodes[k].parent;
-        }
-        None
     }
 
     /// An inline assignment anywhere in the item's own text or bullets.
