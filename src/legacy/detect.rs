@@ -40,6 +40,13 @@ pub fn detect_mojibake(text: &str) -> Option<Legacy> {
             i += 1;
             continue;
         }
+        // A letter of Windows-1252 takes two bytes in UTF-8, so the rest of the text holds
+        // at most half its length of them: once the Vietnamese letters outnumber what
+        // the test below could ever allow, the answer is None. Unicode plans stop within
+        // their first pages instead of being read to the end.
+        if beyond * 20 > latin + (b.len() - i) / 2 {
+            return None;
+        }
         let c = text[i..].chars().next().unwrap_or_default();
         i += c.len_utf8();
         if !crate::fold::is_letter(c) {
