@@ -198,6 +198,74 @@ pub fn closing_time_deadline(text: &str, year: Option<i32>) -> Option<Deadline> 
     Some(deadline)
 }
 
+/// The time of a completion or report verb written after the verb's object or
+/// addressee, in the same clause: "hoàn thành việc phê duyệt quy hoạch trong quý II năm
+/// 2026", "báo cáo Thủ tướng Chính phủ trong tháng 5 năm 2026" (the inline grammar wants
+/// its time right after the marker). The verbs and limits are `[inline] object_markers`,
+/// `addressed_markers`, `gap_connectors` and `max_gap` in `grammar/deadline.toml`. After
+/// an addressed marker the words between must start with a capital (a name: "báo cáo
+/// kết quả thực hiện trong năm 2023" reports on a year, it has no deadline). A verb in
+/// the past ("đã hoàn thành") and dates of cited documents do not count.
+pub fn gapped_deadline(text: &str, year: Option<i32>) -> Option<Deadline> {
+    let aligned = crate::fold::fold_exact_aligned(text);
+    if aligned.as_ref().is_some_and(|f| !G.gap_marker.occurs_in(f)) {
+        return None;
+    }
+    let view = match aligned {
+        Some(f) => FoldedText::with_aligned(text, Some(f)),
+        None => FoldedText::new(text),
+    };
+    let masked = mask_citations(&view);
+    let folded = masked.folded.as_str();
+    let starts: Vec<usize> = masked.word_starts().collect();
+    for (k, &at) in starts.iter().enumerate() {
+        let (rest, addressed) = match G.object_marker.parse(&folded[at..]) {
+            Ok((rest, ())) => (rest, false),
+            Err(_) => match G.addressed_marker.parse(&folded[at..]) {
+                Ok((rest, ())) => (rest, true),
+                Err(_) => continue,
+            },
+        };
+        if ends_with_phrase(&folded[..at], &G.past_markers) {
+            continue;
+        }
+        let marker_end = folded.len() - rest.len();
+        if addressed {
+            let after = masked.orig_range(marker_end..folded.len()).start;
+            if !text[after..].trim_start().starts_with(char::is_uppercase) {
+                continue;
+            }
+        }
+        let gap_words = starts[k + 1..].iter().filter(|&&w| w >= marker_end);
+        for &w in gap_words.take(G.max_gap + 1) {
+            let gap = &folded[marker_end..w];
+            if gap.contains([',', ';', '.', ':']) {
+                break;
+            }
+            // The addressee comes first: its name is never the time.
+            if addressed && gap.trim().is_empty() {
+                continue;
+            }
+            let Ok((after, _)) =
+                (word(|g| &g.gap_connector), space, point_item).parse(&folded[w..])
+            else {
+                continue;
+            };
+            let range = masked.orig_range(w..folded.len() - after.len());
+            let Some(phrase) = text.get(range).map(str::trim) else {
+                continue;
+            };
+            let mut deadline = parse_deadline(phrase, year).deadline;
+            if deadline.due.is_none() {
+                continue;
+            }
+            deadline.text = clean_clause(phrase);
+            return Some(deadline);
+        }
+    }
+    None
+}
+
 /// The last clause of a task's text, where a closing condition or time stands: after
 /// its last ". " and ";", closing marks trimmed.
 fn last_clause(text: &str) -> &str {
@@ -805,6 +873,10 @@ struct RawInline {
     time_of_day: Vec<String>,
     closing: Vec<String>,
     closing_links: Vec<String>,
+    object_markers: Vec<String>,
+    addressed_markers: Vec<String>,
+    gap_connectors: Vec<String>,
+    max_gap: usize,
 }
 
 struct Rule {
@@ -857,6 +929,13 @@ struct Grammar {
     /// (`[inline] closing`, `closing_links`).
     closing_time: Lexicon<()>,
     closing_link: Lexicon<()>,
+    /// Verbs whose time may follow their object or addressee, and the words that then
+    /// open the time (`[inline] object_markers`, `addressed_markers`, `gap_connectors`).
+    object_marker: Lexicon<()>,
+    addressed_marker: Lexicon<()>,
+    gap_marker: Lexicon<()>,
+    gap_connector: Lexicon<()>,
+    max_gap: usize,
     /// Words that put a marker in the past ("đã hoàn thành"), folded.
     past_markers: Vec<String>,
     /// `[condition] closing`, `closing_not_after`, `event_openers`, folded.
@@ -945,6 +1024,17 @@ impl Grammar {
             time_of_day: folded_words(&raw.inline.time_of_day),
             closing_time: Lexicon::plain(&raw.inline.closing),
             closing_link: Lexicon::plain(&raw.inline.closing_links),
+            object_marker: Lexicon::plain(&raw.inline.object_markers),
+            addressed_marker: Lexicon::plain(&raw.inline.addressed_markers),
+            gap_marker: Lexicon::plain(
+                &[
+                    &raw.inline.object_markers[..],
+                    &raw.inline.addressed_markers[..],
+                ]
+                .concat(),
+            ),
+            gap_connector: Lexicon::plain(&raw.inline.gap_connectors),
+            max_gap: raw.inline.max_gap,
             past_markers: raw
                 .inline
                 .past
@@ -3328,6 +3418,51 @@ mod tests {
             "Báo cáo Ủy ban nhân dân tỉnh tháng 11/2025.",
         ] {
             assert!(found(none).is_none(), "{none}");
+        }
+    }
+
+    /// A completion or report verb whose time follows its object or addressee.
+    #[test]
+    fn gapped_times() {
+        let found = |s: &str| gapped_deadline(s, Some(2026)).map(|dl| (dl.due, dl.text));
+        for (text, due, phrase) in [
+            (
+                "Đẩy nhanh tiến độ, hoàn thành việc phê duyệt quy hoạch trong quý II năm 2026, bảo đảm tuân thủ",
+                d(2026, 6, 30),
+                "trong quý II năm 2026",
+            ),
+            (
+                "Hoàn thiện Chiến lược, báo cáo Thủ tướng Chính phủ trong tháng 5 năm 2026 theo ý kiến chỉ đạo tại Thông báo số 211/TB-VPCP ngày 24 tháng 4 năm 2026.",
+                d(2026, 5, 31),
+                "trong tháng 5 năm 2026",
+            ),
+            (
+                "Xây dựng quy chế, trình UBND tỉnh (qua Sở Nội vụ) trước ngày 30/9/2026.",
+                d(2026, 9, 30),
+                "trước ngày 30/9/2026",
+            ),
+            // A quarter without its year takes the plan's.
+            (
+                "Hoàn thành dứt điểm trong Quý IV.",
+                d(2026, 12, 31),
+                "trong Quý IV",
+            ),
+        ] {
+            assert_eq!(found(text), Some((due, phrase.to_string())), "{text}");
+        }
+        for none in [
+            // Results of a year reported: no addressee, a noun phrase.
+            "Báo cáo kết quả thực hiện trong năm 2023.",
+            // Work already done.
+            "Các đơn vị đã hoàn thành việc sắp xếp trong năm 2025.",
+            // The time is in another clause.
+            "Hoàn thành việc sắp xếp, bố trí trong năm 2025.",
+            // A cited document's date.
+            "Hoàn thành theo Quyết định số 06/QĐ-TTg ngày 06/01/2022.",
+            // Too far from the verb.
+            "Hoàn thành việc rà soát toàn bộ hệ thống văn bản quy phạm pháp luật do tỉnh ban hành có liên quan trong năm 2026.",
+        ] {
+            assert_eq!(found(none), None, "{none}");
         }
     }
 

@@ -13,7 +13,7 @@ use crate::blocks::{Block, sentences};
 use crate::citation::find_citations;
 use crate::deadline::{
     Parsed, closing_bracket_deadline, closing_condition_deadline, closing_time_deadline,
-    deadline_after_assignment, find_inline_deadline, opening_clause_deadline,
+    deadline_after_assignment, find_inline_deadline, gapped_deadline, opening_clause_deadline,
     opening_ongoing_deadline, parse_deadline,
 };
 use crate::fold::collapse_ws;
@@ -838,13 +838,15 @@ impl Lowerer<'_> {
 
     /// A deadline with no marker: closing brackets ("(khi Bộ Y tế có văn bản triển
     /// khai)"), an opening clause ("Trong năm 2025, …"), a closing condition ("… khi
-    /// Chính phủ ban hành …").
+    /// Chính phủ ban hành …"), a closing time, an opening ongoing word, and last a time
+    /// after a verb's object or addressee ("báo cáo Thủ tướng Chính phủ trong tháng 5").
     fn unmarked_deadline(&self, text: &str) -> Option<Deadline> {
         closing_bracket_deadline(text, self.year)
             .or_else(|| opening_clause_deadline(text, self.year))
             .or_else(|| closing_condition_deadline(text))
             .or_else(|| closing_time_deadline(text, self.year))
             .or_else(|| opening_ongoing_deadline(text))
+            .or_else(|| gapped_deadline(text, self.year))
     }
 
     /// A per-agency heading with its duties: the heading is a section, each bullet a duty.
