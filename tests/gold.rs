@@ -154,35 +154,74 @@ struct Score {
 }
 
 fn score(gold: &Value, parsed: &Value) -> Score {
-    let gtasks: BTreeMap<&str, &Value> = gold["tasks"]
+    // In file order, as score.py's dicts keep them: the title pairing below depends on it.
+    let gtasks: Vec<(&str, &Value)> = gold["tasks"]
         .as_array()
         .unwrap()
         .iter()
         .map(|t| (t["id"].as_str().unwrap(), t))
         .collect();
-    let ptasks: BTreeMap<&str, &Value> = parsed["tasks"]
+    let ptasks: Vec<(&str, &Value)> = parsed["tasks"]
         .as_array()
         .unwrap()
         .iter()
         .filter(|t| t["kind"] == "task")
         .map(|t| (t["id"].as_str().unwrap(), t))
         .collect();
+    let gold_of: BTreeMap<&str, &Value> = gtasks.iter().copied().collect();
+    let parsed_of: BTreeMap<&str, &Value> = ptasks.iter().copied().collect();
     // Borderline items marked `"optional": true` count neither way, as in score.py.
-    let optional = |id: &str| gtasks.get(id).is_some_and(|g| g["optional"] == true);
-    let common: Vec<&str> = gtasks
-        .keys()
-        .filter(|k| ptasks.contains_key(*k) && !optional(k))
-        .copied()
+    let optional = |id: &str| gold_of.get(id).is_some_and(|g| g["optional"] == true);
+    let mut common: Vec<(&str, &str)> = gtasks
+        .iter()
+        .filter(|(id, _)| parsed_of.contains_key(id))
+        .map(|&(id, _)| (id, id))
         .collect();
+    // Ids can differ on unusual numbering: score.py pairs the rest by the Jaccard
+    // similarity of their titles' first 12 words (at least 0.6), best first.
+    let mut free: Vec<&str> = ptasks
+        .iter()
+        .map(|&(id, _)| id)
+        .filter(|id| !gold_of.contains_key(id))
+        .collect();
+    for &(gid, g) in gtasks.iter().filter(|(id, _)| !parsed_of.contains_key(id)) {
+        let gt = title_words(&g["title"]);
+        let mut best: Option<(usize, f64)> = None;
+        for (k, pid) in free.iter().enumerate() {
+            let t = parsed_of[pid];
+            let title = if t["title"].as_str().is_some_and(|s| !s.is_empty()) {
+                &t["title"]
+            } else {
+                &t["text"]
+            };
+            let pt = title_words(title);
+            let s = if gt.is_empty() || pt.is_empty() {
+                0.0
+            } else {
+                gt.intersection(&pt).count() as f64 / gt.union(&pt).count() as f64
+            };
+            if s > best.map_or(0.0, |b| b.1) {
+                best = Some((k, s));
+            }
+        }
+        if let Some((k, s)) = best
+            && s >= 0.6
+        {
+            common.push((gid, free.remove(k)));
+        }
+    }
+    common.retain(|(g, _)| !optional(g));
+    let matched_optional = ptasks.iter().filter(|(id, _)| optional(id)).count();
+    let n_optional = gtasks.iter().filter(|(id, _)| optional(id)).count();
     let tp = common.len() as f64;
-    let n_pred = ptasks.keys().filter(|k| !optional(k)).count();
-    let n_gold = gtasks.keys().filter(|k| !optional(k)).count();
+    let n_pred = ptasks.len() - matched_optional;
+    let n_gold = gtasks.len() - n_optional;
     let task_f1 = f1(tp / n_pred.max(1) as f64, tp / n_gold.max(1) as f64);
     let mut agg = [[0usize; 3]; 2];
     let (mut dl_ok, mut dl_n) = (0, 0);
     let mut problems = Vec::new();
-    for id in common {
-        let (g, t) = (gtasks[id], ptasks[id]);
+    for (id, pid) in common {
+        let (g, t) = (gold_of[id], parsed_of[pid]);
         for (k, role) in ["lead", "support"].iter().enumerate() {
             let gl = names(&g[role]);
             let tl = names(&t[role]);
@@ -227,6 +266,22 @@ fn score(gold: &Value, parsed: &Value) -> Score {
         deadline_acc: dl_ok as f64 / dl_n.max(1) as f64,
         problems,
     }
+}
+
+/// score.py's `title_tokens`: the set of the first 12 words, NFC and lower case.
+fn title_words(v: &Value) -> std::collections::BTreeSet<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let text: String = v
+        .as_str()
+        .unwrap_or("")
+        .nfc()
+        .collect::<String>()
+        .to_lowercase();
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .take(12)
+        .map(str::to_owned)
+        .collect()
 }
 
 fn f1(p: f64, r: f64) -> f64 {
