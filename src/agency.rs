@@ -355,6 +355,33 @@ pub fn agency_heading(text: &str) -> Option<Vec<Agency>> {
             out.items = vec![named];
             out.end = ce;
         }
+        // "Các đơn vị chuyên môn: Khoa Lý luận Chính trị, Viện Kinh tế Quản lý và …": a
+        // collective, then after a colon its members; the heading is the collective, and
+        // the members its note.
+        if out.end < ce
+            && let [only] = out.items.as_slice()
+            && only.group
+            && sc.kind(out.end) == Some(Kind::Colon)
+        {
+            // Members may be units no lexicon names ("Khoa …"): capitalised words count.
+            let members = sc.list(out.end + 1, ce, Mode::Bounded { strict: false });
+            // Each a proper name ("Viện Kinh tế Quản lý"), not work that happens to open
+            // with a capital ("Các địa phương: Thực hiện tốt …").
+            let proper = |a: &Agency| {
+                a.name
+                    .split_whitespace()
+                    .filter(|w| w.starts_with(char::is_uppercase))
+                    .count()
+                    >= 2
+            };
+            if !members.items.is_empty() && members.end >= ce && members.items.iter().all(proper) {
+                let mut collective = only.clone();
+                let named = sc.text(out.end + 1, ce);
+                collective.note = Some(join_notes(collective.note.take(), named));
+                out.items = vec![collective];
+                out.end = ce;
+            }
+        }
         if out.items.is_empty() || out.end < ce {
             return None;
         }

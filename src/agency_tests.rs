@@ -861,6 +861,21 @@ fn agency_headings() {
         None
     );
     assert_eq!(heading_rows("Sở Y tế: Gia Thuận"), None);
+    // A collective and, after a colon, its members by name: the collective, members
+    // as its note. Work after the colon is no member list.
+    assert_eq!(
+        heading_rows(
+            "Các đơn vị chuyên môn: Khoa Lý luận Chính trị, Viện Kinh tế Quản lý và Khoa Giáo dục Quốc phòng An ninh"
+        ),
+        Some(want(&[(
+            "Các đơn vị chuyên môn",
+            Some(
+                "Khoa Lý luận Chính trị, Viện Kinh tế Quản lý và Khoa Giáo dục Quốc phòng An ninh"
+            ),
+            true
+        )]))
+    );
+    assert_eq!(heading_rows("Các địa phương: Thực hiện tốt công tác"), None);
     // Agency lists joined by ";", a request, units of one level.
     assert_eq!(
         heading_rows("Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình Cần Thơ"),

@@ -25,6 +25,7 @@ use crate::model::{
 };
 use crate::structure::{Body, NodeId, NodeKind};
 
+mod by_number;
 mod field_items;
 
 /// Who a physical line belongs to (every non-blank line has exactly one owner).
@@ -237,6 +238,7 @@ pub fn lower(
         year: header.document.year,
         bullet_tasks: std::collections::HashSet::new(),
         addressees: HashMap::new(),
+        duty_heads: HashMap::new(),
         intro_partners: HashMap::new(),
         has_task_part: false,
         work_by_agency_only: false,
@@ -323,6 +325,21 @@ pub fn lower(
             task,
         });
     }
+    // Work a duty names by number ("chủ trì thực hiện nhiệm vụ số 1, 4"), read in the
+    // plan's one tasks part.
+    let task_parts: Vec<&str> = (1..body.nodes.len())
+        .filter(|&n| l.own_part_kind(n) == Some(PartKind::Tasks))
+        .map(|n| body.nodes[n].id.as_str())
+        .collect();
+    if let [part] = task_parts[..] {
+        let heads: HashMap<String, Vec<Agency>> = l
+            .duty_heads
+            .iter()
+            .chain(&l.addressees)
+            .map(|(&n, h)| (body.nodes[n].id.clone(), h.clone()))
+            .collect();
+        by_number::assign_by_number(&mut l.tasks, part, &heads);
+    }
     document.references = references(&body);
     document.recipients = tail.recipients;
     document.footnotes = tail.footnotes;
@@ -356,6 +373,8 @@ struct Lowerer<'a> {
     /// Items headed by an agency name whose numbered sub-items are that agency's work
     /// ("1. Sở Y tế" over "a) Chủ trì, phối hợp …"), with the heading's agencies.
     addressees: HashMap<NodeId, Vec<Agency>>,
+    /// Per-agency headings lowered as duty groups, with the heading's agencies.
+    duty_heads: HashMap<NodeId, Vec<Agency>>,
     /// The partners an addressee's heading names for all its items ("3. Bộ Tài chính chủ
     /// trì, phối hợp với các cơ quan, địa phương:"), or its introduction does ("Chủ trì,
     /// phối hợp với các cơ quan có liên quan …:").
@@ -860,6 +879,7 @@ impl Lowerer<'_> {
         } else {
             TaskKind::Duty
         };
+        self.duty_heads.insert(n, heads.clone());
         let node = &self.body.nodes[n];
         let bullets = self.bullet_children(n);
         if bullets.is_empty() {
@@ -1346,10 +1366,15 @@ impl Lowerer<'_> {
     fn agency_heading(&self, n: NodeId) -> Option<Vec<Agency>> {
         let node = &self.body.nodes[n];
         let has_content = !node.body.is_empty() || !node.children.is_empty();
-        // A collective's members in brackets may make a heading long ("1. Các cơ quan
-        // đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế …, …):"): its length
-        // is counted without them.
-        let short = || crate::blocks::is_heading_text(&outside_brackets(&self.headings[n]));
+        // A collective's members in brackets or after a colon may make a heading long
+        // ("1. Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế …, …):",
+        // "3. Các đơn vị chuyên môn: Khoa Lý luận Chính trị, Viện …"): its length is
+        // counted without them.
+        let short = || {
+            let heading = &self.headings[n];
+            let named = heading.split_once(':').map_or(heading.as_str(), |(h, _)| h);
+            crate::blocks::is_heading_text(&outside_brackets(named))
+        };
         if !has_content || !(self.heading_only(n) || short()) {
             return None;
         }
