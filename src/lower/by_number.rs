@@ -83,8 +83,10 @@ pub(super) struct Reference {
 /// named are read in `part`.
 pub(super) fn references(text: &str, part: &str) -> Vec<Reference> {
     let g = &*WORDS;
+    if !may_refer(text) {
+        return Vec::new();
+    }
     let folded = fold(text);
-    // Most duties name no work by number: one search for a number word rules them out.
     if !g
         .intro
         .iter()
@@ -119,6 +121,33 @@ pub(super) fn references(text: &str, part: &str) -> Vec<Reference> {
         }
     }
     out
+}
+
+/// Whether `text` may hold a reference, before anything is folded (most duties name
+/// no work by number): a work noun with, soon after it, a digit or a level word (the
+/// first label follows the nouns and one intro or level word).
+fn may_refer(text: &str) -> bool {
+    /// Bytes after a noun that reach its first label: "nhiệm vụ, giải pháp số 1".
+    const WINDOW: usize = 64;
+    let b = text.as_bytes();
+    // Each phrase after its first character, as `may_hold` reads it.
+    let tail = |p: &str| {
+        let mut chars = p.chars();
+        chars.next();
+        chars.as_str().as_bytes().to_vec()
+    };
+    WORDS.nouns.iter().any(|n| {
+        let noun = tail(n);
+        memchr::memmem::find_iter(b, &noun).any(|at| {
+            let from = at + noun.len();
+            let after = &b[from..(from + WINDOW).min(b.len())];
+            after.iter().any(u8::is_ascii_digit)
+                || WORDS
+                    .levels
+                    .iter()
+                    .any(|l| memchr::memmem::find(after, &tail(l)).is_some())
+        })
+    })
 }
 
 /// Whether a task id is the referenced item or lies under it.
@@ -341,6 +370,11 @@ mod tests {
             (
                 "Phối hợp thực hiện nhiệm vụ tại điểm a, b khoản 1 Mục IV.",
                 vec![(Support, vec!["IV.1.a", "IV.1.b"])],
+            ),
+            // No digit: the level words name the labels.
+            (
+                "Phối hợp thực hiện các nhiệm vụ tại điểm a, b Mục IV.",
+                vec![(Support, vec!["IV.a", "IV.b"])],
             ),
             (
                 "Chủ trì, phối hợp với Sở Tài chính thực hiện các nội dung tại mục 2.1 và 2.3.",
