@@ -282,10 +282,16 @@ fn old_pair_at(s: &str, i: usize, first: char) -> Option<(String, usize)> {
 /// Only for phrases that both tone styles spell alike (no "oa", "oe", "uy" ending a
 /// syllable).
 pub(crate) fn may_hold(text: &str, phrase: &str) -> bool {
+    let tail = prose_tail(phrase);
+    tail.is_empty() || memchr::memmem::find(text.as_bytes(), tail.as_bytes()).is_some()
+}
+
+/// A folded phrase after its first character: what [`may_hold`] looks for, the same in
+/// prose whatever the case of the phrase's first letter.
+pub(crate) fn prose_tail(phrase: &str) -> &str {
     let mut chars = phrase.chars();
     chars.next();
-    let tail = chars.as_str();
-    tail.is_empty() || memchr::memmem::find(text.as_bytes(), tail.as_bytes()).is_some()
+    chars.as_str()
 }
 
 /// [`fold`], appended to `out` (which may already hold text: a leading space is

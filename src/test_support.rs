@@ -81,3 +81,17 @@ pub(crate) fn assert_accounted(text: &str) {
         );
     }
 }
+
+/// Each task's id with its lead and support names, in order.
+pub(crate) fn roles(plan: &crate::Plan) -> Vec<(&str, Vec<&str>, Vec<&str>)> {
+    plan.tasks
+        .iter()
+        .map(|t| {
+            (
+                t.id.as_str(),
+                t.lead.iter().map(|a| a.name.as_str()).collect(),
+                t.support.iter().map(|a| a.name.as_str()).collect(),
+            )
+        })
+        .collect()
+}

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use crate::fold::fold;
+use crate::fold::{fold, prose_tail};
 use crate::lexicon::{find_words, starts_with_words};
 use crate::model::{Agency, Task, TaskKind};
 
@@ -130,22 +130,16 @@ fn may_refer(text: &str) -> bool {
     /// Bytes after a noun that reach its first label: "nhiệm vụ, giải pháp số 1".
     const WINDOW: usize = 64;
     let b = text.as_bytes();
-    // Each phrase after its first character, as `may_hold` reads it.
-    let tail = |p: &str| {
-        let mut chars = p.chars();
-        chars.next();
-        chars.as_str().as_bytes().to_vec()
-    };
     WORDS.nouns.iter().any(|n| {
-        let noun = tail(n);
-        memchr::memmem::find_iter(b, &noun).any(|at| {
+        let noun = prose_tail(n).as_bytes();
+        memchr::memmem::find_iter(b, noun).any(|at| {
             let from = at + noun.len();
             let after = &b[from..(from + WINDOW).min(b.len())];
             after.iter().any(u8::is_ascii_digit)
                 || WORDS
                     .levels
                     .iter()
-                    .any(|l| memchr::memmem::find(after, &tail(l)).is_some())
+                    .any(|l| memchr::memmem::find(after, prose_tail(l).as_bytes()).is_some())
         })
     })
 }
@@ -421,18 +415,10 @@ a) Chủ trì triển khai nhiệm vụ số 2 và các nội dung liên quan.
 a) Phối hợp thực hiện nhiệm vụ tại mục 3 phần I.
 ",
         );
-        let roles: Vec<(&str, Vec<&str>, Vec<&str>)> = plan
-            .tasks
-            .iter()
-            .filter(|t| t.kind == TaskKind::Task)
-            .map(|t| {
-                let lead = t.lead.iter().map(|a| a.name.as_str()).collect();
-                let support = t.support.iter().map(|a| a.name.as_str()).collect();
-                (t.id.as_str(), lead, support)
-            })
-            .collect();
+        // The task part's tasks come first, then the duties.
+        let roles = crate::test_support::roles(&plan);
         assert_eq!(
-            roles,
+            roles[..4],
             [
                 ("I.1.a", vec!["Phòng Công tác Sinh viên"], vec![]),
                 ("I.1.b", vec!["Phòng Công tác Sinh viên"], vec![]),

@@ -1938,6 +1938,7 @@ fn preview(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::test_support::assert_accounted;
+    use crate::test_support::roles;
 
     fn names(a: &[Agency]) -> Vec<&str> {
         a.iter().map(|x| x.name.as_str()).collect()
@@ -2542,20 +2543,6 @@ II. Trách nhiệm phối hợp giải quyết thủ tục đầu tư
                 ),
             ]
         );
-    }
-
-    /// Each task's id with its lead and support names, in order.
-    fn roles(plan: &crate::Plan) -> Vec<(&str, Vec<&str>, Vec<&str>)> {
-        plan.tasks
-            .iter()
-            .map(|t| {
-                (
-                    t.id.as_str(),
-                    t.lead.iter().map(|a| a.name.as_str()).collect(),
-                    t.support.iter().map(|a| a.name.as_str()).collect(),
-                )
-            })
-            .collect()
     }
 
     /// An item whose heading opens with agencies and introduces its lettered items
