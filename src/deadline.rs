@@ -885,6 +885,8 @@ struct RawInline {
     addressed_markers: Vec<String>,
     gap_connectors: Vec<String>,
     max_gap: usize,
+    named_markers: Vec<String>,
+    max_named: usize,
 }
 
 struct Rule {
@@ -944,6 +946,10 @@ struct Grammar {
     gap_marker: Lexicon<()>,
     gap_connector: Lexicon<()>,
     max_gap: usize,
+    /// Time nouns a word or two may follow before the time, naming what is timed
+    /// (`[inline] named_markers`, `max_named`).
+    named_marker: Lexicon<()>,
+    max_named: usize,
     /// Words that put a marker in the past ("đã hoàn thành"), folded.
     past_markers: Vec<String>,
     /// `[condition] closing`, `closing_not_after`, `event_openers`, folded.
@@ -1043,6 +1049,8 @@ impl Grammar {
             ),
             gap_connector: Lexicon::plain(&raw.inline.gap_connectors),
             max_gap: raw.inline.max_gap,
+            named_marker: Lexicon::plain(&raw.inline.named_markers),
+            max_named: raw.inline.max_named,
             past_markers: raw
                 .inline
                 .past
@@ -1666,12 +1674,26 @@ fn inline_phrase(i: &str) -> Res<'_, ()> {
     word(|g| &g.marker).parse(i)?;
     // "trước 19h00’ hằng ngày": the hour of a daily report stands before its period.
     let hour = opt((time_of_day, space));
+    // "thời gian quan trắc từ tháng 3 …": a word or two between a time noun and its
+    // time name what is timed; letters only, so a clause mark ends the search.
+    let named = (
+        word(|g| &g.named_marker),
+        many_m_n(
+            1,
+            G.max_named,
+            preceded(space, take_while1(char::is_alphabetic)),
+        ),
+        many_m_n(0, 4, preceded(opt_space, word(|g| &g.connector))),
+        opt_space,
+        alt((range_item, point_item)),
+    );
     alt((
         value(
             (),
             (word(|g| &g.marker), connectors, opt_space, hour, target),
         ),
         inline_condition,
+        value((), named),
     ))
     .parse(i)
 }
@@ -3534,6 +3556,46 @@ mod tests {
                 (dl.text.as_str(), dl.due),
                 ("đến hết năm 2019", d(2019, 12, 31))
             );
+        }
+    }
+
+    /// "thời gian quan trắc từ tháng 3 …": a word or two naming what is timed may stand
+    /// between a time noun and its time; more words, a mark or no time is no phrase.
+    #[test]
+    fn inline_named_time() {
+        for (text, phrase, due) in [
+            (
+                "Quan trắc với tần suất 2 lần/tháng; thời gian quan trắc từ tháng 3 đến tháng 10 năm 2026.",
+                "thời gian quan trắc từ tháng 3 đến tháng 10 năm 2026",
+                d(2026, 10, 31),
+            ),
+            (
+                "Tổ chức hội nghị sơ kết; thời gian tổ chức: tháng 5/2026.",
+                "thời gian tổ chức: tháng 5/2026",
+                d(2026, 5, 31),
+            ),
+            (
+                "Kiểm tra việc chấp hành pháp luật; thời gian kiểm tra trong quý III/2026.",
+                "thời gian kiểm tra trong quý III/2026",
+                d(2026, 9, 30),
+            ),
+            // Three words: the noun is no marker; the date's own marker is the phrase.
+            (
+                "Tiếp nhận hồ sơ, thời hạn tiếp nhận hồ sơ trước ngày 15/3/2026.",
+                "trước ngày 15/3/2026",
+                d(2026, 3, 15),
+            ),
+        ] {
+            let (_, dl) = find_inline_deadline(text, None).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!((dl.text.as_str(), dl.due), (phrase, due), "{text}");
+        }
+        for none in [
+            "Trong thời gian qua, các sở đã triển khai nhiều nhiệm vụ.",
+            "Bố trí thời gian quan trắc hợp lý, bảo đảm chất lượng mẫu.",
+            "Rút ngắn thời gian giải quyết thủ tục hành chính cho doanh nghiệp năm 2026.",
+            "Thời gian quan trắc, tần suất: từ tháng 3 đến tháng 10 năm 2026.",
+        ] {
+            assert!(find_inline_deadline(none, None).is_none(), "{none}");
         }
     }
 
