@@ -94,6 +94,62 @@ fn a_word_task_table_yields_its_rows_as_tasks() {
     );
 }
 
+/// Word tables merge cells: a lead or a deadline written once for several rows
+/// (`w:vMerge`), headings and group rows spanning columns (`w:gridSpan`), a row starting
+/// a column in (`w:gridBefore`). Each row still reads its cells under their headings.
+#[test]
+fn merged_word_table_cells_reach_every_row() {
+    let plan = crate::parse_file(&fixture("merged.docx"));
+    let names = |agencies: &[kehoach::Agency]| {
+        agencies
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let got: Vec<(&str, String, String, &str)> = plan
+        .tasks
+        .iter()
+        .map(|t| {
+            (
+                t.id.as_str(),
+                names(&t.lead),
+                names(&t.support),
+                t.deadline.as_ref().map_or("", |d| d.text.as_str()),
+            )
+        })
+        .collect();
+    let want = [
+        (
+            "II.I.1",
+            "Sở Thông tin và Truyền thông",
+            "Sở Tài chính",
+            "Quý III/2024",
+        ),
+        // The lead merged down from row 1; the deadline opens a merge.
+        (
+            "II.I.2",
+            "Sở Thông tin và Truyền thông",
+            "Văn phòng UBND tỉnh",
+            "Năm 2024",
+        ),
+        ("II.I.3", "Công an tỉnh", "", "Năm 2024"),
+        // A task split over two rows (its number and text merged down): the second row
+        // adds its partners; the row starting a column in adds its own cells.
+        (
+            "II.II.4",
+            "Sở Nội vụ; Sở Giáo dục và Đào tạo",
+            "Sở Thông tin và Truyền thông; UBND các huyện, thị xã, thành phố; Tỉnh đoàn",
+            "Tháng 10/2024",
+        ),
+    ];
+    let want: Vec<(&str, String, String, &str)> = want
+        .iter()
+        .map(|&(id, l, s, d)| (id, l.to_owned(), s.to_owned(), d))
+        .collect();
+    assert_eq!(got, want);
+}
+
 #[test]
 fn legacy_font_runs_are_converted_run_by_run() {
     let bytes = std::fs::read(fixture("legacy.docx")).unwrap();

@@ -27,6 +27,8 @@ use numbering::{Numbering, Styles};
 
 /// The largest part read from the archive (a decompression bomb is a damaged file).
 const MAX_PART: u64 = 256 << 20;
+/// The most grid columns one cell may span (Word allows 63 columns).
+const MAX_SPAN: usize = 64;
 
 /// Text of a DOCX, and the encoding name recorded in `source.encoding`.
 pub fn extract(bytes: &[u8], choice: Choice) -> Result<(String, String), ErrorKind> {
@@ -89,11 +91,58 @@ struct Para {
     segments: Vec<Segment>,
 }
 
+/// A table being read. Cells are laid out on the table's grid: a cell spanning several
+/// grid columns (`w:gridSpan`) is followed by empty cells for the columns it covers, so
+/// every row has its cells under the same headings.
 #[derive(Default)]
 struct Table {
     rows: Vec<Vec<Vec<String>>>,
     row: Vec<Vec<String>>,
     cell: Vec<String>,
+    /// Grid columns the open cell spans, and how it is merged with the cell above.
+    span: usize,
+    merge: Merge,
+    /// Whether the open row's first cell is still to come, and whether it continues the
+    /// cell above (`w:vMerge`).
+    first_cell: bool,
+    row_continues: bool,
+}
+
+/// A cell's part in a vertical merge (`w:vMerge`): Word writes the merged text in the
+/// first cell and leaves the cells below it empty.
+#[derive(Default, Clone, Copy, PartialEq)]
+enum Merge {
+    #[default]
+    None,
+    Restart,
+    Continue,
+}
+
+impl Table {
+    /// Close the open cell: a cell that continues a merge takes the text of the cell
+    /// above it (one lead agency or deadline written once for several task rows), unless
+    /// the row's first cell continues one too. Such a row is a sub-row of the record above
+    /// (one numbered task split over rows): its merged cells stay empty and the task
+    /// table reader adds its own cells to the row above, as it does for tables
+    /// transcribed without merges.
+    fn end_cell(&mut self) {
+        let mut cell = std::mem::take(&mut self.cell);
+        let merge = std::mem::take(&mut self.merge);
+        let span = std::mem::take(&mut self.span).max(1);
+        if std::mem::take(&mut self.first_cell) {
+            self.row_continues = merge == Merge::Continue;
+        }
+        if merge == Merge::Continue && cell.is_empty() && !self.row_continues {
+            let column = self.row.len();
+            if let Some(above) = self.rows.last().and_then(|r| r.get(column)) {
+                cell.clone_from(above);
+            }
+        }
+        self.row.push(cell);
+        for _ in 1..span {
+            self.row.push(Vec::new());
+        }
+    }
 }
 
 #[derive(Default)]
@@ -215,6 +264,37 @@ impl<'a> Walker<'a> {
             b"tab" if self.run.is_some() => self.push_text(" "),
             b"br" | b"cr" if self.run.is_some() => self.push_text("\n"),
             b"tbl" => self.tables.push(Table::default()),
+            b"tr" => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.first_cell = true;
+                }
+            }
+            b"gridSpan" => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.span = xml::num(e, b"val")
+                        .and_then(|v| usize::try_from(v).ok())
+                        .unwrap_or(1)
+                        .clamp(1, MAX_SPAN);
+                }
+            }
+            b"vMerge" => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.merge = match xml::attr(e, b"val").as_deref() {
+                        Some("restart") => Merge::Restart,
+                        _ => Merge::Continue,
+                    };
+                }
+            }
+            // Grid columns skipped before a row's first cell.
+            b"gridBefore" => {
+                if let Some(t) = self.tables.last_mut() {
+                    let n = xml::num(e, b"val")
+                        .and_then(|v| usize::try_from(v).ok())
+                        .unwrap_or(0)
+                        .min(MAX_SPAN);
+                    t.row.extend(std::iter::repeat_n(Vec::new(), n));
+                }
+            }
             _ => {}
         }
     }
@@ -233,8 +313,7 @@ impl<'a> Walker<'a> {
             b"t" => self.in_text = false,
             b"tc" => {
                 if let Some(t) = self.tables.last_mut() {
-                    let cell = std::mem::take(&mut t.cell);
-                    t.row.push(cell);
+                    t.end_cell();
                 }
             }
             b"tr" => {
