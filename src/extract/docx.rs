@@ -99,23 +99,15 @@ struct Table {
     rows: Vec<Vec<Vec<String>>>,
     row: Vec<Vec<String>>,
     cell: Vec<String>,
-    /// Grid columns the open cell spans, and how it is merged with the cell above.
+    /// Grid columns the open cell spans, and whether it continues a vertical merge
+    /// (`w:vMerge` without "restart": Word writes the merged text in the first cell
+    /// and leaves the cells below it empty).
     span: usize,
-    merge: Merge,
+    continues: bool,
     /// Whether the open row's first cell is still to come, and whether it continues the
     /// cell above (`w:vMerge`).
     first_cell: bool,
     row_continues: bool,
-}
-
-/// A cell's part in a vertical merge (`w:vMerge`): Word writes the merged text in the
-/// first cell and leaves the cells below it empty.
-#[derive(Default, Clone, Copy, PartialEq)]
-enum Merge {
-    #[default]
-    None,
-    Restart,
-    Continue,
 }
 
 impl Table {
@@ -127,12 +119,12 @@ impl Table {
     /// transcribed without merges.
     fn end_cell(&mut self) {
         let mut cell = std::mem::take(&mut self.cell);
-        let merge = std::mem::take(&mut self.merge);
+        let continues = std::mem::take(&mut self.continues);
         let span = std::mem::take(&mut self.span).max(1);
         if std::mem::take(&mut self.first_cell) {
-            self.row_continues = merge == Merge::Continue;
+            self.row_continues = continues;
         }
-        if merge == Merge::Continue && cell.is_empty() && !self.row_continues {
+        if continues && cell.is_empty() && !self.row_continues {
             let column = self.row.len();
             if let Some(above) = self.rows.last().and_then(|r| r.get(column)) {
                 cell.clone_from(above);
@@ -279,10 +271,7 @@ impl<'a> Walker<'a> {
             }
             b"vMerge" => {
                 if let Some(t) = self.tables.last_mut() {
-                    t.merge = match xml::attr(e, b"val").as_deref() {
-                        Some("restart") => Merge::Restart,
-                        _ => Merge::Continue,
-                    };
+                    t.continues = xml::attr(e, b"val").as_deref() != Some("restart");
                 }
             }
             // Grid columns skipped before a row's first cell.
