@@ -1653,7 +1653,6 @@ fn closing_phrase(i: &str) -> Res<'_, ()> {
 
 /// "<marker> {connector} <range | period>": the inline deadline shape.
 fn inline_phrase(i: &str) -> Res<'_, ()> {
-    let connectors = many_m_n(0, 4, preceded(opt_space, word(|g| &g.connector)));
     // "báo cáo trước ngày 15 hằng tháng": a periodic duty, not a one-off date.
     // "... định kỳ hằng quý": a period word after the marker is a recurrence.
     // "Thời gian: thường xuyên": ongoing work after a marker.
@@ -1683,7 +1682,7 @@ fn inline_phrase(i: &str) -> Res<'_, ()> {
             G.max_named,
             preceded(space, take_while1(char::is_alphabetic)),
         ),
-        many_m_n(0, 4, preceded(opt_space, word(|g| &g.connector))),
+        connectors,
         opt_space,
         alt((range_item, point_item)),
     );
@@ -1708,10 +1707,19 @@ fn time_of_day(i: &str) -> Res<'_, ()> {
     value((), (digit1, opt(space), unit, opt(digit1), mark)).parse(i)
 }
 
+/// The words allowed between a marker and its time, at most 4 (`[inline] connectors`):
+/// "hoàn thành trong thời hạn …", "chậm nhất là ngày …".
+fn connectors(i: &str) -> Res<'_, ()> {
+    value(
+        (),
+        many_m_n(0, 4, preceded(opt_space, word(|g| &g.connector))),
+    )
+    .parse(i)
+}
+
 /// "<condition marker> {connector} <trigger>": "Thời gian thực hiện sau khi …". Ends
 /// after the trigger; the caller takes the clause to its end.
 fn inline_condition(i: &str) -> Res<'_, ()> {
-    let connectors = many_m_n(0, 4, preceded(opt_space, word(|g| &g.connector)));
     value(
         (),
         (

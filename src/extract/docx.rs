@@ -263,10 +263,7 @@ impl<'a> Walker<'a> {
             }
             b"gridSpan" => {
                 if let Some(t) = self.tables.last_mut() {
-                    t.span = xml::num(e, b"val")
-                        .and_then(|v| usize::try_from(v).ok())
-                        .unwrap_or(1)
-                        .clamp(1, MAX_SPAN);
+                    t.span = grid_columns(e).unwrap_or(1).max(1);
                 }
             }
             b"vMerge" => {
@@ -277,10 +274,7 @@ impl<'a> Walker<'a> {
             // Grid columns skipped before a row's first cell.
             b"gridBefore" => {
                 if let Some(t) = self.tables.last_mut() {
-                    let n = xml::num(e, b"val")
-                        .and_then(|v| usize::try_from(v).ok())
-                        .unwrap_or(0)
-                        .min(MAX_SPAN);
+                    let n = grid_columns(e).unwrap_or(0);
                     t.row.extend(std::iter::repeat_n(Vec::new(), n));
                 }
             }
@@ -432,6 +426,12 @@ impl<'a> Walker<'a> {
 }
 
 /// A finished table as lines: pipe rows for data tables, cell lines for layout tables.
+/// A count of grid columns (`w:gridSpan`, `w:gridBefore`), at most [`MAX_SPAN`].
+fn grid_columns(e: &BytesStart<'_>) -> Option<usize> {
+    let n = xml::num(e, b"val").and_then(|v| usize::try_from(v).ok())?;
+    Some(n.min(MAX_SPAN))
+}
+
 fn table_lines(t: Table) -> Vec<String> {
     let columns = t.rows.iter().map(Vec::len).max().unwrap_or(0);
     let mut out = Vec::new();
