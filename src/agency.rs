@@ -967,6 +967,7 @@ struct RawLexicon {
     heading_closers: Vec<String>,
     purpose_heads: Vec<String>,
     units: Vec<String>,
+    place_bodies: Vec<String>,
     heading_note_openers: Vec<String>,
     field_heads: Vec<String>,
     field_tail_heads: Vec<String>,
@@ -1040,6 +1041,8 @@ struct Lexicon {
     country: Vec<String>,
     /// `units`, folded: the words a collective of territorial units ends on.
     unit_words: Vec<String>,
+    /// Folded: the bodies a bare place after them in a list takes on.
+    place_bodies: Vec<String>,
     abbreviations: HashMap<String, Abbrev>,
     /// Every spelling of every field (names and aliases).
     fields: Phrases,
@@ -1109,6 +1112,7 @@ impl Lexicon {
             place_words: raw.place_words.iter().map(|w| fold(w)).collect(),
             country: raw.country.iter().map(|w| fold(w)).collect(),
             unit_words: raw.units.iter().map(|w| fold(w)).collect(),
+            place_bodies: raw.place_bodies.iter().map(|w| fold(w)).collect(),
             abbreviations,
             fields: phrases(&field_list),
             field_spelling,
@@ -1494,8 +1498,9 @@ fn is_group(name: &str, canonical: &str) -> bool {
         return true;
     }
     // "cơ quan báo chí" names a kind of body; "Đài Phát thanh - Truyền hình Quảng Nam",
-    // with a capital inside or after the kind's words, names one body, and so does a
-    // name ending with the country's ("Hội chủ rừng Việt Nam").
+    // with a capital inside or after the kind's words (or after a unit there: "Ủy ban
+    // nhân dân tỉnh Gia Lai"), names one body, and so does a name ending with the
+    // country's ("Hội chủ rừng Việt Nam").
     let national = ends_with_country(
         toks.iter()
             .filter(|t| t.kind == Kind::Word)
@@ -1504,9 +1509,12 @@ fn is_group(name: &str, canonical: &str) -> bool {
     if let Some(len) = lex.collectives.match_at(&toks, 0)
         && !national
         && !toks[1..len.min(toks.len())].iter().any(|t| t.upper)
-        && !toks
-            .get(len)
-            .is_some_and(|t| t.kind == Kind::Word && t.upper)
+        && ![0, lex.units.match_at(&toks, len).unwrap_or(0)]
+            .iter()
+            .any(|skip| {
+                toks.get(len + skip)
+                    .is_some_and(|t| t.kind == Kind::Word && t.upper)
+            })
     {
         return true;
     }
@@ -2682,14 +2690,46 @@ fn level_head(name: &str) -> Option<String> {
 }
 
 fn finish(items: Vec<Item>) -> Vec<Agency> {
-    items
-        .into_iter()
-        .filter(|it| !it.name.is_empty())
-        .map(|it| {
-            let note = (!it.notes.is_empty()).then(|| it.notes.join("; "));
-            make_agency(&it.name, note)
+    let mut out: Vec<Agency> = Vec::with_capacity(items.len());
+    for it in items.into_iter().filter(|it| !it.name.is_empty()) {
+        let note = (!it.notes.is_empty()).then(|| it.notes.join("; "));
+        let name = match out.last().and_then(|prev| place_body_of(prev, &it.name)) {
+            Some(body) => format!("{body} {}", it.name),
+            None => it.name,
+        };
+        out.push(make_agency(&name, note));
+    }
+    out
+}
+
+/// The body, as written in `prev`, that a bare place ("Thành phố Hồ Chí Minh", "tỉnh
+/// Kon Tum") listed right after it names: "UBND" when `prev` is "UBND thành phố Hà
+/// Nội" (`place_bodies` then a unit then a capitalised name). None when `name` is not
+/// a unit word followed by a capitalised word, or `prev` is not such a body.
+fn place_body_of<'p>(prev: &'p Agency, name: &str) -> Option<&'p str> {
+    // Units are one or two words: only the first two are folded.
+    let unit_then_name = |text: &str| {
+        let words: Vec<&str> = text.split_whitespace().take(3).collect();
+        let folded = fold(&words[..words.len().min(2)].join(" "));
+        LEXICON.unit_words.iter().any(|u| {
+            let n = u.split(' ').count();
+            folded.split(' ').take(n).eq(u.split(' '))
+                && words
+                    .get(n)
+                    .is_some_and(|w| w.starts_with(char::is_uppercase))
         })
-        .collect()
+    };
+    if prev.group || !unit_then_name(name) {
+        return None;
+    }
+    // The body as `prev` writes it ("UBND", "Ủy ban nhân dân"): its words before the place.
+    prev.name
+        .match_indices(' ')
+        .map(|(at, _)| &prev.name[..at])
+        .find(|head| {
+            LEXICON.place_bodies.contains(&fold(&canonical(head)))
+                && unit_then_name(prev.name[head.len()..].trim_start())
+        })
 }
 
 #[cfg(test)]

@@ -651,6 +651,34 @@ fn splits_other_provinces_wordings() {
         "Sở Y tế tỉnh, Công an tỉnh",
         &[("Sở Y tế tỉnh", N, false), ("Công an tỉnh", N, false)],
     );
+    // A bare place after a people's committee named for a place is that place's
+    // committee; after any other body, or after a collective, it stays as written.
+    check_split(
+        "UBND thành phố Hà Nội, Thành phố Hồ Chí Minh và các địa phương",
+        &[
+            ("UBND thành phố Hà Nội", N, false),
+            ("UBND Thành phố Hồ Chí Minh", N, false),
+            ("các địa phương", N, true),
+        ],
+    );
+    check_split(
+        "Hội đồng nhân dân tỉnh Gia Lai; Tỉnh Đắk Lắk",
+        &[
+            ("Hội đồng nhân dân tỉnh Gia Lai", N, false),
+            ("Hội đồng nhân dân Tỉnh Đắk Lắk", N, false),
+        ],
+    );
+    check_split(
+        "Sở Y tế, Thành phố Hội An",
+        &[("Sở Y tế", N, false), ("Thành phố Hội An", N, false)],
+    );
+    check_split(
+        "UBND các tỉnh, Thành phố Hồ Chí Minh",
+        &[
+            ("UBND các tỉnh", N, true),
+            ("Thành phố Hồ Chí Minh", N, false),
+        ],
+    );
     check_split("", &[]);
     check_split(" ; , . ", &[]);
 }

@@ -28,6 +28,7 @@
 
 use std::borrow::Cow;
 
+use crate::lexicon::FieldRole;
 use crate::table::{self, Column};
 
 /// `text` with its bar-separated task tables as pipe rows; the text itself when it has
@@ -149,6 +150,7 @@ fn table_rows(lines: &[&str]) -> Option<Vec<(usize, Vec<String>)>> {
     let head: Vec<String> = cells[..width].iter().map(|c| clean(&c.1)).collect();
     let columns = table::header(&head)?;
     let numbered = columns.first() == Some(&Column::Number);
+    let deadline_last = matches!(columns.last(), Some(Column::Field(FieldRole::Deadline, _)));
     let mut rows: Vec<(usize, Vec<String>)> = vec![(cells[0].0, head)];
     let mut row: Vec<String> = Vec::new();
     let mut row_at = 0;
@@ -176,15 +178,25 @@ fn table_rows(lines: &[&str]) -> Option<Vec<(usize, Vec<String>)>> {
                 .get(k + 2)
                 .is_some_and(|n| crate::agency::opens_with_agency(&clean(&n.1)))
         };
+        // A row without its number whose cells merged with the row above were left out
+        // ends at its time, when the time is the last column (see `align_to_deadline`).
+        let ends_at_time = || {
+            deadline_last
+                && row.len() >= 3
+                && row[0].is_empty()
+                && crate::deadline::is_deadline(&row[row.len() - 1])
+        };
         let closes = *bars >= 2
             && (next_starts_row
                 || sub_row()
                 || row.len() + bars - 1 > width
-                || header_from(&cells, k + 1));
+                || header_from(&cells, k + 1)
+                || ends_at_time());
         if closes {
             for _ in 2..*bars {
                 row.push(String::new());
             }
+            align_to_deadline(&mut row, &columns);
             rows.push((row_at, std::mem::take(&mut row)));
         } else {
             for _ in 1..*bars {
@@ -196,6 +208,32 @@ fn table_rows(lines: &[&str]) -> Option<Vec<(usize, Vec<String>)>> {
         rows.push((row_at, row));
     }
     (rows.len() > 2).then_some(rows)
+}
+
+/// A row without its number that holds fewer cells than the header and ends with a
+/// time: the cells merged with the row above were left out at its start, not its end
+/// ("| - Rà soát hướng dẫn … | - Bộ công cụ được ban hành | Giai đoạn 2026 - 2027 |"
+/// under a row "| 1 | Bộ X | Bộ Y | Nhóm … | - Hoàn thiện … | … | Quý I/2026 |"). Its
+/// cells move right until the time stands in the deadline column, so the row keeps the
+/// lead and partners of the row above and its work lands in the task column.
+fn align_to_deadline(row: &mut Vec<String>, columns: &[Column]) {
+    let Some(due_at) = columns
+        .iter()
+        .position(|c| matches!(c, Column::Field(FieldRole::Deadline, _)))
+    else {
+        return;
+    };
+    let unnumbered = row.first().is_some_and(|c| c.is_empty());
+    let Some(last) = row.iter().rposition(|c| !c.is_empty()) else {
+        return;
+    };
+    // At least the work and its time after the empty number cell.
+    if !unnumbered || last < 2 || last >= due_at || !crate::deadline::is_deadline(&row[last]) {
+        return;
+    }
+    row.truncate(last + 1);
+    let pad = due_at - last;
+    row.splice(1..1, std::iter::repeat_n(String::new(), pad));
 }
 
 /// Whether the cells from `k` to the next double bar are a task-table header: the
@@ -288,6 +326,25 @@ mod tests {
         let plan = crate::parse_text(&format!("KẾ HOẠCH\nX\nPHỤ LỤC\n{text}"));
         let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["PL.A.I.1.1", "PL.B.I.1.1"]);
+    }
+
+    /// Rows whose cells merged with the row above were left out at their start: each
+    /// ends at its time and moves right until the time is in the deadline column.
+    #[test]
+    fn rows_without_merged_cells_end_at_their_time() {
+        let text = "|\n**STT**\n|\n**Cơ quan chủ trì**\n|\n**Cơ quan phối hợp**\n|\n**Nội dung nhiệm vụ**\n|\n**Thời hạn hoàn thành**\n|\n|\n1\n|\nBộ Xây dựng\n|\nBộ Công an\n|\n- Ban hành quy chuẩn.\n|\nQuý I năm 2026\n|\n|\n- Rà soát hướng dẫn.\n|\nGiai đoạn 2026 - 2027\n|\n|\n- Xây dựng quy chế.\n|\nNăm 2026\n|\n|\n2\n|\nBộ Y tế\n|\n|\nBáo cáo.\n|\nHằng năm\n|\n|";
+        let out = rebuild_tables(text);
+        let rows: Vec<&str> = out.split('\n').filter(|l| !l.is_empty()).collect();
+        assert_eq!(
+            rows,
+            [
+                "| STT | Cơ quan chủ trì | Cơ quan phối hợp | Nội dung nhiệm vụ | Thời hạn hoàn thành |",
+                "| 1 | Bộ Xây dựng | Bộ Công an | - Ban hành quy chuẩn. | Quý I năm 2026 |",
+                "|  |  |  | - Rà soát hướng dẫn. | Giai đoạn 2026 - 2027 |",
+                "|  |  |  | - Xây dựng quy chế. | Năm 2026 |",
+                "| 2 | Bộ Y tế |  | Báo cáo. | Hằng năm |",
+            ]
+        );
     }
 
     #[test]

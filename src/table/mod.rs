@@ -138,6 +138,7 @@ pub fn blocks(rows: &[&Line], pages: &[Option<u32>], open: &mut OpenTable) -> Op
                 });
             }
             push_fields(&mut out, &columns, &cs, row.no, page);
+            copy_merged_agencies(&mut out, &columns, &cs, row.no);
             continue;
         }
         // A group row printed short ("| a) | Nhóm hoạt động nhằm … |"): its title is
@@ -445,6 +446,9 @@ fn continue_row(
             Column::Number | Column::Unknown => {}
         }
     }
+    if own_text {
+        copy_merged_agencies(out, columns, cs, no);
+    }
     // Cells only under columns that say nothing ("|  |  |  | Đơn vị chủ trì | Đơn vị phối
     // hợp" under a header of other columns): the row stays as prose, so its line is kept.
     let rest: Vec<&str> = cs
@@ -460,6 +464,42 @@ fn continue_row(
             page,
             run_in: false,
         });
+    }
+}
+
+/// A sub-row with work of its own and every agency cell empty: those cells were merged
+/// with the ones above (a ministry's row over the pieces of work it leads, each with its
+/// own time), so the sub-row's task gets the lead and partner cells nearest above it in
+/// the same row. The copies keep the lines of the cells they copy.
+fn copy_merged_agencies(out: &mut Vec<Block>, columns: &[Column], cs: &[String], no: u32) {
+    let agency_cell =
+        |col: &Column| matches!(col, Column::Field(FieldRole::Lead | FieldRole::Support, _));
+    let named = columns
+        .iter()
+        .zip(cs)
+        .any(|(col, value)| agency_cell(col) && !value.trim().is_empty());
+    // A bullet that introduces the rows below it ("+ Thực hiện các hoạt động sau:")
+    // is no task: its rows have the agencies.
+    let introduces = cs.iter().any(|c| c.trim_end().ends_with(':'));
+    if named || introduces {
+        return;
+    }
+    let row_start = out
+        .iter()
+        .rposition(|b| matches!(b.kind, LineKind::Label { .. }))
+        .unwrap_or(0);
+    for col in columns.iter().filter(|c| agency_cell(c)) {
+        let Column::Field(role, head) = col else {
+            continue;
+        };
+        let above = out[row_start..].iter().rev().find(|b| {
+            matches!(&b.kind, LineKind::Field { role: r, .. } if r == role)
+                && b.text.starts_with(head.as_str())
+        });
+        if let Some(mut copy) = above.cloned() {
+            copy.lines = vec![no];
+            out.push(copy);
+        }
     }
 }
 
@@ -791,6 +831,42 @@ mod tests {
             );
         }
         assert!(header(&cells("Nội dung/ghi chú")).is_none());
+    }
+
+    /// A sub-row with work of its own and empty agency cells takes the agency cells
+    /// right above it (merged in the original); a bullet that introduces the rows below
+    /// it does not.
+    #[test]
+    fn sub_rows_take_merged_agency_cells() {
+        let plan = crate::parse_text(
+            "II. NHIỆM VỤ\n| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n| 2 | Quản lý hệ thống. | Sở Tài chính | Sở Nội vụ | Quý IV/2026 |\n|  | - Sao lưu dữ liệu. | Sở Khoa học và Công nghệ | Sở Tài chính | Quý I/2026 |\n|  | - Kiểm tra dữ liệu. |  |  | Quý II/2026 |\n| 3 | Đào tạo. | Sở Nội vụ | Sở Y tế | Năm 2026 |\n|  | - Thực hiện các hoạt động sau: |  |  |  |\n|  | + Mở lớp. | Sở Giáo dục và Đào tạo |  | Quý III/2026 |\n",
+        );
+        fn names(v: &[crate::Agency]) -> Vec<&str> {
+            v.iter().map(|a| a.name.as_str()).collect()
+        }
+        let rows: Vec<(&str, Vec<&str>, Vec<&str>)> = plan
+            .tasks
+            .iter()
+            .map(|t| (t.id.as_str(), names(&t.lead), names(&t.support)))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (
+                    "II.2#1",
+                    vec!["Sở Khoa học và Công nghệ"],
+                    vec!["Sở Tài chính"]
+                ),
+                (
+                    "II.2#2",
+                    vec!["Sở Khoa học và Công nghệ"],
+                    vec!["Sở Tài chính"]
+                ),
+                ("II.2", vec!["Sở Tài chính"], vec!["Sở Nội vụ"]),
+                ("II.3#1", vec!["Sở Giáo dục và Đào tạo"], vec![]),
+                ("II.3", vec!["Sở Nội vụ"], vec!["Sở Y tế"]),
+            ]
+        );
     }
 
     #[test]
