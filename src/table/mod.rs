@@ -426,14 +426,7 @@ fn continue_row(
             }
             Column::Field(role, head) => {
                 // Only a cell of the current row goes on: not one above a group row.
-                let row_start = out
-                    .iter()
-                    .rposition(|b| matches!(b.kind, LineKind::Label { .. }))
-                    .unwrap_or(0);
-                let open_cell = out[row_start..].iter_mut().rev().find(|b| {
-                    matches!(&b.kind, LineKind::Field { role: r, .. } if r == role)
-                        && b.text.starts_with(head.as_str())
-                });
+                let open_cell = cell_above(out, *role, head).map(|k| &mut out[k]);
                 match open_cell {
                     Some(b) if !own_text && stacked::ends_joined(&b.text) => {
                         b.text.push(' ');
@@ -484,23 +477,28 @@ fn copy_merged_agencies(out: &mut Vec<Block>, columns: &[Column], cs: &[String],
     if named || introduces {
         return;
     }
-    let row_start = out
-        .iter()
-        .rposition(|b| matches!(b.kind, LineKind::Label { .. }))
-        .unwrap_or(0);
     for col in columns.iter().filter(|c| agency_cell(c)) {
         let Column::Field(role, head) = col else {
             continue;
         };
-        let above = out[row_start..].iter().rev().find(|b| {
-            matches!(&b.kind, LineKind::Field { role: r, .. } if r == role)
-                && b.text.starts_with(head.as_str())
-        });
-        if let Some(mut copy) = above.cloned() {
+        if let Some(mut copy) = cell_above(out, *role, head).map(|k| out[k].clone()) {
             copy.lines = vec![no];
             out.push(copy);
         }
     }
+}
+
+/// The index in `out` of the nearest field block of column (`role`, `head`) in the
+/// current row: after its label, not above a group row.
+fn cell_above(out: &[Block], role: FieldRole, head: &str) -> Option<usize> {
+    let row_start = out
+        .iter()
+        .rposition(|b| matches!(b.kind, LineKind::Label { .. }))
+        .unwrap_or(0);
+    (row_start..out.len()).rev().find(|&k| {
+        matches!(&out[k].kind, LineKind::Field { role: r, .. } if *r == role)
+            && out[k].text.starts_with(head)
+    })
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
