@@ -2707,16 +2707,12 @@ fn finish(items: Vec<Item>) -> Vec<Agency> {
 /// Nội" (`place_bodies` then a unit then a capitalised name). None when `name` is not
 /// a unit word followed by a capitalised word, or `prev` is not such a body.
 fn place_body_of<'p>(prev: &'p Agency, name: &str) -> Option<&'p str> {
-    // Units are one or two words: only the first two are folded.
+    // A unit (`units`: one or two words) and a capitalised word after it.
     let unit_then_name = |text: &str| {
-        let words: Vec<&str> = text.split_whitespace().take(3).collect();
-        let folded = fold(&words[..words.len().min(2)].join(" "));
-        LEXICON.unit_words.iter().any(|u| {
-            let n = u.split(' ').count();
-            folded.split(' ').take(n).eq(u.split(' '))
-                && words
-                    .get(n)
-                    .is_some_and(|w| w.starts_with(char::is_uppercase))
+        let toks = tokenize_n(text, 3);
+        LEXICON.units.match_at(&toks, 0).is_some_and(|len| {
+            toks.get(len)
+                .is_some_and(|t| t.kind == Kind::Word && t.upper)
         })
     };
     if prev.group || !unit_then_name(name) {

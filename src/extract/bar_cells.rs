@@ -150,7 +150,10 @@ fn table_rows(lines: &[&str]) -> Option<Vec<(usize, Vec<String>)>> {
     let head: Vec<String> = cells[..width].iter().map(|c| clean(&c.1)).collect();
     let columns = table::header(&head)?;
     let numbered = columns.first() == Some(&Column::Number);
-    let deadline_last = matches!(columns.last(), Some(Column::Field(FieldRole::Deadline, _)));
+    let due_at = columns
+        .iter()
+        .position(|c| matches!(c, Column::Field(FieldRole::Deadline, _)));
+    let deadline_last = due_at.is_some_and(|d| d + 1 == columns.len());
     let mut rows: Vec<(usize, Vec<String>)> = vec![(cells[0].0, head)];
     let mut row: Vec<String> = Vec::new();
     let mut row_at = 0;
@@ -196,7 +199,9 @@ fn table_rows(lines: &[&str]) -> Option<Vec<(usize, Vec<String>)>> {
             for _ in 2..*bars {
                 row.push(String::new());
             }
-            align_to_deadline(&mut row, &columns);
+            if let Some(due_at) = due_at {
+                align_to_deadline(&mut row, due_at);
+            }
             rows.push((row_at, std::mem::take(&mut row)));
         } else {
             for _ in 1..*bars {
@@ -215,14 +220,9 @@ fn table_rows(lines: &[&str]) -> Option<Vec<(usize, Vec<String>)>> {
 /// ("| - Rà soát hướng dẫn … | - Bộ công cụ được ban hành | Giai đoạn 2026 - 2027 |"
 /// under a row "| 1 | Bộ X | Bộ Y | Nhóm … | - Hoàn thiện … | … | Quý I/2026 |"). Its
 /// cells move right until the time stands in the deadline column, so the row keeps the
-/// lead and partners of the row above and its work lands in the task column.
-fn align_to_deadline(row: &mut Vec<String>, columns: &[Column]) {
-    let Some(due_at) = columns
-        .iter()
-        .position(|c| matches!(c, Column::Field(FieldRole::Deadline, _)))
-    else {
-        return;
-    };
+/// lead and partners of the row above and its work lands in the task column. `due_at`:
+/// the deadline column.
+fn align_to_deadline(row: &mut Vec<String>, due_at: usize) {
     let unnumbered = row.first().is_some_and(|c| c.is_empty());
     let Some(last) = row.iter().rposition(|c| !c.is_empty()) else {
         return;

@@ -463,7 +463,8 @@ fn continue_row(
 /// A sub-row with work of its own and every agency cell empty: those cells were merged
 /// with the ones above (a ministry's row over the pieces of work it leads, each with its
 /// own time), so the sub-row's task gets the lead and partner cells nearest above it in
-/// the same row. The copies keep the lines of the cells they copy.
+/// the same row. A merged cell spans the sub-row, so the copies are on the sub-row's
+/// line.
 fn copy_merged_agencies(out: &mut Vec<Block>, columns: &[Column], cs: &[String], no: u32) {
     let agency_cell =
         |col: &Column| matches!(col, Column::Field(FieldRole::Lead | FieldRole::Support, _));
@@ -473,7 +474,10 @@ fn copy_merged_agencies(out: &mut Vec<Block>, columns: &[Column], cs: &[String],
         .any(|(col, value)| agency_cell(col) && !value.trim().is_empty());
     // A bullet that introduces the rows below it ("+ Thực hiện các hoạt động sau:")
     // is no task: its rows have the agencies.
-    let introduces = cs.iter().any(|c| c.trim_end().ends_with(':'));
+    let introduces = columns
+        .iter()
+        .zip(cs)
+        .any(|(col, value)| *col == Column::Name && value.trim_end().ends_with(':'));
     if named || introduces {
         return;
     }
