@@ -596,6 +596,7 @@ pub fn parse_inline_assignment(sentence: &str) -> Option<Assignment> {
             .find_map(partners_by_role)
             .unwrap_or_default();
     }
+    add_later_partners(&mut support, &sentence[rest_start..]);
     Some(Assignment {
         lead: subject.items,
         support,
@@ -642,6 +643,9 @@ fn subject_with_partner(sc: &Scanner, start: usize) -> Option<Assignment> {
         if doers.items.is_empty() {
             return None;
         }
+        if sc.asked_at(start) {
+            lead.clear();
+        }
         lead.extend(doers.items);
         role_at = doers.end;
         stop = doers.stop;
@@ -676,11 +680,32 @@ fn subject_with_partner(sc: &Scanner, start: usize) -> Option<Assignment> {
             rest = doers.end;
         }
     }
+    let mut support = partner.items;
+    add_later_partners(&mut support, &sc.src[sc.offset(rest)..]);
     Some(Assignment {
         lead,
-        support: partner.items,
+        support,
         rest_start: sc.offset(rest),
     })
+}
+
+/// Partners named by the later clauses of an assignment's sentence that open with the
+/// support role: "X phối hợp với Y xây dựng phương án …; phối hợp với Z hoàn thiện thủ
+/// tục …" (`rest` is the text after the first clause's partners).
+fn add_later_partners(support: &mut Vec<Agency>, rest: &str) {
+    for clause in rest.split(';').skip(1).map(str::trim_start) {
+        let sc = Scanner::head(clause, 4);
+        let Some(len) = LEXICON.support_roles.match_at(&sc.toks, 0) else {
+            continue;
+        };
+        let sc = Scanner::new(clause);
+        let partners = sc.list(len, sc.len(), Mode::Bounded { strict: false });
+        for p in partners.items {
+            if !support.iter().any(|s| s.key == p.key) {
+                support.push(p);
+            }
+        }
+    }
 }
 
 /// A duty bullet under a per-agency heading whose agencies are `heading`:
@@ -765,6 +790,7 @@ pub fn opens_with_support_role(text: &str) -> bool {
 pub fn subject_agencies(sentence: &str) -> Option<Vec<Agency>> {
     let sc = Scanner::new(sentence);
     let mut start = sc.subject_start(sc.skip_label(0));
+    let asked = sc.asked_at(start);
     let mut items = Vec::new();
     loop {
         let out = sc.list(start, sc.len(), Mode::Bounded { strict: true });
@@ -781,10 +807,18 @@ pub fn subject_agencies(sentence: &str) -> Option<Vec<Agency>> {
                 if matches!(doers.stop, Stop::Verb | Stop::Role | Stop::End)
                     || sc.kind(doers.end) == Some(Kind::Stop)
                 {
+                    // "Đề nghị UBND tỉnh chỉ đạo Công an tỉnh …": the one asked passes
+                    // the work on; those it directs do it.
+                    if asked && !doers.items.is_empty() {
+                        items.clear();
+                    }
                     items.extend(doers.items);
                 }
                 return Some(items);
             }
+            // "Chính phủ trân trọng đề nghị Ban Tuyên giáo và Dân vận Trung ương, …
+            // phối hợp …": the bodies asked do the work.
+            Stop::Verb if let Some(asked) = asked_after(&sc, out.end) => return Some(asked),
             Stop::Verb | Stop::Role => return Some(items),
             // "Các sở, ban, ngành; UBND các huyện, thành phố tiếp tục …": lists of
             // agencies joined by ";" share the predicate.
@@ -845,6 +879,51 @@ pub fn opens_quantified(text: &str) -> bool {
 pub fn opens_with_assignment_word(text: &str) -> bool {
     let head = Scanner::head(text, 4);
     LEXICON.subject_prefixes.match_at(&head.toks, 0).is_some()
+}
+
+/// Whether `text` ends with a word that gives work to whom it names ("b) Đề nghị" over
+/// "UBND tỉnh chỉ đạo …"): a line cut before the agency it addresses.
+pub fn ends_with_assignment_word(text: &str) -> bool {
+    // The longest prefix has two words: the last three are enough.
+    let tail_at = text
+        .trim_end()
+        .rmatch_indices(' ')
+        .nth(2)
+        .map_or(0, |(i, _)| i + 1);
+    let tail = Scanner::head(&text[tail_at..], 4);
+    (0..tail.len()).any(|i| {
+        LEXICON
+            .subject_prefixes
+            .match_at(&tail.toks, i)
+            .is_some_and(|len| i + len == tail.len())
+    })
+}
+
+/// Whether `text` opens with a verb by which its issuer's addressee has others do the
+/// work ("Chỉ đạo Sở Y tế …"; `directing_verbs` in `grammar/agencies.toml`).
+pub fn opens_with_directing(text: &str) -> bool {
+    let head = Scanner::head(text, 4);
+    LEXICON.directing_verbs.match_at(&head.toks, 0).is_some()
+}
+
+/// The agencies a sentence asks to do the work: "Hội đồng nhân dân tỉnh đề nghị Ủy ban
+/// nhân dân tỉnh chỉ đạo thực hiện …" → [Ủy ban nhân dân tỉnh] (`request_prefixes`
+/// after the subject). None unless the sentence opens with such a subject and request.
+pub fn asked_agencies(sentence: &str) -> Option<Vec<Agency>> {
+    let sc = Scanner::new(sentence);
+    let strict = Mode::Bounded { strict: true };
+    let subject = sc.list(sc.subject_start(sc.skip_label(0)), sc.len(), strict);
+    if subject.items.is_empty() || subject.stop != Stop::Verb {
+        return None;
+    }
+    asked_after(&sc, subject.end)
+}
+
+/// The agencies after a request (`request_prefixes`) at token `at`.
+fn asked_after(sc: &Scanner, at: usize) -> Option<Vec<Agency>> {
+    let len = LEXICON.request_prefixes.match_at(&sc.toks, at)?;
+    let asked = sc.list(at + len, sc.len(), Mode::Bounded { strict: true });
+    (!asked.items.is_empty()).then_some(asked.items)
 }
 
 /// Whether `text` opens with a word that hands its work on to whom it names ("Giao";
@@ -963,6 +1042,7 @@ struct RawLexicon {
     fronted_clauses: Vec<String>,
     role_adverbs: Vec<String>,
     directing_verbs: Vec<String>,
+    request_prefixes: Vec<String>,
     heading_openers: Vec<String>,
     heading_closers: Vec<String>,
     purpose_heads: Vec<String>,
@@ -1024,6 +1104,7 @@ struct Lexicon {
     role_adverbs: Phrases,
     /// "chỉ đạo": the subject has the agencies after it do the work.
     directing_verbs: Phrases,
+    request_prefixes: Phrases,
     /// "Trách nhiệm của" before a responsibility heading's agencies.
     heading_openers: Phrases,
     /// "có trách nhiệm" after them.
@@ -1101,6 +1182,7 @@ impl Lexicon {
             fronted_clauses: phrases(&raw.fronted_clauses),
             role_adverbs: phrases(&raw.role_adverbs),
             directing_verbs: phrases(&raw.directing_verbs),
+            request_prefixes: phrases(&raw.request_prefixes),
             heading_openers: phrases(&raw.heading_openers),
             heading_closers: phrases(&raw.heading_closers),
             purpose_heads: phrases(&raw.purpose_heads),
@@ -1735,6 +1817,13 @@ impl<'a> Scanner<'a> {
     }
 
     /// Skip "Giao …" / "Đề nghị …" and a fronted "Căn cứ …," clause before a subject.
+    /// Whether the agencies at `start` are asked to have others do the work: a
+    /// `request_prefixes` phrase ("Đề nghị") stands right before them.
+    fn asked_at(&self, start: usize) -> bool {
+        (1..=start.min(MAX_PHRASE))
+            .any(|len| LEXICON.request_prefixes.match_at(&self.toks, start - len) == Some(len))
+    }
+
     fn subject_start(&self, mut i: usize) -> usize {
         let lex = &*LEXICON;
         if let Some(len) = lex.subject_prefixes.match_at(&self.toks, i) {

@@ -1102,6 +1102,14 @@ fn inline_assignments() {
             &["các phòng, ban có liên quan"],
             "rà soát danh sách.",
         ),
+        // Asked to have another body do the work: that body alone leads; a later clause
+        // that opens with the role names more partners.
+        (
+            "Đề nghị UBND tỉnh chỉ đạo Bộ Chỉ huy Quân sự tỉnh phối hợp với Sở Tài chính xây dựng phương án; phối hợp với Sở Tài nguyên và Môi trường hoàn thiện thủ tục.",
+            &["Bộ Chỉ huy Quân sự tỉnh"],
+            &["Sở Tài chính", "Sở Tài nguyên và Môi trường"],
+            "xây dựng phương án; phối hợp với Sở Tài nguyên và Môi trường hoàn thiện thủ tục.",
+        ),
         (
             "Trên cơ sở đề nghị của Ủy ban nhân dân quận, huyện, Sở Xây dựng chủ trì, phối hợp với Sở Lao động - Thương binh và Xã hội, Sở Tài chính lập Đề án hỗ trợ.",
             &["Sở Xây dựng"],
@@ -1346,6 +1354,27 @@ fn duties() {
 #[test]
 fn subjects() {
     let s = |x: &str| subject_agencies(x).map(|a| strs(&names(&a)));
+    // "Chỉ đạo X …" names who does the work; asked to direct, the body directed does it;
+    // a body asked by another ("A đề nghị B …") does what it is asked.
+    assert_eq!(
+        s("Chỉ đạo Sở Văn hóa, Thể thao và Du lịch chủ động tham mưu các giải pháp."),
+        Some(strs(&["Sở Văn hóa, Thể thao và Du lịch"]))
+    );
+    assert_eq!(
+        s("Đề nghị UBND tỉnh chỉ đạo Công an tỉnh tăng cường kỷ luật, kỷ cương."),
+        Some(strs(&["Công an tỉnh"]))
+    );
+    assert_eq!(
+        s("Chính phủ trân trọng đề nghị Ban Tuyên giáo và Dân vận Trung ương phối hợp thực hiện."),
+        Some(strs(&["Ban Tuyên giáo và Dân vận Trung ương"]))
+    );
+    assert_eq!(
+        asked_agencies(
+            "Hội đồng nhân dân tỉnh đề nghị Ủy ban nhân dân tỉnh quan tâm chỉ đạo thực hiện"
+        )
+        .map(|a| strs(&names(&a))),
+        Some(strs(&["Ủy ban nhân dân tỉnh"]))
+    );
     assert_eq!(
         s("Các sở, ban ngành, địa phương khẩn trương xây dựng Kế hoạch triển khai."),
         Some(strs(&["Các sở, ban ngành, địa phương"]))

@@ -166,6 +166,7 @@ pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
         .into_iter()
         .map(reclassify)
         .flat_map(split_fields)
+        .flat_map(split_lettered_fields)
         .flat_map(|b| split_run_in_label(b, lines))
         .collect()
 }
@@ -305,6 +306,54 @@ fn split_fields(block: Block) -> Vec<Block> {
     out
 }
 
+/// "2. Rà soát … cụ thể: a) Cơ quan chủ trì: Sở Nội vụ; b) Cơ quan phối hợp: …; c)
+/// Thời gian thực hiện: …": fields numbered as letters, run into one line (a scan's
+/// text, or a table cell flattened). Cut before each letter whose text is a field
+/// label, so each field is a lettered item of its own, as when it has its own line.
+fn split_lettered_fields(block: Block) -> Vec<Block> {
+    let b = block.text.as_bytes();
+    // A letter closed by ")" after a space: most blocks have none, and are done here.
+    let cuts: Vec<usize> = memchr::memchr_iter(b')', b)
+        .filter(|&i| i >= 2 && b[i - 2] == b' ' && b[i - 1].is_ascii_alphabetic())
+        .map(|i| i - 1)
+        .filter(|&at| {
+            let after = block.text[at + 2..].trim_start();
+            crate::lines::field_value_start(after).is_some()
+        })
+        .collect();
+    if cuts.is_empty() {
+        return vec![block];
+    }
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut from = 0;
+    for end in cuts.into_iter().chain(std::iter::once(block.text.len())) {
+        let text = block.text[from..end].trim_end().to_owned();
+        if !text.is_empty() {
+            out.push(Block {
+                kind: crate::lines::classify_text(&text),
+                text,
+                lines: block.lines.clone(),
+                page: block.page,
+                run_in: false,
+            });
+        }
+        from = end;
+    }
+    // The first piece keeps the block's own reading ("2. Rà soát …" is its label).
+    if let Some(first) = out.first_mut()
+        && block.text.starts_with(first.text.as_str())
+    {
+        first.kind = match &block.kind {
+            LineKind::Field { value, .. } if *value < first.text.len() => block.kind.clone(),
+            LineKind::Label { row: false, .. }
+            | LineKind::Bullet { .. }
+            | LineKind::Field { .. } => crate::lines::classify_text(&first.text),
+            k => k.clone(),
+        };
+    }
+    out
+}
+
 /// A short heading ("II. NHIỆM VỤ", "1. Công tác tuyên truyền"), not the start of a
 /// sentence of work: at most 120 characters and no final full stop.
 pub fn is_heading_text(text: &str) -> bool {
@@ -370,6 +419,11 @@ pub fn continues(prev: &str, next: &str, width: usize) -> bool {
     // "5. Xây dựng Nghị định của" / "Chính phủ": a line that stops on a joining word
     // ("của", "và", "với") was cut mid-phrase, however short it is.
     if table::stacked::ends_on_joining_word(prev) {
+        return true;
+    }
+    // "b) Đề nghị" / "UBND tỉnh chỉ đạo …": cut between the word that assigns the work
+    // and whom it addresses. ("2. Yêu cầu" / "Bảo đảm …" is a heading and its text.)
+    if agency::ends_with_assignment_word(prev) && agency::opens_with_agency(next) {
         return true;
     }
     // "- Thời gian thực hiện: Quý" / "IV năm 2025": cut between a period and its number.
@@ -524,6 +578,34 @@ mod tests {
 
     /// Where Markdown bold closes, a heading that wrapped without punctuation ends; bold
     /// that goes on over the next line does not end it.
+    #[test]
+    fn a_line_cut_after_an_assigning_word_goes_on() {
+        let text = "b) Đề nghị\nUBND tỉnh chỉ đạo các ngành chức năng thực hiện các cam kết.\n2. Yêu cầu\nBảo đảm sự lãnh đạo của cấp ủy.\n";
+        assert_eq!(
+            blocks(text),
+            vec![
+                "b) Đề nghị UBND tỉnh chỉ đạo các ngành chức năng thực hiện các cam kết.",
+                "2. Yêu cầu",
+                "Bảo đảm sự lãnh đạo của cấp ủy.",
+            ]
+        );
+    }
+
+    #[test]
+    fn lettered_fields_on_one_line_are_cut_apart() {
+        let text = "3. Rà soát văn bản, cụ thể: a) Cơ quan chủ trì: Sở Nội vụ; b) cơ quan phối hợp: Sở Tư pháp c) Thời gian thực hiện: Quý IV/2025.\nd) Tổ chức hội nghị (a) và (b) theo quy định tại điểm a) của Luật.\n";
+        assert_eq!(
+            blocks(text),
+            vec![
+                "3. Rà soát văn bản, cụ thể:",
+                "a) Cơ quan chủ trì: Sở Nội vụ;",
+                "b) cơ quan phối hợp: Sở Tư pháp",
+                "c) Thời gian thực hiện: Quý IV/2025.",
+                "d) Tổ chức hội nghị (a) và (b) theo quy định tại điểm a) của Luật.",
+            ]
+        );
+    }
+
     #[test]
     fn bold_heading_ends_where_bold_closes() {
         let text = "**4. Sở Văn\nhóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình Cần Thơ**\nChỉ đạo các cơ quan truyền\nthông tăng thời lượng.\n**II. NỘI DUNG**\n**THỰC HIỆN**\n";

@@ -64,6 +64,11 @@ pub struct Lexicon {
     /// Headings of an item that lists figures to reach ("6. Chỉ tiêu chủ yếu đến năm
     /// 2030"), at any level, folded.
     pub targets: Vec<String>,
+    /// Closing words of an article that introduces the work below it ("… đề nghị Ủy ban
+    /// nhân dân tỉnh chỉ đạo thực hiện một số công việc sau:"), folded.
+    pub task_intros: Vec<String>,
+    /// Openings of a heading that names a field of work ("Về lĩnh vực …"), folded.
+    pub topic_openers: Vec<String>,
     /// (phrase, abbreviation), longest phrase first.
     pub doc_types: Vec<(String, String)>,
     /// Types whose line may end with a number ("phụ lục", folded).
@@ -163,6 +168,8 @@ impl Lexicon {
             fields,
             parts,
             targets: folded(raw.parts.targets),
+            task_intros: folded(raw.parts.task_intros),
+            topic_openers: folded(raw.parts.topic_openers),
             doc_types,
             numbered_doc_types: folded(h.numbered_doc_types),
             type_initials: Vec::new(),
@@ -317,6 +324,28 @@ impl Lexicon {
     pub fn is_targets_heading(&self, heading: &str) -> bool {
         let f = fold(heading);
         self.targets.iter().any(|t| find_words(&f, t) == Some(0))
+    }
+
+    /// Whether a heading names only a field of work ("Về lĩnh vực Tư pháp", "Về đầu tư
+    /// xây dựng"): it opens with one of `[parts] topic_openers`.
+    pub fn is_topic_heading(&self, heading: &str) -> bool {
+        let f = fold(heading.trim());
+        self.topic_openers
+            .iter()
+            .any(|t| find_words(&f, t) == Some(0))
+    }
+
+    /// Whether an article's heading introduces the work set out below it: it ends with
+    /// ":" right after one of `[parts] task_intros` ("… chỉ đạo thực hiện một số công
+    /// việc sau:").
+    pub fn introduces_tasks(&self, heading: &str) -> bool {
+        let Some(head) = heading.trim_end().strip_suffix(':') else {
+            return false;
+        };
+        let f = fold(head.trim_end());
+        self.task_intros
+            .iter()
+            .any(|t| f.ends_with(t.as_str()) && f[..f.len() - t.len()].ends_with([' ', ',']))
     }
 
     /// The abbreviation of a document-type line ("KẾ HOẠCH" → "KH"); the whole line must be
@@ -604,6 +633,8 @@ struct RawParts {
     funding: Vec<String>,
     measures: Vec<String>,
     targets: Vec<String>,
+    task_intros: Vec<String>,
+    topic_openers: Vec<String>,
 }
 
 #[derive(Deserialize)]

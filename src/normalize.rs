@@ -56,6 +56,12 @@ pub fn normalize(text: &str) -> Vec<CleanLine> {
     for (i, raw) in text.split('\n').enumerate() {
         let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        // "# II. NỘI DUNG", "## Sở Y tế": a converted document's Markdown heading is a
+        // line set apart, as a bold one is; the marks are not text.
+        let (raw, heading) = match strip_atx_heading(raw) {
+            Some(text) => (text, true),
+            None => (raw, false),
+        };
         // A form feed starts a new page; the text after it is on that page.
         if has_pages {
             page += raw.matches('\u{c}').count() as u32;
@@ -64,7 +70,15 @@ pub fn normalize(text: &str) -> Vec<CleanLine> {
             no,
             text: clean_line(raw),
             page: has_pages.then_some(page),
-            bold: Bold::of(raw),
+            bold: if heading {
+                Bold {
+                    opens: true,
+                    closes: true,
+                    ..Bold::of(raw)
+                }
+            } else {
+                Bold::of(raw)
+            },
         });
     }
     // A trailing newline does not make an extra line.
@@ -72,6 +86,19 @@ pub fn normalize(text: &str) -> Vec<CleanLine> {
         out.pop();
     }
     out
+}
+
+/// The text of a Markdown ATX heading line ("## Sở Y tế" → "Sở Y tế"): up to three
+/// spaces, one to six "#", then a space. None for any other line ("#1", "#hashtag").
+fn strip_atx_heading(raw: &str) -> Option<&str> {
+    let t = raw.trim_start_matches(' ');
+    if raw.len() - t.len() > 3 || !t.starts_with('#') {
+        return None;
+    }
+    let after = t.trim_start_matches('#');
+    let hashes = t.len() - after.len();
+    (hashes <= 6 && (after.starts_with([' ', '\t']) || after.is_empty()))
+        .then(|| after.trim_start_matches([' ', '\t']))
 }
 
 /// Clean one line: NFC, controls and invisible characters removed, spaces collapsed,
@@ -278,6 +305,30 @@ mod tests {
         assert_eq!(clean_line("khác&"), "khác…");
         let nfd: String = "Ủy ban".nfd().collect();
         assert_eq!(clean_line(&nfd), "Ủy ban");
+    }
+
+    #[test]
+    fn markdown_headings_lose_their_marks_and_stand_apart() {
+        let lines = normalize(
+            "# II. NỘI DUNG\n## **5. PHỤ LỤC**\n   ### Sở Y tế\n#1 là số thứ tự\n####### bảy\n#\nVăn bản",
+        );
+        let got: Vec<(&str, bool)> = lines
+            .iter()
+            .map(|l| (l.text.as_str(), l.bold.opens && l.bold.closes))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("II. NỘI DUNG", true),
+                ("5. PHỤ LỤC", true),
+                ("Sở Y tế", true),
+                // No space after the marks, or more than six: text.
+                ("#1 là số thứ tự", false),
+                ("####### bảy", false),
+                ("", true),
+                ("Văn bản", false),
+            ]
+        );
     }
 
     #[test]

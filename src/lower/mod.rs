@@ -574,7 +574,7 @@ impl Lowerer<'_> {
         // "3. Bộ Tài chính chủ trì, phối hợp với các cơ quan, địa phương:" over "a) …",
         // "b) …": a heading that introduces its items names who does them.
         if agency_heads.is_none()
-            && (has_labelled_children || part == PartKind::Responsibilities)
+            && (has_labelled_children || part == PartKind::Responsibilities || self.topic_intro(n))
             && let Some((heads, partners)) = self.intro_heading(n)
         {
             if !partners.is_empty() {
@@ -636,12 +636,27 @@ impl Lowerer<'_> {
                     .iter()
                     .filter(|&&c| own_fields(c) || self.opens_with_assignment(c))
                     .count();
-                if 2 * assigned >= all.len() && !self.assigns_in_own_text(n) {
+                // A heading that assigns work itself keeps it, unless it only introduces
+                // bullets that each name their own doers ("b) Đề nghị UBND tỉnh chỉ đạo
+                // các ngành … cụ thể sau:" / "- Chỉ đạo Ban Dân tộc tỉnh phối hợp …").
+                let introduces = self.headings[n].trim_end().ends_with(':') && node.body.is_empty();
+                if 2 * assigned >= all.len() && (introduces || !self.assigns_in_own_text(n)) {
                     bullets = all;
                 }
             }
             for b in bullets {
                 bullet_tasks = true;
+                // "- Chỉ đạo Sở Nông nghiệp và PTNT:" / "- Sở Y tế:" over "+ …": the
+                // bullet names who does the points below it, and they are the tasks.
+                if let Some(heads) = self.bullet_agency_heading(b) {
+                    let points: Vec<NodeId> = self.bullet_children(b);
+                    self.addressees.insert(b, heads);
+                    for c in points {
+                        self.bullet_tasks.insert(c);
+                        self.task(c, TaskKind::Task);
+                    }
+                    continue;
+                }
                 self.bullet_tasks.insert(b);
                 self.task(b, TaskKind::Task);
             }
@@ -801,6 +816,11 @@ impl Lowerer<'_> {
         let is_part = top_caps
             || article_part
             || matches!(label.level, Level::Roman | Level::Part | Level::Chapter);
+        // "Điều 2. … đề nghị Ủy ban nhân dân tỉnh chỉ đạo thực hiện một số công việc
+        // sau:": a resolution's article that introduces the work below it.
+        if !is_part && label.level == Level::Article && lexicon().introduces_tasks(heading) {
+            return Some(PartKind::Tasks);
+        }
         is_part.then(|| lexicon().part_kind(heading))
     }
 
@@ -1132,7 +1152,7 @@ impl Lowerer<'_> {
         // an item that hands its work on names who does it, whatever the heading.
         if lead.is_empty()
             && self.addressee(n).is_some()
-            && let Some(subject) = handed_on(&text)
+            && let Some(subject) = handed_on(&text).or_else(|| self.directed(n, &text))
         {
             lead = subject;
         }
@@ -1381,6 +1401,21 @@ impl Lowerer<'_> {
         agency::agency_heading(&self.headings[n])
     }
 
+    /// The agencies a bullet that only introduces its points names ("- Sở Y tế:",
+    /// "- Chỉ đạo Sở Nông nghiệp và PTNT:" over "+ …"): a heading of one line ending
+    /// with ":", with no paragraph or field of its own.
+    fn bullet_agency_heading(&self, b: NodeId) -> Option<Vec<Agency>> {
+        let node = &self.body.nodes[b];
+        if !node.body.is_empty()
+            || !node.fields.is_empty()
+            || !self.headings[b].trim_end().ends_with(':')
+            || self.bullet_children(b).is_empty()
+        {
+            return None;
+        }
+        agency::agency_heading(&self.headings[b])
+    }
+
     /// Whether item `n` (not a table row) names no agency and no time: no agencies as the
     /// subject of its heading or of a paragraph, no deadline phrase (the caller has found
     /// no inline assignment).
@@ -1417,6 +1452,29 @@ impl Lowerer<'_> {
         None
     }
 
+    /// Under a heading that asks a body for the work ("Điều 2. … đề nghị Ủy ban nhân
+    /// dân tỉnh chỉ đạo thực hiện các nhiệm vụ sau:"), an item "Chỉ đạo Sở Y tế …" is
+    /// done by the agencies the body is to direct.
+    fn directed(&self, n: NodeId, text: &str) -> Option<Vec<Agency>> {
+        let mut at = self.body.nodes[n].parent;
+        while let Some(k) = at {
+            if self.addressees.contains_key(&k) {
+                break;
+            }
+            at = self.body.nodes[k].parent;
+        }
+        let asking = self.headings[at?].trim_end().strip_suffix(':')?;
+        // "Về lĩnh vực Văn hóa - Xã hội: Chỉ đạo Sở …": the work after its topic.
+        let text = match text.split_once(':') {
+            Some((topic, work)) if lexicon().is_topic_heading(topic) => work.trim_start(),
+            _ => text,
+        };
+        if !agency::opens_with_directing(text) || agency::asked_agencies(asking).is_none() {
+            return None;
+        }
+        agency::subject_agencies(first_sentence_of(text))
+    }
+
     /// The partners the nearest agency heading above `n` names for all its items.
     fn addressee_partners(&self, n: NodeId) -> Option<&[Agency]> {
         let mut at = self.body.nodes[n].parent;
@@ -1442,6 +1500,17 @@ impl Lowerer<'_> {
         }
         // "2. Các sở, ban, ngành, địa phương: Là các đơn vị được lấy ý kiến …, chịu
         // trách nhiệm … các nội dung sau:": the agencies before the first colon.
+        // "4. Về lĩnh vực Tư pháp: Đề nghị UBND tỉnh chỉ đạo Công an tỉnh:": a topic,
+        // then whom the items are for.
+        let intro = match intro.split_once(':') {
+            Some((topic, rest)) if lexicon().is_topic_heading(topic) => rest.trim_start(),
+            _ => intro,
+        };
+        // "Hội đồng nhân dân tỉnh đề nghị Ủy ban nhân dân tỉnh chỉ đạo thực hiện các
+        // nhiệm vụ sau:": the items are for the body asked, not the one asking.
+        if let Some(asked) = agency::asked_agencies(intro) {
+            return Some((asked, Vec::new()));
+        }
         let Some(subject) = agency::subject_agencies(intro) else {
             return agency::colon_lead(intro).map(|(heads, _)| (heads, Vec::new()));
         };
@@ -1449,6 +1518,19 @@ impl Lowerer<'_> {
             Some(a) if a.lead == subject => Some((a.lead, a.support)),
             _ => Some((subject, Vec::new())),
         }
+    }
+
+    /// Whether `n` is a topic heading that says whom its bullets are for, and nothing
+    /// else ("4. Về lĩnh vực Tư pháp: Đề nghị UBND tỉnh chỉ đạo Công an tỉnh:" over
+    /// "- …").
+    fn topic_intro(&self, n: NodeId) -> bool {
+        let node = &self.body.nodes[n];
+        node.body.is_empty()
+            && !self.bullet_children(n).is_empty()
+            && self.headings[n].trim_end().ends_with(':')
+            && self.headings[n]
+                .split_once(':')
+                .is_some_and(|(topic, _)| lexicon().is_topic_heading(topic))
     }
 
     /// An inline assignment anywhere in the item's own text or bullets.
@@ -3580,5 +3662,87 @@ Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉ
                 "{text}"
             );
         }
+    }
+
+    /// A council's resolution on questioning: the article that asks the people's
+    /// committee for "một số công việc sau:" holds the tasks; "Chỉ đạo X …" and "Đề
+    /// nghị UBND tỉnh chỉ đạo X …" have X do the work; a bullet "- Chỉ đạo X:" names
+    /// who does the points below it, and a topic heading may say whom its points are for.
+    #[test]
+    fn a_resolutions_requests_are_tasks() {
+        let text = "NGHỊ QUYẾT\nVề chất vấn và trả lời chất vấn tại kỳ họp thứ năm\n\
+             Điều 1. Hội đồng nhân dân tỉnh đánh giá cao tinh thần trách nhiệm của các sở.\n\
+             Điều 2. Hội đồng nhân dân tỉnh đề nghị Ủy ban nhân dân tỉnh quan tâm chỉ đạo thực hiện một số công việc sau:\n\
+             1. Về lĩnh vực Văn hóa - Xã hội:\n\
+             Chỉ đạo Sở Văn hóa, Thể thao và Du lịch chủ động tham mưu các giải pháp quản lý các công trình văn hóa.\n\
+             2. Về đầu tư xây dựng:\n\
+             a) Thực hiện nghiêm kỷ luật, kỷ cương trong đầu tư.\n\
+             b) Đề nghị\nUBND tỉnh chỉ đạo các ngành chức năng thực hiện đúng các cam kết sau:\n\
+             - Chỉ đạo Ban Dân tộc tỉnh phối hợp với UBND huyện Hoàng Su Phì rà soát kinh phí còn thiếu.\n\
+             - Chỉ đạo Sở Nông nghiệp và Phát triển nông thôn:\n\
+             + Nghiệm thu, bàn giao công trình kè trong tháng 7/2017.\n\
+             + Chủ động phối hợp với UBND huyện Vị Xuyên sửa chữa hồ chứa nước trong quý IV năm 2017.\n\
+             3. Về lĩnh vực Quốc phòng:\n\
+             Đề nghị UBND tỉnh chỉ đạo Bộ Chỉ huy Quân sự tỉnh phối hợp với Sở Tài chính xây dựng phương án đền bù; phối hợp với Sở Tài nguyên và Môi trường hoàn thiện thủ tục thu hồi đất.\n\
+             4. Về lĩnh vực Tư pháp: Đề nghị UBND tỉnh chỉ đạo Công an tỉnh:\n\
+             - Tăng cường kỷ luật, kỷ cương trong toàn ngành.\n\
+             - Nghiên cứu chuyển thủ tục cấp chứng minh nhân dân về Trung tâm hành chính công.\n\
+             Điều 3. Nghị quyết này có hiệu lực kể từ ngày ký.\n";
+        let plan = crate::parse_text(text);
+        assert_eq!(
+            roles(&plan),
+            [
+                ("Điều 2.1", vec!["Sở Văn hóa, Thể thao và Du lịch"], vec![]),
+                ("Điều 2.2.a", vec!["Ủy ban nhân dân tỉnh"], vec![]),
+                (
+                    "Điều 2.2.b#1",
+                    vec!["Ban Dân tộc tỉnh"],
+                    vec!["UBND huyện Hoàng Su Phì"]
+                ),
+                (
+                    "Điều 2.2.b#2#1",
+                    vec!["Sở Nông nghiệp và Phát triển nông thôn"],
+                    vec![]
+                ),
+                (
+                    "Điều 2.2.b#2#2",
+                    vec!["UBND huyện Vị Xuyên"],
+                    vec!["Sở Nông nghiệp và Phát triển nông thôn"]
+                ),
+                (
+                    "Điều 2.3",
+                    vec!["Bộ Chỉ huy Quân sự tỉnh"],
+                    vec!["Sở Tài chính", "Sở Tài nguyên và Môi trường"]
+                ),
+                ("Điều 2.4#1", vec!["Công an tỉnh"], vec![]),
+                ("Điều 2.4#2", vec!["Công an tỉnh"], vec![]),
+            ]
+        );
+        assert_accounted(text);
+    }
+
+    /// Fields numbered as letters and run into one line, as a scan's text gives them,
+    /// read as when each has its own line.
+    #[test]
+    fn lettered_fields_run_into_one_line() {
+        let text = "II. NỘI DUNG\n\
+             1. Tổ chức triển khai Nghị quyết số 76/NQ-CP, cụ thể: a) Cơ quan chủ trì: Sở Nội vụ; b) Cơ quan phối hợp: Các cơ quan, đơn vị; c) Thời gian thực hiện: Năm 2025.\n\
+             2. Xây dựng cơ sở dữ liệu.\n\
+             a) Cơ quan chủ trì: Sở Khoa học và Công nghệ. b) Cơ quan phối hợp: Sở Tài chính. c) Thời gian thực hiện: Quý II/2026.\n";
+        let plan = crate::parse_text(text);
+        assert_eq!(
+            roles(&plan),
+            [
+                ("II.1", vec!["Sở Nội vụ"], vec!["Các cơ quan, đơn vị"]),
+                (
+                    "II.2",
+                    vec!["Sở Khoa học và Công nghệ"],
+                    vec!["Sở Tài chính"]
+                ),
+            ]
+        );
+        let due: Vec<_> = plan.tasks.iter().map(|t| due(t).0).collect();
+        assert_eq!(due, [Some("2025-12-31".into()), Some("2026-06-30".into())]);
+        assert_accounted(text);
     }
 }
