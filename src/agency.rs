@@ -1816,7 +1816,6 @@ impl<'a> Scanner<'a> {
         at + lex.heading_openers.match_at(&self.toks, at).unwrap_or(0)
     }
 
-    /// Skip "Giao …" / "Đề nghị …" and a fronted "Căn cứ …," clause before a subject.
     /// Whether the agencies at `start` are asked to have others do the work: a
     /// `request_prefixes` phrase ("Đề nghị") stands right before them.
     fn asked_at(&self, start: usize) -> bool {
@@ -1824,6 +1823,7 @@ impl<'a> Scanner<'a> {
             .any(|len| LEXICON.request_prefixes.match_at(&self.toks, start - len) == Some(len))
     }
 
+    /// Skip "Giao …" / "Đề nghị …" and a fronted "Căn cứ …," clause before a subject.
     fn subject_start(&self, mut i: usize) -> usize {
         let lex = &*LEXICON;
         if let Some(len) = lex.subject_prefixes.match_at(&self.toks, i) {

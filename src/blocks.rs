@@ -576,8 +576,8 @@ mod tests {
         assert_eq!(blocks(text).len(), 2);
     }
 
-    /// Where Markdown bold closes, a heading that wrapped without punctuation ends; bold
-    /// that goes on over the next line does not end it.
+    /// "b) Đề nghị" / "UBND tỉnh …" is one item cut before whom it asks; "2. Yêu cầu" /
+    /// "Bảo đảm …" is a heading and its text.
     #[test]
     fn a_line_cut_after_an_assigning_word_goes_on() {
         let text = "b) Đề nghị\nUBND tỉnh chỉ đạo các ngành chức năng thực hiện các cam kết.\n2. Yêu cầu\nBảo đảm sự lãnh đạo của cấp ủy.\n";
@@ -606,6 +606,8 @@ mod tests {
         );
     }
 
+    /// Where Markdown bold closes, a heading that wrapped without punctuation ends; bold
+    /// that goes on over the next line does not end it.
     #[test]
     fn bold_heading_ends_where_bold_closes() {
         let text = "**4. Sở Văn\nhóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình Cần Thơ**\nChỉ đạo các cơ quan truyền\nthông tăng thời lượng.\n**II. NỘI DUNG**\n**THỰC HIỆN**\n";
