@@ -8,7 +8,7 @@ use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while_m_n};
 use nom::character::complete::{char as ch, digit1, one_of, space0, space1};
 use nom::combinator::{eof, map_res, opt, peek, recognize, verify};
-use nom::multi::{many0, many1};
+use nom::multi::{many0, many1, separated_list1};
 use nom::sequence::{pair, preceded, terminated};
 use nom::{IResult, Parser};
 use nom_locate::LocatedSpan;
@@ -83,6 +83,9 @@ pub enum Level {
     Roman,
     /// Decimal labels; the depth is the number of components (1. = 1, 2.2.1. = 3).
     Decimal(u8),
+    /// Decimal labels written after their Roman part's numeral ("I.1.", "III.1.2"),
+    /// between the part and its decimal items; the depth counts the decimal components.
+    RomanDecimal(u8),
     Letter,
 }
 
@@ -274,6 +277,8 @@ fn label(i: In) -> IResult<In, Label> {
     terminated(
         alt((
             keyword_label,
+            // Before `roman_label`, which would take the "I." of "I.1." and fail.
+            roman_decimal_label,
             roman_label,
             decimal_letter_label,
             decimal_label,
@@ -339,6 +344,43 @@ fn roman_label(i: In) -> IResult<In, Label> {
         rest,
         Label {
             level: Level::Roman,
+            text,
+            ordinal,
+        },
+    ))
+}
+
+/// "I.1.", "III.1.2 Nhóm …": sub-groups numbered under their Roman part's numeral, as
+/// task tables number them ("I" / "I.1 | Cung cấp dịch vụ số …" / rows "1", "2" …) and
+/// some plans their sections. The label's text is its decimal part; the numeral names
+/// the part it is in. The closer may be left out before a capital, as in "2.2.1 Về …".
+fn roman_decimal_label(i: In) -> IResult<In, Label> {
+    let (rest, _) = terminated(roman_value, ch('.')).parse(i)?;
+    let (rest, parts) =
+        separated_list1(ch('.'), verify(digit1, |d: &In| d.len() <= 3)).parse(rest)?;
+    let (rest, closer) = opt(one_of(".)")).parse(rest)?;
+    if closer.is_none() {
+        peek(preceded(
+            space1,
+            verify(nom::character::complete::anychar, |c: &char| {
+                c.is_uppercase()
+            }),
+        ))
+        .parse(rest)?;
+    }
+    let text = parts
+        .iter()
+        .map(|p| *p.fragment())
+        .collect::<Vec<_>>()
+        .join(".");
+    let ordinal = parts
+        .last()
+        .and_then(|p| p.fragment().parse().ok())
+        .unwrap_or(0);
+    Ok((
+        rest,
+        Label {
+            level: Level::RomanDecimal(u8::try_from(parts.len()).unwrap_or(u8::MAX)),
             text,
             ordinal,
         },
@@ -659,6 +701,16 @@ mod tests {
             ),
             ("4.1.c) Nhà ở", Some((Level::Letter, "c", 3, "Nhà ở"))),
             ("1.5a người", None),
+            // Sub-groups under their Roman part's numeral.
+            (
+                "I.1. Cung cấp dịch vụ số",
+                Some((Level::RomanDecimal(1), "1", 1, "Cung cấp dịch vụ số")),
+            ),
+            (
+                "III.1.2 Nhóm các nền tảng",
+                Some((Level::RomanDecimal(2), "1.2", 2, "Nhóm các nền tảng")),
+            ),
+            ("I.1 người", None),
             ("i. Các sở", Some((Level::Letter, "i", 9, "Các sở"))),
             ("A. PHẦN CHUNG", Some((Level::Part, "A", 1, "PHẦN CHUNG"))),
             ("L. Tiếp", Some((Level::Part, "L", 11, "Tiếp"))),

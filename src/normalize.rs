@@ -184,7 +184,7 @@ fn is_clean(b: &[u8]) -> bool {
 /// "|" or "(", before a non-space) paired with the next one that closes (after a
 /// non-space, before the end, a space, "|", ")" or punctuation). A bullet "* item" and
 /// a lone "*" stay; a line of marks and spaces only ("* *") becomes empty.
-fn strip_emphasis(s: &str) -> String {
+pub(crate) fn strip_emphasis(s: &str) -> String {
     if s.chars().all(|c| c == '*' || c == ' ') {
         return String::new();
     }

@@ -565,8 +565,26 @@ impl Body {
             }
             return format!("{}.{}", p.id, label.text);
         }
-        if let (NodeKind::Labelled(pl), Level::Decimal(_)) = (&p.kind, &label.level)
-            && matches!(pl.level, Level::Decimal(_))
+        // "2.2.1" under "2.2" and "III.1.2" under "III.1": the label repeats its parent's
+        // number, which the id already holds.
+        let nested = matches!(
+            (&p.kind, &label.level),
+            (
+                NodeKind::Labelled(Label {
+                    level: Level::Decimal(_),
+                    ..
+                }),
+                Level::Decimal(_)
+            ) | (
+                NodeKind::Labelled(Label {
+                    level: Level::RomanDecimal(_),
+                    ..
+                }),
+                Level::RomanDecimal(_)
+            )
+        );
+        if let NodeKind::Labelled(pl) = &p.kind
+            && nested
             && label.text.starts_with(&format!("{}.", pl.text))
         {
             let base = p.id.strip_suffix(&pl.text).unwrap_or(&p.id);

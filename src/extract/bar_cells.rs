@@ -252,7 +252,9 @@ fn header_from(cells: &[(usize, String, usize)], k: usize) -> bool {
 /// "Sở Tài chính", two sub-rows' agencies in one cell. A name that wraps ("Sở Khoa học
 /// và" / "Công nghệ", "Trung tâm Chuyển đổi số" / "Thành phố") goes on.
 fn lists_apart(before: &str, next: &str) -> bool {
-    !crate::table::stacked::ends_joined(before)
+    // A line in lower case goes on the one above ("Bộ Công an, Văn" / "phòng Chính phủ").
+    next.starts_with(char::is_uppercase)
+        && !crate::table::stacked::ends_joined(before)
         && !before.ends_with(['.', ';', ':'])
         && crate::agency::opens_agency_list(next)
         && crate::agency::agency_heading(before).is_some()
@@ -262,7 +264,9 @@ fn lists_apart(before: &str, next: &str) -> bool {
 /// A cell's text as one line: Markdown bold removed, spaces collapsed.
 fn clean(text: &str) -> String {
     if text.contains('*') {
-        crate::fold::collapse_ws(&text.replace("**", " "))
+        // Bold, then italic ("*III.1.1*", a sub-group's number set in italics).
+        let unbolded = crate::fold::collapse_ws(&text.replace("**", " "));
+        crate::normalize::strip_emphasis(&unbolded)
     } else {
         crate::fold::collapse_ws(text)
     }
@@ -362,6 +366,37 @@ mod tests {
         assert!(!lists_apart("Sở Khoa học và", "Công nghệ"));
         assert!(!lists_apart("Trung tâm Chuyển đổi số", "Thành phố"));
         assert!(!lists_apart("Rà soát, cập nhật dữ liệu", "Sở Tài chính"));
+        // A line in lower case goes on: "Văn" / "phòng" is one name cut.
+        assert!(!lists_apart(
+            "Bộ Công an, Văn",
+            "phòng Chính phủ và các bộ, ngành khác có liên quan"
+        ));
+    }
+
+    /// Sub-groups numbered under their group ("I.1", "*III.1.1*" in italics) start rows
+    /// of their own.
+    #[test]
+    fn sub_group_numbers_start_rows() {
+        let text = "|\n**TT**\n|\n**Nhiệm vụ**\n|\n**Cơ quan chủ trì**\n|\n|\n**III**\n|\n**Phát triển nền tảng số**\n|\n|\n**III.1**\n|\n**Nhóm nền tảng quốc gia**\n|\n|\n*III.1.1*\n|\n*Nhóm nền tảng dùng chung*\n|\n|\n1\n|\nTriển khai Cổng Dịch vụ công quốc gia.\n|\nBộ Công an\n|\n|";
+        let rows: Vec<String> = rebuild_tables(text)
+            .split('\n')
+            .filter(|l| l.starts_with('|'))
+            .map(str::to_owned)
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                "| TT | Nhiệm vụ | Cơ quan chủ trì |",
+                "| III | Phát triển nền tảng số |",
+                "| III.1 | Nhóm nền tảng quốc gia |",
+                "| III.1.1 | Nhóm nền tảng dùng chung |",
+                "| 1 | Triển khai Cổng Dịch vụ công quốc gia. | Bộ Công an |",
+            ]
+        );
+        // The row nests under its sub-groups: "III.1.1" / "1".
+        let plan = crate::parse_text(text);
+        let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["III.1.1.1"]);
     }
 
     /// A signature set in bars right before an appendix: the appendix's type line ends

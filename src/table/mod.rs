@@ -704,11 +704,24 @@ pub(crate) fn furniture(line: &Line, page: Option<u32>) -> Block {
 pub(crate) fn is_row_number(cell: &str) -> bool {
     let c = cell.trim().trim_end_matches(['.', ')']);
     !c.is_empty()
-        && c.chars().count() <= 6
-        && (c.chars().all(|ch| ch.is_ascii_digit() || ch == '.')
+        && c.chars().count() <= 10
+        && (c.chars().all(|ch| ch.is_ascii_digit() || ch == '.') && c.chars().count() <= 6
+            || is_roman_decimal(c)
             || c.chars().all(|ch| matches!(ch, 'I' | 'V' | 'X' | 'L'))
             || (c.chars().count() == 1 && c.chars().all(char::is_lowercase))
             || is_part_letter(c))
+}
+
+/// A sub-group numbered under its Roman group: "I.1", "III.1.2".
+fn is_roman_decimal(cell: &str) -> bool {
+    cell.split_once('.').is_some_and(|(roman, rest)| {
+        !roman.is_empty()
+            && roman.chars().all(|ch| matches!(ch, 'I' | 'V' | 'X' | 'L'))
+            && !rest.is_empty()
+            && rest
+                .split('.')
+                .all(|d| !d.is_empty() && d.len() <= 3 && d.chars().all(|ch| ch.is_ascii_digit()))
+    })
 }
 
 /// A part of a table in a capital letter ("A" / "PHÁT TRIỂN NỀN MÓNG …" above its
@@ -727,6 +740,7 @@ pub(crate) fn label_text(cell: &str) -> String {
     }
     if c.chars().all(|ch| ch.is_ascii_digit() || ch == '.')
         || c.chars().all(|ch| matches!(ch, 'I' | 'V' | 'X'))
+        || is_roman_decimal(c)
         || is_part_letter(c)
     {
         format!("{c}.")
