@@ -884,16 +884,25 @@ pub fn opens_with_assignment_word(text: &str) -> bool {
 /// Whether `text` ends with a word that gives work to whom it names ("b) Đề nghị" over
 /// "UBND tỉnh chỉ đạo …"): a line cut before the agency it addresses.
 pub fn ends_with_assignment_word(text: &str) -> bool {
-    // The longest prefix has two words: the last three are enough.
+    ends_with_any(text, &LEXICON.subject_prefixes)
+}
+
+/// Whether `text` ends with a support role ("k) Đài Truyền hình Việt Nam chủ trì, phối
+/// hợp" over "Bộ Khoa học và Công nghệ, …"): a line cut before the partners it names.
+pub fn ends_with_support_role(text: &str) -> bool {
+    ends_with_any(text, &LEXICON.support_roles)
+}
+
+/// Whether the last words of `text` are one of `phrases` (of at most four words).
+fn ends_with_any(text: &str, phrases: &Phrases) -> bool {
     let tail_at = text
         .trim_end()
         .rmatch_indices(' ')
-        .nth(2)
+        .nth(3)
         .map_or(0, |(i, _)| i + 1);
-    let tail = Scanner::head(&text[tail_at..], 4);
+    let tail = Scanner::head(&text[tail_at..], 5);
     (0..tail.len()).any(|i| {
-        LEXICON
-            .subject_prefixes
+        phrases
             .match_at(&tail.toks, i)
             .is_some_and(|len| i + len == tail.len())
     })

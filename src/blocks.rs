@@ -141,7 +141,7 @@ pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
                 }) {
                     append(&mut blocks[b], line);
                     prev_text = &line.text;
-                    prev_bold_closes = line.bold.closes;
+                    prev_bold_closes = line.bold.ends_heading();
                     in_bold = in_bold.map(|n| n + 1).filter(|_| !line.bold.toggles);
                     continue;
                 }
@@ -159,7 +159,7 @@ pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
         // title lines are not its continuation.
         open = (!is_doc_type_line(line)).then_some(blocks.len() - 1);
         prev_text = &line.text;
-        prev_bold_closes = line.bold.closes;
+        prev_bold_closes = line.bold.ends_heading();
         in_bold = (line.bold.opens && line.bold.toggles).then_some(0);
     }
     blocks
@@ -167,6 +167,7 @@ pub fn join(lines: &[Line], pages: &[Option<u32>]) -> Vec<Block> {
         .map(reclassify)
         .flat_map(split_fields)
         .flat_map(split_lettered_fields)
+        .flat_map(|b| split_numbered_clauses(b, lines))
         .flat_map(|b| split_run_in_label(b, lines))
         .collect()
 }
@@ -354,6 +355,133 @@ fn split_lettered_fields(block: Block) -> Vec<Block> {
     out
 }
 
+/// "a) Bộ Khoa học và Công nghệ: (1) trình Thủ tướng Chính phủ …; (2) chủ trì, phối
+/// hợp với …; (3) …": points numbered in brackets inside one paragraph, as conclusion
+/// notices write the work they give an agency. Cut before each, so each is a point of
+/// its own ("(1) Tổ chức …" on a line of its own is one). Only a run that starts with
+/// "(1)" after a colon (or the block's start) and goes on "(2)", "(3)" … each after the
+/// end of a clause counts: "khoản (2)" in a sentence does not.
+fn split_numbered_clauses(block: Block, lines: &[Line]) -> Vec<Block> {
+    let text = block.text.as_str();
+    if !text.contains("(1) ") || !text.contains("(2) ") {
+        return vec![block];
+    }
+    let mut cuts: Vec<usize> = Vec::new();
+    let mut next = 1u32;
+    for at in memchr::memchr_iter(b'(', text.as_bytes()) {
+        let Some((n, _)) = clause_number(&text[at..]) else {
+            continue;
+        };
+        let before = text[..at].trim_end();
+        // The first point follows the block's start or a heading's colon ("a) Bộ Khoa học
+        // và Công nghệ:"); after a paragraph ("… Trong đó xây dựng các Đề án, bao gồm:")
+        // the points are parts of that one piece of work.
+        let opens = if next == 1 {
+            before.is_empty()
+                || (before.ends_with(':')
+                    && before.chars().count() <= 160
+                    && sentences(label_body(before)).nth(1).is_none())
+        } else {
+            before.ends_with([';', '.', ':'])
+        };
+        if n == next && opens {
+            cuts.push(at);
+            next += 1;
+        }
+    }
+    if cuts.len() < 2 {
+        return vec![block];
+    }
+    // The line each point starts on: the first from the last point's on that holds its
+    // number. A piece ends on the line the next one starts on, which the next one shares
+    // as a run-in block (it does not claim that line).
+    let holds = |no: u32, mark: &str| {
+        lines
+            .binary_search_by_key(&no, |l| l.no)
+            .is_ok_and(|k| lines[k].text.contains(mark))
+    };
+    let mut starts: Vec<usize> = Vec::with_capacity(cuts.len());
+    let mut from = 0;
+    for k in 1..=cuts.len() {
+        let mark = format!("({k})");
+        if let Some(i) = (from..block.lines.len()).find(|&i| holds(block.lines[i], &mark)) {
+            from = i;
+        }
+        starts.push(from);
+    }
+    let piece_lines = |k: usize| -> Vec<u32> {
+        let first = starts[k];
+        let last = starts.get(k + 1).copied().unwrap_or(block.lines.len() - 1);
+        block.lines[first..=last.max(first)].to_vec()
+    };
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    if cuts[0] > 0 {
+        out.push(Block {
+            text: text[..cuts[0]].trim_end().to_owned(),
+            lines: block.lines[..=starts[0]].to_vec(),
+            ..block.clone()
+        });
+    }
+    for (k, &at) in cuts.iter().enumerate() {
+        let end = cuts.get(k + 1).copied().unwrap_or(text.len());
+        let piece = text[at..end].trim_end().to_owned();
+        let body = clause_number(&piece).map_or(0, |(_, len)| len);
+        out.push(Block {
+            kind: LineKind::Bullet { mark: '(', body },
+            text: piece,
+            lines: piece_lines(k),
+            page: block.page,
+            run_in: k > 0 || cuts[0] > 0,
+        });
+    }
+    // The part before the first point keeps the block's reading ("a) Bộ Y tế:" is its
+    // label); a block that was all points reads as its first.
+    if cuts[0] > 0
+        && let Some(first) = out.first_mut()
+    {
+        first.kind = match &block.kind {
+            LineKind::Label { row: false, .. } | LineKind::Bullet { .. } => {
+                crate::lines::classify_text(&first.text)
+            }
+            k => k.clone(),
+        };
+    }
+    out
+}
+
+/// Whether `text` ends with a bracketed point number after a clause: "…; (2)".
+fn ends_with_point_number(text: &str) -> bool {
+    let Some(rest) = text.trim_end().strip_suffix(')') else {
+        return false;
+    };
+    let digits = rest.bytes().rev().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&digits)
+        && rest[..rest.len() - digits]
+            .strip_suffix('(')
+            .is_some_and(|before| before.trim_end().ends_with([';', ':', '.']))
+}
+
+/// `text` after its label or bullet, if it opens with one.
+fn label_body(text: &str) -> &str {
+    match crate::lines::classify_text(text) {
+        LineKind::Label { body, .. } | LineKind::Bullet { body, .. } => &text[body..],
+        _ => text,
+    }
+}
+
+/// "(3) Khẩn trương …" → (3, length of "(3) "): a bracketed number of one or two
+/// digits and the space after it.
+fn clause_number(text: &str) -> Option<(u32, usize)> {
+    let rest = text.strip_prefix('(')?;
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let after = rest[digits..].strip_prefix(") ")?;
+    let n = rest[..digits].parse().ok()?;
+    Some((n, text.len() - after.len()))
+}
+
 /// A short heading ("II. NHIỆM VỤ", "1. Công tác tuyên truyền"), not the start of a
 /// sentence of work: at most 120 characters and no final full stop.
 pub fn is_heading_text(text: &str) -> bool {
@@ -426,6 +554,16 @@ pub fn continues(prev: &str, next: &str, width: usize) -> bool {
     if agency::ends_with_assignment_word(prev) && agency::opens_with_agency(next) {
         return true;
     }
+    // "k) Đài Truyền hình Việt Nam chủ trì, phối hợp" / "Bộ Khoa học và Công nghệ, …":
+    // cut between the role and the partners it names.
+    // "…; (2)" / "Phối hợp với Bộ Tài chính …": a point's number cut from its text.
+    if ends_with_point_number(prev) {
+        return true;
+    }
+    // ("b) Cơ quan phối hợp" over its list is a field's heading, not a cut.)
+    if agency::ends_with_support_role(prev) && !names_a_field(prev) {
+        return true;
+    }
     // "- Thời gian thực hiện: Quý" / "IV năm 2025": cut between a period and its number.
     if crate::deadline::ends_on_period_word(prev) {
         return true;
@@ -444,6 +582,13 @@ pub fn continues(prev: &str, next: &str, width: usize) -> bool {
         .ends_with(['.', ':', ';', '!', '?']);
     let full = prev.chars().count() * 4 >= width * 3;
     !ended && full
+}
+
+/// Whether `text`, after its label, is a field's name alone ("b) Cơ quan phối hợp").
+fn names_a_field(text: &str) -> bool {
+    crate::lexicon::lexicon()
+        .field_role_exact(label_body(text).trim())
+        .is_some()
 }
 
 /// A numbered label with nothing after it ("1.4.", "a)", "II.").

@@ -700,7 +700,8 @@ pub(crate) fn calendar_date(i: &str) -> Res<'_, (u32, u32, Option<i32>)> {
 /// Citations' byte ranges masked out of the folded view (borrowed when there are none).
 fn mask_citations<'v, 'a>(view: &'v FoldedText<'a>) -> Cow<'v, FoldedText<'a>> {
     let mut ranges: Vec<Range<usize>> = citations_in(view).into_iter().map(|c| c.range).collect();
-    let horizons = horizon_ranges(view);
+    let mut horizons = year_after_ranges(view, &G.horizon);
+    horizons.extend(year_after_ranges(view, &G.topic_year));
     let laws = law_year_ranges(view);
     let idioms = not_time_ranges(view);
     if !horizons.is_empty() || !laws.is_empty() || !idioms.is_empty() {
@@ -735,16 +736,17 @@ fn not_time_ranges(view: &FoldedText) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// Original byte ranges of horizons ("tầm nhìn đến năm 2045", "có xét đến năm 2050"):
-/// the year a strategy looks ahead to, not a time for the work.
-fn horizon_ranges(view: &FoldedText) -> Vec<Range<usize>> {
+/// Original byte ranges of `words` and the year after them: horizons ("tầm nhìn đến năm
+/// 2045", "có xét đến năm 2050", the year a strategy looks ahead to) and the year a
+/// summary covers ("tổng kết năm 2025"), neither a time for the work.
+fn year_after_ranges(view: &FoldedText, words: &Lexicon<()>) -> Vec<Range<usize>> {
     let f = view.folded.as_str();
-    if !G.horizon.occurs_in(f) {
+    if !words.occurs_in(f) {
         return Vec::new();
     }
     let mut out = Vec::new();
     for start in view.word_starts() {
-        let Ok((rest, ())) = G.horizon.parse(&f[start..]) else {
+        let Ok((rest, ())) = words.parse(&f[start..]) else {
             continue;
         };
         let after = rest.trim_start();
@@ -784,6 +786,7 @@ struct RawGrammar {
     condition: RawTriggers,
     inline: RawInline,
     horizon: RawList,
+    topic_year: RawList,
     not_time: RawList,
     law_name: RawLawName,
 }
@@ -962,6 +965,8 @@ struct Grammar {
     item_openers: Lexicon<()>,
     /// Words before a horizon year ("tầm nhìn đến năm 2045"), masked like citations.
     horizon: Lexicon<()>,
+    /// Words before the year a summary covers ("tổng kết năm 2025"), masked alike.
+    topic_year: Lexicon<()>,
     /// Phrases that hold a time word but name something else ("chi thường xuyên",
     /// recurrent spending), masked like citations.
     not_time: Lexicon<()>,
@@ -1068,6 +1073,7 @@ impl Grammar {
                 .collect(),
             item_openers: Lexicon::new(Vec::new()),
             horizon: Lexicon::plain(&raw.horizon.words),
+            topic_year: Lexicon::plain(&raw.topic_year.words),
             not_time: Lexicon::plain(&raw.not_time.words),
             law_name_stops: raw
                 .law_name

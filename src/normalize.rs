@@ -33,6 +33,13 @@ pub struct Bold {
 }
 
 impl Bold {
+    /// Whether the line closes bold that a heading opened: at the line's start, or on a
+    /// line above ("**4. Sở Văn" / "… Cần Thơ**"). A short run opened and closed inside
+    /// the line ("… điện tử; **(4)**") is emphasis in running text.
+    pub fn ends_heading(&self) -> bool {
+        self.closes && (self.opens || self.toggles)
+    }
+
     fn of(raw: &str) -> Self {
         let t = raw.trim();
         // A line of marks alone ("**", "** **") opens and closes nothing.

@@ -3745,4 +3745,53 @@ Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉ
         assert_eq!(due, [Some("2025-12-31".into()), Some("2026-06-30".into())]);
         assert_accounted(text);
     }
+
+    /// A conclusion notice's work: points numbered in brackets inside a paragraph, after
+    /// an agency's colon or a heading's, are tasks of their own (a bracketed number set
+    /// in bold at a line's end does not end the paragraph); a line cut after "phối hợp"
+    /// goes on into the partners; the year a summary covers is no deadline.
+    #[test]
+    fn numbered_points_inside_a_paragraph() {
+        let text = "III. NHIỆM VỤ\n\
+             1. Khẩn trương xây dựng chiến lược dữ liệu: (1) Thanh tra Chính phủ ban hành trước ngày 25 tháng 11 năm 2025; (2) Bộ Công an chủ trì, phối hợp các bộ ban hành hướng dẫn.\n\
+             2. Nhiệm vụ về chuyển đổi số\n\
+             a) Bộ Khoa học và Công nghệ: (1) trình Thủ tướng Chính phủ Chương trình quốc gia, hoàn thành trong tháng 11 năm 2025; **(2)**\n\
+             Phối hợp với Bộ Tài chính hướng dẫn các bộ, ngành.\n\
+             b) Đài Truyền hình Việt Nam chủ trì, phối hợp\n\
+             Bộ Quốc phòng, Văn phòng Chính phủ xây dựng video clip tổng kết năm 2025.\n\
+             c) Bộ Y tế thực hiện các nội dung, bao gồm: (1) đánh giá tác động; (2) xây dựng chính sách.\n";
+        let plan = crate::parse_text(text);
+        assert_eq!(
+            roles(&plan),
+            [
+                ("III.1#1", vec!["Thanh tra Chính phủ"], vec![]),
+                ("III.1#2", vec!["Bộ Công an"], vec!["các bộ"]),
+                ("III.2.a#1", vec!["Bộ Khoa học và Công nghệ"], vec![]),
+                (
+                    "III.2.a#2",
+                    vec!["Bộ Tài chính"],
+                    vec!["Bộ Khoa học và Công nghệ"]
+                ),
+                (
+                    "III.2.b",
+                    vec!["Đài Truyền hình Việt Nam"],
+                    vec!["Bộ Quốc phòng", "Văn phòng Chính phủ"]
+                ),
+                ("III.2.c", vec!["Bộ Y tế"], vec![]),
+            ]
+        );
+        let due: Vec<_> = plan.tasks.iter().map(|t| due(t).0).collect();
+        assert_eq!(
+            due,
+            [
+                Some("2025-11-25".into()),
+                None,
+                Some("2025-11-30".into()),
+                None,
+                None,
+                None
+            ]
+        );
+        assert_accounted(text);
+    }
 }
