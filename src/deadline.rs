@@ -174,9 +174,13 @@ pub fn closing_time_deadline(text: &str, year: Option<i32>) -> Option<Deadline> 
     // Where the clause's words start, from its last: the phrase is among the last few,
     // so only they are folded. Folding keeps the words, so the phrase's last words in the
     // fold are its last words as written.
-    let word_starts: Vec<usize> = clause
-        .match_indices(char::is_whitespace)
-        .map(|(i, w)| i + w.len())
+    // (The clause's first word counts too: "…; nhiệm vụ thường xuyên.")
+    let word_starts: Vec<usize> = std::iter::once(0)
+        .chain(
+            clause
+                .match_indices(char::is_whitespace)
+                .map(|(i, w)| i + w.len()),
+        )
         .filter(|&i| !clause[i..].starts_with(char::is_whitespace))
         .rev()
         .take(MAX_CLOSING_WORDS)
@@ -187,9 +191,8 @@ pub fn closing_time_deadline(text: &str, year: Option<i32>) -> Option<Deadline> 
     if !G.closing_time.occurs_in(&folded) {
         return None;
     }
-    let words = folded
-        .match_indices(' ')
-        .map(|(i, _)| i + 1)
+    let words = std::iter::once(0)
+        .chain(folded.match_indices(' ').map(|(i, _)| i + 1))
         .rev()
         .position(|i| closing_phrase(&folded[i..]).is_ok())?;
     let phrase = &clause[word_starts[words]..];
@@ -3441,6 +3444,12 @@ mod tests {
                 "Rà soát, báo cáo; hoàn thành trong Quý II năm 2026;",
                 d(2026, 6, 30),
                 false,
+            ),
+            // A conclusion notice's "the task is ongoing".
+            (
+                "Tiếp tục rà soát văn bản quy phạm pháp luật; nhiệm vụ thường xuyên.",
+                None,
+                true,
             ),
         ] {
             let dl = found(text);
