@@ -895,6 +895,10 @@ pub fn ends_with_support_role(text: &str) -> bool {
 
 /// Whether the last words of `text` are one of `phrases` (of at most four words).
 fn ends_with_any(text: &str, phrases: &Phrases) -> bool {
+    // Most lines end on none of the phrases' last words: no tokenizing for them.
+    if !phrases.may_end(text) {
+        return false;
+    }
     let tail_at = text
         .trim_end()
         .rmatch_indices(' ')
@@ -1246,6 +1250,8 @@ struct Phrases {
     by_first: HashMap<u32, Vec<Box<[u32]>>>,
     /// The folded first words, for [`Phrases::may_occur`].
     first_words: Vec<CompactString>,
+    /// The folded last words, for [`Phrases::may_end`].
+    last_words: Vec<CompactString>,
 }
 
 impl Phrases {
@@ -1253,6 +1259,7 @@ impl Phrases {
     fn new(list: &[String], vocab: &mut HashMap<CompactString, u32>) -> Self {
         let mut by_first: HashMap<u32, Vec<Box<[u32]>>> = HashMap::default();
         let mut first_words = Vec::new();
+        let mut last_words: Vec<CompactString> = Vec::new();
         for phrase in list {
             let toks = tokenize_unindexed(phrase);
             let ids: Box<[u32]> = toks
@@ -1262,6 +1269,11 @@ impl Phrases {
                     *vocab.entry(t.fold.clone()).or_insert(next)
                 })
                 .collect();
+            if let Some(t) = toks.last()
+                && !last_words.contains(&t.fold)
+            {
+                last_words.push(t.fold.clone());
+            }
             if let (Some(&first), Some(t)) = (ids.first(), toks.first()) {
                 if !by_first.contains_key(&first) {
                     first_words.push(t.fold.clone());
@@ -1275,6 +1287,18 @@ impl Phrases {
         Phrases {
             by_first,
             first_words,
+            last_words,
+        }
+    }
+
+    /// Whether a phrase may end `text`: false means no phrase ends it, since every one
+    /// ends with one of the last words (read on the last word alone, without tokenizing).
+    fn may_end(&self, text: &str) -> bool {
+        let last = text.trim_end().rsplit(' ').next().unwrap_or("");
+        let last = last.trim_end_matches(|c: char| !c.is_alphanumeric());
+        !last.is_empty() && {
+            let f = fold(last);
+            self.last_words.iter().any(|w| w.as_str() == f)
         }
     }
 
