@@ -639,8 +639,9 @@ impl Lowerer<'_> {
                 // A heading that assigns work itself keeps it, unless it only introduces
                 // bullets that each name their own doers ("b) Đề nghị UBND tỉnh chỉ đạo
                 // các ngành … cụ thể sau:" / "- Chỉ đạo Ban Dân tộc tỉnh phối hợp …").
-                let introduces = self.headings[n].trim_end().ends_with(':') && node.body.is_empty();
-                if 2 * assigned >= all.len() && (introduces || !self.assigns_in_own_text(n)) {
+                if 2 * assigned >= all.len()
+                    && (self.introduces_points(n) || !self.assigns_in_own_text(n))
+                {
                     bullets = all;
                 }
             }
@@ -1405,10 +1406,8 @@ impl Lowerer<'_> {
     /// "- Chỉ đạo Sở Nông nghiệp và PTNT:" over "+ …"): a heading of one line ending
     /// with ":", with no paragraph or field of its own.
     fn bullet_agency_heading(&self, b: NodeId) -> Option<Vec<Agency>> {
-        let node = &self.body.nodes[b];
-        if !node.body.is_empty()
-            || !node.fields.is_empty()
-            || !self.headings[b].trim_end().ends_with(':')
+        if !self.introduces_points(b)
+            || !self.body.nodes[b].fields.is_empty()
             || self.bullet_children(b).is_empty()
         {
             return None;
@@ -1442,10 +1441,16 @@ impl Lowerer<'_> {
 
     /// The agencies of the nearest enclosing item headed by an agency name.
     fn addressee(&self, n: NodeId) -> Option<&[Agency]> {
+        self.addressee_node(n)
+            .map(|k| self.addressees[&k].as_slice())
+    }
+
+    /// The nearest item above `n` headed by an agency name.
+    fn addressee_node(&self, n: NodeId) -> Option<NodeId> {
         let mut at = self.body.nodes[n].parent;
         while let Some(k) = at {
-            if let Some(heads) = self.addressees.get(&k) {
-                return Some(heads);
+            if self.addressees.contains_key(&k) {
+                return Some(k);
             }
             at = self.body.nodes[k].parent;
         }
@@ -1456,19 +1461,11 @@ impl Lowerer<'_> {
     /// dân tỉnh chỉ đạo thực hiện các nhiệm vụ sau:"), an item "Chỉ đạo Sở Y tế …" is
     /// done by the agencies the body is to direct.
     fn directed(&self, n: NodeId, text: &str) -> Option<Vec<Agency>> {
-        let mut at = self.body.nodes[n].parent;
-        while let Some(k) = at {
-            if self.addressees.contains_key(&k) {
-                break;
-            }
-            at = self.body.nodes[k].parent;
-        }
-        let asking = self.headings[at?].trim_end().strip_suffix(':')?;
+        let asking = self.headings[self.addressee_node(n)?]
+            .trim_end()
+            .strip_suffix(':')?;
         // "Về lĩnh vực Văn hóa - Xã hội: Chỉ đạo Sở …": the work after its topic.
-        let text = match text.split_once(':') {
-            Some((topic, work)) if lexicon().is_topic_heading(topic) => work.trim_start(),
-            _ => text,
-        };
+        let text = after_topic(text);
         if !agency::opens_with_directing(text) || agency::asked_agencies(asking).is_none() {
             return None;
         }
@@ -1477,14 +1474,9 @@ impl Lowerer<'_> {
 
     /// The partners the nearest agency heading above `n` names for all its items.
     fn addressee_partners(&self, n: NodeId) -> Option<&[Agency]> {
-        let mut at = self.body.nodes[n].parent;
-        while let Some(k) = at {
-            if self.addressees.contains_key(&k) {
-                return self.intro_partners.get(&k).map(Vec::as_slice);
-            }
-            at = self.body.nodes[k].parent;
-        }
-        None
+        self.intro_partners
+            .get(&self.addressee_node(n)?)
+            .map(Vec::as_slice)
     }
 
     /// A heading of one sentence that opens with agencies (as its subject, or before a
@@ -1502,10 +1494,7 @@ impl Lowerer<'_> {
         // trách nhiệm … các nội dung sau:": the agencies before the first colon.
         // "4. Về lĩnh vực Tư pháp: Đề nghị UBND tỉnh chỉ đạo Công an tỉnh:": a topic,
         // then whom the items are for.
-        let intro = match intro.split_once(':') {
-            Some((topic, rest)) if lexicon().is_topic_heading(topic) => rest.trim_start(),
-            _ => intro,
-        };
+        let intro = after_topic(intro);
         // "Hội đồng nhân dân tỉnh đề nghị Ủy ban nhân dân tỉnh chỉ đạo thực hiện các
         // nhiệm vụ sau:": the items are for the body asked, not the one asking.
         if let Some(asked) = agency::asked_agencies(intro) {
@@ -1524,13 +1513,15 @@ impl Lowerer<'_> {
     /// else ("4. Về lĩnh vực Tư pháp: Đề nghị UBND tỉnh chỉ đạo Công an tỉnh:" over
     /// "- …").
     fn topic_intro(&self, n: NodeId) -> bool {
-        let node = &self.body.nodes[n];
-        node.body.is_empty()
+        self.introduces_points(n)
             && !self.bullet_children(n).is_empty()
-            && self.headings[n].trim_end().ends_with(':')
-            && self.headings[n]
-                .split_once(':')
-                .is_some_and(|(topic, _)| lexicon().is_topic_heading(topic))
+            && after_topic(&self.headings[n]).len() < self.headings[n].len()
+    }
+
+    /// Whether `n`'s heading only introduces what is below it: it ends with ":" and no
+    /// paragraph of its own follows.
+    fn introduces_points(&self, n: NodeId) -> bool {
+        self.body.nodes[n].body.is_empty() && self.headings[n].trim_end().ends_with(':')
     }
 
     /// An inline assignment anywhere in the item's own text or bullets.
@@ -2001,6 +1992,15 @@ pub fn first_sentence(text: &str) -> String {
 fn names_who(sentence: &str) -> bool {
     agency::parse_inline_assignment(sentence).is_some()
         || agency::subject_agencies(sentence).is_some()
+}
+
+/// `text` after a topic it opens with ("Về lĩnh vực Tư pháp: Đề nghị …" → "Đề nghị …";
+/// `[parts] topic_openers`), or all of it.
+fn after_topic(text: &str) -> &str {
+    match text.split_once(':') {
+        Some((topic, rest)) if lexicon().is_topic_heading(topic) => rest.trim_start(),
+        _ => text,
+    }
 }
 
 fn first_sentence_of(text: &str) -> &str {
