@@ -344,15 +344,22 @@ fn split_lettered_fields(block: Block) -> Vec<Block> {
     if let Some(first) = out.first_mut()
         && block.text.starts_with(first.text.as_str())
     {
-        first.kind = match &block.kind {
-            LineKind::Field { value, .. } if *value < first.text.len() => block.kind.clone(),
-            LineKind::Label { row: false, .. }
-            | LineKind::Bullet { .. }
-            | LineKind::Field { .. } => crate::lines::classify_text(&first.text),
-            k => k.clone(),
-        };
+        first.kind = head_kind(&block.kind, &first.text);
     }
     out
+}
+
+/// The kind of the piece a block keeps when the rest is cut off it (`head`, a prefix of
+/// the block's text): a label, bullet or field read again on the shorter text (a field
+/// whose value the cut left whole keeps its reading), any other kind kept.
+fn head_kind(kind: &LineKind, head: &str) -> LineKind {
+    match kind {
+        LineKind::Field { value, .. } if *value < head.len() => kind.clone(),
+        LineKind::Label { row: false, .. } | LineKind::Bullet { .. } | LineKind::Field { .. } => {
+            crate::lines::classify_text(head)
+        }
+        k => k.clone(),
+    }
 }
 
 /// "a) Bộ Khoa học và Công nghệ: (1) trình Thủ tướng Chính phủ …; (2) chủ trì, phối
@@ -439,12 +446,7 @@ fn split_numbered_clauses(block: Block, lines: &[Line]) -> Vec<Block> {
     if cuts[0] > 0
         && let Some(first) = out.first_mut()
     {
-        first.kind = match &block.kind {
-            LineKind::Label { row: false, .. } | LineKind::Bullet { .. } => {
-                crate::lines::classify_text(&first.text)
-            }
-            k => k.clone(),
-        };
+        first.kind = head_kind(&block.kind, &first.text);
     }
     out
 }
