@@ -839,6 +839,7 @@ mod tests {
             "Nội dung/nhiệm vụ",
             "Nhiệm vụ / Nội dung công việc",
             "NHIỆM VỤ VÀ GIẢI PHÁP",
+            "Tên nhiệm vụ/dự án",
         ] {
             assert_eq!(
                 header(&cells(name)).and_then(|c| c.get(1).cloned()),
