@@ -1220,7 +1220,14 @@ impl Lowerer<'_> {
         if lead.is_empty() {
             // The subject of the heading, else of a body paragraph's first sentence
             // ("Giao Sở Tư pháp thực hiện; ...", "Các sở, ban, ngành thực hiện rà soát").
+            // A heading that names its topic first says who after the colon ("2. Đẩy
+            // mạnh hoàn thiện thể chế: Các bộ khẩn trương trình Chính phủ …").
+            let after_colon = first_sentence_of(&heading)
+                .split_once(": ")
+                .filter(|(topic, _)| crate::blocks::is_heading_text(topic))
+                .map(|(_, rest)| first_sentence_of(rest));
             lead = std::iter::once(heading.as_str())
+                .chain(after_colon)
                 .chain(texts.iter().skip(1).map(|t| first_sentence_of(t)))
                 .find_map(agency::subject_agencies)
                 .unwrap_or_default();
@@ -3793,5 +3800,17 @@ Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉ
             ]
         );
         assert_accounted(text);
+    }
+
+    /// A heading that names its topic before a colon says who does the work after it.
+    #[test]
+    fn subject_after_a_topic() {
+        let plan = crate::parse_text(
+            "III. NHIỆM VỤ\n1. Hoàn thiện thể chế, cơ chế chính sách: Các bộ khẩn trương trình Chính phủ ban hành các Nghị định hướng dẫn.\n2. Hoàn thiện dữ liệu: rà soát, cập nhật dữ liệu dân cư.\n",
+        );
+        assert_eq!(
+            roles(&plan),
+            [("III.1", vec!["Các bộ"], vec![]), ("III.2", vec![], vec![])]
+        );
     }
 }
