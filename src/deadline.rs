@@ -1665,9 +1665,16 @@ fn inline_phrase(i: &str) -> Res<'_, ()> {
     // "báo cáo trước ngày 15 hằng tháng": a periodic duty, not a one-off date.
     // "... định kỳ hằng quý": a period word after the marker is a recurrence.
     // "Thời gian: thường xuyên": ongoing work after a marker.
-    // "trước ngày 25/12 hàng năm": a recurrence right after the date is the phrase's.
+    // "trước ngày 25/12 hàng năm": a recurrence right after the date is the phrase's,
+    // also joined by a link ("trước ngày 20/11/2025 và hàng tháng": then monthly).
     let point = nom::combinator::map(
-        (point_item, opt(preceded(space, recurrence_word))),
+        (
+            point_item,
+            opt(preceded(
+                (space, opt((word(|g| &g.closing_link), space))),
+                recurrence_word,
+            )),
+        ),
         |(item, _)| item,
     );
     let target = alt((
@@ -3775,6 +3782,14 @@ mod tests {
                 Some(2025),
                 Some("trước ngày 25/12 hàng năm"),
                 d(2025, 12, 25),
+                Some(Day),
+            ),
+            // ... also after "và": a first date, then every month.
+            (
+                "Báo cáo kết quả trước ngày 20 tháng 11 năm 2025 và hàng tháng.",
+                None,
+                Some("trước ngày 20 tháng 11 năm 2025 và hàng tháng"),
+                d(2025, 11, 20),
                 Some(Day),
             ),
             // A condition after a time marker runs to the end of its clause.
