@@ -360,13 +360,7 @@ fn roman_decimal_label(i: In) -> IResult<In, Label> {
         separated_list1(ch('.'), verify(digit1, |d: &In| d.len() <= 3)).parse(rest)?;
     let (rest, closer) = opt(one_of(".)")).parse(rest)?;
     if closer.is_none() {
-        peek(preceded(
-            space1,
-            verify(nom::character::complete::anychar, |c: &char| {
-                c.is_uppercase()
-            }),
-        ))
-        .parse(rest)?;
+        capital_follows(rest)?;
     }
     let text = parts
         .iter()
@@ -443,13 +437,7 @@ fn decimal_label(i: In) -> IResult<In, Label> {
                 nom::error::ErrorKind::Verify,
             )));
         }
-        peek(preceded(
-            space1,
-            verify(nom::character::complete::anychar, |c: &char| {
-                c.is_uppercase()
-            }),
-        ))
-        .parse(rest)?;
+        capital_follows(rest)?;
     }
     let mut text = first.fragment().to_string();
     for m in &more {
@@ -502,8 +490,14 @@ fn letter_label(i: In) -> IResult<In, Label> {
 /// The older slash closer of a label: "1/ Xây dựng …", "II/ NHIỆM VỤ", "a/ Tổ chức …".
 /// A space and a capital must follow ("1/2024" is a date, "a/c" an abbreviation).
 fn slash_closer(i: In) -> IResult<In, char> {
-    terminated(
-        ch('/'),
+    terminated(ch('/'), capital_follows).parse(i)
+}
+
+/// A space, then a capital letter (not consumed): what may follow a label written
+/// without its closer ("2.2.1 Về …", "III.1 Nhóm …") or with a slash ("1/ Xây dựng …").
+fn capital_follows(i: In) -> IResult<In, ()> {
+    nom::combinator::value(
+        (),
         peek(preceded(
             space1,
             verify(nom::character::complete::anychar, |c: &char| {
