@@ -720,14 +720,15 @@ impl Lowerer<'_> {
         };
         // An item that names neither who nor when, in a plan whose attached task table
         // assigns the work, is a heading over that table's rows, whatever its words.
+        // (The inline assignment is looked for last: most plans attach no table.)
         let summary = !assigns
-            && self.assignment(n).is_none()
             && ((self.bullet_blocks(n).len() <= 1
                 && self.covered.covers(path, &self.headings[n])
                 // "Các bộ, ngành, địa phương tăng cường …": an item that opens with who
                 // does it assigns the work, though a row repeats it.
                 && agency::subject_agencies(first_sentence_of(&self.headings[n])).is_none())
-                || (self.covered.exhaustive && self.assigns_nothing(n)));
+                || (self.covered.exhaustive && self.assigns_nothing(n)))
+            && self.assignment(n).is_none();
         let as_task = leaf
             && !only_a_heading
             && !summary
