@@ -459,14 +459,20 @@ fn named_units(collective: &Agency, written: &str, rest: &str) -> Option<Agency>
     })
 }
 
+/// The most characters before the colon of [`colon_lead`].
+const MAX_COLON_LEAD: usize = 160;
+
 /// "Sở Thông tin và Truyền thông: Nâng cấp hệ thống …" → the agencies before the colon
 /// and the byte offset in `text` where the work after it starts. None unless all of the
 /// text before the first ":" is an agency list (as [`agency_heading`] reads it) and some
 /// text follows.
 pub fn colon_lead(text: &str) -> Option<(Vec<Agency>, usize)> {
+    // Three bodies' full names fit ("Cục Báo chí, Cục Phát thanh Truyền hình và Thông
+    // tin điện tử, Cục Thông tin cơ sở và Thông tin đối ngoại:"); longer text before a
+    // colon is prose, and is not tokenized for this.
     let colon = text.find(':')?;
     let (head, rest) = (&text[..colon], text[colon + 1..].trim_start());
-    if rest.is_empty() || head.chars().count() > 90 {
+    if rest.is_empty() || head.chars().count() > MAX_COLON_LEAD {
         return None;
     }
     Some((agency_heading(head)?, text.len() - rest.len()))
@@ -881,6 +887,13 @@ pub fn opens_with_assignment_word(text: &str) -> bool {
     LEXICON.subject_prefixes.match_at(&head.toks, 0).is_some()
 }
 
+/// Whether `text` opens with a verb of work ("Tham mưu Lãnh đạo Bộ:", "Triển khai …";
+/// `list_end_verbs` in `grammar/agencies.toml`) or a role ("Chủ trì, phối hợp …").
+pub fn opens_with_work(text: &str) -> bool {
+    let head = Scanner::head(text, 4);
+    LEXICON.list_end_verbs.match_at(&head.toks, 0).is_some() || opens_with_role(text)
+}
+
 /// Whether `text` ends with a word that gives work to whom it names ("b) Đề nghị" over
 /// "UBND tỉnh chỉ đạo …"): a line cut before the agency it addresses.
 pub fn ends_with_assignment_word(text: &str) -> bool {
@@ -930,6 +943,13 @@ pub fn asked_agencies(sentence: &str) -> Option<Vec<Agency>> {
         return None;
     }
     asked_after(&sc, subject.end)
+}
+
+/// The agencies a heading that opens with a request asks: "Đề nghị Trung ương Mặt trận
+/// Tổ quốc Việt Nam" → [Trung ương Mặt trận Tổ quốc Việt Nam].
+pub fn requested_agencies(heading: &str) -> Option<Vec<Agency>> {
+    let sc = Scanner::new(heading);
+    asked_after(&sc, sc.skip_label(0))
 }
 
 /// The agencies after a request (`request_prefixes`) at token `at`.
@@ -985,6 +1005,19 @@ pub fn ends_on_capital_head(text: &str) -> bool {
 /// ("Viện Khoa học lâm nghiệp Việt Nam, Cục" / "Vụ Khoa học và Công nghệ" is a new one)
 /// unless the head and `next` make a known name ("Bộ Công an").
 pub fn continues_cut_name(prev: &str, next: &str) -> bool {
+    // The country's name cut in two: "Đài Truyền hình Việt" / "Nam, Đài Tiếng nói …".
+    let last = prev.split_whitespace().next_back().unwrap_or("");
+    let first = next.split_whitespace().next().unwrap_or("");
+    let first = first.trim_end_matches(|c: char| !c.is_alphabetic());
+    if last.starts_with(char::is_uppercase)
+        && first.starts_with(char::is_uppercase)
+        && LEXICON.country.iter().any(|c| {
+            c.split_once(' ')
+                .is_some_and(|(a, b)| a == fold(last) && b == fold(first))
+        })
+    {
+        return true;
+    }
     if ends_on_capital_head(prev)
         && LEXICON
             .heads
@@ -1062,6 +1095,7 @@ struct RawLexicon {
     units: Vec<String>,
     place_bodies: Vec<String>,
     heading_note_openers: Vec<String>,
+    group_qualities: Vec<String>,
     field_heads: Vec<String>,
     field_tail_heads: Vec<String>,
     compounds: Vec<String>,
@@ -1126,6 +1160,7 @@ struct Lexicon {
     purpose_heads: Phrases,
     units: Phrases,
     heading_note_openers: Phrases,
+    group_qualities: Phrases,
     field_heads: Phrases,
     field_tail_heads: Phrases,
     /// Phrases whose "," and "và" are not separators ("khu, cụm công nghiệp").
@@ -1201,6 +1236,7 @@ impl Lexicon {
             purpose_heads: phrases(&raw.purpose_heads),
             units: phrases(&raw.units),
             heading_note_openers: phrases(&raw.heading_note_openers),
+            group_qualities: phrases(&raw.group_qualities),
             field_heads: phrases(&raw.field_heads),
             field_tail_heads: phrases(&raw.field_tail_heads),
             compounds: phrases(&raw.compounds),
@@ -2023,6 +2059,16 @@ impl<'a> Scanner<'a> {
         }) {
             return None;
         }
+        // Naming bodies by what they do, with more of it after a comma: "các cơ quan
+        // tham mưu, giúp việc", "các cơ quan tham mưu, quản lý nhà nước thuộc Bộ".
+        if self.kind(i + len) == Some(Kind::Comma)
+            && LEXICON
+                .group_qualities
+                .match_at(&self.toks, i + len + 1)
+                .is_some()
+        {
+            return None;
+        }
         let after_sep = i.checked_sub(1).is_some_and(|p| {
             matches!(self.kind(p), Some(Kind::Comma | Kind::Semi))
                 || self.is_word(p, "và")
@@ -2188,7 +2234,16 @@ impl<'a> Scanner<'a> {
             {
                 kind = SegKind::Capitalized;
             }
-            if kind == SegKind::Other && mode != Mode::Field {
+            // "các cơ quan tham mưu, giúp việc": what else the open group's bodies are,
+            // which goes on with its name.
+            let quality = kind == SegKind::Other
+                && same_chunk
+                && items.last().is_some_and(|l| l.open)
+                && LEXICON
+                    .group_qualities
+                    .match_at(&self.toks, first)
+                    .is_some();
+            if kind == SegKind::Other && mode != Mode::Field && !quality {
                 return Some(first);
             }
             // "Các bộ, cơ quan ngang bộ và cơ quan, tổ chức liên quan": a "và" that a

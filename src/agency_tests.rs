@@ -1354,6 +1354,25 @@ fn duties() {
 #[test]
 fn subjects() {
     let s = |x: &str| subject_agencies(x).map(|a| strs(&names(&a)));
+    // A modal verb or the means ends the subject.
+    assert_eq!(
+        s(
+            "Ủy ban nhân dân thành phố Hà Nội và Ủy ban nhân dân Thành phố Hồ Chí Minh cần tập trung một số nhiệm vụ quan trọng như sau"
+        ),
+        Some(strs(&[
+            "Ủy ban nhân dân thành phố Hà Nội",
+            "Ủy ban nhân dân Thành phố Hồ Chí Minh"
+        ]))
+    );
+    assert_eq!(
+        s(
+            "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các Đoàn thể tỉnh bằng nhiều hình thức và phương pháp thích hợp, tổ chức tuyên truyền"
+        ),
+        Some(strs(&[
+            "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+            "các Đoàn thể tỉnh"
+        ]))
+    );
     // "Chỉ đạo X …" names who does the work; asked to direct, the body directed does it;
     // a body asked by another ("A đề nghị B …") does what it is asked.
     assert_eq!(
@@ -1757,12 +1776,117 @@ fn agencies_before_a_colon() {
             "rà soát dữ liệu.".to_string()
         ))
     );
+    // Three bodies' full names before the colon.
+    assert_eq!(
+        lead(
+            "Cục Báo chí, Cục Phát thanh Truyền hình và Thông tin điện tử, Cục Thông tin cơ sở và Thông tin đối ngoại: Tham mưu Lãnh đạo Bộ chỉ đạo các cơ quan báo chí:"
+        ),
+        Some((
+            strs(&[
+                "Cục Báo chí",
+                "Cục Phát thanh Truyền hình và Thông tin điện tử",
+                "Cục Thông tin cơ sở và Thông tin đối ngoại"
+            ]),
+            "Tham mưu Lãnh đạo Bộ chỉ đạo các cơ quan báo chí:".to_string()
+        ))
+    );
     for t in [
         "Mục tiêu: nâng cao chất lượng.",
         "Sở Y tế:",
         "Lưu ý: Sở Y tế báo cáo.",
     ] {
         assert_eq!(lead(t), None, "{t}");
+    }
+}
+
+/// Bodies named by what they do ("các cơ quan tham mưu, giúp việc"): the verb and the
+/// pieces after the comma (`group_qualities`) are the group's name. A verb with work
+/// after its comma still ends the list.
+#[test]
+fn groups_named_by_their_work() {
+    for (text, name) in [
+        (
+            "Thủ trưởng các cơ quan tham mưu, quản lý nhà nước thuộc Bộ",
+            "Thủ trưởng các cơ quan tham mưu, quản lý nhà nước thuộc Bộ",
+        ),
+        (
+            "Các cơ quan tham mưu, giúp việc Tỉnh ủy",
+            "Các cơ quan tham mưu, giúp việc Tỉnh ủy",
+        ),
+        (
+            "Các cơ quan chuyên môn, quản lý nhà nước thuộc Bộ",
+            "Các cơ quan chuyên môn, quản lý nhà nước thuộc Bộ",
+        ),
+    ] {
+        assert_eq!(heading_rows(text), Some(want(&[(name, N, true)])), "{text}");
+    }
+    for text in [
+        "Bộ Tư pháp, các bộ, cơ quan tham mưu, đề xuất",
+        "Sở Tài chính, quản lý nhà nước về giá",
+    ] {
+        assert_eq!(heading_rows(text), None, "{text}");
+    }
+}
+
+/// A heading that opens with a request names whom it asks; the central bodies of the
+/// Front and the mass organisations are names.
+#[test]
+fn requests_name_whom_they_ask() {
+    let asked = |t: &str| requested_agencies(t).map(|a| strs(&names(&a)));
+    assert_eq!(
+        asked("c) Đề nghị Trung ương Mặt trận Tổ quốc Việt Nam"),
+        Some(strs(&["Trung ương Mặt trận Tổ quốc Việt Nam"]))
+    );
+    assert_eq!(
+        asked("Đề nghị Liên minh Hợp tác xã tỉnh, Hội Nông dân tỉnh"),
+        Some(strs(&["Liên minh Hợp tác xã tỉnh", "Hội Nông dân tỉnh"]))
+    );
+    for t in [
+        "Đề nghị",
+        "Tổ chức hội nghị",
+        "Hội đồng nhân dân tỉnh đề nghị",
+    ] {
+        assert_eq!(asked(t), None, "{t}");
+    }
+}
+
+/// Lines cut inside a known name or the country's name go on.
+#[test]
+fn names_cut_at_a_line_end() {
+    for (prev, next) in [
+        (
+            "d) Đài Truyền hình Việt",
+            "Nam, Đài Tiếng nói Việt Nam và các cơ quan",
+        ),
+        (
+            "- Chỉ đạo Tổng Liên đoàn",
+            "Lao động Việt Nam phát động phong trào",
+        ),
+        ("- Ngân hàng Nhà nước Việt", "Nam"),
+    ] {
+        assert!(continues_cut_name(prev, next), "{prev} / {next}");
+    }
+    for (prev, next) in [
+        ("1. Sở Tài chính", "Chủ trì thẩm định."),
+        ("Giữ gìn bản sắc dân tộc Việt", "Kiên quyết xử lý"),
+    ] {
+        assert!(!continues_cut_name(prev, next), "{prev} / {next}");
+    }
+}
+
+/// Whether a text opens with work: a verb of `list_end_verbs` or a role.
+#[test]
+fn openings_with_work() {
+    for t in [
+        "Tham mưu Lãnh đạo Bộ",
+        "Nghiên cứu, tham mưu Lãnh đạo Bộ",
+        "Chủ trì, phối hợp với các đơn vị",
+        "Triển khai thực hiện",
+    ] {
+        assert!(opens_with_work(t), "{t}");
+    }
+    for t in ["Các hệ thống sử dụng hạ tầng", "Sở Tài chính", "Năm 2026"] {
+        assert!(!opens_with_work(t), "{t}");
     }
 }
 

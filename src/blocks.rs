@@ -579,6 +579,11 @@ pub fn continues(prev: &str, next: &str, width: usize) -> bool {
     if agency::ends_on_capital_head(prev) {
         return true;
     }
+    // "d) Đài Truyền hình Việt" / "Nam, …", "- Chỉ đạo Hội Liên hiệp" / "Phụ nữ Việt
+    // Nam …": cut inside a known name or the country's.
+    if agency::continues_cut_name(prev, next) {
+        return true;
+    }
     let ended = prev
         .trim_end_matches(['"', '”', '\'', ')', ' '])
         .ends_with(['.', ':', ';', '!', '?']);

@@ -257,6 +257,11 @@ pub fn gapped_deadline(text: &str, year: Option<i32>) -> Option<Deadline> {
             if addressed && gap.trim().is_empty() {
                 continue;
             }
+            // "báo cáo Thủ tướng Chính phủ hằng tháng": how often the report goes, as
+            // the last words of its clause.
+            if addressed && let Some(deadline) = closing_recurrence(text, &masked, w, year) {
+                return Some(deadline);
+            }
             let Ok((after, _)) =
                 (word(|g| &g.gap_connector), space, point_item).parse(&folded[w..])
             else {
@@ -275,6 +280,31 @@ pub fn gapped_deadline(text: &str, year: Option<i32>) -> Option<Deadline> {
         }
     }
     None
+}
+
+/// A recurrence at folded byte `w` that ends its clause ("hằng tháng." after a report's
+/// addressee): nothing but the recurrence words before the next mark.
+fn closing_recurrence(
+    text: &str,
+    masked: &FoldedText,
+    w: usize,
+    year: Option<i32>,
+) -> Option<Deadline> {
+    let folded = masked.folded.as_str();
+    let end = folded[w..]
+        .find([',', ';', '.'])
+        .map_or(folded.len(), |k| w + k);
+    let (rest, _) = recurrence_word(&folded[w..end]).ok()?;
+    if !rest.trim().is_empty() {
+        return None;
+    }
+    let phrase = text.get(masked.orig_range(w..end))?.trim();
+    let parsed = parse_deadline(phrase, year);
+    let mut deadline = parsed.deadline;
+    (parsed.understood && deadline.recurrence.is_some()).then(|| {
+        deadline.text = clean_clause(phrase);
+        deadline
+    })
 }
 
 /// The last clause of a task's text, where a closing condition or time stands: after
@@ -3510,7 +3540,18 @@ mod tests {
         ] {
             assert_eq!(found(text), Some((due, phrase.to_string())), "{text}");
         }
+        // How often a report goes, after its addressee, closing the clause.
+        let monthly = gapped_deadline(
+            "Tổng hợp kết quả thực hiện, trình Lãnh đạo Bộ báo cáo Thủ tướng Chính phủ hằng tháng.",
+            Some(2026),
+        )
+        .expect("a monthly report");
+        assert!(monthly.ongoing);
+        assert_eq!(monthly.recurrence.as_deref(), Some("FREQ=MONTHLY"));
+        assert_eq!(monthly.text, "hằng tháng");
         for none in [
+            // The recurrence qualifies what is reported, not when.
+            "Báo cáo Bộ trưởng hằng tháng tình hình thực hiện các nhiệm vụ.",
             // Results of a year reported: no addressee, a noun phrase.
             "Báo cáo kết quả thực hiện trong năm 2023.",
             // Work already done.

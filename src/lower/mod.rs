@@ -190,6 +190,11 @@ impl CoveredRows {
     }
 }
 
+/// The most syllables of a bullet that introduces its points with work alone ("Nghiên
+/// cứu, tham mưu Lãnh đạo Bộ:", 7); a longer one names its own object ("Lập hồ sơ hoàn
+/// công cho từng hộ gia đình được hỗ trợ, gồm:"), which the points detail.
+const SHORT_INTRO_WORDS: usize = 8;
+
 /// Under how many of its first content words a row is filed.
 const LOOKUP_WORDS: usize = 3;
 
@@ -574,7 +579,11 @@ impl Lowerer<'_> {
         // "3. Bộ Tài chính chủ trì, phối hợp với các cơ quan, địa phương:" over "a) …",
         // "b) …": a heading that introduces its items names who does them.
         if agency_heads.is_none()
-            && (has_labelled_children || part == PartKind::Responsibilities || self.topic_intro(n))
+            && (has_labelled_children
+                || part == PartKind::Responsibilities
+                || self.topic_intro(n)
+                || self.agency_intro(n)
+                || self.asks_for_points(n))
             && let Some((heads, partners)) = self.intro_heading(n)
         {
             if !partners.is_empty() {
@@ -590,7 +599,10 @@ impl Lowerer<'_> {
             && !self.has_task_part
             && (agency_heads.is_some()
                 || self.addressee(n).is_some()
-                || (node.children.is_empty() && !structural && self.opens_with_assignment(n)))
+                || (node.children.is_empty()
+                    && !structural
+                    && (self.opens_with_assignment(n)
+                        || agency::colon_lead(&self.headings[n]).is_some())))
         {
             PartKind::Tasks
         } else {
@@ -634,7 +646,11 @@ impl Lowerer<'_> {
             if part == PartKind::Tasks && all.len() >= 2 && !field_lines && !assigns {
                 let assigned = all
                     .iter()
-                    .filter(|&&c| own_fields(c) || self.opens_with_assignment(c))
+                    .filter(|&&c| {
+                        own_fields(c)
+                            || self.opens_with_assignment(c)
+                            || self.bullet_agency_heading(c).is_some()
+                    })
                     .count();
                 // A heading that assigns work itself keeps it, unless it only introduces
                 // bullets that each name their own doers ("b) Đề nghị UBND tỉnh chỉ đạo
@@ -975,15 +991,42 @@ impl Lowerer<'_> {
             span: span_of(&self.body.blocks, &own),
             children: Vec::new(),
         };
-        for b in bullets {
+        // A bullet that only introduces its points is their heading, and the points are
+        // the duties: "- Nghiên cứu, tham mưu Lãnh đạo Bộ:" (short, work and whom it is
+        // for) or "- Bộ Tài chính:", "- UBND thành phố Hà Nội … cần tập trung … như sau:"
+        // (who does the points) over "+ …" lines.
+        let mut duties: Vec<(NodeId, Vec<Agency>)> = Vec::new();
+        let mut queue: std::collections::VecDeque<(NodeId, Vec<Agency>)> =
+            bullets.into_iter().map(|b| (b, heads.clone())).collect();
+        while let Some((b, above)) = queue.pop_front() {
+            match self.point_heads(b, &above) {
+                Some((points, own)) => {
+                    if let Some(h) = self.body.nodes[b].head {
+                        self.claim_block(h, &owner);
+                    }
+                    for p in points.into_iter().rev() {
+                        queue.push_front((p, own.clone()));
+                    }
+                }
+                None => duties.push((b, above)),
+            }
+        }
+        for (b, heads) in duties {
             let bn = &self.body.nodes[b];
             let mut blocks: Vec<usize> =
                 bn.head.into_iter().chain(bn.body.iter().copied()).collect();
             blocks.extend(self.bullet_blocks(b));
             let text = self.joined_bodies(&blocks);
+            // "c) Đề nghị Trung ương Mặt trận …" / "- Chỉ đạo Hội Nông dân Việt Nam …":
+            // the body asked directs, the one it names does the work. ("- Chỉ đạo lực
+            // lượng các cấp, phối hợp …" names no body: the work stays the asked one's.)
+            let named = |d: &Vec<Agency>| d.iter().all(|a| !a.group);
             let (mut lead, mut support) = match handed_on(&text) {
                 Some(subject) => (subject, Vec::new()),
-                None => agency::duty_agencies(&text, &heads),
+                None => match self.directed_by(n, &text).filter(named) {
+                    Some(directed) => agency::duty_agencies(&text, &directed),
+                    None => agency::duty_agencies(&text, &heads),
+                },
             };
             if support.is_empty() {
                 support = clause_support(&text, &lead);
@@ -1023,6 +1066,33 @@ impl Lowerer<'_> {
             );
         }
         Some(section)
+    }
+
+    /// When bullet `b` of a duty group only introduces its points (see
+    /// [`Lowerer::duty_group`]): the points and who does them (`above`, the group's
+    /// agencies, unless the bullet names its own).
+    fn point_heads(&self, b: NodeId, above: &[Agency]) -> Option<(Vec<NodeId>, Vec<Agency>)> {
+        let points = self.bullet_children(b);
+        // Numbers in brackets inside a paragraph ("(1) DVC trực tuyến; (2) …") are the
+        // bullet's own objects, not duties of their own.
+        if !self.introduces_points(b)
+            || !self.body.nodes[b].fields.is_empty()
+            || points.is_empty()
+            || points
+                .iter()
+                .any(|&p| self.body.nodes[p].kind == NodeKind::Bullet('('))
+        {
+            return None;
+        }
+        let heading = self.headings[b].trim_end().trim_end_matches(':');
+        if let Some(own) = self
+            .bullet_agency_heading(b)
+            .or_else(|| agency::subject_agencies(heading))
+        {
+            return Some((points, own));
+        }
+        let short = heading.split_whitespace().count() <= SHORT_INTRO_WORDS;
+        (short && agency::opens_with_work(heading)).then(|| (points, above.to_vec()))
     }
 
     /// "- Thời gian thực hiện:" with no value, over "+ … trước ngày 15/12/2025." / "+ …
@@ -1411,10 +1481,12 @@ impl Lowerer<'_> {
     }
 
     /// The agencies a bullet that only introduces its points names ("- Sở Y tế:",
-    /// "- Chỉ đạo Sở Nông nghiệp và PTNT:" over "+ …"): a heading of one line ending
-    /// with ":", with no paragraph or field of its own.
+    /// "- Chỉ đạo Sở Nông nghiệp và PTNT:", "- Bộ Công Thương" over "+ …"): a heading of
+    /// one line that ends with ":" or is all agencies, with no paragraph or field of its
+    /// own.
     fn bullet_agency_heading(&self, b: NodeId) -> Option<Vec<Agency>> {
-        if !self.introduces_points(b)
+        let bare = || self.body.nodes[b].body.is_empty() && !self.headings[b].ends_with('.');
+        if !(self.introduces_points(b) || bare())
             || !self.body.nodes[b].fields.is_empty()
             || self.bullet_children(b).is_empty()
         {
@@ -1469,12 +1541,18 @@ impl Lowerer<'_> {
     /// dân tỉnh chỉ đạo thực hiện các nhiệm vụ sau:"), an item "Chỉ đạo Sở Y tế …" is
     /// done by the agencies the body is to direct.
     fn directed(&self, n: NodeId, text: &str) -> Option<Vec<Agency>> {
-        let asking = self.headings[self.addressee_node(n)?]
-            .trim_end()
-            .strip_suffix(':')?;
+        self.directed_by(self.addressee_node(n)?, text)
+    }
+
+    /// [`Lowerer::directed`] under the asking heading of item `asking`.
+    fn directed_by(&self, asking: NodeId, text: &str) -> Option<Vec<Agency>> {
+        let asking = self.intro_text(asking)?;
         // "Về lĩnh vực Văn hóa - Xã hội: Chỉ đạo Sở …": the work after its topic.
         let text = after_topic(text);
-        if !agency::opens_with_directing(text) || agency::asked_agencies(asking).is_none() {
+        let asks = || {
+            agency::asked_agencies(asking).is_some() || agency::requested_agencies(asking).is_some()
+        };
+        if !agency::opens_with_directing(text) || !asks() {
             return None;
         }
         agency::subject_agencies(first_sentence_of(text))
@@ -1494,7 +1572,7 @@ impl Lowerer<'_> {
     /// chính chủ trì, phối hợp với các cơ quan, địa phương:". Its agencies, and the
     /// partners it names.
     fn intro_heading(&self, n: NodeId) -> Option<(Vec<Agency>, Vec<Agency>)> {
-        let intro = self.headings[n].trim_end().strip_suffix(":")?;
+        let intro = self.intro_text(n)?;
         if sentences(intro).nth(1).is_some() {
             return None;
         }
@@ -1509,7 +1587,11 @@ impl Lowerer<'_> {
             return Some((asked, Vec::new()));
         }
         let Some(subject) = agency::subject_agencies(intro) else {
-            return agency::colon_lead(intro).map(|(heads, _)| (heads, Vec::new()));
+            // "c) Đề nghị Trung ương Mặt trận Tổ quốc Việt Nam" over its points.
+            return agency::colon_lead(intro)
+                .map(|(heads, _)| heads)
+                .or_else(|| agency::requested_agencies(intro))
+                .map(|heads| (heads, Vec::new()));
         };
         match agency::parse_inline_assignment(intro) {
             Some(a) if a.lead == subject => Some((a.lead, a.support)),
@@ -1524,6 +1606,37 @@ impl Lowerer<'_> {
         self.introduces_points(n)
             && !self.bullet_children(n).is_empty()
             && after_topic(&self.headings[n]).len() < self.headings[n].len()
+    }
+
+    /// The heading of `n` when it introduces the points below it, without its colon: one
+    /// that ends with ":", or a request with no text of its own over bullets ("c) Đề
+    /// nghị Trung ương Mặt trận Tổ quốc Việt Nam" over "- Chỉ đạo …").
+    fn intro_text(&self, n: NodeId) -> Option<&str> {
+        let heading = self.headings[n].trim_end();
+        heading.strip_suffix(':').or_else(|| {
+            (self.body.nodes[n].body.is_empty()
+                && !self.bullet_children(n).is_empty()
+                && agency::requested_agencies(heading).is_some())
+            .then_some(heading)
+        })
+    }
+
+    /// Whether `n` is a request over bullets that has no colon ("c) Đề nghị Trung ương
+    /// Mặt trận Tổ quốc Việt Nam" over "- Chỉ đạo Mặt trận Tổ quốc Việt Nam tại địa
+    /// phương …"): it says who is asked for them, as "… đề nghị X:" does.
+    fn asks_for_points(&self, n: NodeId) -> bool {
+        !self.headings[n].trim_end().ends_with(':') && self.intro_text(n).is_some()
+    }
+
+    /// Whether `n` names its agency before a colon and introduces its bullets after it
+    /// with work ("2. Vụ Tổ chức cán bộ: Tham mưu Lãnh đạo Bộ:" over "- …"; not "a) Đối
+    /// với các bộ, ngành: Các hệ thống sử dụng …:", which says what is theirs).
+    fn agency_intro(&self, n: NodeId) -> bool {
+        let heading = &self.headings[n];
+        self.introduces_points(n)
+            && !self.bullet_children(n).is_empty()
+            && agency::colon_lead(heading)
+                .is_some_and(|(_, at)| agency::opens_with_work(&heading[at..]))
     }
 
     /// Whether `n`'s heading only introduces what is below it: it ends with ":" and no
@@ -3724,6 +3837,85 @@ Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉ
                 ),
                 ("Điều 2.4#1", vec!["Công an tỉnh"], vec![]),
                 ("Điều 2.4#2", vec!["Công an tỉnh"], vec![]),
+            ]
+        );
+        assert_accounted(text);
+    }
+
+    /// A ministry's letter that gives work by unit with no task part ("Bộ trưởng giao:"):
+    /// "Unit: work" items, "Unit: intro:" over bullets, a head of bodies over bullets
+    /// whose short intro ("Nghiên cứu, tham mưu Lãnh đạo Bộ:") heads its points, and a
+    /// report "hằng tháng" after its addressee.
+    #[test]
+    fn a_ministrys_letter_gives_work_by_unit() {
+        let text = "Kính gửi: Thủ trưởng các cơ quan tham mưu, quản lý nhà nước thuộc Bộ
+             Thực hiện ý kiến chỉ đạo của Thủ tướng Chính phủ, Bộ trưởng giao:
+             1. Thủ trưởng các cơ quan tham mưu, quản lý nhà nước thuộc Bộ
+             - Nghiên cứu, tham mưu Lãnh đạo Bộ:
+             + Các chính sách thể chế hóa chủ trương của Đảng.
+             + Kiên quyết cắt giảm thủ tục hành chính.
+             - Siết chặt kỷ luật, kỷ cương hành chính.
+             2. Vụ Tổ chức cán bộ: Tham mưu Lãnh đạo Bộ:
+             - Đề xuất hoàn thiện tổ chức bộ máy.
+             - Phân cấp, phân quyền tối đa cho các cấp.
+             3. Vụ Kế hoạch, Tài chính
+             - Chủ trì, phối hợp với các cơ quan, đơn vị liên quan tổng hợp kết quả, báo cáo Thủ tướng Chính phủ hằng tháng.
+             4. Văn phòng Bộ: Thực hiện tốt công tác tiếp công dân.
+";
+        let plan = crate::parse_text(text);
+        let heads = "Thủ trưởng các cơ quan tham mưu, quản lý nhà nước thuộc Bộ";
+        assert_eq!(
+            roles(&plan),
+            [
+                ("1#1#1", vec![heads], vec![]),
+                ("1#1#2", vec![heads], vec![]),
+                ("1#2", vec![heads], vec![]),
+                ("2#1", vec!["Vụ Tổ chức cán bộ"], vec![]),
+                ("2#2", vec!["Vụ Tổ chức cán bộ"], vec![]),
+                (
+                    "3#1",
+                    vec!["Vụ Kế hoạch, Tài chính"],
+                    vec!["các cơ quan, đơn vị liên quan"]
+                ),
+                ("4", vec!["Văn phòng Bộ"], vec![]),
+            ]
+        );
+        let monthly = plan.tasks.iter().find(|t| t.id == "3#1").unwrap();
+        assert!(monthly.deadline.as_ref().is_some_and(|d| d.ongoing));
+        assert_accounted(text);
+    }
+
+    /// A resolution's topics over bullets that name a body alone ("- Bộ Công Thương")
+    /// over its "+" points, and a request with no colon ("c) Đề nghị Trung ương Mặt trận
+    /// Tổ quốc Việt Nam") over bullets that direct named bodies.
+    #[test]
+    fn bodies_named_alone_and_requests_without_a_colon() {
+        let text = "III. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU
+             1. Phát động phong trào toàn dân tham gia bảo vệ môi trường
+             a) Tiếp tục hoàn thiện thể chế chính sách về quản lý rác thải
+             - Bộ Công Thương
+             + Ban hành các chính sách thúc đẩy phát triển năng lượng tái tạo.
+             + Rà soát các quy hoạch về năng lượng.
+             - Bộ Xây dựng
+             + Ban hành các quy định về an toàn kỹ thuật.
+             b) Đề nghị Trung ương Mặt trận Tổ quốc Việt Nam
+             - Chỉ đạo Hội Nông dân Việt Nam đẩy mạnh tuyên truyền hội viên.
+             - Chỉ đạo Tổng Liên đoàn
+Lao động Việt Nam phát động phong trào trong công nhân.
+";
+        let plan = crate::parse_text(text);
+        assert_eq!(
+            roles(&plan),
+            [
+                ("III.1.a#1#1", vec!["Bộ Công Thương"], vec![]),
+                ("III.1.a#1#2", vec!["Bộ Công Thương"], vec![]),
+                ("III.1.a#2#1", vec!["Bộ Xây dựng"], vec![]),
+                ("III.1.b#1", vec!["Hội Nông dân Việt Nam"], vec![]),
+                (
+                    "III.1.b#2",
+                    vec!["Tổng Liên đoàn Lao động Việt Nam"],
+                    vec![]
+                ),
             ]
         );
         assert_accounted(text);
