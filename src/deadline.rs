@@ -3670,6 +3670,20 @@ mod tests {
         }
     }
 
+    /// "hoàn thành theo chỉ đạo tại …": completion when other instructions say, a
+    /// condition; a cited telegram's date after it is no deadline.
+    #[test]
+    fn inline_completion_by_instructions() {
+        let text = "Khôi phục trường, lớp học, hoàn thành theo chỉ đạo tại các công điện của Thủ tướng Chính phủ;";
+        let (_, dl) = find_inline_deadline(text, Some(2025)).expect("a condition");
+        assert_eq!(
+            dl.text,
+            "hoàn thành theo chỉ đạo tại các công điện của Thủ tướng Chính phủ"
+        );
+        assert!(dl.condition.is_some());
+        assert_eq!(dl.due, None);
+    }
+
     /// "…; thực hiện thường xuyên": ongoing work after the yielding marker.
     #[test]
     fn inline_ongoing_after_thuc_hien() {

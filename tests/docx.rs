@@ -190,7 +190,10 @@ fn corpus_plans_survive_legacy_round_trips() {
             .replace('…', "...")
             .replace('–', "-")
             .replace('≥', ">=")
-            .replace('≤', "<=");
+            .replace('≤', "<=")
+            // A letter no Vietnamese code page has, as one source's converter left it
+            // ("định kǶ"): the encoders write "?".
+            .replace('Ƕ', "?");
         let want = tasks_json(&kehoach::parse_bytes(&name, text.as_bytes()).unwrap());
         for enc in ALL {
             let bytes = legacy::encode(enc, &text);

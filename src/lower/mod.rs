@@ -42,6 +42,16 @@ pub enum Owner {
     Unparsed,
 }
 
+/// Whether `part` is a bullet task of the task `whole` ("II.3#1" of "II.3").
+fn own_part(part: &Owner, whole: &Owner) -> bool {
+    match (part, whole) {
+        (Owner::Task(p), Owner::Task(w)) => p
+            .strip_prefix(&**w)
+            .is_some_and(|rest| rest.starts_with('#')),
+        _ => false,
+    }
+}
+
 /// The lowered plan parts and the line ownership map.
 pub struct Lowered {
     pub document: Document,
@@ -493,7 +503,14 @@ impl Lowerer<'_> {
             return;
         };
         // One owner may claim a line several times (a table row is several blocks).
-        if slot.as_ref().is_some_and(|o| *o != owner) {
+        // So may a table row and a bullet of its own cell, when a cell's line runs on
+        // into the next cell's: the line stays with the bullet, the narrower owner.
+        if let Some(o) = slot.as_ref()
+            && *o != owner
+        {
+            if own_part(o, &owner) {
+                return;
+            }
             self.conflicts.push(line);
         }
         *slot = Some(owner);
@@ -575,7 +592,7 @@ impl Lowerer<'_> {
         // "- Rà soát ..." with its own "+ Cơ quan chủ trì: ..." lines, or "- Sở Y tế: Rà
         // soát ...": each such bullet is a task (id: parent#n); the heading stays a
         // section.
-        let mut agency_heads = self.agency_heading(n);
+        let mut agency_heads = self.agency_heading(n).or_else(|| self.agency_line_below(n));
         // "3. Bộ Tài chính chủ trì, phối hợp với các cơ quan, địa phương:" over "a) …",
         // "b) …": a heading that introduces its items names who does them.
         if agency_heads.is_none()
@@ -1478,6 +1495,22 @@ impl Lowerer<'_> {
             return None;
         }
         agency::agency_heading(&self.headings[n])
+    }
+
+    /// The agencies a line of their own names between a heading and its bullets ("b)
+    /// Hoàn thiện hạ tầng kỹ thuật …" / "Ủy ban nhân dân các tỉnh, thành phố trực thuộc
+    /// trung ương:" / "- Rà soát …"): the heading's only paragraph, all agencies, ending
+    /// with ":".
+    fn agency_line_below(&self, n: NodeId) -> Option<Vec<Agency>> {
+        let node = &self.body.nodes[n];
+        let [only] = node.body.as_slice() else {
+            return None;
+        };
+        let line = self.body.blocks[*only].text.trim_end().strip_suffix(':')?;
+        if self.bullet_children(n).is_empty() || !node.fields.is_empty() {
+            return None;
+        }
+        agency::agency_heading(line)
     }
 
     /// The agencies a bullet that only introduces its points names ("- Sở Y tế:",
@@ -3842,26 +3875,39 @@ Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉ
         assert_accounted(text);
     }
 
+    /// A row and a bullet of its own share a line without conflict; other owners do not.
+    #[test]
+    fn a_row_and_its_own_bullet_share_a_line() {
+        let task = |id: &str| Owner::Task(Arc::from(id));
+        assert!(own_part(&task("PL.O.1#1"), &task("PL.O.1")));
+        assert!(!own_part(&task("PL.O.1"), &task("PL.O.1#1")));
+        assert!(!own_part(&task("PL.O.10#1"), &task("PL.O.1")));
+        assert!(!own_part(&task("PL.O.2"), &task("PL.O.1")));
+        assert!(!own_part(
+            &Owner::Section(Arc::from("PL.O.1#1")),
+            &task("PL.O.1")
+        ));
+    }
+
     /// A ministry's letter that gives work by unit with no task part ("Bộ trưởng giao:"):
     /// "Unit: work" items, "Unit: intro:" over bullets, a head of bodies over bullets
     /// whose short intro ("Nghiên cứu, tham mưu Lãnh đạo Bộ:") heads its points, and a
     /// report "hằng tháng" after its addressee.
     #[test]
     fn a_ministrys_letter_gives_work_by_unit() {
-        let text = "Kính gửi: Thủ trưởng các cơ quan tham mưu, quản lý nhà nước thuộc Bộ
-             Thực hiện ý kiến chỉ đạo của Thủ tướng Chính phủ, Bộ trưởng giao:
-             1. Thủ trưởng các cơ quan tham mưu, quản lý nhà nước thuộc Bộ
-             - Nghiên cứu, tham mưu Lãnh đạo Bộ:
-             + Các chính sách thể chế hóa chủ trương của Đảng.
-             + Kiên quyết cắt giảm thủ tục hành chính.
-             - Siết chặt kỷ luật, kỷ cương hành chính.
-             2. Vụ Tổ chức cán bộ: Tham mưu Lãnh đạo Bộ:
-             - Đề xuất hoàn thiện tổ chức bộ máy.
-             - Phân cấp, phân quyền tối đa cho các cấp.
-             3. Vụ Kế hoạch, Tài chính
-             - Chủ trì, phối hợp với các cơ quan, đơn vị liên quan tổng hợp kết quả, báo cáo Thủ tướng Chính phủ hằng tháng.
-             4. Văn phòng Bộ: Thực hiện tốt công tác tiếp công dân.
-";
+        let text = "Kính gửi: Thủ trưởng các cơ quan tham mưu, quản lý nhà nước thuộc Bộ\n\
+             Thực hiện ý kiến chỉ đạo của Thủ tướng Chính phủ, Bộ trưởng giao:\n\
+             1. Thủ trưởng các cơ quan tham mưu, quản lý nhà nước thuộc Bộ\n\
+             - Nghiên cứu, tham mưu Lãnh đạo Bộ:\n\
+             + Các chính sách thể chế hóa chủ trương của Đảng.\n\
+             + Kiên quyết cắt giảm thủ tục hành chính.\n\
+             - Siết chặt kỷ luật, kỷ cương hành chính.\n\
+             2. Vụ Tổ chức cán bộ: Tham mưu Lãnh đạo Bộ:\n\
+             - Đề xuất hoàn thiện tổ chức bộ máy.\n\
+             - Phân cấp, phân quyền tối đa cho các cấp.\n\
+             3. Vụ Kế hoạch, Tài chính\n\
+             - Chủ trì, phối hợp với các cơ quan, đơn vị liên quan tổng hợp kết quả, báo cáo Thủ tướng Chính phủ hằng tháng.\n\
+             4. Văn phòng Bộ: Thực hiện tốt công tác tiếp công dân.\n";
         let plan = crate::parse_text(text);
         let heads = "Thủ trưởng các cơ quan tham mưu, quản lý nhà nước thuộc Bộ";
         assert_eq!(
@@ -3886,23 +3932,27 @@ Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉ
     }
 
     /// A resolution's topics over bullets that name a body alone ("- Bộ Công Thương")
-    /// over its "+" points, and a request with no colon ("c) Đề nghị Trung ương Mặt trận
-    /// Tổ quốc Việt Nam") over bullets that direct named bodies.
+    /// over its "+" points, a request with no colon ("b) Đề nghị Trung ương Mặt trận Tổ
+    /// quốc Việt Nam") over bullets that direct named bodies, and an agency line of its
+    /// own between a topic and its bullets.
     #[test]
     fn bodies_named_alone_and_requests_without_a_colon() {
-        let text = "III. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU
-             1. Phát động phong trào toàn dân tham gia bảo vệ môi trường
-             a) Tiếp tục hoàn thiện thể chế chính sách về quản lý rác thải
-             - Bộ Công Thương
-             + Ban hành các chính sách thúc đẩy phát triển năng lượng tái tạo.
-             + Rà soát các quy hoạch về năng lượng.
-             - Bộ Xây dựng
-             + Ban hành các quy định về an toàn kỹ thuật.
-             b) Đề nghị Trung ương Mặt trận Tổ quốc Việt Nam
-             - Chỉ đạo Hội Nông dân Việt Nam đẩy mạnh tuyên truyền hội viên.
-             - Chỉ đạo Tổng Liên đoàn
-Lao động Việt Nam phát động phong trào trong công nhân.
-";
+        let text = "III. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU\n\
+             1. Phát động phong trào toàn dân tham gia bảo vệ môi trường\n\
+             a) Tiếp tục hoàn thiện thể chế chính sách về quản lý rác thải\n\
+             - Bộ Công Thương\n\
+             + Ban hành các chính sách thúc đẩy phát triển năng lượng tái tạo.\n\
+             + Rà soát các quy hoạch về năng lượng.\n\
+             - Bộ Xây dựng\n\
+             + Ban hành các quy định về an toàn kỹ thuật.\n\
+             b) Đề nghị Trung ương Mặt trận Tổ quốc Việt Nam\n\
+             - Chỉ đạo Hội Nông dân Việt Nam đẩy mạnh tuyên truyền hội viên.\n\
+             - Chỉ đạo Tổng Liên đoàn\n\
+             Lao động Việt Nam phát động phong trào trong công nhân.\n\
+             c) Hoàn thiện hạ tầng thu gom\n\
+             \n\
+             Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương:\n\
+             - Rà soát danh mục các dự án đầu tư.\n";
         let plan = crate::parse_text(text);
         assert_eq!(
             roles(&plan),
@@ -3914,6 +3964,11 @@ Lao động Việt Nam phát động phong trào trong công nhân.
                 (
                     "III.1.b#2",
                     vec!["Tổng Liên đoàn Lao động Việt Nam"],
+                    vec![]
+                ),
+                (
+                    "III.1.c#1",
+                    vec!["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"],
                     vec![]
                 ),
             ]

@@ -840,6 +840,7 @@ mod tests {
             "Nhiệm vụ / Nội dung công việc",
             "NHIỆM VỤ VÀ GIẢI PHÁP",
             "Tên nhiệm vụ/dự án",
+            "Tên đề án ưu tiên",
         ] {
             assert_eq!(
                 header(&cells(name)).and_then(|c| c.get(1).cloned()),
