@@ -1018,6 +1018,18 @@ pub fn continues_cut_name(prev: &str, next: &str) -> bool {
     {
         return true;
     }
+    // A place's name cut after its first syllable: "Ủy ban nhân dân thành phố Hà" /
+    // "Nội, …" (a unit word, then one capitalised word).
+    if first.starts_with(char::is_uppercase) && last.starts_with(char::is_uppercase) {
+        let head = Scanner::head(prev.trim_end(), usize::MAX);
+        let n = head.len();
+        if n >= 2
+            && head.toks[n - 1].kind == Kind::Word
+            && (1..=2).any(|k| n > k && LEXICON.units.match_at(&head.toks, n - 1 - k) == Some(k))
+        {
+            return true;
+        }
+    }
     if ends_on_capital_head(prev)
         && LEXICON
             .heads
@@ -2243,6 +2255,21 @@ impl<'a> Scanner<'a> {
                     .group_qualities
                     .match_at(&self.toks, first)
                     .is_some();
+            // "Ủy ban nhân dân thành phố Hà Nội, thành phố Hồ Chí Minh …": a place after
+            // a place's body names that body of its own (see `place_body_of`).
+            if kind == SegKind::Other
+                && same_chunk
+                && self.opens_with_place(first)
+                && items
+                    .iter()
+                    .rev()
+                    .find(|l| !is_bare_place(&l.name))
+                    .is_some_and(|l| {
+                        place_body_of(&make_agency(&l.name, None), &self.seg_name(seg)).is_some()
+                    })
+            {
+                kind = SegKind::Named;
+            }
             if kind == SegKind::Other && mode != Mode::Field && !quality {
                 return Some(first);
             }
@@ -2447,6 +2474,15 @@ impl<'a> Scanner<'a> {
             return SegKind::Capitalized;
         }
         SegKind::Other
+    }
+
+    /// Whether a unit word and a capitalised name start at token `i` ("thành phố Hồ Chí
+    /// Minh", "tỉnh Quảng Ninh").
+    fn opens_with_place(&self, i: usize) -> bool {
+        LEXICON.units.match_at(&self.toks, i).is_some_and(|len| {
+            self.tok(i + len)
+                .is_some_and(|t| t.kind == Kind::Word && t.upper)
+        })
     }
 
     /// Whether a place word ("tỉnh", "Thành phố", "Trung ương") starts at token `i`.
@@ -2879,19 +2915,22 @@ fn finish(items: Vec<Item>) -> Vec<Agency> {
     out
 }
 
+/// Whether `text` opens with a unit (`units`: one or two words) and a capitalised word
+/// after it: a bare place ("thành phố Hồ Chí Minh", "tỉnh Quảng Ninh").
+fn is_bare_place(text: &str) -> bool {
+    let toks = tokenize_n(text, 3);
+    LEXICON.units.match_at(&toks, 0).is_some_and(|len| {
+        toks.get(len)
+            .is_some_and(|t| t.kind == Kind::Word && t.upper)
+    })
+}
+
 /// The body, as written in `prev`, that a bare place ("Thành phố Hồ Chí Minh", "tỉnh
 /// Kon Tum") listed right after it names: "UBND" when `prev` is "UBND thành phố Hà
 /// Nội" (`place_bodies` then a unit then a capitalised name). None when `name` is not
 /// a unit word followed by a capitalised word, or `prev` is not such a body.
 fn place_body_of<'p>(prev: &'p Agency, name: &str) -> Option<&'p str> {
-    // A unit (`units`: one or two words) and a capitalised word after it.
-    let unit_then_name = |text: &str| {
-        let toks = tokenize_n(text, 3);
-        LEXICON.units.match_at(&toks, 0).is_some_and(|len| {
-            toks.get(len)
-                .is_some_and(|t| t.kind == Kind::Word && t.upper)
-        })
-    };
+    let unit_then_name = is_bare_place;
     if prev.group || !unit_then_name(name) {
         return None;
     }

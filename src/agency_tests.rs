@@ -1354,6 +1354,18 @@ fn duties() {
 #[test]
 fn subjects() {
     let s = |x: &str| subject_agencies(x).map(|a| strs(&names(&a)));
+    // Places after a place's body each name that body; "trực tiếp" opens the work.
+    assert_eq!(
+        s(
+            "Ủy ban nhân dân thành phố Hà Nội, thành phố Hồ Chí Minh, thành phố Hải Phòng và tỉnh Quảng Ninh trực tiếp hỗ trợ các địa phương."
+        ),
+        Some(strs(&[
+            "Ủy ban nhân dân thành phố Hà Nội",
+            "Ủy ban nhân dân thành phố Hồ Chí Minh",
+            "Ủy ban nhân dân thành phố Hải Phòng",
+            "Ủy ban nhân dân tỉnh Quảng Ninh"
+        ]))
+    );
     // A modal verb or the means ends the subject.
     assert_eq!(
         s(
@@ -1863,6 +1875,11 @@ fn names_cut_at_a_line_end() {
             "Lao động Việt Nam phát động phong trào",
         ),
         ("- Ngân hàng Nhà nước Việt", "Nam"),
+        // A place's name after its unit word.
+        (
+            "d) Ủy ban nhân dân thành phố Hà",
+            "Nội, thành phố Hồ Chí Minh",
+        ),
     ] {
         assert!(continues_cut_name(prev, next), "{prev} / {next}");
     }
