@@ -1009,23 +1009,21 @@ pub fn continues_cut_name(prev: &str, next: &str) -> bool {
     let last = prev.split_whitespace().next_back().unwrap_or("");
     let first = next.split_whitespace().next().unwrap_or("");
     let first = first.trim_end_matches(|c: char| !c.is_alphabetic());
-    if last.starts_with(char::is_uppercase)
-        && first.starts_with(char::is_uppercase)
-        && LEXICON.country.iter().any(|c| {
-            c.split_once(' ')
-                .is_some_and(|(a, b)| a == fold(last) && b == fold(first))
-        })
-    {
-        return true;
-    }
-    // A place's name cut after its first syllable: "Ủy ban nhân dân thành phố Hà" /
-    // "Nội, …" (a unit word, then one capitalised word).
-    if first.starts_with(char::is_uppercase) && last.starts_with(char::is_uppercase) {
-        let head = Scanner::head(prev.trim_end(), usize::MAX);
-        let n = head.len();
+    if last.starts_with(char::is_uppercase) && first.starts_with(char::is_uppercase) {
+        let cut = format!("{} {}", fold(last), fold(first));
+        if LEXICON.country.contains(&cut) {
+            return true;
+        }
+        // A place's name cut after its first syllable: "Ủy ban nhân dân thành phố Hà" /
+        // "Nội, …" (a unit word of one or two syllables, then one capitalised word). Only
+        // the line's last words are tokenized.
+        let tail: Vec<&str> = prev.split_whitespace().rev().take(3).collect();
+        let tail = tail.into_iter().rev().collect::<Vec<_>>().join(" ");
+        let toks = tokenize_n(&tail, 4);
+        let n = toks.len();
         if n >= 2
-            && head.toks[n - 1].kind == Kind::Word
-            && (1..=2).any(|k| n > k && LEXICON.units.match_at(&head.toks, n - 1 - k) == Some(k))
+            && toks[n - 1].kind == Kind::Word
+            && (1..=2).any(|k| n > k && LEXICON.units.match_at(&toks, n - 1 - k) == Some(k))
         {
             return true;
         }
@@ -2930,8 +2928,7 @@ fn is_bare_place(text: &str) -> bool {
 /// Nội" (`place_bodies` then a unit then a capitalised name). None when `name` is not
 /// a unit word followed by a capitalised word, or `prev` is not such a body.
 fn place_body_of<'p>(prev: &'p Agency, name: &str) -> Option<&'p str> {
-    let unit_then_name = is_bare_place;
-    if prev.group || !unit_then_name(name) {
+    if prev.group || !is_bare_place(name) {
         return None;
     }
     // The body as `prev` writes it ("UBND", "Ủy ban nhân dân"): its words before the place.
@@ -2940,7 +2937,7 @@ fn place_body_of<'p>(prev: &'p Agency, name: &str) -> Option<&'p str> {
         .map(|(at, _)| &prev.name[..at])
         .find(|head| {
             LEXICON.place_bodies.contains(&fold(&canonical(head)))
-                && unit_then_name(prev.name[head.len()..].trim_start())
+                && is_bare_place(prev.name[head.len()..].trim_start())
         })
 }
 
