@@ -124,6 +124,17 @@ fn bullets_scale_linearly() {
     );
 }
 
+/// Bullets under an agency heading (a duty group): each duty reads its heading once, not
+/// the whole group again.
+#[test]
+fn duties_under_an_agency_heading_scale_linearly() {
+    let group = |n: usize| {
+        "II. NHIỆM VỤ\n1. Sở Y tế\n".to_owned() + &"- Chỉ đạo thực hiện kiểm tra.\n".repeat(n)
+    };
+    let (a, b) = (allocations(&group(2_000)), allocations(&group(8_000)));
+    assert!((b as f64 / a as f64) < 4.0 * 1.6, "duty group: {a} → {b}");
+}
+
 #[test]
 fn one_long_line_scales_linearly() {
     // Inside a task, so the line goes through the inline-assignment, agency and

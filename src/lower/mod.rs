@@ -42,6 +42,20 @@ pub enum Owner {
     Unparsed,
 }
 
+/// Under the heading `asking` that asks a body for the work ("… đề nghị Ủy ban nhân dân
+/// tỉnh chỉ đạo thực hiện các nhiệm vụ sau", without its colon), who does an item "Chỉ
+/// đạo Sở Y tế …": the agencies the body is to direct.
+fn directed_by(asking: &str, text: &str) -> Option<Vec<Agency>> {
+    // "Về lĩnh vực Văn hóa - Xã hội: Chỉ đạo Sở …": the work after its topic.
+    let text = after_topic(text);
+    let asks =
+        || agency::asked_agencies(asking).is_some() || agency::requested_agencies(asking).is_some();
+    if !agency::opens_with_directing(text) || !asks() {
+        return None;
+    }
+    agency::subject_agencies(first_sentence_of(text))
+}
+
 /// Whether `part` is a bullet task of the task `whole` ("II.3#1" of "II.3").
 fn own_part(part: &Owner, whole: &Owner) -> bool {
     match (part, whole) {
@@ -1012,6 +1026,8 @@ impl Lowerer<'_> {
         // the duties: "- Nghiên cứu, tham mưu Lãnh đạo Bộ:" (short, work and whom it is
         // for) or "- Bộ Tài chính:", "- UBND thành phố Hà Nội … cần tập trung … như sau:"
         // (who does the points) over "+ …" lines.
+        // Read once: a group may hold many bullets.
+        let asking = self.intro_text(n).map(str::to_owned);
         let mut duties: Vec<(NodeId, Vec<Agency>)> = Vec::new();
         let mut queue: std::collections::VecDeque<(NodeId, Vec<Agency>)> =
             bullets.into_iter().map(|b| (b, heads.clone())).collect();
@@ -1040,7 +1056,11 @@ impl Lowerer<'_> {
             let named = |d: &Vec<Agency>| d.iter().all(|a| !a.group);
             let (mut lead, mut support) = match handed_on(&text) {
                 Some(subject) => (subject, Vec::new()),
-                None => match self.directed_by(n, &text).filter(named) {
+                None => match asking
+                    .as_deref()
+                    .and_then(|a| directed_by(a, &text))
+                    .filter(named)
+                {
                     Some(directed) => agency::duty_agencies(&text, &directed),
                     None => agency::duty_agencies(&text, &heads),
                 },
@@ -1574,21 +1594,7 @@ impl Lowerer<'_> {
     /// dân tỉnh chỉ đạo thực hiện các nhiệm vụ sau:"), an item "Chỉ đạo Sở Y tế …" is
     /// done by the agencies the body is to direct.
     fn directed(&self, n: NodeId, text: &str) -> Option<Vec<Agency>> {
-        self.directed_by(self.addressee_node(n)?, text)
-    }
-
-    /// [`Lowerer::directed`] under the asking heading of item `asking`.
-    fn directed_by(&self, asking: NodeId, text: &str) -> Option<Vec<Agency>> {
-        let asking = self.intro_text(asking)?;
-        // "Về lĩnh vực Văn hóa - Xã hội: Chỉ đạo Sở …": the work after its topic.
-        let text = after_topic(text);
-        let asks = || {
-            agency::asked_agencies(asking).is_some() || agency::requested_agencies(asking).is_some()
-        };
-        if !agency::opens_with_directing(text) || !asks() {
-            return None;
-        }
-        agency::subject_agencies(first_sentence_of(text))
+        directed_by(self.intro_text(self.addressee_node(n)?)?, text)
     }
 
     /// The partners the nearest agency heading above `n` names for all its items.
@@ -1646,9 +1652,13 @@ impl Lowerer<'_> {
     /// nghị Trung ương Mặt trận Tổ quốc Việt Nam" over "- Chỉ đạo …").
     fn intro_text(&self, n: NodeId) -> Option<&str> {
         let heading = self.headings[n].trim_end();
+        let node = &self.body.nodes[n];
         heading.strip_suffix(':').or_else(|| {
-            (self.body.nodes[n].body.is_empty()
-                && !self.bullet_children(n).is_empty()
+            (node.body.is_empty()
+                && node
+                    .children
+                    .iter()
+                    .any(|&c| matches!(self.body.nodes[c].kind, NodeKind::Bullet(_)))
                 && agency::requested_agencies(heading).is_some())
             .then_some(heading)
         })
