@@ -1009,6 +1009,23 @@ pub fn continues_cut_name(prev: &str, next: &str) -> bool {
     let last = prev.split_whitespace().next_back().unwrap_or("");
     let first = next.split_whitespace().next().unwrap_or("");
     let first = first.trim_end_matches(|c: char| !c.is_alphabetic());
+    // A name cut before the country's: "- Đề nghị Mặt trận Tổ quốc" / "Việt Nam tại địa
+    // phương" (a capital among the line's last two words).
+    if first.starts_with(char::is_uppercase)
+        && prev
+            .split_whitespace()
+            .rev()
+            .take(2)
+            .any(|w| w.starts_with(char::is_uppercase))
+    {
+        let opening: Vec<&str> = next.split_whitespace().take(2).collect();
+        let opening = opening.join(" ");
+        if LEXICON.country.contains(&fold(
+            opening.trim_end_matches(|c: char| !c.is_alphabetic()),
+        )) {
+            return true;
+        }
+    }
     if last.starts_with(char::is_uppercase) && first.starts_with(char::is_uppercase) {
         let cut = format!("{} {}", fold(last), fold(first));
         if LEXICON.country.contains(&cut) {

@@ -1880,11 +1880,14 @@ fn names_cut_at_a_line_end() {
             "d) Ủy ban nhân dân thành phố Hà",
             "Nội, thành phố Hồ Chí Minh",
         ),
+        // A name cut before the country's.
+        ("- Đề nghị Mặt trận Tổ quốc", "Việt Nam tại địa phương"),
     ] {
         assert!(continues_cut_name(prev, next), "{prev} / {next}");
     }
     for (prev, next) in [
         ("1. Sở Tài chính", "Chủ trì thẩm định."),
+        ("c) bảo đảm an ninh", "Việt Nam có nhiều lợi thế."),
         ("Giữ gìn bản sắc dân tộc Việt", "Kiên quyết xử lý"),
     ] {
         assert!(!continues_cut_name(prev, next), "{prev} / {next}");
