@@ -1011,7 +1011,15 @@ pub fn continues_cut_name(prev: &str, next: &str) -> bool {
     let first = first.trim_end_matches(|c: char| !c.is_alphabetic());
     // A name cut before the country's: "- Đề nghị Mặt trận Tổ quốc" / "Việt Nam tại địa
     // phương" (a capital among the line's last two words).
-    if first.starts_with(char::is_uppercase)
+    // Only a capital opening `next` can go on a name; its fold is taken once.
+    let first_folded = first.starts_with(char::is_uppercase).then(|| fold(first));
+    let opens_country = first_folded.as_deref().is_some_and(|f| {
+        LEXICON
+            .country
+            .iter()
+            .any(|c| c.split(' ').next() == Some(f))
+    });
+    if opens_country
         && prev
             .split_whitespace()
             .rev()
@@ -1026,8 +1034,8 @@ pub fn continues_cut_name(prev: &str, next: &str) -> bool {
             return true;
         }
     }
-    if last.starts_with(char::is_uppercase) && first.starts_with(char::is_uppercase) {
-        let cut = format!("{} {}", fold(last), fold(first));
+    if let Some(first_folded) = first_folded.filter(|_| last.starts_with(char::is_uppercase)) {
+        let cut = format!("{} {first_folded}", fold(last));
         if LEXICON.country.contains(&cut) {
             return true;
         }

@@ -1109,12 +1109,14 @@ impl Lowerer<'_> {
     /// [`Lowerer::duty_group`]): the points and who does them (`above`, the group's
     /// agencies, unless the bullet names its own).
     fn point_heads(&self, b: NodeId, above: &[Agency]) -> Option<(Vec<NodeId>, Vec<Agency>)> {
+        // The cheap tests first: most duties introduce nothing.
+        if !self.introduces_points(b) || !self.body.nodes[b].fields.is_empty() {
+            return None;
+        }
         let points = self.bullet_children(b);
         // Numbers in brackets inside a paragraph ("(1) DVC trực tuyến; (2) …") are the
         // bullet's own objects, not duties of their own.
-        if !self.introduces_points(b)
-            || !self.body.nodes[b].fields.is_empty()
-            || points.is_empty()
+        if points.is_empty()
             || points
                 .iter()
                 .any(|&p| self.body.nodes[p].kind == NodeKind::Bullet('('))
