@@ -259,11 +259,14 @@ fn bullet_row(columns: &[Column], cs: &[String]) -> Option<Vec<(String, LineKind
 
 /// Two header rows as one: the first row's cells, with the second's names where it has
 /// them; the first row's last cell may span several columns of the second. None unless
-/// the second row opens with empty cells (it names only the spanned columns).
+/// the second row opens with empty cells (it names only the spanned columns), or is a
+/// short row of names only (see [`fill_spans`]).
 fn merge_header(first: &[String], second: &[String]) -> Option<Vec<String>> {
     let blank = |c: &String| c.trim().is_empty();
-    if second.len() < first.len() || !second.first().is_some_and(blank) || second.iter().all(blank)
-    {
+    if second.len() < first.len() {
+        return fill_spans(first, second);
+    }
+    if !second.first().is_some_and(blank) || second.iter().all(blank) {
         return None;
     }
     let last = first.len().checked_sub(1)?;
@@ -276,6 +279,42 @@ fn merge_header(first: &[String], second: &[String]) -> Option<Vec<String>> {
             }
         })
         .collect();
+    Some(merged)
+}
+
+/// A second header row written short: a converter that drops the cells a taller cell
+/// covers keeps only the names under the first row's spanning cells, in order ("| TT |
+/// Nội dung | Cơ quan thực hiện |  | Thời gian |" over "| Chủ trì | Phối hợp |"). A
+/// spanning cell is one followed by empty cells; its columns take the second row's
+/// names left to right. None unless every name is a short heading (no digit, at most
+/// six words: a row of data is no header) and the spans have room for them all.
+fn fill_spans(first: &[String], second: &[String]) -> Option<Vec<String>> {
+    let blank = |c: &String| c.trim().is_empty();
+    let names: Vec<&String> = second.iter().filter(|c| !blank(c)).collect();
+    let heading =
+        |c: &&String| !c.chars().any(|ch| ch.is_ascii_digit()) && c.split_whitespace().count() <= 6;
+    if names.is_empty() || !second.first().is_some_and(|c| !blank(c)) || !names.iter().all(heading)
+    {
+        return None;
+    }
+    // The columns under spanning cells: each spanning cell's own and the empty ones after it.
+    let mut named_before = false;
+    let spanned: Vec<usize> = (0..first.len())
+        .filter(|&k| {
+            let here = !blank(&first[k]);
+            let opens = here && first.get(k + 1).is_some_and(blank);
+            let inside = !here && named_before;
+            named_before |= here;
+            opens || inside
+        })
+        .collect();
+    if spanned.len() < names.len() {
+        return None;
+    }
+    let mut merged = first.to_vec();
+    for (&k, name) in spanned.iter().zip(names) {
+        merged[k] = name.clone();
+    }
     Some(merged)
 }
 
@@ -824,6 +863,49 @@ mod tests {
         // So is one whose cells hold only a stray mark.
         let marked = format!("{text}|  |  |  |  |  |  |\u{301}\n[1] Ghi chú.\n");
         crate::test_support::assert_accounted(&marked);
+    }
+
+    /// A header's second row written short, as converters that drop the cells a taller
+    /// cell covers write it: its names go to the columns of the spanning cell, and its
+    /// padding (an empty cell more than the span has room for) is ignored. A short row
+    /// of data under the header is a row, not a second header.
+    #[test]
+    fn short_second_header_row() {
+        let names = |v: &[crate::Agency]| v.iter().map(|a| a.name.clone()).collect::<Vec<_>>();
+        for sub in ["| Chủ trì | Phối hợp |  |", "| Chủ trì |  | Phối hợp |"] {
+            let text = format!(
+                "KẾ HOẠCH\nX\nPHỤ LỤC 05\n| TT | Chỉ tiêu | Đơn vị | Đơn vị chủ trì theo dõi |  | Thời gian |\n| --- | --- | --- | --- | --- | --- |\n{sub}\n| 1 | Cập nhật dữ liệu trên Cổng Tham vấn. | % | Văn phòng Bộ | - Tổng cục KTTV - Các Cục trực thuộc Bộ | Quý II/2024 |\n"
+            );
+            let plan = crate::parse_text(&text);
+            assert_eq!(plan.tasks.len(), 1, "{sub}");
+            let t = &plan.tasks[0];
+            assert_eq!(t.id, "PL05.1");
+            assert_eq!(names(&t.lead), ["Văn phòng Bộ"], "{sub}");
+            assert_eq!(
+                names(&t.support),
+                ["Tổng cục KTTV", "Các Cục trực thuộc Bộ"],
+                "{sub}"
+            );
+            crate::test_support::assert_accounted(&text);
+        }
+        // Three names for a span of two columns: no second header.
+        let first: Vec<String> = ["TT", "Nội dung", "Cơ quan thực hiện", "", "Thời gian"]
+            .map(String::from)
+            .to_vec();
+        let three = ["Chủ trì", "Phối hợp", "Kinh phí"].map(String::from);
+        assert_eq!(fill_spans(&first, &three), None);
+        // A row of data (a number, a long text) is no header row.
+        let data = [
+            "1",
+            "Rà soát văn bản quy phạm pháp luật liên quan đến đầu tư",
+        ]
+        .map(String::from);
+        assert_eq!(fill_spans(&first, &data), None);
+        let two = ["Chủ trì", "Phối hợp"].map(String::from);
+        assert_eq!(
+            fill_spans(&first, &two).unwrap(),
+            ["TT", "Nội dung", "Chủ trì", "Phối hợp", "Thời gian"]
+        );
     }
 
     /// A task column named by alternatives ("Nội dung/nhiệm vụ") is the task column when
