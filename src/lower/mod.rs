@@ -56,14 +56,25 @@ fn directed_by(asking: &str, text: &str) -> Option<Vec<Agency>> {
     agency::subject_agencies(first_sentence_of(text))
 }
 
-/// Whether `part` is a bullet task of the task `whole` ("II.3#1" of "II.3").
+/// Whether `part` is a bullet task of the task or section `whole` ("II.3#1" of "II.3";
+/// a table row whose cell's points are tasks is a section over them).
 fn own_part(part: &Owner, whole: &Owner) -> bool {
     match (part, whole) {
-        (Owner::Task(p), Owner::Task(w)) => p
+        (Owner::Task(p), Owner::Task(w) | Owner::Section(w)) => p
             .strip_prefix(&**w)
             .is_some_and(|rest| rest.starts_with('#')),
         _ => false,
     }
+}
+
+/// Whether `a` and `b` are bullet tasks of one item ("1#2" and "1#4"): a table row's
+/// cell may hold several numbered points, and the row is one line.
+fn sibling_parts(a: &Owner, b: &Owner) -> bool {
+    let whole = |o: &Owner| match o {
+        Owner::Task(t) => t.rsplit_once('#').map(|(w, _)| w.to_owned()),
+        _ => None,
+    };
+    whole(a).is_some_and(|w| whole(b) == Some(w))
 }
 
 /// The lowered plan parts and the line ownership map.
@@ -518,14 +529,17 @@ impl Lowerer<'_> {
         };
         // One owner may claim a line several times (a table row is several blocks).
         // So may a table row and a bullet of its own cell, when a cell's line runs on
-        // into the next cell's: the line stays with the bullet, the narrower owner.
+        // into the next cell's: the line stays with the bullet, the narrower owner; and
+        // two bullets of one row's cells: the line stays with the first.
         if let Some(o) = slot.as_ref()
             && *o != owner
         {
-            if own_part(o, &owner) {
+            if own_part(o, &owner) || sibling_parts(o, &owner) {
                 return;
             }
-            self.conflicts.push(line);
+            if !own_part(&owner, o) {
+                self.conflicts.push(line);
+            }
         }
         *slot = Some(owner);
     }
@@ -3899,6 +3913,16 @@ Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉ
             &Owner::Section(Arc::from("PL.O.1#1")),
             &task("PL.O.1")
         ));
+        // A row whose cell's points are tasks is a section over them.
+        assert!(own_part(&task("1#2"), &Owner::Section(Arc::from("1"))));
+        // Two points of one row's cells share the row's line; other tasks do not.
+        assert!(sibling_parts(&task("1#2"), &task("1#4")));
+        assert!(!sibling_parts(&task("1#2"), &task("2#2")));
+        assert!(!sibling_parts(&task("1"), &task("2")));
+        // A row rebuilt from cells between "|" lines, its cells' numbered points on
+        // the row's one line (a case the mutation test found).
+        let text = "|\n**STT**\n|\n**Tên nhiệm vụ**\n|\n**Người đứng đầu chịu trách nhiệm**\n|\n**chủ trì**\n|\n**Thời hạn hoàn thành**\n|\n|\n1\n|\n|\n|\n|\n|\n|\nCÁC NHIỆM VỤ THỰC HIỆN KẾ HOẠCH CỦA BỘ\n|\nkhai xây dựng 03 nền tảng: (1) Nền tảng thông tin giải quyết thủ tục\nhành chính các lĩnh vực thuộc phạm vi quản lý nhà nước của Bộ VHTTDL; (2) Nền\n|\n(1) Giám đốc Trung tâm Chuyển đổi số VHTTDL;\n(2) Cục trưởng Cục DLQGVN\n|\nTrung tâm Chuyển đổi số VHTTDL; Cục DLQGVN\n|";
+        crate::test_support::assert_accounted(text);
     }
 
     /// A ministry's letter that gives work by unit with no task part ("Bộ trưởng giao:"):
