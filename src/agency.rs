@@ -1133,6 +1133,7 @@ struct RawLexicon {
     group_qualities: Vec<String>,
     field_heads: Vec<String>,
     field_tail_heads: Vec<String>,
+    field_name_continuations: Vec<String>,
     compounds: Vec<String>,
     place_words: Vec<String>,
     country: Vec<String>,
@@ -1198,6 +1199,8 @@ struct Lexicon {
     group_qualities: Phrases,
     field_heads: Phrases,
     field_tail_heads: Phrases,
+    /// Lower-case words that may follow "Sở Du lịch" inside a list in prose.
+    field_name_continuations: Phrases,
     /// Phrases whose "," and "và" are not separators ("khu, cụm công nghiệp").
     compounds: Phrases,
     /// Folded words that end a place-bound name ("... tỉnh", "... trung ương").
@@ -1274,6 +1277,7 @@ impl Lexicon {
             group_qualities: phrases(&raw.group_qualities),
             field_heads: phrases(&raw.field_heads),
             field_tail_heads: phrases(&raw.field_tail_heads),
+            field_name_continuations: phrases(&raw.field_name_continuations),
             compounds: phrases(&raw.compounds),
             place_words: raw.place_words.iter().map(|w| fold(w)).collect(),
             country: raw.country.iter().map(|w| fold(w)).collect(),
@@ -2153,6 +2157,35 @@ impl<'a> Scanner<'a> {
                 })
     }
 
+    /// Whether the lower-case word at `i` follows a department named by its field ("Sở
+    /// Du lịch", "Bộ Tài chính") and is not one that may go on with such a name (a
+    /// place, "và", "các": `field_name_continuations`; a qualifier, "theo chức năng"):
+    /// the name is whole, and the word
+    /// is the work, whatever verb it is ("Phối hợp với Sở Du lịch truyền thông …").
+    fn after_field_name(&self, i: usize) -> bool {
+        let lex = &*LEXICON;
+        if self.tok(i).is_none_or(|t| t.upper) {
+            return false;
+        }
+        // The field right before `i`, and a field head right before the field.
+        let field_start = (1..=i.min(8)).map(|k| i - k).find(|&s| {
+            self.prot.get(s).copied().flatten() == Some(i)
+                && lex.fields.match_at(&self.toks, s) == Some(i - s)
+        });
+        // The head written as a name's ("Sở", "Bộ"), not the end of a word ("cơ sở").
+        let named = |s: usize| {
+            lex.field_heads
+                .len_ending_at(&self.toks, s)
+                .is_some_and(|k| self.toks[s - k].upper)
+        };
+        field_start.is_some_and(named)
+            && lex
+                .field_name_continuations
+                .match_at(&self.toks, i)
+                .is_none()
+            && lex.qualifier_openers.match_at(&self.toks, i).is_none()
+    }
+
     fn role_at(&self, i: usize) -> bool {
         let lex = &*LEXICON;
         self.tok(i).is_some_and(|t| !t.upper)
@@ -2175,7 +2208,7 @@ impl<'a> Scanner<'a> {
                     if self.role_at(i) {
                         return (i, Stop::Role);
                     }
-                    if self.verb_at(i).is_some() {
+                    if self.verb_at(i).is_some() || self.after_field_name(i) {
                         return (i, Stop::Verb);
                     }
                 }

@@ -866,6 +866,14 @@ fn agency_headings_inside_a_phrase() {
 
 #[test]
 fn agency_headings() {
+    // Trade associations.
+    assert_eq!(
+        heading_rows("Hiệp hội Du lịch tỉnh Ninh Bình và Hiệp hội Doanh nghiệp tỉnh"),
+        Some(want(&[
+            ("Hiệp hội Du lịch tỉnh Ninh Bình", N, false),
+            ("Hiệp hội Doanh nghiệp tỉnh", N, false)
+        ]))
+    );
     // Units named after their collective, after a colon or a last unit word; the names
     // belong to the agency. Names that are not capitalised are no names.
     assert_eq!(
@@ -1236,7 +1244,28 @@ fn duty(s: &str, heading: &[Agency]) -> (Vec<String>, Vec<String>) {
 fn duties() {
     let ca = split_agencies("Công an tỉnh");
     let tt = split_agencies("Sở Thông tin và Truyền thông");
+    let hh = split_agencies("Hiệp hội Du lịch tỉnh Ninh Bình");
     let rows: Vec<DutyRow> = vec![
+        // A department named by its field is whole: the lower-case word after it is
+        // the work, whatever verb it is.
+        (
+            "Phối hợp với Sở Du lịch truyền thông quảng bá về du lịch biển Ninh Bình.",
+            &hh,
+            &["Sở Du lịch"],
+            &["Hiệp hội Du lịch tỉnh Ninh Bình"],
+        ),
+        (
+            "Phối hợp với Bộ Kế hoạch và Đầu tư cân đối, bố trí vốn đầu tư phát triển.",
+            &tt,
+            &["Bộ Kế hoạch và Đầu tư"],
+            &["Sở Thông tin và Truyền thông"],
+        ),
+        (
+            "Chủ trì, phối hợp với Bộ Khoa học và Công nghệ trong việc xây dựng tiêu chuẩn.",
+            &tt,
+            &["Sở Thông tin và Truyền thông"],
+            &["Bộ Khoa học và Công nghệ"],
+        ),
         (
             "Phối hợp Văn phòng Ủy ban nhân dân tỉnh, Sở Thông tin và Truyền thông, các đơn vị liên quan xây dựng mô hình trung tâm điều hành.",
             &ca,
@@ -1354,6 +1383,23 @@ fn duties() {
 #[test]
 fn subjects() {
     let s = |x: &str| subject_agencies(x).map(|a| strs(&names(&a)));
+    // After a department named by its field, a place or a qualifier goes on with the
+    // subject; a field after a lower-case word ("cơ sở Văn hóa và Thể thao") names no
+    // department.
+    assert_eq!(
+        s(
+            "Sở Tài chính, Sở Kế hoạch và Đầu tư theo chức năng, nhiệm vụ được giao chủ trì, phối hợp với các sở thực hiện."
+        ),
+        Some(strs(&["Sở Tài chính", "Sở Kế hoạch và Đầu tư"]))
+    );
+    assert_eq!(
+        s("Sở Y tế tỉnh Ninh Bình hướng dẫn an toàn thực phẩm."),
+        Some(strs(&["Sở Y tế tỉnh Ninh Bình"]))
+    );
+    assert_eq!(
+        s("Chính phủ phê duyệt Quy hoạch mạng lưới cơ sở Văn hóa và Thể thao thời kỳ 2021-2030."),
+        None
+    );
     // Places after a place's body each name that body; "trực tiếp" opens the work.
     assert_eq!(
         s(

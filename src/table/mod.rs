@@ -293,8 +293,7 @@ fn fill_spans(first: &[String], second: &[String]) -> Option<Vec<String>> {
     let names: Vec<&String> = second.iter().filter(|c| !blank(c)).collect();
     let heading =
         |c: &&String| !c.chars().any(|ch| ch.is_ascii_digit()) && c.split_whitespace().count() <= 6;
-    if names.is_empty() || !second.first().is_some_and(|c| !blank(c)) || !names.iter().all(heading)
-    {
+    if names.is_empty() || second.first().is_none_or(blank) || !names.iter().all(heading) {
         return None;
     }
     // The columns under spanning cells: each spanning cell's own and the empty ones after it.
