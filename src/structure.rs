@@ -104,6 +104,13 @@ pub fn build_under(blocks: Vec<Block>, root: &str) -> Body {
     let mut stack: Vec<NodeId> = Vec::new();
     let mut seen_part = false;
     let mut closing = false;
+    // The last item, bullet or field: a request after it closes the document.
+    let last_item = blocks.iter().rposition(|b| {
+        matches!(
+            b.kind,
+            LineKind::Label { .. } | LineKind::Bullet { .. } | LineKind::Field { .. }
+        )
+    });
     for (bi, block) in blocks.iter().enumerate() {
         match &block.kind {
             LineKind::PageNumber | LineKind::Furniture => b.furniture.push(bi),
@@ -270,7 +277,9 @@ pub fn build_under(blocks: Vec<Block>, root: &str) -> Body {
                 } else if closing
                     || (seen_part
                         && !shares_a_line(&blocks, bi)
-                        && lx.text_starts_with_any(&block.text, &lx.closing_openers))
+                        && (lx.text_starts_with_any(&block.text, &lx.closing_openers)
+                            || (lx.text_starts_with_any(&block.text, &lx.closing_requests)
+                                && last_item.is_none_or(|l| l < bi))))
                 {
                     closing = true;
                     b.closing.push(bi);
@@ -788,5 +797,37 @@ mod tests {
         let body = build(join(&lines, &[]));
         assert_eq!(body.preamble, vec![0]);
         assert_eq!(body.closing, vec![3]);
+    }
+
+    /// A request to every body to carry the plan out, after the last item's bullets,
+    /// closes the document; the same words before another item are that part's text.
+    #[test]
+    fn closing_requests_after_the_last_item() {
+        let text = "I. TỔ CHỨC THỰC HIỆN
+1. Sở Du lịch
+- Tổ chức hội nghị.
+- Tổng hợp báo cáo.
+Yêu cầu các sở, ngành, UBND các xã và các đơn vị liên quan triển khai thực hiện. Trong quá trình thực hiện, nếu có khó khăn, báo cáo UBND tỉnh./.
+";
+        let body = build(join(&classify(&normalize(text)), &[]));
+        assert_eq!(body.closing, vec![4]);
+        for (lead, closed) in [
+            (
+                "Ủy ban nhân dân tỉnh yêu cầu các sở thực hiện nghiêm túc./.",
+                true,
+            ),
+            ("UBND tỉnh yêu cầu Thủ trưởng các sở thực hiện./.", true),
+            (
+                "Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh phối hợp thực hiện.",
+                false,
+            ),
+        ] {
+            let text = format!("I. NHIỆM VỤ\n1. Sở Du lịch\n- Tổ chức hội nghị.\n{lead}\n7\n");
+            let body = build(join(&classify(&normalize(&text)), &[]));
+            assert_eq!(body.closing.len(), usize::from(closed), "{lead}");
+        }
+        let text = "I. NHIỆM VỤ\n1. Sở Du lịch\n- Tổ chức hội nghị.\nYêu cầu các sở, ngành triển khai thực hiện.\n2. Sở Y tế\n- Tập huấn.\n";
+        let body = build(join(&classify(&normalize(text)), &[]));
+        assert!(body.closing.is_empty());
     }
 }
