@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::agency::{self, Assignment};
-use crate::blocks::{Block, sentences};
+use crate::blocks::{Block, is_heading_text, sentences};
 use crate::citation::find_citations;
 use crate::deadline::{
     Parsed, closing_bracket_deadline, closing_condition_deadline, closing_time_deadline,
@@ -596,13 +596,22 @@ impl Lowerer<'_> {
             .children
             .iter()
             .any(|&c| matches!(self.body.nodes[c].kind, NodeKind::Labelled(_)));
-        // "6. Chỉ tiêu chủ yếu đến năm 2030" over "6.1. …": figures to reach.
-        let part = if has_labelled_children && lexicon().is_targets_heading(&self.headings[n]) {
+        let assigns = assigns_work(&node.fields);
+        // "6. Chỉ tiêu chủ yếu đến năm 2030" over "6.1. …": figures to reach; so is a
+        // bare heading "1. Mục tiêu" over "- Giai đoạn 2026 - 2027:" bullets.
+        let aims_over_bullets = || {
+            !assigns
+                && !node.children.is_empty()
+                && node.body.is_empty()
+                && is_heading_text(&self.headings[n])
+        };
+        let part = if (has_labelled_children || aims_over_bullets())
+            && lexicon().is_targets_heading(&self.headings[n])
+        {
             PartKind::Purpose
         } else {
             part
         };
-        let assigns = assigns_work(&node.fields);
         // Parts by numbering only: a capitalised top-level item with fields is still a task.
         let structural = matches!(
             label.level,
@@ -2695,6 +2704,22 @@ b) Tầm nhìn đến năm 2045
         );
         let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["II.2"]);
+        // A bare aims heading over bullets; an item that names its aims in a sentence
+        // of work is a task.
+        let plan = crate::parse_text(
+            "II. NỘI DUNG
+1. Mục tiêu
+- Giai đoạn 2026 - 2027:
++ Hình thành 02 mô hình du lịch nghỉ dưỡng biển.
+2. Nhiệm vụ và giải pháp cụ thể
+2.1. Quy hoạch và đầu tư hạ tầng du lịch
+- Rà soát, điều chỉnh, bổ sung các quy hoạch có liên quan.
+3. Mục tiêu giảm nghèo được rà soát, cập nhật hằng năm.
+- Sở Nội vụ chủ trì.
+",
+        );
+        let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["II.2.1", "II.3"]);
     }
 
     /// In a part of responsibilities, a topic whose bullets all open with who does
