@@ -2394,6 +2394,8 @@ impl<'a> Scanner<'a> {
                 && self.prot.get(i).copied().flatten().is_none()
                 && lex.qualifier_openers.match_at(&self.toks, i).is_some()
                 && lex.list_end_verbs.match_at(&self.toks, i).is_none()
+                // "Phụ lục kèm theo": "theo" is the end of "kèm theo", no scope.
+                && !(self.is_word(i, "theo") && self.is_word(i - 1, "kèm"))
         })
     }
 
@@ -2800,11 +2802,14 @@ impl<'a> Scanner<'a> {
             return true;
         };
         let noun = LEXICON.collectives.match_at(&self.toks, first).unwrap_or(0);
+        // What the bodies were given describes the kind, however long ("đơn vị được
+        // giao nhiệm vụ tại Kế hoạch"): words from "được" on do not count.
         let words = seg
             .runs
             .iter()
             .flat_map(|&(a, b)| self.toks[a..b].iter())
             .filter(|t| t.kind == Kind::Word)
+            .take_while(|t| t.fold != "được")
             .count();
         words <= noun + 4
     }

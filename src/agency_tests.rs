@@ -366,6 +366,26 @@ fn splits_real_field_values() {
 
 #[test]
 fn splits_other_provinces_wordings() {
+    // What the bodies were given describes the kind, however long: one collective.
+    check_split(
+        "Các cơ quan, đơn vị được giao nhiệm vụ tại Kế hoạch",
+        &[(
+            "Các cơ quan, đơn vị được giao nhiệm vụ tại Kế hoạch",
+            N,
+            true,
+        )],
+    );
+    check_split(
+        "Sở Tư pháp, các sở, ngành được giao chủ trì các nhiệm vụ tại Phụ lục kèm theo",
+        &[
+            ("Sở Tư pháp", N, false),
+            (
+                "các sở, ngành được giao chủ trì các nhiệm vụ tại Phụ lục kèm theo",
+                N,
+                true,
+            ),
+        ],
+    );
     // Associations named with the country's name are one body each, though their names
     // open with a collective noun; forest owners are a kind of body, not part of the
     // province's committee; the State Bank in lower case is still the State Bank.
