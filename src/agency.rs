@@ -782,6 +782,18 @@ pub fn mentions_role(text: &str) -> bool {
     LEXICON.lead_roles.may_occur(&folded) || LEXICON.support_roles.may_occur(&folded)
 }
 
+/// Whether `text` names a support role ("phối hợp với …") anywhere, as whole words.
+pub fn names_support_role(text: &str) -> bool {
+    if !LEXICON.support_roles.may_occur(&fold(text)) {
+        return false;
+    }
+    let sc = Scanner::new(text);
+    (0..sc.len()).any(|i| {
+        sc.tok(i).is_some_and(|t| t.kind == Kind::Word)
+            && LEXICON.support_roles.match_at(&sc.toks, i).is_some()
+    })
+}
+
 /// Whether `text` opens with a support role ("phối hợp với …"), read on its first words.
 pub fn opens_with_support_role(text: &str) -> bool {
     let head = Scanner::head(text, 8);
@@ -2500,7 +2512,10 @@ impl<'a> Scanner<'a> {
         if lex.names.match_at(toks, i).is_some() || self.is_abbrev_head(i) {
             return SegKind::Named;
         }
-        if let Some(len) = lex.collectives.match_at(toks, i) {
+        if let Some(len) = lex.collectives.match_at(toks, i)
+            // "phòng chống ma túy" is work, not a room ("phòng"): a longer false head wins.
+            && lex.false_heads.match_at(toks, i).is_none_or(|f| f <= len)
+        {
             // "ngành Y tế" names a field, "các sở, ngành Thành phố" the place.
             let next = self.tok(i + len).filter(|_| !self.place_at(i + len));
             let next_upper = next.is_some_and(|n| n.kind == Kind::Word && n.upper);

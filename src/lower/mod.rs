@@ -637,6 +637,7 @@ impl Lowerer<'_> {
                 || part == PartKind::Responsibilities
                 || self.topic_intro(n)
                 || self.agency_intro(n)
+                || self.assignment_intro(n)
                 || self.asks_for_points(n))
             && let Some((heads, partners)) = self.intro_heading(n)
         {
@@ -1054,6 +1055,10 @@ impl Lowerer<'_> {
         let mut duties: Vec<(NodeId, Vec<Agency>)> = Vec::new();
         let mut queue: std::collections::VecDeque<(NodeId, Vec<Agency>)> =
             bullets.into_iter().map(|b| (b, heads.clone())).collect();
+        // "a) Bộ Tài chính chủ trì, phối hợp với các bộ, cơ quan, địa phương:": the
+        // partners the heading names help with each of its points that names no partner
+        // of its own ("Cử chuyên viên phối hợp với Ủy ban nhân dân xã …" keeps its own).
+        let partners = self.intro_partners.get(&n).cloned().unwrap_or_default();
         while let Some((b, above)) = queue.pop_front() {
             match self.point_heads(b, &above) {
                 Some((points, own)) => {
@@ -1090,6 +1095,9 @@ impl Lowerer<'_> {
             };
             if support.is_empty() {
                 support = clause_support(&text, &lead);
+            }
+            if support.is_empty() && lead == heads && !agency::names_support_role(&text) {
+                support = partners.clone();
             }
             // A duty's own field lines ("+ Thời gian hoàn thành: ...") override the prose.
             let mut deadline = None;
@@ -1307,8 +1315,16 @@ impl Lowerer<'_> {
             if lead == heads
                 && let Some(partners) = self.addressee_partners(n)
             {
+                // One the item already names, perhaps more fully ("các bộ, cơ quan, địa
+                // phương" for the heading's "các cơ quan, địa phương"), is not added twice.
+                let words = |key: &str| key.split('-').map(str::to_owned).collect::<Vec<_>>();
                 for p in partners {
-                    if !support.iter().any(|s| s.key == p.key) {
+                    let pw = words(&p.key);
+                    let named = support.iter().any(|s| {
+                        let sw = words(&s.key);
+                        s.key == p.key || pw.iter().all(|w| sw.contains(w))
+                    });
+                    if !named {
                         support.push(p.clone());
                     }
                 }
@@ -1709,6 +1725,16 @@ impl Lowerer<'_> {
 
     /// Whether `n`'s heading only introduces what is below it: it ends with ":" and no
     /// paragraph of its own follows.
+    /// "a) Bộ Tài chính chủ trì, phối hợp với các bộ, cơ quan, địa phương:" over "-"
+    /// bullets: a heading that is an assignment introducing its points names who does
+    /// each of them.
+    fn assignment_intro(&self, n: NodeId) -> bool {
+        let heading = &self.headings[n];
+        self.introduces_points(n)
+            && self.bullet_children(n).len() >= 2
+            && agency::parse_inline_assignment(heading).is_some_and(|a| !a.lead.is_empty())
+    }
+
     fn introduces_points(&self, n: NodeId) -> bool {
         self.body.nodes[n].body.is_empty() && self.headings[n].trim_end().ends_with(':')
     }
@@ -1916,10 +1942,28 @@ fn clause_support(text: &str, lead: &[Agency]) -> Vec<Agency> {
         .filter(move |_| named_role)
         .map(|(at, _)| &first[at + 2..])
         .filter(|clause| agency::opens_with_support_role(clause));
+    // "Cử chuyên viên phối hợp với Ủy ban nhân dân xã, phường thống nhất …", "…
+    // phối hợp chặt chẽ với chính quyền địa phương huy động …": the
+    // partners named inside the first sentence's work, after its verb, when someone
+    // leads it (with no lead, "Tăng cường phối hợp với …" names whom, not who helps).
+    let inner_partners = first
+        .match_indices(" phối hợp ")
+        .filter(move |_| !lead.is_empty())
+        .map(|(at, _)| &first[at + 1..])
+        // With whom ("phối hợp với …", "phối hợp UBND các xã …"): "phối hợp phòng
+        // chống ma túy" names the work, not a partner.
+        .filter(|clause| {
+            let rest = &clause["phối hợp ".len()..];
+            ["với ", "cùng ", "chặt chẽ với "]
+                .iter()
+                .any(|w| rest.starts_with(w))
+                || agency::opens_with_agency(rest)
+        });
     sentences
         // Most clauses name no role: they are skipped without being tokenized.
         .filter(|clause| agency::mentions_role(clause))
         .chain(comma_clauses)
+        .chain(inner_partners)
         .find_map(|clause| {
             // "…; đồng thời, phối hợp chặt chẽ với Sở Tài chính …": the clause's work
             // after the word that joins it on.
@@ -3389,7 +3433,8 @@ Phối hợp với Bộ Công an, các cơ quan, tổ chức bố trí lực lư
     }
 
     /// A duty whose first sentence goes on, after the doer's own work, with "phối hợp
-    /// với …" takes those partners as support; the partners' list ends at "để".
+    /// với …" takes those partners as support (also inside the work, after its verb);
+    /// the partners' list ends at "để".
     #[test]
     fn partners_in_a_duty_clause_after_a_comma() {
         let plan = crate::parse_text(
@@ -3398,6 +3443,9 @@ Phối hợp với Bộ Công an, các cơ quan, tổ chức bố trí lực lư
 - Chỉ đạo lực lượng các cấp, phối hợp với Công an tỉnh, Ủy ban nhân dân các xã, phường tiến hành rà soát người nghiện.
 - Tuyên truyền, vận động nhân dân, phối hợp với các cơ quan báo chí để đưa tin.
 - Tổ chức hội nghị, vận động hội viên tham gia.
+- Bố trí các đội y tế lưu động phối hợp UBND các xã, phường cấp phát thuốc.
+- Chỉ đạo Tổng Liên đoàn Lao động phối hợp chặt chẽ với chính quyền địa phương huy động công nhân.
+- Tổ chức thực hiện các chương trình phối hợp phòng chống ma túy; tuyên truyền.
 ",
         );
         let support: Vec<Vec<&str>> = plan
@@ -3410,6 +3458,10 @@ Phối hợp với Bộ Công an, các cơ quan, tổ chức bố trí lực lư
             [
                 vec!["Công an tỉnh", "Ủy ban nhân dân các xã, phường"],
                 vec!["các cơ quan báo chí"],
+                vec![],
+                // Inside the work, with or without "với"; not the work of a programme.
+                vec!["UBND các xã, phường"],
+                vec!["chính quyền địa phương"],
                 vec![],
             ]
         );
@@ -3948,6 +4000,62 @@ Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉ
         // the row's one line (a case the mutation test found).
         let text = "|\n**STT**\n|\n**Tên nhiệm vụ**\n|\n**Người đứng đầu chịu trách nhiệm**\n|\n**chủ trì**\n|\n**Thời hạn hoàn thành**\n|\n|\n1\n|\n|\n|\n|\n|\n|\nCÁC NHIỆM VỤ THỰC HIỆN KẾ HOẠCH CỦA BỘ\n|\nkhai xây dựng 03 nền tảng: (1) Nền tảng thông tin giải quyết thủ tục\nhành chính các lĩnh vực thuộc phạm vi quản lý nhà nước của Bộ VHTTDL; (2) Nền\n|\n(1) Giám đốc Trung tâm Chuyển đổi số VHTTDL;\n(2) Cục trưởng Cục DLQGVN\n|\nTrung tâm Chuyển đổi số VHTTDL; Cục DLQGVN\n|";
         crate::test_support::assert_accounted(text);
+    }
+
+    /// An item that is an assignment introducing its bullets ("a) Bộ Tài chính chủ trì,
+    /// phối hợp với …:") gives each bullet its lead, and its partners to each bullet
+    /// that names none of its own; a bullet's own partners stay its own.
+    #[test]
+    fn an_assignment_over_bullets_leads_each() {
+        let plan = crate::parse_text(
+            "II. NHIỆM VỤ
+6. Về tài chính
+a) Bộ Tài chính chủ trì, phối hợp
+với các bộ, cơ quan, địa phương:
+- Tổng hợp tình hình thiệt hại, báo cáo Thủ tướng Chính phủ;
+- Cử chuyên viên phối hợp với Ủy ban nhân dân các tỉnh rà soát hồ sơ;
+- Đánh giá ảnh hưởng của thiên tai, hoàn thành trong tháng 12 năm 2025.
+b) Ngân hàng Nhà nước Việt Nam chỉ đạo các tổ chức tín dụng cơ cấu lại nợ.
+",
+        );
+        let rows: Vec<(&str, Vec<&str>, Vec<&str>)> = plan
+            .tasks
+            .iter()
+            .map(|t| {
+                (
+                    t.id.as_str(),
+                    t.lead.iter().map(|a| a.name.as_str()).collect(),
+                    t.support.iter().map(|a| a.name.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows[..3],
+            [
+                (
+                    "II.6.a#1",
+                    vec!["Bộ Tài chính"],
+                    vec!["các bộ, cơ quan, địa phương"]
+                ),
+                (
+                    "II.6.a#2",
+                    vec!["Bộ Tài chính"],
+                    vec!["Ủy ban nhân dân các tỉnh"]
+                ),
+                (
+                    "II.6.a#3",
+                    vec!["Bộ Tài chính"],
+                    vec!["các bộ, cơ quan, địa phương"]
+                ),
+            ]
+        );
+        assert_eq!(rows[3].0, "II.6.b");
+        // One bullet under it is the item's own point, not a task of its own.
+        let plan = crate::parse_text(
+            "II. NHIỆM VỤ\n1. Sở Tài chính chủ trì, phối hợp với Sở Nội vụ:\n- Bố trí kinh phí thực hiện.\n",
+        );
+        let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["II.1"]);
     }
 
     /// A ministry's letter that gives work by unit with no task part ("Bộ trưởng giao:"):
