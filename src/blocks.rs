@@ -933,6 +933,21 @@ mod tests {
             )),
             vec![wide, "- Tổ chức tập huấn cho cán bộ của Sở Y tế."]
         );
+        // A joining word that ends a noun ("nhà ở", housing) cuts nothing.
+        assert_eq!(
+            blocks(&format!(
+                "{wide}
+1.2. Hỗ trợ khẩn cấp về nhà ở
+
+Ủy ban nhân dân các tỉnh, thành
+phố:"
+            )),
+            vec![
+                wide,
+                "1.2. Hỗ trợ khẩn cấp về nhà ở",
+                "Ủy ban nhân dân các tỉnh, thành phố:"
+            ]
+        );
         // So does a label alone on its line, and a line cut after the head of an
         // agency's name.
         assert_eq!(

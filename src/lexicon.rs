@@ -105,6 +105,8 @@ pub struct Lexicon {
     pub table_other: Vec<String>,
     /// Words that end a wrapped line of a table cell, never a cell ("và", "của").
     pub table_joiners: Vec<String>,
+    /// Nouns that end on a joining word ("nhà ở"): a line ending with one is not cut.
+    pub table_joiner_nouns: Vec<String>,
     /// Words that open a wrapped line of a table cell, never a cell ("và", "hoặc").
     pub table_continuers: Vec<String>,
     /// Appendix titles that list only some of the plan's tasks ("Một số nhiệm vụ trọng
@@ -195,6 +197,7 @@ impl Lexicon {
             table_name: folded(raw.table.name),
             table_other: folded(raw.table.other),
             table_joiners: folded(raw.table.joiners),
+            table_joiner_nouns: folded(raw.table.joiner_nouns),
             table_continuers: folded(raw.table.continuers),
             table_partial: folded(raw.table.partial),
             table_not_partial: folded(raw.table.not_partial),
@@ -616,6 +619,7 @@ struct RawTable {
     name: Vec<String>,
     other: Vec<String>,
     joiners: Vec<String>,
+    joiner_nouns: Vec<String>,
     continuers: Vec<String>,
     partial: Vec<String>,
     not_partial: Vec<String>,

@@ -1564,11 +1564,23 @@ impl Lowerer<'_> {
     /// with ":".
     fn agency_line_below(&self, n: NodeId) -> Option<Vec<Agency>> {
         let node = &self.body.nodes[n];
-        let [only] = node.body.as_slice() else {
+        let mut text = node
+            .body
+            .iter()
+            .map(|&b| &self.body.blocks[b])
+            .filter(|b| b.kind != LineKind::Blank);
+        let (Some(only), None) = (text.next(), text.next()) else {
             return None;
         };
-        let line = self.body.blocks[*only].text.trim_end().strip_suffix(':')?;
-        if self.bullet_children(n).is_empty() || !node.fields.is_empty() {
+        let line = only.text.trim_end().strip_suffix(':')?;
+        // Over bullets, or over lettered items ("1.2. Hỗ trợ khẩn cấp về nhà ở" / "Ủy ban
+        // nhân dân các tỉnh, thành phố:" / "a) Huy động …").
+        let items = || {
+            node.children
+                .iter()
+                .any(|&c| matches!(self.body.nodes[c].kind, NodeKind::Labelled(_)))
+        };
+        if (self.bullet_children(n).is_empty() && !items()) || !node.fields.is_empty() {
             return None;
         }
         agency::agency_heading(line)
@@ -4000,6 +4012,32 @@ Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉ
         // the row's one line (a case the mutation test found).
         let text = "|\n**STT**\n|\n**Tên nhiệm vụ**\n|\n**Người đứng đầu chịu trách nhiệm**\n|\n**chủ trì**\n|\n**Thời hạn hoàn thành**\n|\n|\n1\n|\n|\n|\n|\n|\n|\nCÁC NHIỆM VỤ THỰC HIỆN KẾ HOẠCH CỦA BỘ\n|\nkhai xây dựng 03 nền tảng: (1) Nền tảng thông tin giải quyết thủ tục\nhành chính các lĩnh vực thuộc phạm vi quản lý nhà nước của Bộ VHTTDL; (2) Nền\n|\n(1) Giám đốc Trung tâm Chuyển đổi số VHTTDL;\n(2) Cục trưởng Cục DLQGVN\n|\nTrung tâm Chuyển đổi số VHTTDL; Cục DLQGVN\n|";
         crate::test_support::assert_accounted(text);
+    }
+
+    /// An agency line of its own between an item's heading and its lettered items
+    /// names who does them, as it does over bullets.
+    #[test]
+    fn an_agency_line_over_lettered_items() {
+        let plan = crate::parse_text(
+            "II. NHIỆM VỤ\n1. Về nhà ở\n1.2. Hỗ trợ khẩn cấp về nhà ở\n\nỦy ban nhân dân các tỉnh, thành\nphố:\n\na) Huy động các nguồn lực hỗ trợ sửa chữa nhà.\n\nb) Chủ động rà soát quỹ đất tái định cư.\n",
+        );
+        let leads: Vec<(&str, Vec<&str>)> = plan
+            .tasks
+            .iter()
+            .map(|t| {
+                (
+                    t.id.as_str(),
+                    t.lead.iter().map(|a| a.name.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            leads,
+            [
+                ("II.1.2.a", vec!["Ủy ban nhân dân các tỉnh, thành phố"]),
+                ("II.1.2.b", vec!["Ủy ban nhân dân các tỉnh, thành phố"]),
+            ]
+        );
     }
 
     /// An item that is an assignment introducing its bullets ("a) Bộ Tài chính chủ trì,

@@ -768,8 +768,15 @@ fn opens_joined(text: &str) -> bool {
 /// A line whose last word joins it to the next ("của", "và", "với"; `[table] joiners`
 /// in `grammar/labels.toml`): it was cut mid-phrase.
 pub(crate) fn ends_on_joining_word(text: &str) -> bool {
-    let last_word = text.rsplit(' ').next().map(fold).unwrap_or_default();
-    lexicon().table_joiners.contains(&last_word)
+    let lx = lexicon();
+    let mut words = text.trim_end().rsplit(' ');
+    let last_word = words.next().map(fold).unwrap_or_default();
+    if !lx.table_joiners.contains(&last_word) {
+        return false;
+    }
+    // "… về nhà ở": the joining word ends a noun.
+    let last_two = words.next().map(|w| format!("{} {last_word}", fold(w)));
+    !last_two.is_some_and(|two| lx.table_joiner_nouns.contains(&two))
 }
 
 fn starts_cell(prev: &str, next: &str) -> bool {
