@@ -1412,6 +1412,11 @@ fn subjects() {
         ),
         Some(strs(&["Sở Tài chính", "Sở Kế hoạch và Đầu tư"]))
     );
+    // Prevention is no office: "phòng dịch" is the work directed, not a body.
+    assert_eq!(
+        s("Bộ Y tế chỉ đạo phòng dịch tại các điểm sơ tán."),
+        Some(strs(&["Bộ Y tế"]))
+    );
     assert_eq!(
         s("Sở Y tế tỉnh Ninh Bình hướng dẫn an toàn thực phẩm."),
         Some(strs(&["Sở Y tế tỉnh Ninh Bình"]))
