@@ -784,14 +784,24 @@ pub fn mentions_role(text: &str) -> bool {
 
 /// Whether `text` names a support role ("phối hợp với …") anywhere, as whole words.
 pub fn names_support_role(text: &str) -> bool {
+    !support_role_offsets(text).is_empty()
+}
+
+/// The byte offsets in `text` where a support role starts, in lower case as a clause's
+/// work has it ("Cử chuyên viên phối hợp với …").
+pub fn support_role_offsets(text: &str) -> Vec<usize> {
+    // Most text names no role: it is not tokenized.
     if !LEXICON.support_roles.may_occur(&fold(text)) {
-        return false;
+        return Vec::new();
     }
     let sc = Scanner::new(text);
-    (0..sc.len()).any(|i| {
-        sc.tok(i).is_some_and(|t| t.kind == Kind::Word)
-            && LEXICON.support_roles.match_at(&sc.toks, i).is_some()
-    })
+    (0..sc.len())
+        .filter(|&i| {
+            sc.tok(i).is_some_and(|t| t.kind == Kind::Word && !t.upper)
+                && LEXICON.support_roles.match_at(&sc.toks, i).is_some()
+        })
+        .map(|i| sc.offset(i))
+        .collect()
 }
 
 /// Whether `text` opens with a support role ("phối hợp với …"), read on its first words.
@@ -2552,10 +2562,7 @@ impl<'a> Scanner<'a> {
     /// Whether a unit word and a capitalised name start at token `i` ("thành phố Hồ Chí
     /// Minh", "tỉnh Quảng Ninh").
     fn opens_with_place(&self, i: usize) -> bool {
-        LEXICON.units.match_at(&self.toks, i).is_some_and(|len| {
-            self.tok(i + len)
-                .is_some_and(|t| t.kind == Kind::Word && t.upper)
-        })
+        unit_then_name(&self.toks, i)
     }
 
     /// Whether a place word ("tỉnh", "Thành phố", "Trung ương") starts at token `i`.
@@ -2994,9 +3001,13 @@ fn finish(items: Vec<Item>) -> Vec<Agency> {
 /// Whether `text` opens with a unit (`units`: one or two words) and a capitalised word
 /// after it: a bare place ("thành phố Hồ Chí Minh", "tỉnh Quảng Ninh").
 fn is_bare_place(text: &str) -> bool {
-    let toks = tokenize_n(text, 3);
-    LEXICON.units.match_at(&toks, 0).is_some_and(|len| {
-        toks.get(len)
+    unit_then_name(&tokenize_n(text, 3), 0)
+}
+
+/// Whether a unit (`units`) starts at token `i` with a capitalised word after it.
+fn unit_then_name(toks: &[Tok], i: usize) -> bool {
+    LEXICON.units.match_at(toks, i).is_some_and(|len| {
+        toks.get(i + len)
             .is_some_and(|t| t.kind == Kind::Word && t.upper)
     })
 }

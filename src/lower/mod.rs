@@ -70,10 +70,12 @@ fn own_part(part: &Owner, whole: &Owner) -> bool {
 /// Whether `a` and `b` are bullet tasks of one item ("1#2" and "1#4"): a table row's
 /// cell may hold several numbered points, and the row is one line.
 fn sibling_parts(a: &Owner, b: &Owner) -> bool {
-    let whole = |o: &Owner| match o {
-        Owner::Task(t) => t.rsplit_once('#').map(|(w, _)| w.to_owned()),
-        _ => None,
-    };
+    fn whole(o: &Owner) -> Option<&str> {
+        match o {
+            Owner::Task(t) => t.rsplit_once('#').map(|(w, _)| w),
+            _ => None,
+        }
+    }
     whole(a).is_some_and(|w| whole(b) == Some(w))
 }
 
@@ -1317,13 +1319,10 @@ impl Lowerer<'_> {
             {
                 // One the item already names, perhaps more fully ("các bộ, cơ quan, địa
                 // phương" for the heading's "các cơ quan, địa phương"), is not added twice.
-                let words = |key: &str| key.split('-').map(str::to_owned).collect::<Vec<_>>();
                 for p in partners {
-                    let pw = words(&p.key);
-                    let named = support.iter().any(|s| {
-                        let sw = words(&s.key);
-                        s.key == p.key || pw.iter().all(|w| sw.contains(w))
-                    });
+                    let named = support
+                        .iter()
+                        .any(|s| p.key.split('-').all(|w| s.key.split('-').any(|x| x == w)));
                     if !named {
                         support.push(p.clone());
                     }
@@ -1958,19 +1957,12 @@ fn clause_support(text: &str, lead: &[Agency]) -> Vec<Agency> {
     // phối hợp chặt chẽ với chính quyền địa phương huy động …": the
     // partners named inside the first sentence's work, after its verb, when someone
     // leads it (with no lead, "Tăng cường phối hợp với …" names whom, not who helps).
-    let inner_partners = first
-        .match_indices(" phối hợp ")
-        .filter(move |_| !lead.is_empty())
-        .map(|(at, _)| &first[at + 1..])
-        // With whom ("phối hợp với …", "phối hợp UBND các xã …"): "phối hợp phòng
-        // chống ma túy" names the work, not a partner.
-        .filter(|clause| {
-            let rest = &clause["phối hợp ".len()..];
-            ["với ", "cùng ", "chặt chẽ với "]
-                .iter()
-                .any(|w| rest.starts_with(w))
-                || agency::opens_with_agency(rest)
-        });
+    // (Looked for only when the clauses before name none: `flat_map` is lazy.)
+    let inner_partners = std::iter::once(lead)
+        .filter(|l| !l.is_empty())
+        .flat_map(move |_| agency::support_role_offsets(first))
+        .filter(|&at| at > 0)
+        .map(move |at| &first[at..]);
     sentences
         // Most clauses name no role: they are skipped without being tokenized.
         .filter(|clause| agency::mentions_role(clause))
